@@ -1,0 +1,1 @@
+"""Cercle: run peer-group sessions (co-development, practice analysis) on one shared screen."""

@@ -1,0 +1,42 @@
+"""Hybrid logical clock stamps and random ids.
+
+A stamp orders every change a device makes after every change it has seen, even when wall
+clocks disagree a little, so merging by "later stamp wins" respects causality. Stamps are
+fixed-width strings so that plain string comparison is the clock order.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+COUNTER_LIMIT = 10**6
+
+
+def format_stamp(wall_ms: int, counter: int) -> str:
+    return f"{wall_ms:015d}.{counter:06d}"
+
+
+def parse_stamp(stamp: str) -> tuple[int, int]:
+    if not stamp:
+        return 0, 0
+    wall, _, counter = stamp.partition(".")
+    return int(wall), int(counter or 0)
+
+
+def next_stamp(last: str, now_ms: int) -> str:
+    """The stamp for a new local change, after `last` (the latest stamp seen or made)."""
+    wall, counter = parse_stamp(last)
+    if now_ms > wall:
+        return format_stamp(now_ms, 0)
+    if counter + 1 >= COUNTER_LIMIT:
+        return format_stamp(wall + 1, 0)
+    return format_stamp(wall, counter + 1)
+
+
+def new_id() -> str:
+    """A random record id: 16 bytes of entropy, URL-safe."""
+    return secrets.token_urlsafe(16)
+
+
+def new_device_id() -> str:
+    return "d-" + secrets.token_urlsafe(9)

@@ -1,0 +1,190 @@
+"""The brief's nine-step peer-group protocol ("groupes de pairs", co-development)."""
+
+from app.protocol import Protocol, Step, T
+
+PROTOCOL = Protocol(
+    id="peer-group-9",
+    name=T("Groupe de pairs — codéveloppement (9 étapes)", "Peer group — co-development (9 steps)"),
+    source=T(
+        "Le protocole du programme « groupes de pairs » : neuf temps forts, d'après le codéveloppement professionnel.",
+        "The peer-group programme's protocol: nine key moments, after professional co-development.",
+    ),
+    steps=(
+        Step(
+            key="pitches",
+            title=T("Exposé des problématiques", "Members pitch their problems"),
+            do=T(
+                "Chacun présente en quelques phrases une situation professionnelle qu'il souhaite explorer.",
+                "Each member presents, in a few sentences, a work situation they want to explore.",
+            ),
+            dont=T(
+                "Pas de questions ni de commentaires pendant les présentations.",
+                "No questions or comments during the pitches.",
+            ),
+            script=T(
+                "« Qui souhaite apporter une situation aujourd'hui ? Deux minutes chacun, sans être interrompu. »",
+                "“Who would like to bring a situation today? Two minutes each, without interruption.”",
+            ),
+            speaker="each_member",
+            capture="pitches",
+            minutes=2,
+            per_person=True,
+            once_per_session=True,
+        ),
+        Step(
+            key="choice",
+            title=T("Choix consensuel d'une problématique", "Consensual choice of a problem"),
+            do=T(
+                "Le groupe choisit ensemble la situation à travailler : urgence, intérêt pour tous, maturité.",
+                "The group chooses together the situation to work on: urgency, interest for all, readiness.",
+            ),
+            dont=T(
+                "Ne pas commencer à traiter le fond : on choisit seulement.",
+                "Do not start working on the substance: only choose.",
+            ),
+            script=T(
+                "« Chacun peut voter pour une ou deux situations. Le porteur choisi est-il d'accord ? »",
+                "“Everyone may vote for one or two situations. Does the chosen carrier agree?”",
+            ),
+            speaker="group",
+            capture="vote",
+            minutes=5,
+            once_per_session=True,
+        ),
+        Step(
+            key="expose",
+            title=T("Exposé par le porteur", "The carrier's exposé"),
+            do=T(
+                "Le porteur décrit la situation : contexte, enjeux, acteurs, ce qu'il a déjà essayé.",
+                "The carrier describes the situation: context, stakes, people involved, what was tried.",
+            ),
+            dont=T(
+                "Les consultants écoutent sans interrompre et prennent des notes.",
+                "Consultants listen without interrupting and take notes.",
+            ),
+            script=T(
+                "« Raconte-nous la situation comme tu la vis, avec ce qui est important pour toi. »",
+                "“Tell us the situation as you live it, with what matters to you.”",
+            ),
+            speaker="carrier",
+            capture="notes",
+            minutes=10,
+        ),
+        Step(
+            key="exploration",
+            title=T("Exploration par le groupe", "Exploration by the group"),
+            do=T(
+                "Les consultants posent des questions ouvertes pour comprendre ; le porteur répond.",
+                "Consultants ask open questions to understand; the carrier answers.",
+            ),
+            dont=T(
+                "Des questions seulement : pas encore de conseils ni de solutions déguisées.",
+                "Questions only: no advice yet, and no solutions disguised as questions.",
+            ),
+            script=T(
+                "« Qu'as-tu besoin de savoir pour comprendre la situation ? Une question à la fois. »",
+                "“What do you need to know to understand the situation? One question at a time.”",
+            ),
+            speaker="consultants",
+            capture="questions",
+            minutes=15,
+        ),
+        Step(
+            key="reformulations",
+            title=T("Reformulations", "Reformulations"),
+            do=T(
+                "Chaque consultant propose en une phrase sa reformulation du problème du porteur.",
+                "Each consultant offers, in one sentence, their reformulation of the carrier's problem.",
+            ),
+            dont=T(
+                "Pas de débat entre reformulations ; le porteur ne commente pas encore.",
+                "No debate between reformulations; the carrier does not comment yet.",
+            ),
+            script=T(
+                "« Si j'ai bien compris, ton problème est de… »",
+                "“If I understood well, your problem is to…”",
+            ),
+            speaker="each_consultant",
+            capture="reformulations",
+            minutes=1,
+            per_person=True,
+        ),
+        Step(
+            key="contract",
+            title=T("Choix d'une reformulation et demande", "Choice of a reformulation and request"),
+            do=T(
+                "Le porteur choisit la reformulation qui lui parle le plus et formule sa demande au groupe.",
+                "The carrier picks the reformulation that speaks to them most and states a request to the group.",
+            ),
+            dont=T(
+                "Le groupe n'argumente pas : c'est le porteur qui décide.",
+                "The group does not argue: the carrier decides.",
+            ),
+            script=T(
+                "« Qu'attends-tu du groupe : des avis, des conseils, des témoignages, des hypothèses, des ressources ? »",
+                "“What do you expect from the group: opinions, advice, testimonies, hypotheses, resources?”",
+            ),
+            speaker="carrier",
+            capture="contract",
+            minutes=5,
+        ),
+        Step(
+            key="interventions",
+            title=T("Écoute des interventions", "Listening to the contributions"),
+            do=T(
+                "Les consultants répondent à la demande du porteur, chacun à son tour.",
+                "Consultants answer the carrier's request, each in turn.",
+            ),
+            dont=T(
+                "Le porteur écoute en silence et note ce qui le touche ; il ne se justifie pas.",
+                "The carrier listens silently and notes what strikes them; no justifying.",
+            ),
+            script=T(
+                "« Restons dans la demande du porteur. Commencez par “À ta place…” ou “J'ai vécu…”. »",
+                "“Stay with the carrier's request. Start with ‘In your place…’ or ‘I once…’.”",
+            ),
+            speaker="consultants",
+            capture="interventions",
+            minutes=20,
+        ),
+        Step(
+            key="carrier-synthesis",
+            title=T("Synthèse du porteur", "The carrier's synthesis"),
+            do=T(
+                "Le porteur dit ce qu'il retient et bâtit son plan d'action : quoi, avec qui, pour quand.",
+                "The carrier says what they keep and builds an action plan: what, with whom, by when.",
+            ),
+            dont=T(
+                "Le groupe ne relance pas le débat ; le porteur reste libre de ses choix.",
+                "The group does not reopen the debate; the carrier stays free in their choices.",
+            ),
+            script=T(
+                "« Qu'est-ce que tu retiens ? Quelle est ta première action, et pour quand ? »",
+                "“What do you keep? What is your first action, and by when?”",
+            ),
+            speaker="carrier",
+            capture="synthesis",
+            minutes=10,
+        ),
+        Step(
+            key="learnings",
+            title=T("Synthèse de chaque membre", "Each member's synthesis"),
+            do=T(
+                "Chacun dit ce qu'il retient pour sa propre pratique.",
+                "Each member says what they take away for their own practice.",
+            ),
+            dont=T(
+                "Parler de soi et de sa pratique, pas du problème du porteur.",
+                "Speak about yourself and your practice, not the carrier's problem.",
+            ),
+            script=T(
+                "« Qu'est-ce que cette séance t'apprend pour ta propre pratique ? »",
+                "“What does this round teach you for your own practice?”",
+            ),
+            speaker="each_member",
+            capture="learnings",
+            minutes=1.5,
+            per_person=True,
+        ),
+    ),
+)

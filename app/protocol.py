@@ -1,0 +1,146 @@
+"""Protocols as data: the steps of a peer-group round, and the built-in library.
+
+A protocol is plain data (pydantic models) so that a group can adapt one and keep it: a
+session stores a snapshot of the protocol it runs, never a reference to this module.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Language = Literal["fr", "en"]
+LANGUAGES: tuple[Language, ...] = ("fr", "en")
+
+Speaker = Literal["carrier", "consultants", "each_member", "each_consultant", "group", "facilitator"]
+ROUND_ROBIN: frozenset[str] = frozenset({"each_member", "each_consultant"})
+
+Capture = Literal[
+    "pitches",  # one pitch per member (title, a few lines)
+    "vote",  # votes per pitch, then the chosen pitch (gates the next step)
+    "notes",  # the carrier's exposé notes
+    "questions",  # questions, who asked, answered or not
+    "reformulations",  # one reformulation per consultant
+    "contract",  # chosen reformulation + request types + text (gates the next step)
+    "interventions",  # who, type, text
+    "synthesis",  # what the carrier keeps, and an action plan
+    "learnings",  # one learning per member
+    "evaluation",  # the session's evaluation round
+    "followup",  # follow-up of earlier carriers' action plans
+    "none",
+]
+
+REQUEST_TYPES: tuple[str, ...] = ("avis", "conseils", "temoignages", "hypotheses", "ressources")
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
+
+
+class Text(Frozen):
+    """A piece of interface text in every language of the app."""
+
+    fr: str
+    en: str
+
+    def __call__(self, language: str) -> str:
+        return self.en if language == "en" else self.fr
+
+
+class Step(Frozen):
+    key: str
+    title: Text
+    do: Text
+    dont: Text | None = None
+    script: Text | None = None  # what the facilitator may say, read aloud
+    speaker: Speaker
+    capture: Capture = "none"
+    minutes: float | None = None  # None: untimed
+    per_person: bool = False  # minutes is per speaker
+    once_per_session: bool = False  # e.g. the pitches: not repeated in later rounds
+
+    @property
+    def gate(self) -> str | None:
+        """What must be resolved before leaving this step."""
+        return {"vote": "chosen_pitch", "contract": "contract"}.get(self.capture)
+
+    @property
+    def round_robin(self) -> bool:
+        return self.speaker in ROUND_ROBIN
+
+    def speakers(self, members: list[str], carrier: str | None) -> list[str]:
+        """The speaking order of a round-robin step (member ids), empty otherwise."""
+        if self.speaker == "each_member":
+            return list(members)
+        if self.speaker == "each_consultant":
+            return [m for m in members if m != carrier]
+        return []
+
+    def budget_minutes(self, speaker_count: int) -> float | None:
+        """The whole step's time, per-person times multiplied by the speaking turns."""
+        if self.minutes is None:
+            return None
+        return self.minutes * max(speaker_count, 1) if self.per_person else self.minutes
+
+
+class Protocol(Frozen):
+    id: str
+    name: Text
+    source: Text
+    steps: tuple[Step, ...] = Field(min_length=1)
+    request_types: tuple[str, ...] = REQUEST_TYPES
+
+    def step_index(self, key: str) -> int:
+        return next(i for i, step in enumerate(self.steps) if step.key == key)
+
+    @property
+    def first_round_step(self) -> int:
+        """Where rounds after the first start: after the once-per-session steps."""
+        return next((i for i, s in enumerate(self.steps) if not s.once_per_session), 0)
+
+    @property
+    def chooses_pitch(self) -> bool:
+        return any(step.capture == "vote" for step in self.steps)
+
+    def round_minutes(self, members: int) -> float:
+        return sum(_nominal(s, members) for s in self.steps if not s.once_per_session)
+
+    def session_minutes(self, members: int, rounds: int) -> float:
+        once = sum(_nominal(s, members) for s in self.steps if s.once_per_session)
+        return once + rounds * self.round_minutes(members)
+
+
+def _nominal(step: Step, members: int) -> float:
+    speakers = members - 1 if step.speaker == "each_consultant" else members
+    return step.budget_minutes(speakers) or 0.0
+
+
+def scale(protocol: Protocol, available_minutes: float, *, members: int, rounds: int = 1) -> Protocol:
+    """The protocol with every timed step scaled so the session fits the time available.
+
+    Times are rounded to the half minute and never drop below one minute; untimed steps
+    stay untimed.
+    """
+    planned = protocol.session_minutes(members, rounds)
+    if planned <= 0 or available_minutes <= 0:
+        return protocol
+    factor = available_minutes / planned
+    steps = tuple(
+        step
+        if step.minutes is None
+        else step.model_copy(update={"minutes": max(1.0, math.floor(step.minutes * factor * 2 + 0.5) / 2)})
+        for step in protocol.steps
+    )
+    return protocol.model_copy(update={"steps": steps})
+
+
+def T(fr: str, en: str) -> Text:
+    return Text(fr=fr, en=en)
+
+
+from app.library import PROTOCOLS  # noqa: E402  (the library is built from the classes above)
+
+LIBRARY: dict[str, Protocol] = {p.id: p for p in PROTOCOLS}
+DEFAULT_ID = "peer-group-9"
