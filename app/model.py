@@ -1,0 +1,271 @@
+"""The workspace: every record a device holds, and the device's own local state.
+
+Records are immutable pydantic models. Each carries what the merge needs (DESIGN.md §5): a
+random id, the hybrid-logical-clock stamp of its last change, the device that made it, the
+stamp it replaced (to tell a concurrent edit from a later one) and a tombstone.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.protocol import Protocol
+
+MIN_MEMBERS = 4
+MAX_MEMBERS = 8
+
+GroupKind = Literal["institution", "cross"]  # one institution / several institutions
+EntryKind = Literal["note", "question", "reformulation", "intervention", "synthesis", "learning", "evaluation"]
+ActionStatus = Literal["open", "in_progress", "done", "dropped"]
+SessionStage = Literal["charter", "followup", "round", "between", "evaluation", "finished"]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
+
+    id: str = Field(min_length=1, max_length=64)
+    stamp: str = ""
+    device: str = ""
+    created: str = ""  # the stamp of the record's creation: its place in lists
+    base: str = ""  # the stamp of the version this one replaced
+    deleted: bool = False
+    # Versions of this record that a merge found edited concurrently; a person picks one.
+    conflicts: tuple[dict[str, Any], ...] = ()
+
+
+class Group(Record):
+    name: str
+    kind: GroupKind = "cross"
+    charter_acknowledged: str = ""  # ISO date of the group's acknowledgement, empty if not yet
+    anonymous_summaries: bool = False  # summaries do not say who said what
+    full_summaries: bool = False  # members' summaries carry every round in full
+
+
+class Member(Record):
+    group_id: str
+    name: str
+    order: int = 0
+
+
+class Timer(BaseModel):
+    """A countdown computed from timestamps only, so that it survives a reload."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
+
+    budget_ms: int | None = None  # None: untimed (counts up)
+    started_at: int | None = None  # epoch ms while running, None while paused
+    elapsed_ms: int = 0  # time counted before started_at
+    extra_ms: int = 0  # time added with "+1 min"
+
+
+class Session(Record):
+    group_id: str
+    date: str  # ISO date
+    place: str = ""
+    protocol: Protocol
+    planned_rounds: int = Field(default=3, ge=1, le=8)
+    available_minutes: int | None = None
+    stage: SessionStage = "charter"
+    current_round_id: str = ""
+    next_date: str = ""  # the next session, for the calendar file
+    next_place: str = ""
+    break_timer: Timer | None = None
+
+
+class Round(Record):
+    session_id: str
+    number: int
+    carrier_id: str = ""
+    pitch_id: str = ""
+    step: int = 0
+    step_timers: dict[int, Timer] = {}
+    speaker: int = 0  # index in the current step's speaking order
+    speaker_timer: Timer | None = None
+    finished: bool = False
+    # the contract (step 6): the carrier's choice and request
+    reformulation_id: str = ""
+    request_types: tuple[str, ...] = ()
+    request: str = ""
+
+
+class Pitch(Record):
+    group_id: str
+    session_id: str  # where it was pitched
+    member_id: str
+    title: str
+    text: str = ""
+    round_id: str = ""  # the round that examined it; empty while it waits (parking lot)
+    withdrawn: bool = False
+
+
+class Vote(Record):
+    session_id: str
+    pitch_id: str
+    member_id: str
+
+
+class Entry(Record):
+    """What somebody said at a step: a note, question, reformulation, intervention..."""
+
+    kind: EntryKind
+    session_id: str
+    round_id: str = ""  # empty for the session's evaluation
+    author_id: str = ""
+    text: str
+    answered: bool = False  # questions
+    help_type: str = ""  # interventions: one of the protocol's request types
+    rating: int | None = Field(default=None, ge=1, le=5)  # evaluations
+    out_of_frame: bool = False  # kept out of every summary
+
+
+class ActionItem(Record):
+    round_id: str
+    owner_id: str  # the carrier
+    text: str
+    due: str = ""  # ISO date
+    status: ActionStatus = "open"
+    comment: str = ""  # at follow-up
+    followup_session_id: str = ""  # the session where the status was reviewed
+
+
+COLLECTIONS: dict[str, type[Record]] = {
+    "groups": Group,
+    "members": Member,
+    "sessions": Session,
+    "rounds": Round,
+    "pitches": Pitch,
+    "votes": Vote,
+    "entries": Entry,
+    "action_items": ActionItem,
+}
+
+
+class Change(BaseModel):
+    """What an action changed in one record, as it was before: what undo puts back."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    collection: str
+    id: str
+    before: dict[str, Any]  # the changed fields' earlier values; {"deleted": True} for a creation
+
+
+class Local(BaseModel):
+    """This device's own state: never exported, never merged."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
+
+    device: str = ""
+    clock: str = ""  # the latest stamp made or seen here
+    undo: tuple[tuple[Change, ...], ...] = ()
+    redo: tuple[tuple[Change, ...], ...] = ()
+    drafts: dict[str, str] = {}  # text being typed, by field key
+    language: str = ""  # empty: the browser's language
+    muted: bool = False
+    projector: bool = False
+    exported_at: int = 0  # epoch ms of the last export
+
+
+UNDO_DEPTH = 100
+
+
+class Workspace(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
+
+    groups: dict[str, Group] = {}
+    members: dict[str, Member] = {}
+    sessions: dict[str, Session] = {}
+    rounds: dict[str, Round] = {}
+    pitches: dict[str, Pitch] = {}
+    votes: dict[str, Vote] = {}
+    entries: dict[str, Entry] = {}
+    action_items: dict[str, ActionItem] = {}
+    local: Local = Local()
+
+    def collection(self, name: str) -> dict[str, Record]:
+        return getattr(self, name)
+
+    # Queries the views and summaries share. Tombstoned records are never returned.
+
+    def live(self, name: str) -> list[Any]:
+        return [r for r in self.collection(name).values() if not r.deleted]
+
+    def members_of(self, group_id: str) -> list[Member]:
+        found = [m for m in self.members.values() if m.group_id == group_id and not m.deleted]
+        return sorted(found, key=lambda m: (m.order, m.name, m.id))
+
+    def sessions_of(self, group_id: str) -> list[Session]:
+        found = [s for s in self.sessions.values() if s.group_id == group_id and not s.deleted]
+        return sorted(found, key=lambda s: (s.date, s.stamp))
+
+    def rounds_of(self, session_id: str) -> list[Round]:
+        found = [r for r in self.rounds.values() if r.session_id == session_id and not r.deleted]
+        return sorted(found, key=lambda r: (r.number, r.id))
+
+    def entries_of(self, round_id: str, kind: str | None = None) -> list[Entry]:
+        found = [
+            e
+            for e in self.entries.values()
+            if e.round_id == round_id and not e.deleted and (kind is None or e.kind == kind)
+        ]
+        return sorted(found, key=lambda e: (e.created, e.id))
+
+    def session_entries(self, session_id: str, kind: str) -> list[Entry]:
+        found = [
+            e
+            for e in self.entries.values()
+            if e.session_id == session_id and e.kind == kind and not e.deleted and not e.round_id
+        ]
+        return sorted(found, key=lambda e: (e.created, e.id))
+
+    def pitches_of(self, session_id: str) -> list[Pitch]:
+        found = [p for p in self.pitches.values() if p.session_id == session_id and not p.deleted]
+        return sorted(found, key=lambda p: (p.created, p.id))
+
+    def parking_lot(self, group_id: str) -> list[Pitch]:
+        """Pitches of the group that no round has examined yet."""
+        found = [
+            p
+            for p in self.pitches.values()
+            if p.group_id == group_id and not p.deleted and not p.round_id and not p.withdrawn
+        ]
+        return sorted(found, key=lambda p: (p.created, p.id))
+
+    def votes_for(self, pitch_id: str) -> list[Vote]:
+        return [v for v in self.votes.values() if v.pitch_id == pitch_id and not v.deleted]
+
+    def action_items_of(self, round_id: str) -> list[ActionItem]:
+        found = [a for a in self.action_items.values() if a.round_id == round_id and not a.deleted]
+        return sorted(found, key=lambda a: (a.created, a.id))
+
+    def last_carried(self, group_id: str) -> dict[str, str]:
+        """Per member of the group, the date of the session where they last carried a
+        problem ("" if never), so the room can favour those who have not."""
+        last = {m.id: "" for m in self.members_of(group_id)}
+        for session in self.sessions_of(group_id):
+            for round_ in self.rounds_of(session.id):
+                if round_.carrier_id in last:
+                    last[round_.carrier_id] = max(last[round_.carrier_id], session.date)
+        return last
+
+    def open_action_items(self, group_id: str, before_session: str = "") -> list[ActionItem]:
+        """Action plans of the group's earlier sessions still open or in progress: the
+        follow-up that opens the next session."""
+        earlier = {s.id for s in self.sessions_of(group_id) if s.id != before_session}
+        rounds = {r.id for r in self.rounds.values() if r.session_id in earlier and not r.deleted}
+        found = [
+            a
+            for a in self.action_items.values()
+            if a.round_id in rounds and not a.deleted and a.status in ("open", "in_progress")
+        ]
+        return sorted(found, key=lambda a: (a.due or "9999", a.created, a.id))
+
+    def followed_up_in(self, session_id: str) -> list[ActionItem]:
+        found = [a for a in self.action_items.values() if a.followup_session_id == session_id and not a.deleted]
+        return sorted(found, key=lambda a: (a.created, a.id))
+
+    def running_session(self) -> Session | None:
+        running = [s for s in self.sessions.values() if not s.deleted and s.stage != "finished"]
+        return max(running, key=lambda s: s.stamp, default=None)
