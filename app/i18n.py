@@ -1,0 +1,75 @@
+"""Interface text in French and English, from gettext catalogs (.po files).
+
+Messages are keyed (`msgid "error.gate.choose_pitch"`), each language has its own catalog,
+and every domain (ui, errors, summary...) is a file of its own so that screens can grow apart.
+The catalogs are read once per language; a missing key shows as the key itself, which the
+catalog test forbids.
+"""
+
+from __future__ import annotations
+
+import ast
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable
+
+LANGUAGES = ("fr", "en")
+DEFAULT_LANGUAGE = "fr"
+LOCALES = Path(__file__).with_name("locales")
+
+Translate = Callable[..., str]
+
+
+def read_po(text: str) -> dict[str, str]:
+    """msgid -> msgstr of a .po file (plain entries; no plurals or contexts)."""
+    catalog: dict[str, str] = {}
+    field, parts = "", {"msgid": [], "msgstr": []}
+
+    def flush() -> None:
+        msgid, msgstr = "".join(parts["msgid"]), "".join(parts["msgstr"])
+        if msgid and msgstr:
+            catalog[msgid] = msgstr
+        parts["msgid"], parts["msgstr"] = [], []
+
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("msgid "):
+            flush()
+            field, line = "msgid", line[6:]
+        elif line.startswith("msgstr "):
+            field, line = "msgstr", line[7:]
+        elif not line.startswith('"'):
+            continue
+        parts[field].append(ast.literal_eval(line))
+    flush()
+    return catalog
+
+
+@lru_cache(maxsize=None)
+def catalog(language: str) -> dict[str, str]:
+    merged: dict[str, str] = {}
+    for path in sorted((LOCALES / language / "LC_MESSAGES").glob("*.po")):
+        merged.update(read_po(path.read_text(encoding="utf-8")))
+    return merged
+
+
+def translator(language: str) -> Translate:
+    """`_ = translator("fr"); _("error.group.too_few", min=4)`."""
+    messages = catalog(language if language in LANGUAGES else DEFAULT_LANGUAGE)
+
+    def translate(key: str, **params: object) -> str:
+        text = messages.get(key, key)
+        return text.format_map(params) if params else text
+
+    return translate
+
+
+def pick_language(chosen: str, browser: Iterable[str]) -> str:
+    """The remembered choice, else the browser's first supported language, else French."""
+    if chosen in LANGUAGES:
+        return chosen
+    for tag in browser:
+        base = tag.split("-")[0].lower()
+        if base in LANGUAGES:
+            return base
+    return DEFAULT_LANGUAGE

@@ -1,0 +1,76 @@
+"""An HTML builder that escapes by construction.
+
+Views never concatenate user text into HTML: every string child and attribute value goes
+through `html.escape`; only `Markup` (built here) passes as it is.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping
+from typing import Union
+
+_NAME = re.compile(r"^[a-zA-Z][a-zA-Z0-9:-]*$")
+VOID = frozenset({"area", "br", "col", "hr", "img", "input", "link", "meta", "source", "wbr"})
+
+
+class Markup(str):
+    """A string that is already safe HTML."""
+
+    __slots__ = ()
+
+
+Child = Union[str, int, float, Markup, None, bool, Iterable["Child"]]
+
+
+def escape(text: object) -> Markup:
+    return Markup(html.escape(str(text), quote=True))
+
+
+def _children(children: Iterable[Child], out: list[str]) -> None:
+    for child in children:
+        if child is None or child is False or child is True:
+            continue
+        if isinstance(child, Markup):
+            out.append(child)
+        elif isinstance(child, (str, int, float)):
+            out.append(html.escape(str(child), quote=False))
+        else:
+            _children(child, out)
+
+
+def attributes(attrs: Mapping[str, object] | None) -> str:
+    if not attrs:
+        return ""
+    parts = []
+    for name, value in attrs.items():
+        name = name.rstrip("_").replace("_", "-")  # class_ -> class, aria_label -> aria-label
+        if not _NAME.match(name):
+            raise ValueError(f"bad attribute name {name!r}")
+        if value is None or value is False:
+            continue
+        if value is True:
+            parts.append(f" {name}")
+        else:
+            parts.append(f' {name}="{html.escape(str(value), quote=True)}"')
+    return "".join(parts)
+
+
+def h(tag: str, attrs: Mapping[str, object] | None = None, *children: Child) -> Markup:
+    """`h("p", {"class": "hint"}, "Alice <3")` -> `<p class="hint">Alice &lt;3</p>`."""
+    if not _NAME.match(tag):
+        raise ValueError(f"bad tag {tag!r}")
+    start = f"<{tag}{attributes(attrs)}>"
+    if tag in VOID:
+        return Markup(start)
+    out = [start]
+    _children(children, out)
+    out.append(f"</{tag}>")
+    return Markup("".join(out))
+
+
+def fragment(*children: Child) -> Markup:
+    out: list[str] = []
+    _children(children, out)
+    return Markup("".join(out))
