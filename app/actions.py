@@ -369,8 +369,10 @@ class StartRound(Action):
         if carrier:
             tx.member_of(group.id, carrier)
             step = protocol.first_round_step
-        elif rounds or not protocol.chooses_pitch:
+        elif not protocol.chooses_pitch or (rounds and not protocol.chooses_pitch_each_round):
             raise ActionError("error.round.needs_carrier")
+        elif rounds:
+            step = protocol.first_round_step
         round_ = Round(id=self.id, session_id=session.id, number=len(rounds) + 1, carrier_id=carrier, pitch_id=pitch_id)
         tx.create("rounds", _enter_step(tx, session, round_, step))
         tx.update("sessions", session.id, stage="round", current_round_id=self.id, break_timer=None)
@@ -494,7 +496,7 @@ class GoToStep(Action):
         round_ = tx.live_round(self.round_id)
         session = tx.session_of(round_)
         protocol = session.protocol
-        first = 0 if round_.number == 1 or not protocol.chooses_pitch else protocol.first_round_step
+        first = 0 if round_.number == 1 else protocol.first_round_step
         if not first <= self.step < len(protocol.steps):
             raise ActionError("error.step.out_of_range")
         if self.step == round_.step:
@@ -728,6 +730,7 @@ class AddEntry(Action):
     kind: Literal["note", "question", "reformulation", "intervention", "synthesis", "learning", "evaluation"]
     author_id: str = ""
     text: LongText
+    step: str = ""  # a step key; by default the current step (or the first that captures it)
     help_type: str = ""  # interventions: one of the protocol's request types
     rating: int | None = Field(default=None, ge=1, le=5)
 
@@ -741,9 +744,7 @@ class AddEntry(Action):
             round_ = tx.need("rounds", self.round_id)
             if round_.session_id != session.id:
                 raise ActionError("error.rounds.not_found")
-            captures = {s.capture for s in session.protocol.steps}
-            if ENTRY_CAPTURE[self.kind] not in captures:
-                raise ActionError("error.entry.not_in_protocol")
+            step = self._step(session.protocol, round_)
             self._check_author(tx, session, round_)
         elif self.kind != "evaluation":
             raise ActionError("error.entry.needs_round")
@@ -756,12 +757,27 @@ class AddEntry(Action):
             kind=self.kind,
             session_id=session.id,
             round_id=self.round_id,
+            step=step,
             author_id=self.author_id,
             text=self.text.strip(),
             help_type=self.help_type,
             rating=self.rating,
         )
         tx.create("entries", entry)
+
+    def _step(self, protocol: Protocol, round_: Round) -> str:
+        """The step it belongs to: the one requested, else the current step if it captures
+        this kind, else the protocol's first step that does."""
+        capture = ENTRY_CAPTURE[self.kind]
+        fitting = [s.key for s in protocol.steps if s.capture == capture]
+        if not fitting:
+            raise ActionError("error.entry.not_in_protocol")
+        if self.step:
+            if self.step not in fitting:
+                raise ActionError("error.entry.not_in_protocol")
+            return self.step
+        current = protocol.steps[round_.step].key
+        return current if current in fitting else fitting[0]
 
     def _check_author(self, tx: Tx, session: Session, round_: Round) -> None:
         if self.kind in CARRIER_ONLY:

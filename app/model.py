@@ -112,6 +112,7 @@ class Entry(Record):
     kind: EntryKind
     session_id: str
     round_id: str = ""  # empty for the session's evaluation
+    step: str = ""  # the key of the protocol step where it was said
     author_id: str = ""
     text: str
     answered: bool = False  # questions

@@ -104,6 +104,11 @@ class Protocol(Frozen):
     def chooses_pitch(self) -> bool:
         return any(step.capture == "vote" for step in self.steps)
 
+    @property
+    def chooses_pitch_each_round(self) -> bool:
+        """The choice is a step of every round (a casting), not only of the session's start."""
+        return any(step.capture == "vote" and not step.once_per_session for step in self.steps)
+
     def round_minutes(self, members: int) -> float:
         return sum(_nominal(s, members) for s in self.steps if not s.once_per_session)
 
