@@ -740,6 +740,7 @@ class AddEntry(Action):
             raise ActionError("error.session.finished")
         if not self.text.strip() and self.rating is None:
             raise ActionError("error.entry.empty")
+        step = ""
         if self.round_id:
             round_ = tx.need("rounds", self.round_id)
             if round_.session_id != session.id:
