@@ -1,0 +1,1 @@
+"""Views: pure functions from state to markup (strings). No `js`, no `pyscript` here."""

@@ -1,0 +1,1 @@
+"""The browser shell: the only package (with app/main.py) that imports `js` or `pyscript`."""

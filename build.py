@@ -1,0 +1,414 @@
+#!/usr/bin/env python3
+"""Build, serve, test and benchmark Cercle. Standard library only, Python 3.11+.
+
+    python3 build.py                  build dist/ (a self-contained static site)
+    python3 build.py serve [--port N] build, then serve dist/ at http://127.0.0.1:8000/
+    python3 build.py test [ARGS...]   build, then run the whole pytest suite (ARGS go to pytest)
+    python3 build.py bench [--runs N] build, then compare the app's start-up with bare Pyodide
+
+Downloads (npm ci, pip download) land in .cache/ and are reused while package-lock.json and
+requirements-browser.txt are unchanged, so a second build touches no network.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import hashlib
+import http.server
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+DIST = ROOT / "dist"
+CACHE = ROOT / ".cache"
+VENV = ROOT / ".venv"
+SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
+
+BROWSER_REQUIREMENTS = ROOT / "requirements-browser.txt"
+DEV_REQUIREMENTS = ROOT / "requirements-dev.txt"
+NPM_FILES = ("package.json", "package-lock.json")
+
+# The wheels run in Pyodide 314: CPython 3.14 compiled to wasm32 with Emscripten.
+WHEEL_TARGET = (
+    "--platform", "pyemscripten_2026_0_wasm32", "--python-version", "3.14",
+    "--implementation", "cp", "--abi", "cp314",
+)
+# What the page loads from the pyodide package (no source maps, no CommonJS twin).
+PYODIDE_RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+# PyScript chunks that core.js imports lazily and this page does use: the TOML parser for
+# pyscript.toml, and the error plugin (still imported, to switch its on-page banner off).
+PYSCRIPT_LAZY_CHUNKS = ("toml", "error")
+IDIOMORPH = "idiomorph/dist/idiomorph.esm.js"
+SKIPPED_APP_FILES = re.compile(r"(^|/)(__pycache__(/|$)|\.)|\.py[co]$")
+
+MIME_TYPES = {
+    ".wasm": "application/wasm",
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".toml": "application/toml",
+    ".whl": "application/zip",
+    ".zip": "application/zip",
+    ".py": "text/x-python",
+    ".css": "text/css",
+    ".html": "text/html",
+    ".svg": "image/svg+xml",
+}
+
+
+class BuildError(Exception):
+    """A failure explained in one line: what went wrong and what to do."""
+
+
+def sha256_of(*paths: Path) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def run_quietly(command: list[str], cwd: Path, failure: str) -> None:
+    try:
+        result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    except FileNotFoundError as error:
+        raise BuildError(f"{failure}: {error}") from None
+    if result.returncode != 0:
+        lines = [line for line in (result.stderr + result.stdout).splitlines() if line.strip()]
+        last = lines[-1].strip() if lines else f"exit code {result.returncode}"
+        raise BuildError(f"{failure}: {last}")
+
+
+# ---------------------------------------------------------------------------- downloads
+
+def npm_packages() -> Path:
+    """node_modules installed by `npm ci` from the committed lock, cached in .cache/npm."""
+    folder = CACHE / "npm"
+    stamp = folder / "installed.sha256"
+    wanted = sha256_of(*(ROOT / name for name in NPM_FILES))
+    if stamp.is_file() and stamp.read_text() == wanted and (folder / "node_modules").is_dir():
+        return folder / "node_modules"
+    npm = shutil.which("npm")
+    if not npm:
+        raise BuildError("npm not found: install Node.js with npm (Debian: apt-get install nodejs npm), then retry")
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp.unlink(missing_ok=True)
+    for name in NPM_FILES:
+        shutil.copy2(ROOT / name, folder / name)
+    print("build: npm ci (first build or package-lock.json changed)", flush=True)
+    run_quietly(
+        [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
+        folder, "npm ci failed (check the network and the npm registry, then retry)",
+    )
+    stamp.write_text(wanted)
+    return folder / "node_modules"
+
+
+def pinned_wheels() -> dict[str, str]:
+    """Project name -> sha256, from requirements-browser.txt (every line pins a hash)."""
+    pins = {}
+    for line in BROWSER_REQUIREMENTS.read_text().splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        match = re.fullmatch(r"([A-Za-z0-9._-]+)==(\S+)\s+--hash=sha256:([0-9a-f]{64})", line)
+        if not match:
+            raise BuildError(f"requirements-browser.txt: write 'name==version --hash=sha256:HEX', not {line!r}")
+        pins[normalize(match[1])] = match[3]
+    return pins
+
+
+def normalize(project: str) -> str:
+    return re.sub(r"[-_.]+", "-", project).lower()
+
+
+def wheel_project(wheel: Path) -> tuple[str, str]:
+    name, version = wheel.name.split("-")[:2]
+    return normalize(name), version
+
+
+def browser_wheels() -> list[Path]:
+    """The wheels Pyodide loads, downloaded by pip into .cache/wheels and checked against
+    the hashes pinned in requirements-browser.txt on every build."""
+    folder = CACHE / "wheels"
+    pins = pinned_wheels()
+    wheels = sorted(folder.glob("*.whl")) if folder.is_dir() else []
+    if {wheel_project(w)[0] for w in wheels} != set(pins):
+        wheels = download_wheels(folder)
+    for wheel in wheels:
+        project = wheel_project(wheel)[0]
+        if sha256_of(wheel) != pins.get(project):
+            wheel.unlink()
+            raise BuildError(f"hash mismatch for {wheel.name} (removed from .cache/wheels): retry; if it persists, check requirements-browser.txt")
+    return wheels
+
+
+def download_wheels(folder: Path) -> list[Path]:
+    print("build: pip download (first build or requirements-browser.txt changed)", flush=True)
+    CACHE.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=CACHE) as temporary:
+        run_quietly(
+            [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
+             "--no-deps", "--only-binary=:all:", *WHEEL_TARGET, "--dest", temporary,
+             "--requirement", str(BROWSER_REQUIREMENTS)],
+            ROOT, "pip download of requirements-browser.txt failed (network, or a hash mismatch; needs pip: apt-get install python3-pip)",
+        )
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.move(temporary, folder)
+    return sorted(folder.glob("*.whl"))
+
+
+# ---------------------------------------------------------------------------- assembly
+
+def build() -> Path:
+    """Assemble dist/ in a temporary folder, then swap it in: a failed build leaves the
+    previous dist/ untouched."""
+    modules = npm_packages()
+    wheels = browser_wheels()
+    staging = Path(tempfile.mkdtemp(prefix=".dist-", dir=ROOT))
+    try:
+        try:
+            assemble(staging, modules, wheels)
+        except FileNotFoundError as error:
+            raise BuildError(f"missing {error.filename}: restore it (git status shows what changed)") from None
+        previous = ROOT / ".dist-previous"
+        shutil.rmtree(previous, ignore_errors=True)
+        if DIST.exists():
+            DIST.rename(previous)
+        staging.rename(DIST)
+        shutil.rmtree(previous, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return DIST
+
+
+def assemble(out: Path, modules: Path, wheels: list[Path]) -> None:
+    shutil.copy2(ROOT / "index.html", out / "index.html")
+    app_files = copy_app(out / "app")
+    (out / "pyscript.toml").write_text(pyscript_config(app_files))
+    shutil.copytree(ROOT / "assets", out / "assets")
+    vendor = out / "assets" / "vendor"
+    vendor.mkdir(exist_ok=True)
+    shutil.copy2(modules / IDIOMORPH, vendor / "idiomorph.esm.js")
+    copy_pyscript(modules / "@pyscript" / "core" / "dist", out / "pyscript")
+    copy_pyodide(modules / "pyodide", wheels, out / "pyodide")
+
+
+def copy_app(target: Path) -> list[str]:
+    """Copy app/ (sources, later locales) and return the copied paths, relative to dist/."""
+    copied = []
+    for source in sorted((ROOT / "app").rglob("*")):
+        relative = source.relative_to(ROOT).as_posix()
+        if source.is_dir() or SKIPPED_APP_FILES.search(relative):
+            continue
+        destination = target.parent / relative
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, destination)
+        copied.append(relative)
+    return copied
+
+
+def pyscript_config(app_files: list[str]) -> str:
+    """pyscript.toml plus a generated [files] table that puts every app file in Python's
+    working folder, so `import app...` works and nobody lists files by hand."""
+    config = (ROOT / "pyscript.toml").read_text()
+    if re.search(r"^\s*\[files\]", config, re.MULTILINE):
+        raise BuildError("pyscript.toml: remove the [files] table, build.py generates it from app/")
+    lines = ["", "# Generated by build.py from the app/ tree.", "[files]"]
+    lines += [f'"./{path}" = "./{path}"' for path in app_files]
+    return config.rstrip("\n") + "\n" + "\n".join(lines) + "\n"
+
+
+def copy_pyscript(source: Path, target: Path) -> None:
+    """Copy core.js and the chunks it reaches: static imports, plus the lazy chunks that
+    this page uses (PYSCRIPT_LAZY_CHUNKS); editors, terminals and the like stay out."""
+    target.mkdir()
+    pending, seen = ["core.js"], set()
+    while pending:
+        name = pending.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        text = (source / name).read_text()
+        shutil.copy2(source / name, target / name)
+        static = re.findall(r'(?:from|import)\s*"\./([\w.-]+\.js)"', text)
+        lazy = re.findall(r'import\(\s*"\./([\w.-]+\.js)"\s*\)', text)
+        pending += static
+        pending += [chunk for chunk in lazy if chunk.rsplit("-", 1)[0] in PYSCRIPT_LAZY_CHUNKS]
+
+
+def copy_pyodide(source: Path, wheels: list[Path], target: Path) -> None:
+    target.mkdir()
+    for name in PYODIDE_RUNTIME:
+        shutil.copy2(source / name, target / name)
+    for wheel in wheels:
+        shutil.copy2(wheel, target / wheel.name)
+    lock = json.loads((source / "pyodide-lock.json").read_text())
+    (target / "pyodide-lock.json").write_text(json.dumps(rewrite_lock(lock, wheels), indent=1))
+
+
+def rewrite_lock(lock: dict, wheels: list[Path]) -> dict:
+    """Pyodide's lock file, cut down to the wheels we ship and pointed at them (file name,
+    version, real sha256), so Pyodide loads them without micropip and offline."""
+    packages = {}
+    for wheel in wheels:
+        project, version = wheel_project(wheel)
+        entry = lock["packages"].get(project)
+        if entry is None:
+            raise BuildError(f"{wheel.name}: Pyodide's pyodide-lock.json has no '{project}' entry to point at it")
+        packages[project] = {**entry, "file_name": wheel.name, "version": version, "sha256": sha256_of(wheel)}
+    for project, entry in packages.items():
+        missing = [dep for dep in entry["depends"] if normalize(dep) not in packages]
+        if missing:
+            raise BuildError(f"requirements-browser.txt: {project} needs {', '.join(missing)}; pin it there")
+    return {**lock, "packages": packages}
+
+
+# ---------------------------------------------------------------------------- serving
+
+class StaticHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves folders under URL prefixes ("mounts"), with the MIME types a host must send,
+    and no caching so that a reload picks up a fresh build."""
+
+    mounts: dict[str, Path] = {}
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+
+    def translate_path(self, path: str) -> str:
+        path = path.split("?", 1)[0].split("#", 1)[0]
+        for prefix in sorted(self.mounts, key=len, reverse=True):
+            if path.startswith(prefix):
+                self.directory = str(self.mounts[prefix])
+                return super().translate_path("/" + path[len(prefix):])
+        return str(Path(self.mounts["/"]) / "\0missing")
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def log_message(self, format: str, *args) -> None:
+        if os.environ.get("CERCLE_SERVER_LOG"):
+            super().log_message(format, *args)
+
+
+def make_server(mounts: dict[str, Path], port: int = 0, host: str = "127.0.0.1") -> http.server.ThreadingHTTPServer:
+    """A static server (port 0 picks a free one). Mounts map URL prefixes ending in '/' to
+    folders, e.g. {"/": dist, "/some/sub/path/": dist}."""
+    handler = type("Handler", (StaticHandler,), {"mounts": dict(mounts)})
+    server = http.server.ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(mounts["/"])))
+    server.daemon_threads = True
+    return server
+
+
+def start_server(mounts: dict[str, Path], port: int = 0) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve in a background thread; returns the server and its base URL."""
+    server = make_server(mounts, port)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def serve(port: int) -> None:
+    build()
+    try:
+        server = make_server({"/": DIST}, port)
+    except OSError as error:
+        raise BuildError(f"cannot listen on 127.0.0.1:{port} ({error.strerror}): try --port N") from None
+    print(f"Cercle is served at http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C stops)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print()
+    finally:
+        server.server_close()
+
+
+# ---------------------------------------------------------------------------- tests, bench
+
+def venv_python() -> Path:
+    """.venv with requirements-dev.txt installed (reinstalled when that file changes)."""
+    python = VENV / "bin" / "python"
+    stamp = VENV / "requirements-dev.sha256"
+    wanted = sha256_of(DEV_REQUIREMENTS)
+    if python.exists() and stamp.is_file() and stamp.read_text() == wanted:
+        return python
+    if not python.exists():
+        print("build: creating .venv", flush=True)
+        try:
+            venv.create(VENV, with_pip=True)
+        except (OSError, subprocess.CalledProcessError) as error:
+            raise BuildError(f"cannot create .venv ({error}): install venv support (Debian: apt-get install python3-venv)") from None
+    print("build: installing requirements-dev.txt into .venv", flush=True)
+    run_quietly(
+        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+         "--requirement", str(DEV_REQUIREMENTS)],
+        ROOT, "pip install of requirements-dev.txt failed (check the network, then retry)",
+    )
+    stamp.write_text(wanted)
+    return python
+
+
+def chromium_environment(python: Path) -> dict[str, str]:
+    """The system Chromium where there is one, else Playwright's own (downloaded once)."""
+    env = dict(os.environ)
+    if SYSTEM_CHROMIUM.exists():
+        env.setdefault("CERCLE_CHROMIUM", str(SYSTEM_CHROMIUM))
+    elif not env.get("CERCLE_CHROMIUM"):
+        run_quietly(
+            [str(python), "-m", "playwright", "install", "chromium"], ROOT,
+            "no Chromium: install one (Debian: apt-get install chromium) or let `playwright install chromium` download it",
+        )
+    return env
+
+
+def test(pytest_args: list[str]) -> int:
+    python = venv_python()
+    env = chromium_environment(python)
+    build()
+    command = [str(python), "-m", "pytest", "--cov", "--cov-report=term-missing", *pytest_args]
+    return subprocess.call(command, cwd=ROOT, env=env)
+
+
+def bench(bench_args: list[str]) -> int:
+    python = venv_python()
+    env = chromium_environment(python)
+    build()
+    return subprocess.call([str(python), str(ROOT / "bench" / "startup.py"), *bench_args], cwd=ROOT, env=env)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="build.py", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command")
+    commands.add_parser("build", help="build dist/ (the default)")
+    serving = commands.add_parser("serve", help="build, then serve dist/ on 127.0.0.1")
+    serving.add_argument("--port", type=int, default=8000)
+    commands.add_parser("test", help="build, then run pytest (extra arguments go to pytest)", add_help=False)
+    commands.add_parser("bench", help="build, then measure start-up against bare Pyodide", add_help=False)
+    if argv[:1] in (["test"], ["bench"]):
+        args, rest = parser.parse_args(argv[:1]), argv[1:]
+    else:
+        args, rest = parser.parse_args(argv), []
+    try:
+        if args.command == "serve":
+            serve(args.port)
+        elif args.command == "test":
+            return test(rest)
+        elif args.command == "bench":
+            return bench(rest)
+        else:
+            build()
+            print(f"build: {DIST.relative_to(ROOT)}/ is ready")
+    except BuildError as error:
+        print(f"build.py: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

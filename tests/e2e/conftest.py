@@ -1,0 +1,174 @@
+"""End-to-end fixtures: the built dist/ served on a free localhost port (at the root and
+under a sub-path), one Chromium for the whole run, and a `page` per test, in a fresh
+browser context, that fails its test on any request off the server's origin, any
+JavaScript error, failed response or Python traceback.
+
+Mark a test `@pytest.mark.allow_errors` when it expects the page to fail (off-origin
+requests still fail it), and `@pytest.mark.context(locale="en-US", ...)` to set options of
+its browser context.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+import build  # noqa: E402  (the same static server as `python3 build.py serve`)
+
+SUB_PATH = "/some/sub/path/"
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # CI runs as root
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+BOOT_TIMEOUT_MS = 60_000  # Pyodide boots in about 3 s; CI machines are shared and slow
+TRACEBACK_MARKERS = ("Traceback (most recent call last)", "PythonError")
+GUARD = pytest.StashKey["PageGuard"]()
+
+
+class PageGuard:
+    """Watches one browser context and lists what should fail the test."""
+
+    def __init__(self, origin: str, allow_errors: bool) -> None:
+        self.origin = origin
+        self.allow_errors = allow_errors
+        self.requests: list[str] = []
+        self.off_origin: list[str] = []
+        self.errors: list[str] = []
+
+    def on_request(self, request) -> None:
+        url = request.url
+        self.requests.append(url)
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob"):
+            return
+        if f"{parts.scheme}://{parts.netloc}" != self.origin:
+            self.off_origin.append(url)
+
+    def on_console(self, message) -> None:
+        text = message.text
+        if message.type == "error":
+            self.errors.append(f"console error: {text}")
+        elif any(marker in text for marker in TRACEBACK_MARKERS):
+            self.errors.append(f"Python traceback in console.{message.type}: {text}")
+
+    def on_page_error(self, error) -> None:
+        self.errors.append(f"page error: {error}")
+
+    def on_response(self, response) -> None:
+        if response.status >= 400:
+            self.errors.append(f"HTTP {response.status} for {response.url}")
+
+    def problems(self) -> list[str]:
+        found = [f"request off {self.origin}: {url}" for url in self.off_origin]
+        if not self.allow_errors:
+            found += self.errors
+        return found
+
+    def reset(self) -> None:
+        self.off_origin.clear()
+        self.errors.clear()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """After a test body passes, fail it if its page did anything forbidden."""
+    result = yield
+    guard = item.stash.get(GUARD, None)
+    if guard is not None and guard.problems():
+        raise AssertionError("the page misbehaved:\n  " + "\n  ".join(guard.problems()))
+    return result
+
+
+@pytest.fixture(scope="session")
+def base_url() -> str:
+    """http://127.0.0.1:PORT/ serving dist/ (also under SUB_PATH)."""
+    if not (build.DIST / "index.html").is_file():
+        pytest.exit("dist/ is missing: run `python3 build.py test` (it builds first) or `python3 build.py`", returncode=2)
+    server, url = build.start_server({"/": build.DIST, SUB_PATH: build.DIST})
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    """One Chromium for the run: the system's where there is one, else Playwright's."""
+    executable = os.environ.get("CERCLE_CHROMIUM") or (
+        str(build.SYSTEM_CHROMIUM) if build.SYSTEM_CHROMIUM.exists() else None
+    )
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def guard(request, base_url: str) -> PageGuard:
+    allow = request.node.get_closest_marker("allow_errors") is not None
+    watcher = PageGuard(base_url.rstrip("/"), allow_errors=allow)
+    request.node.stash[GUARD] = watcher
+    return watcher
+
+
+@pytest.fixture
+def page(request, browser: Browser, guard: PageGuard) -> Page:
+    """A page in a fresh context (empty cache and storage), French by default."""
+    marker = request.node.get_closest_marker("context")
+    options = {"locale": "fr-FR", **(marker.kwargs if marker else {})}
+    context = browser.new_context(**options)
+    context.on("request", guard.on_request)
+    context.on("response", guard.on_response)
+    context.on("console", guard.on_console)
+    context.on("weberror", lambda web_error: guard.on_page_error(web_error.error))
+    tab = context.new_page()
+    tab.set_default_timeout(BOOT_TIMEOUT_MS)
+    yield tab
+    context.close()
+
+
+class App:
+    """The app in one page: open it, wait for Python, read its state."""
+
+    def __init__(self, page: Page, base_url: str) -> None:
+        self.page = page
+        self.base_url = base_url
+
+    def url(self, path: str = "") -> str:
+        return self.base_url + path.lstrip("/")
+
+    def state(self) -> str:
+        return self.page.evaluate("document.documentElement.dataset.appState")
+
+    def wait_until_started(self) -> str:
+        """Wait until Python is up or the page gave up; returns "ready" or "error"."""
+        self.page.wait_for_function(
+            "['ready', 'error'].includes(document.documentElement.dataset.appState)",
+            timeout=BOOT_TIMEOUT_MS,
+        )
+        return self.state()
+
+    def open(self, path: str = "") -> None:
+        """Load the app and wait until it is ready; on failure, show what the page says."""
+        self.page.goto(self.url(path))
+        self.assert_ready()
+
+    def assert_ready(self) -> None:
+        state = self.wait_until_started()
+        assert state == "ready", f"app state {state!r}; the page says:\n{self.page.inner_text('body')}"
+
+
+@pytest.fixture
+def app(page: Page, base_url: str) -> App:
+    return App(page, base_url)

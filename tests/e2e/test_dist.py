@@ -1,0 +1,66 @@
+"""The built dist/: self-contained, relative URLs only, a lock file that matches the wheels
+beside it, and served with the MIME types a browser insists on. No browser needed."""
+
+import hashlib
+import json
+import re
+import tomllib
+import urllib.request
+
+import build
+import pytest
+
+DIST = build.DIST
+
+
+def test_lock_file_points_at_the_shipped_wheels_with_their_real_hashes():
+    lock = json.loads((DIST / "pyodide" / "pyodide-lock.json").read_text())
+    wheels = {path.name for path in (DIST / "pyodide").glob("*.whl")}
+    assert {entry["file_name"] for entry in lock["packages"].values()} == wheels
+    for entry in lock["packages"].values():
+        data = (DIST / "pyodide" / entry["file_name"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"], entry["file_name"]
+    assert lock["packages"]["pydantic"]["version"] == "2.14.4"
+    assert lock["packages"]["pydantic-core"]["file_name"].endswith("-cp314-cp314-pyemscripten_2026_0_wasm32.whl")
+
+
+def test_pyscript_config_lists_every_app_file():
+    config = tomllib.loads((DIST / "pyscript.toml").read_text())
+    shipped = {f"./{path.relative_to(DIST).as_posix()}" for path in (DIST / "app").rglob("*") if path.is_file()}
+    assert set(config["files"]) == shipped
+    assert "./app/main.py" in shipped and "./app/model.py" in shipped
+    assert not any("__pycache__" in path for path in shipped)
+    assert config["interpreter"] == "./pyodide/pyodide.mjs"
+
+
+def test_no_absolute_or_remote_urls_in_what_the_page_loads():
+    texts = [DIST / "index.html", DIST / "pyscript.toml", *(DIST / "assets").glob("*.*")]
+    for path in texts:
+        text = path.read_text()
+        assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:/|https?:)""", text), path.name
+        assert not re.search(r"""import\s*\(?\s*["'](?:/|https?:)""", text), path.name
+        assert "http" not in re.sub(r"http://www\.w3\.org/2000/svg", "", text), path.name
+
+
+def test_only_what_the_page_loads_is_shipped():
+    assert not list(DIST.rglob("*.map")), "no source maps"
+    assert not (DIST / "pyscript" / "xterm-Bdboj2r8.js").exists()
+    assert sorted(p.name for p in (DIST / "pyodide").glob("pyodide*")) == [
+        "pyodide-lock.json", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.mjs",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "mime"),
+    [
+        ("", "text/html"),
+        ("pyodide/pyodide.asm.wasm", "application/wasm"),
+        ("pyodide/pyodide.mjs", "text/javascript"),
+        ("pyscript/core.js", "text/javascript"),
+        ("assets/app.css", "text/css"),
+        ("pyodide/pyodide-lock.json", "application/json"),
+    ],
+)
+def test_server_sends_the_right_mime_types(base_url, path, mime):
+    with urllib.request.urlopen(base_url + path) as response:
+        assert response.headers.get_content_type() == mime

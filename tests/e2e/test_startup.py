@@ -1,0 +1,122 @@
+"""The page starts: static shell first, then Python renders the home screen; from the root,
+from a sub-path, after a reload; and says so in plain words when Python cannot start.
+
+Pyodide boots in about 3 s, so each test checks everything it can from one page load.
+"""
+
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import SUB_PATH
+
+STALL = "**/pyodide/pyodide.asm.wasm"  # the runtime's biggest file: without it, no Python
+
+
+def stall(route) -> None:
+    """Leave the request hanging: the page stays in its loading state."""
+
+
+def test_home_screen_renders_when_python_is_ready(app, guard):
+    app.open()
+    page = app.page
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.title() == "Cercle"
+    assert page.get_by_role("heading", level=1).inner_text() == "Cercle"
+    assert page.get_by_role("button", name="Nouveau groupe").count() == 1
+    assert "0 groupe(s) sur cet appareil" in page.inner_text("#app")
+    assert page.locator(".boot").count() == 0, "the loading shell was not replaced"
+    assert page.evaluate("typeof window.Idiomorph.morph") == "function"
+    # Every request went to our server (the guard fails the test otherwise), and these
+    # are the ones the page needs: the runtime, the pinned wheels, the app's own files.
+    paths = {urlsplit(url).path for url in guard.requests}
+    assert "/pyodide/pyodide.asm.wasm" in paths
+    assert any(path.startswith("/pyodide/pydantic_core-2.50.5-") for path in paths)
+    assert "/app/model.py" in paths
+    assert not any("micropip" in path for path in paths), "packages must not go through micropip"
+
+
+@pytest.mark.context(locale="en-GB")
+def test_home_screen_in_english_and_after_a_reload(app):
+    app.open()
+    assert app.page.locator("html").get_attribute("lang") == "en"
+    assert app.page.get_by_role("button", name="New group").count() == 1
+    app.page.reload()
+    app.assert_ready()
+    assert app.page.get_by_role("heading", level=1).inner_text() == "Cercle"
+    assert app.page.get_by_role("button", name="New group").count() == 1
+
+
+def test_works_from_a_sub_path(app, guard):
+    app.open(SUB_PATH)
+    assert app.page.get_by_role("button", name="Nouveau groupe").count() == 1
+    outside = [url for url in guard.requests if not urlsplit(url).path.startswith(SUB_PATH)]
+    assert outside == [], "dist/ must use relative URLs only"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        pytest.param("Chargement de Python…", marks=pytest.mark.context(locale="fr-FR"), id="fr"),
+        pytest.param("Python is loading…", marks=pytest.mark.context(locale="en-US"), id="en"),
+        pytest.param("Python is loading…", marks=pytest.mark.context(locale="de-DE"), id="other"),
+    ],
+)
+def test_static_shell_paints_before_python(app, message):
+    app.page.route(STALL, stall)
+    app.page.goto(app.url())
+    assert app.page.locator("#boot-message").inner_text() == message
+    assert app.page.get_by_role("heading", level=1).inner_text() == "Cercle"
+    assert app.page.locator("progress").is_visible()
+    assert app.state() == "loading"
+
+
+@pytest.mark.allow_errors
+def test_failure_screen_when_the_runtime_cannot_load(app):
+    app.page.route(STALL, lambda route: route.abort())
+    app.page.goto(app.url())
+    assert app.wait_until_started() == "error"
+    alert = app.page.get_by_role("alert")
+    assert "Python ne s'est pas chargé" in alert.inner_text()
+    assert alert.locator("pre").inner_text().strip(), "the error itself must be shown"
+    assert app.page.locator("progress").count() == 0, "no spinner once it has failed"
+
+
+@pytest.mark.allow_errors
+@pytest.mark.context(locale="en-US")
+def test_failure_screen_shows_the_python_traceback(app):
+    app.page.route(
+        "**/app/views/home.py",
+        lambda route: route.fulfill(body="raise RuntimeError('the home view exploded')\n", content_type="text/x-python"),
+    )
+    app.page.goto(app.url())
+    assert app.wait_until_started() == "error"
+    alert = app.page.get_by_role("alert")
+    assert "Cercle could not start" in alert.inner_text()
+    detail = alert.locator("pre").inner_text()
+    assert "Traceback (most recent call last)" in detail
+    assert "RuntimeError: the home view exploded" in detail
+
+
+@pytest.mark.allow_errors
+def test_message_when_webassembly_is_unavailable(app):
+    app.page.add_init_script("delete globalThis.WebAssembly")
+    app.page.goto(app.url())
+    assert app.wait_until_started() == "error"
+    assert "WebAssembly" in app.page.get_by_role("alert").inner_text()
+
+
+@pytest.mark.context(java_script_enabled=False)
+def test_message_when_javascript_is_off(app):
+    app.page.goto(app.url())
+    french, english = app.page.locator("p[lang=fr]"), app.page.locator("p[lang=en]")
+    assert "Cercle a besoin de JavaScript" in french.inner_text() and french.is_visible()
+    assert "Cercle needs JavaScript" in english.inner_text() and english.is_visible()
+    assert not app.page.locator(".boot").is_visible(), "no endless 'loading' without JavaScript"
+
+
+def test_guard_catches_requests_off_the_origin(page, guard):
+    """The guard above is what keeps "no request leaves the origin" honest: check it."""
+    page.set_content('<img src="http://127.0.0.2:9/pixel.png" alt="">')
+    page.wait_for_function("document.images[0].complete")
+    assert guard.off_origin == ["http://127.0.0.2:9/pixel.png"]
+    guard.reset()
