@@ -1,0 +1,292 @@
+"""What each person takes home from a session: the structure of the summaries.
+
+A member's summary holds the session's frame (date, group, protocol), each round briefly
+(its carrier, the problem, the chosen reformulation) and their own learnings; the rounds they
+carried come in full (the problem as pitched, the request, every contribution, their
+synthesis and action plan), and so do all rounds when the group chose fuller summaries. The
+group's summary, for the facilitator, holds everything: agenda, rounds, evaluation, action
+plans, follow-ups and the parking lot.
+
+Summaries are built in one language (the protocol's step titles are resolved here) and are
+plain data: the renderers (summary_markdown, summary_html) only lay them out, and a member's
+summary travels as it is in a shared link (app/share.py). Contributions marked out of frame
+never enter them; names are left out of contributions when the group chose anonymous
+summaries.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from app.actions import ENTRY_CAPTURE
+from app.model import ActionItem, Entry, Round, Session, Workspace
+
+# What a carrier's round shows, step by step; the group's summary adds the learnings.
+ROUND_KINDS = ("note", "question", "reformulation", "intervention", "synthesis")
+GROUP_ROUND_KINDS = ROUND_KINDS + ("learning",)
+# Kinds whose author is the carrier: never labelled with a name.
+CARRIER_KINDS = frozenset({"note", "synthesis"})
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+
+class Said(Frozen):
+    """One contribution: who said it ("" when anonymous or the carrier's own) and what."""
+
+    who: str = ""
+    text: str
+    help_type: str = ""  # interventions: the kind of help it offers ("conseils"...)
+    rating: int | None = None  # evaluations
+
+
+class Section(Frozen):
+    """The contributions of one protocol step, under that step's title."""
+
+    kind: str
+    title: str
+    said: tuple[Said, ...]
+
+
+class Commitment(Frozen):
+    """An action of a carrier's plan, with its follow-up when it was reviewed."""
+
+    owner: str
+    text: str
+    due: str = ""
+    status: str = "open"
+    comment: str = ""
+    decided: str = ""  # the date of the session where it was decided
+
+
+class RoundSummary(Frozen):
+    number: int
+    carrier: str
+    problem: str = ""  # the pitch's title
+    full: bool = False  # False: only carrier, problem and chosen reformulation
+    problem_text: str = ""
+    reformulation: Said | None = None
+    request_types: tuple[str, ...] = ()
+    request: str = ""
+    sections: tuple[Section, ...] = ()
+    actions: tuple[Commitment, ...] = ()
+
+
+class Frame(Frozen):
+    """The session's frame, shared by every summary of it."""
+
+    language: str
+    group: str
+    date: str
+    place: str = ""
+    protocol: str
+    anonymous: bool = False
+    next_date: str = ""
+    next_place: str = ""
+
+
+class Learning(Frozen):
+    round: int
+    text: str
+
+
+class MemberSummary(Frozen):
+    kind: Literal["member"] = "member"
+    frame: Frame
+    member: str
+    carried: tuple[int, ...] = ()  # the numbers of the rounds this member carried
+    rounds: tuple[RoundSummary, ...] = ()
+    learnings: tuple[Learning, ...] = ()
+    followups: tuple[Commitment, ...] = ()
+
+
+class AgendaItem(Frozen):
+    member: str
+    title: str
+    votes: int = 0
+    round: int = 0  # the round that examined it, 0 if none did
+    pitched: str = ""  # the date it was pitched
+
+
+class GroupSummary(Frozen):
+    kind: Literal["group"] = "group"
+    frame: Frame
+    members: tuple[str, ...]
+    agenda: tuple[AgendaItem, ...] = ()
+    rounds: tuple[RoundSummary, ...] = ()
+    evaluation: tuple[Said, ...] = ()
+    actions: tuple[Commitment, ...] = ()
+    followups: tuple[Commitment, ...] = ()
+    parking_lot: tuple[AgendaItem, ...] = ()
+
+    @property
+    def average_rating(self) -> float | None:
+        ratings = [s.rating for s in self.evaluation if s.rating is not None]
+        return round(sum(ratings) / len(ratings), 1) if ratings else None
+
+
+Summary = MemberSummary | GroupSummary
+
+
+# Building -------------------------------------------------------------------------------
+
+
+class _Reader:
+    """The workspace seen from one session, in one language."""
+
+    def __init__(self, ws: Workspace, session_id: str, language: str) -> None:
+        self.ws = ws
+        self.session: Session = ws.sessions[session_id]
+        self.group = ws.groups[self.session.group_id]
+        self.language = language
+        self.rounds = [r for r in ws.rounds_of(session_id) if r.carrier_id]
+
+    def name(self, member_id: str) -> str:
+        # Members removed since still have their name in the sessions they took part in.
+        member = self.ws.members.get(member_id)
+        return member.name if member else ""
+
+    def who(self, entry: Entry) -> str:
+        if entry.kind in CARRIER_KINDS or self.group.anonymous_summaries:
+            return ""
+        return self.name(entry.author_id)
+
+    def said(self, entry: Entry) -> Said:
+        return Said(who=self.who(entry), text=entry.text, help_type=entry.help_type, rating=entry.rating)
+
+    def frame(self) -> Frame:
+        s = self.session
+        return Frame(
+            language=self.language,
+            group=self.group.name,
+            date=s.date,
+            place=s.place,
+            protocol=s.protocol.name(self.language),
+            anonymous=self.group.anonymous_summaries,
+            next_date=s.next_date,
+            next_place=s.next_place,
+        )
+
+    def sections(self, round_: Round, kinds: tuple[str, ...]) -> tuple[Section, ...]:
+        """Per protocol step capturing one of `kinds`, what was said there (in frame)."""
+        steps = self.session.protocol.steps
+        keys = {s.key for s in steps}
+        entries = [e for e in self.ws.entries_of(round_.id) if e.kind in kinds and not e.out_of_frame]
+        found = []
+        for step in steps:
+            kind = next((k for k in kinds if ENTRY_CAPTURE[k] == step.capture), None)
+            if kind is None:
+                continue
+            first = next(s.key for s in steps if s.capture == step.capture) == step.key
+            said = tuple(
+                self.said(e)
+                for e in entries
+                if e.kind == kind and (e.step == step.key or (first and e.step not in keys))
+            )
+            if said:
+                found.append(Section(kind=kind, title=step.title(self.language), said=said))
+        return tuple(found)
+
+    def commitment(self, item: ActionItem) -> Commitment:
+        round_ = self.ws.rounds.get(item.round_id)
+        session = self.ws.sessions.get(round_.session_id) if round_ else None
+        return Commitment(
+            owner=self.name(item.owner_id),
+            text=item.text,
+            due=item.due,
+            status=item.status,
+            comment=item.comment,
+            decided=session.date if session else "",
+        )
+
+    def round(self, round_: Round, *, full: bool, kinds: tuple[str, ...] = ROUND_KINDS) -> RoundSummary:
+        pitch = self.ws.pitches.get(round_.pitch_id)
+        chosen = self.ws.entries.get(round_.reformulation_id)
+        if chosen is not None and (chosen.deleted or chosen.out_of_frame):
+            chosen = None
+        brief = RoundSummary(
+            number=round_.number,
+            carrier=self.name(round_.carrier_id),
+            problem=pitch.title if pitch else "",
+            reformulation=self.said(chosen) if chosen else None,
+        )
+        if not full:
+            return brief
+        return brief.model_copy(
+            update={
+                "full": True,
+                "problem_text": pitch.text if pitch else "",
+                "request_types": round_.request_types,
+                "request": round_.request,
+                "sections": self.sections(round_, kinds),
+                "actions": tuple(self.commitment(a) for a in self.ws.action_items_of(round_.id)),
+            }
+        )
+
+    def followups(self) -> list[ActionItem]:
+        return self.ws.followed_up_in(self.session.id)
+
+
+def member_summary(ws: Workspace, session_id: str, member_id: str, language: str) -> MemberSummary:
+    read = _Reader(ws, session_id, language)
+    full = read.group.full_summaries
+    learnings = [
+        Learning(round=r.number, text=e.text)
+        for r in read.rounds
+        for e in ws.entries_of(r.id, "learning")
+        if e.author_id == member_id and not e.out_of_frame
+    ]
+    return MemberSummary(
+        frame=read.frame(),
+        member=read.name(member_id),
+        carried=tuple(r.number for r in read.rounds if r.carrier_id == member_id),
+        rounds=tuple(read.round(r, full=full or r.carrier_id == member_id) for r in read.rounds),
+        learnings=tuple(learnings),
+        followups=tuple(read.commitment(a) for a in read.followups() if full or a.owner_id == member_id),
+    )
+
+
+def member_summaries(ws: Workspace, session_id: str, language: str) -> dict[str, MemberSummary]:
+    """Every member of the session's group, by member id, in the group's order."""
+    group_id = ws.sessions[session_id].group_id
+    return {m.id: member_summary(ws, session_id, m.id, language) for m in ws.members_of(group_id)}
+
+
+def group_summary(ws: Workspace, session_id: str, language: str) -> GroupSummary:
+    read = _Reader(ws, session_id, language)
+    session = read.session
+    numbers = {r.id: r.number for r in read.rounds}
+    agenda = [
+        AgendaItem(
+            member=read.name(p.member_id),
+            title=p.title,
+            votes=len(ws.votes_for(p.id)),
+            round=numbers.get(p.round_id, 0),
+            pitched=session.date,
+        )
+        for p in ws.pitches_of(session.id)
+        if not p.withdrawn
+    ]
+    # The parking lot as it stood after this session: later pitches are not its business.
+    dates = {s.id: s.date for s in ws.sessions.values()}
+    parked = [
+        AgendaItem(member=read.name(p.member_id), title=p.title, pitched=dates.get(p.session_id, ""))
+        for p in ws.parking_lot(read.group.id)
+        if dates.get(p.session_id, "") <= session.date
+    ]
+    rounds = tuple(read.round(r, full=True, kinds=GROUP_ROUND_KINDS) for r in read.rounds)
+    return GroupSummary(
+        frame=read.frame(),
+        members=tuple(m.name for m in ws.members_of(read.group.id)),
+        agenda=tuple(agenda),
+        rounds=rounds,
+        evaluation=tuple(
+            read.said(e) for e in ws.session_entries(session.id, "evaluation") if not e.out_of_frame
+        ),
+        actions=tuple(a for r in rounds for a in r.actions),
+        followups=tuple(read.commitment(a) for a in read.followups()),
+        parking_lot=tuple(parked),
+    )
