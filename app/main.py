@@ -1,7 +1,8 @@
 """Cercle's entry point: PyScript runs this file once Python is up in the page.
 
-It wires the pure core (the workspace) to the browser shell, and turns any failure to
-start into the page's failure screen (assets/boot.js) instead of a page that spins forever.
+It wires the pure core (the workspace, the views) to the browser shell, and turns any
+failure to start into the page's failure screen (assets/boot.js) instead of a page that
+spins forever.
 """
 
 import sys
@@ -11,12 +12,52 @@ import js
 
 
 def start() -> None:
-    from app.model import Workspace
-    from app.views import home
-    from app.web import shell
+    from pyodide.ffi import create_proxy
 
-    workspace = Workspace()
-    shell.render(home.view(workspace, shell.language()))
+    from app.views.context import Route
+    from app.web import commands, effects, events, shell, storage, ticker
+    from app.web.app import App, Effects
+
+    route = Route.parse(shell.hash_())
+    presentation = route.screen == "presentation"
+
+    def paint(markup, lang):
+        shell.paint(markup, lang)
+        session = app.ws.sessions.get(app.route.get("id")) or app.ws.running_session()
+        effects.keep_awake(app.route.screen in ("session", "presentation") and session is not None and session.stage == "round")
+
+    app = App(
+        storage.load_workspace(),
+        route,
+        Effects(
+            paint=paint,
+            save=(lambda ws: None) if presentation else storage.save_workspace,
+            now=shell.now,
+            today=shell.today,
+            navigate=shell.set_hash,
+            focus_title=shell.focus_title,
+            browser_languages=shell.browser_languages(),
+            format_date=shell.format_date,
+        ),
+        presentation=presentation,
+    )
+    commands.load_all()
+    events.install(app)
+    ticker.start(app)
+
+    def on_storage(event):
+        # The presentation window follows the operator's window: every save lands here.
+        if str(event.key or "").startswith(storage.PREFIX):
+            app.ws = storage.load_workspace()
+            app.render()
+
+    def on_visibility(event):
+        effects.on_visible()
+
+    if presentation:
+        js.window.addEventListener("storage", create_proxy(on_storage))
+    js.document.addEventListener("visibilitychange", create_proxy(on_visibility))
+    app.render()
     shell.mark_ready()
 
 

@@ -1,41 +1,52 @@
-"""The home screen (walking skeleton: the actions are shown but not wired yet)."""
+"""Home: continue the running session, the groups, a new group, import, the language."""
 
-from html import escape
+from __future__ import annotations
 
-from app.model import Workspace
-
-TEXT = {
-    "fr": {
-        "tagline": "Des séances de codéveloppement et d'analyse de pratiques, sur un seul écran.",
-        "continue": "Reprendre la séance",
-        "new_group": "Nouveau groupe",
-        "import": "Importer un fichier",
-        "groups": "{count} groupe(s) sur cet appareil.",
-        "soon": "Ces actions arrivent bientôt.",
-    },
-    "en": {
-        "tagline": "Co-development and practice-analysis sessions, on one shared screen.",
-        "continue": "Continue the session",
-        "new_group": "New group",
-        "import": "Import a file",
-        "groups": "{count} group(s) on this device.",
-        "soon": "These actions are coming soon.",
-    },
-}
+from app.markup import Markup, h
+from app.views.context import View, route
+from app.views.parts import button, link, page
 
 
-def view(workspace: Workspace, lang: str) -> str:
-    text = {key: escape(value) for key, value in TEXT.get(lang, TEXT["en"]).items()}
-    groups = len(workspace.live("groups"))
-    return (
-        '<section class="home" aria-labelledby="home-title">'
-        '<h1 id="home-title">Cercle</h1>'
-        f'<p>{text["tagline"]}</p>'
-        '<ul class="home-actions">'
-        f'<li><button type="button" data-action="continue" disabled>{text["continue"]}</button></li>'
-        f'<li><button type="button" data-action="new-group" disabled>{text["new_group"]}</button></li>'
-        f'<li><button type="button" data-action="import" disabled>{text["import"]}</button></li>'
-        "</ul>"
-        f'<p class="note">{text["groups"].format(count=groups)} {text["soon"]}</p>'
-        "</section>"
+def render(view: View) -> Markup:
+    _ = view._
+    ws = view.ws
+    running = ws.running_session()
+    groups = sorted(ws.live("groups"), key=lambda g: g.name.casefold())
+    cont = None
+    if running is not None and running.group_id in ws.groups:
+        cont = h(
+            "section",
+            {"class": "panel running", "aria-labelledby": "running"},
+            h("h2", {"id": "running"}, _("ui.home.running")),
+            h("p", {}, _("ui.home.running_of", group=ws.groups[running.group_id].name, date=view.date(running.date))),
+            link(route("session", id=running.id), _("ui.home.continue"), "button primary"),
+        )
+    rows = [
+        h(
+            "li",
+            {},
+            link(route("group", id=g.id), g.name),
+            " ",
+            h("span", {"class": "hint"}, _("ui.home.group_facts", members=len(ws.members_of(g.id)), sessions=len(ws.sessions_of(g.id)))),
+        )
+        for g in groups
+    ]
+    return page(
+        view,
+        _("ui.app.name"),
+        h("p", {"class": "lead"}, _("ui.home.tagline")),
+        cont,
+        h(
+            "ul",
+            {"class": "links"},
+            h("li", {}, button(_("ui.home.new_group"), command="go", screen="group", cls="" if cont else "primary")),
+            h("li", {}, link(route("transfer"), _("ui.home.import"), "button")),
+        ),
+        h(
+            "section",
+            {"class": "panel", "aria-labelledby": "groups"},
+            h("h2", {"id": "groups"}, _("ui.home.groups")),
+            h("ul", {"class": "groups"}, rows) if rows else None,
+            h("p", {"class": "hint"}, _("ui.home.count", count=len(groups))),
+        ),
     )

@@ -1,27 +1,82 @@
-"""Put markup on the page and tell the outside world the app is ready.
+"""The page itself: paint markup, the URL hash, the time, the browser's languages and dates.
 
 assets/boot.js has painted a static shell and exposes `cercleBoot` (the language it chose
 and the failure screen); index.html exposes `Idiomorph`, which patches the DOM in place so
 that focus and caret survive a re-render.
 """
 
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
 import js
 from pyodide.ffi import to_js
 
+from app.markup import Markup
+
 ROOT_ID = "app"
-_MORPH_OPTIONS = to_js({"morphStyle": "innerHTML"}, dict_converter=js.Object.fromEntries)
+# ignoreActiveValue: the field being typed in keeps what is typed, whatever the render says.
+_MORPH_OPTIONS = to_js({"morphStyle": "innerHTML", "ignoreActiveValue": True}, dict_converter=js.Object.fromEntries)
 
 
-def language() -> str:
-    """The language assets/boot.js picked from the browser ("fr" or "en")."""
-    return str(js.cercleBoot.lang)
+def root():
+    return js.document.getElementById(ROOT_ID)
 
 
-def render(markup: str) -> None:
+def paint(markup: Markup, lang: str) -> None:
     """Make the root element's content match `markup` (morphing, not replacing)."""
-    js.Idiomorph.morph(js.document.getElementById(ROOT_ID), markup, _MORPH_OPTIONS)
+    js.Idiomorph.morph(root(), markup, _MORPH_OPTIONS)
+    html = js.document.documentElement
+    if html.lang != lang:
+        html.lang = lang
 
 
 def mark_ready() -> None:
     """<html data-app-state="ready">: tests and benchmarks wait for it."""
     js.document.documentElement.dataset.appState = "ready"
+
+
+def now() -> int:
+    return int(js.Date.now())
+
+
+def today() -> str:
+    local = js.Date.new()
+    return date(int(local.getFullYear()), int(local.getMonth()) + 1, int(local.getDate())).isoformat()
+
+
+def hash_() -> str:
+    return str(js.location.hash)
+
+
+def set_hash(href: str) -> None:
+    if str(js.location.hash) != href:
+        js.history.pushState(None, "", href)
+
+
+def browser_languages() -> tuple[str, ...]:
+    return tuple(str(tag) for tag in js.navigator.languages) or (str(js.navigator.language),)
+
+
+@lru_cache(maxsize=8)
+def _date_format(lang: str):
+    options = to_js({"day": "numeric", "month": "long", "year": "numeric"}, dict_converter=js.Object.fromEntries)
+    return js.Intl.DateTimeFormat.new(lang, options)
+
+
+@lru_cache(maxsize=2048)
+def format_date(iso: str, lang: str) -> str:
+    """An ISO date in the reader's language, through the browser's Intl."""
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return str(_date_format(lang).format(js.Date.new(day.year, day.month - 1, day.day)))
+
+
+def focus_title() -> None:
+    """After a change of screen, put the focus on its title, so a screen reader says where it is."""
+    title = js.document.getElementById("screen-title")
+    if title:
+        title.focus(to_js({"preventScroll": False}, dict_converter=js.Object.fromEntries))

@@ -1,0 +1,90 @@
+"""Between rounds: the next problem to examine (favouring who has not carried lately), a
+break timer, or the move to the session's evaluation."""
+
+from __future__ import annotations
+
+from app.markup import Markup, fragment, h
+from app.model import Session
+from app.views.context import View
+from app.views.parts import button, clock, names
+
+BREAKS = (5, 10, 15)
+
+
+def body(view: View, session: Session) -> Markup:
+    _ = view._
+    done = [r for r in view.ws.rounds_of(session.id) if r.finished]
+    protocol = session.protocol
+    first = not view.ws.rounds_of(session.id)
+    opening = first and protocol.chooses_pitch or (not first and protocol.chooses_pitch_each_round)
+    return fragment(
+        h("p", {"class": "lead"}, _("ui.between.progress", done=len(done), total=session.planned_rounds)),
+        h("div", {"class": "moves start"}, button(_("ui.between.start_first"), "start_round", cls="primary", session_id=session.id)) if opening else None,
+        next_pitch(view, session) if not first else None,
+        carriers(view, session) if not opening else None,
+        pause(view, session),
+        h("div", {"class": "moves"}, button(_("ui.between.to_evaluation"), "start_evaluation", session_id=session.id)),
+    )
+
+
+def _last(view: View, iso: str) -> str:
+    return view._("ui.between.last_carried", date=view.date(iso)) if iso else view._("ui.between.never_carried")
+
+
+def next_pitch(view: View, session: Session) -> Markup:
+    _ = view._
+    who = names(view, session.group_id)
+    last = view.ws.last_carried(session.group_id)
+    waiting = sorted(view.ws.parking_lot(session.group_id), key=lambda p: (last.get(p.member_id, ""), p.created))
+    rows = [
+        h(
+            "li",
+            {"class": "entry"},
+            h("p", {"class": "meta"}, h("span", {"class": "who"}, who.get(p.member_id, "?")), " ", h("span", {"class": "since"}, _last(view, last.get(p.member_id, "")))),
+            h("p", {"class": "text"}, h("strong", {}, p.title)),
+            h("p", {"class": "text"}, p.text) if p.text else None,
+            button(_("ui.between.examine"), "start_round", cls="primary", session_id=session.id, pitch_id=p.id, aria_label=_("ui.between.examine_one", title=p.title[:60])),
+        )
+        for p in waiting
+    ]
+    return h(
+        "section",
+        {"class": "panel", "aria-labelledby": "next-pitch"},
+        h("h2", {"id": "next-pitch"}, _("ui.between.next_pitch")),
+        h("ol", {"class": "entries"}, rows) if rows else h("p", {"class": "empty"}, _("ui.between.no_pitch")),
+    )
+
+
+def carriers(view: View, session: Session) -> Markup:
+    """For protocols without pitches, or when none is left: the next carrier, directly."""
+    _ = view._
+    last = view.ws.last_carried(session.group_id)
+    members = sorted(view.ws.members_of(session.group_id), key=lambda m: (last.get(m.id, ""), m.order))
+    rows = [
+        h(
+            "li",
+            {"class": "carrier"},
+            button(m.name, "start_round", session_id=session.id, carrier_id=m.id, aria_label=_("ui.between.carrier_one", name=m.name)),
+            " ",
+            h("span", {"class": "since"}, _last(view, last.get(m.id, ""))),
+        )
+        for m in members
+    ]
+    return h(
+        "section",
+        {"class": "panel", "aria-labelledby": "next-carrier"},
+        h("h2", {"id": "next-carrier"}, _("ui.between.next_carrier")),
+        h("ul", {"class": "carriers"}, rows),
+    )
+
+
+def pause(view: View, session: Session) -> Markup:
+    _ = view._
+    starts = [button(_("ui.between.break_minutes", n=n), "start_break", session_id=session.id, minutes=n) for n in BREAKS]
+    return h(
+        "section",
+        {"class": "panel break", "aria-labelledby": "break"},
+        h("h2", {"id": "break"}, _("ui.between.break")),
+        clock(view, session.break_timer, _("ui.between.break"), cls="big") if session.break_timer else None,
+        h("div", {"class": "timer-buttons"}, starts),
+    )

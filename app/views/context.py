@@ -1,0 +1,88 @@
+"""What every screen renders from: the workspace, where the user is, and how to speak.
+
+A `View` is built by the shell for one render (and by tests directly); screens read it and
+never change it. Routes are the URL hash (`#/group?id=g-1`), so links are real links and the
+browser's back button works.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable
+from urllib.parse import parse_qsl, quote, urlencode
+
+from app.i18n import Translate, translator
+from app.model import Workspace
+
+
+@dataclass(frozen=True)
+class Route:
+    """A screen name and its parameters (record ids, mostly)."""
+
+    screen: str = "home"
+    params: tuple[tuple[str, str], ...] = ()
+
+    def get(self, name: str, default: str = "") -> str:
+        return dict(self.params).get(name, default)
+
+    @property
+    def href(self) -> str:
+        query = f"?{urlencode(self.params)}" if self.params else ""
+        return f"#/{quote(self.screen)}{query}"
+
+    @classmethod
+    def parse(cls, hash_: str) -> Route:
+        """The route of a URL hash; anything unreadable is the home screen."""
+        path, _, query = hash_.lstrip("#").lstrip("/").partition("?")
+        screen = path.strip("/") or "home"
+        if not all(c.isalnum() or c in "-_" for c in screen):
+            return cls()
+        return cls(screen, tuple(parse_qsl(query)))
+
+
+def route(screen: str, **params: str) -> Route:
+    return Route(screen, tuple((k, v) for k, v in params.items() if v))
+
+
+def iso_date(iso: str, lang: str) -> str:
+    """A readable date without the browser (tests, and the fallback): 1 déc. 2026 / Dec 1, 2026."""
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    months = {
+        "fr": "janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc.",
+        "en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+    }[lang if lang == "en" else "fr"].split()
+    if lang == "en":
+        return f"{months[day.month - 1]} {day.day}, {day.year}"
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+@dataclass(frozen=True)
+class View:
+    """Everything one render needs. `now` is epoch ms; `format_date` is the browser's Intl
+    in the page (the shell passes it) and a plain fallback elsewhere."""
+
+    ws: Workspace
+    route: Route = Route()
+    lang: str = "fr"
+    now: int = 0
+    notice: str = ""  # a translated message to announce (aria-live), e.g. "Saved"
+    error: str = ""  # a translated refusal (aria-live, assertive)
+    presentation: bool = False  # the read-only window facing the room
+    today: str = ""  # ISO date, for defaults (a new session's date)
+    format_date: Callable[[str], str] | None = None
+    _: Translate = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_", translator(self.lang))
+
+    def date(self, iso: str) -> str:
+        if not iso:
+            return ""
+        return self.format_date(iso) if self.format_date else iso_date(iso, self.lang)
+
+    def draft(self, key: str, default: str = "") -> str:
+        return self.ws.local.drafts.get(key, default)

@@ -1,0 +1,79 @@
+"""What was said at a step: the form that captures one contribution, and the list of them
+with the facilitator's controls (answered, out of frame, delete)."""
+
+from __future__ import annotations
+
+from app.markup import Markup, h
+from app.model import Entry, Round, Session
+from app.protocol import Step
+from app.views.context import View
+from app.views.parts import button, form, select_field, submit, text_field, toggle
+
+
+def authors(view: View, session: Session, round_: Round, step: Step, kind: str) -> list[tuple[str, str]]:
+    """Who may say it: consultants for questions, reformulations, interventions."""
+    members = view.ws.members_of(session.group_id)
+    consultants_only = kind in ("question", "reformulation", "intervention")
+    return [(m.id, m.name) for m in members if not (consultants_only and m.id == round_.carrier_id)]
+
+
+def current_speaker(view: View, session: Session, round_: Round, step: Step) -> str:
+    order = step.speakers([m.id for m in view.ws.members_of(session.group_id)], round_.carrier_id)
+    return order[round_.speaker] if 0 <= round_.speaker < len(order) else ""
+
+
+def entry_form(view: View, session: Session, round_: Round, step: Step, kind: str, *, help_types: tuple[str, ...] = ()) -> Markup:
+    _ = view._
+    scope = f"{round_.id}-{step.key}"
+    fields = []
+    carrier_speaks = kind in ("note", "synthesis")
+    if not carrier_speaks:
+        options = authors(view, session, round_, step, kind)
+        default = current_speaker(view, session, round_, step) or (options[0][0] if options else "")
+        fields.append(select_field(view, _("ui.entry.author"), "author_id", scope, options, value=default))
+    if help_types:
+        options = [(t, _(f"ui.request.{t}")) for t in help_types]
+        fields.append(select_field(view, _("ui.entry.help_type"), "help_type", scope, options, value=(round_.request_types or help_types)[0]))
+    fields.append(text_field(view, _(f"ui.entry.{kind}.label"), "text", scope, multiline=True, required=True, cls="grow"))
+    return form(
+        "add_entry",
+        h("div", {"class": "entry-fields"}, fields),
+        submit(_(f"ui.entry.{kind}.add")),
+        cls="entry-form",
+        label=_(f"ui.entry.{kind}.add"),
+        session_id=session.id,
+        round_id=round_.id,
+        kind=kind,
+        step=step.key,
+        author_id=round_.carrier_id if carrier_speaks else None,
+    )
+
+
+def entry_list(view: View, entries: list[Entry], who: dict[str, str], *, answered: bool = False, empty: str = "") -> Markup:
+    _ = view._
+    if not entries:
+        return h("p", {"class": "empty"}, empty or _("ui.entry.none"))
+    items = [_item(view, entry, who, answered) for entry in entries]
+    return h("ol", {"class": "entries", "reversed": True}, list(reversed(items)))
+
+
+def _item(view: View, entry: Entry, who: dict[str, str], answered: bool) -> Markup:
+    _ = view._
+    meta = [h("span", {"class": "who"}, who[entry.author_id])] if entry.author_id in who else []
+    if entry.help_type:
+        meta.append(h("span", {"class": "tag"}, _(f"ui.request.{entry.help_type}")))
+    if entry.out_of_frame:
+        meta.append(h("span", {"class": "tag off"}, _("ui.entry.out_of_frame")))
+    controls = [
+        toggle(_("ui.entry.answered"), "edit_entry", entry.answered, id=entry.id, answered=str(not entry.answered).lower()) if answered else None,
+        toggle(_("ui.entry.mark_out_of_frame"), "mark_out_of_frame", entry.out_of_frame, id=entry.id, out_of_frame=str(not entry.out_of_frame).lower()),
+        button(_("ui.entry.delete"), "delete_entry", cls="quiet danger", id=entry.id, aria_label=_("ui.entry.delete_one", text=entry.text[:40])),
+    ]
+    classes = ["entry", "off" if entry.out_of_frame else "", "answered" if entry.answered and answered else ""]
+    return h(
+        "li",
+        {"class": " ".join(c for c in classes if c)},
+        h("p", {"class": "meta"}, meta) if meta else None,
+        h("p", {"class": "text"}, entry.text),
+        h("div", {"class": "entry-controls"}, controls),
+    )

@@ -1,0 +1,58 @@
+"""The opening of a session: where the previous carriers are with their action plans."""
+
+from __future__ import annotations
+
+from app.markup import Markup, fragment, h
+from app.model import Session
+from app.views.context import View
+from app.views.parts import button, form, names, submit, text_field, toggle
+
+STATUSES = ("open", "in_progress", "done", "dropped")
+
+
+def items(view: View, session: Session) -> Markup:
+    _ = view._
+    who = names(view, session.group_id)
+    pending = view.ws.open_action_items(session.group_id, before_session=session.id)
+    reviewed = [a for a in view.ws.followed_up_in(session.id) if a not in pending]
+    rows = []
+    for item in pending + reviewed:
+        scope = f"{session.id}-{item.id}"
+        statuses = h(
+            "div",
+            {"class": "ballots", "role": "group", "aria-label": _("ui.followup.status_of", text=item.text[:60])},
+            [toggle(_(f"ui.status.{s}"), "update_action_item", item.status == s and item.followup_session_id == session.id, id=item.id, session_id=session.id, status=s, comment=item.comment) for s in STATUSES],
+        )
+        comment = form(
+            "update_action_item",
+            text_field(view, _("ui.followup.comment"), "comment", scope, value=item.comment, cls="grow"),
+            submit(_("ui.followup.save_comment"), cls=""),
+            cls="inline-form",
+            label=_("ui.followup.comment"),
+            id=item.id,
+            session_id=session.id,
+            status=item.status,
+        )
+        rows.append(
+            h(
+                "li",
+                {"class": "entry"},
+                h("p", {"class": "meta"}, h("span", {"class": "who"}, who.get(item.owner_id, "?")), " ", _("ui.plan.due", date=view.date(item.due)) if item.due else None),
+                h("p", {"class": "text"}, item.text),
+                statuses,
+                comment,
+            )
+        )
+    return fragment(
+        h("h2", {}, _("ui.followup.title")),
+        h("ol", {"class": "entries"}, rows) if rows else h("p", {"class": "empty"}, _("ui.followup.none")),
+    )
+
+
+def body(view: View, session: Session) -> Markup:
+    _ = view._
+    return fragment(
+        h("p", {"class": "lead"}, _("ui.followup.intro")),
+        items(view, session),
+        h("div", {"class": "moves"}, button(_("ui.followup.finish"), "finish_followup", cls="primary", session_id=session.id)),
+    )

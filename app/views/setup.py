@@ -1,0 +1,80 @@
+"""A new session for a group: date and place, a protocol from the library, the number of
+rounds and the time available, with the step times that follow from it."""
+
+from __future__ import annotations
+
+from app.markup import Markup, h
+from app.protocol import DEFAULT_ID, LIBRARY, scale
+from app.views.context import View
+from app.views.parts import choice_field, crumb, form, page, placeholder, submit, text_field
+
+SCOPE = "setup"
+
+
+def render(view: View) -> Markup:
+    _ = view._
+    group = view.ws.groups.get(view.route.get("group"))
+    if group is None or group.deleted:
+        return placeholder(view, "setup")
+    protocol_id = view.draft(f"{SCOPE}:protocol_id", DEFAULT_ID)
+    protocol = LIBRARY.get(protocol_id, LIBRARY[DEFAULT_ID])
+    untimed = [
+        h("label", {"class": "check"}, h("input", {"type": "checkbox", "name": "untimed_steps[]", "value": s.key}), " ", s.title(view.lang))
+        for s in protocol.steps
+        if s.minutes is not None
+    ]
+    body = form(
+        "start_session",
+        h(
+            "div",
+            {"class": "entry-fields"},
+            text_field(view, _("ui.setup.date"), "date", SCOPE, kind="date", value=view.today, required=True),
+            text_field(view, _("ui.setup.place"), "place", SCOPE, cls="grow"),
+        ),
+        choice_field(view, _("ui.setup.protocol"), "protocol_id", SCOPE, [(p.id, p.name(view.lang)) for p in LIBRARY.values()], value=DEFAULT_ID),
+        h("p", {"class": "hint"}, protocol.source(view.lang)),
+        h(
+            "div",
+            {"class": "entry-fields"},
+            text_field(view, _("ui.setup.rounds"), "planned_rounds", SCOPE, kind="number", value="3", required=True),
+            text_field(view, _("ui.setup.minutes"), "available_minutes", SCOPE, kind="number", hint=_("ui.setup.minutes_hint")),
+        ),
+        h("details", {"class": "untimed"}, h("summary", {}, _("ui.setup.untimed")), h("div", {"class": "checks"}, untimed)),
+        plan(view, group.id, protocol_id),
+        submit(_("ui.setup.start")),
+        go="session",
+        label=_("ui.setup.title"),
+        group_id=group.id,
+    )
+    crumbs = (crumb(view, "group", group.name, id=group.id), crumb(view, "setup", _("ui.setup.title"), group=group.id))
+    return page(view, _("ui.setup.title"), body, crumbs=crumbs)
+
+
+def _number(text: str, default: int) -> int:
+    return int(text) if text.strip().isdigit() else default
+
+
+def plan(view: View, group_id: str, protocol_id: str) -> Markup:
+    """The step times for this group's size, scaled to the time available if given."""
+    _ = view._
+    members = len(view.ws.members_of(group_id))
+    rounds = max(1, min(8, _number(view.draft(f"{SCOPE}:planned_rounds", "3"), 3)))
+    minutes = _number(view.draft(f"{SCOPE}:available_minutes"), 0)
+    protocol = LIBRARY.get(protocol_id, LIBRARY[DEFAULT_ID])
+    if minutes >= 10:
+        protocol = scale(protocol, minutes, members=members, rounds=rounds)
+    rows = []
+    for step in protocol.steps:
+        speakers = members - 1 if step.speaker == "each_consultant" else members
+        total = step.budget_minutes(speakers)
+        time = _("ui.setup.untimed_step") if total is None else _("ui.setup.step_minutes", n=f"{total:g}")
+        if step.per_person and step.minutes is not None:
+            time = _("ui.setup.per_person", n=f"{step.minutes:g}", total=f"{total:g}")
+        rows.append(h("tr", {}, h("th", {"scope": "row"}, step.title(view.lang)), h("td", {}, time)))
+    total = protocol.session_minutes(members, rounds)
+    return h(
+        "table",
+        {"class": "plan"},
+        h("caption", {}, _("ui.setup.plan", total=f"{total:g}", rounds=rounds, members=members)),
+        h("tbody", {}, rows),
+    )

@@ -1,0 +1,219 @@
+"""The capture area of each kind of step (the protocol says what a step captures)."""
+
+from __future__ import annotations
+
+from app.markup import Markup, fragment, h
+from app.model import Round, Session
+from app.protocol import Step
+from app.views import followup
+from app.views.context import View
+from app.views.entries import current_speaker, entry_form, entry_list
+from app.views.parts import button, form, names, select_field, submit, text_field, toggle
+
+ENTRY_KINDS = {
+    "notes": "note",
+    "questions": "question",
+    "reformulations": "reformulation",
+    "interventions": "intervention",
+    "learnings": "learning",
+}
+
+
+def capture(view: View, session: Session, round_: Round, step: Step) -> Markup:
+    _ = view._
+    who = names(view, session.group_id)
+    if step.capture in ENTRY_KINDS:
+        kind = ENTRY_KINDS[step.capture]
+        said = [e for e in view.ws.entries_of(round_.id, kind) if e.step in ("", step.key)]
+        help_types = session.protocol.request_types if kind == "intervention" else ()
+        return fragment(
+            h("h2", {}, _(f"ui.capture.{step.capture}")),
+            request_reminder(view, session, round_) if kind == "intervention" else None,
+            entry_form(view, session, round_, step, kind, help_types=help_types),
+            entry_list(view, said, who, answered=kind == "question"),
+        )
+    if step.capture == "pitches":
+        return pitches(view, session, round_, step, who)
+    if step.capture == "vote":
+        return vote(view, session, round_, who)
+    if step.capture == "contract":
+        return contract(view, session, round_, who)
+    if step.capture == "synthesis":
+        return synthesis(view, session, round_, step, who)
+    if step.capture == "followup":
+        return followup.items(view, session)
+    return h("p", {"class": "empty"}, _("ui.capture.none"))
+
+
+def pitches(view: View, session: Session, round_: Round, step: Step, who: dict[str, str]) -> Markup:
+    _ = view._
+    scope = f"{session.id}-pitch"
+    pitched = view.ws.pitches_of(session.id)
+    waiting = [m for m in who if m not in {p.member_id for p in pitched}]
+    speaker = current_speaker(view, session, round_, step)
+    default = speaker if speaker in waiting else (waiting[0] if waiting else "")
+    add = form(
+        "add_pitch",
+        h(
+            "div",
+            {"class": "entry-fields"},
+            select_field(view, _("ui.pitch.member"), "member_id", scope, [(m, who[m]) for m in waiting], value=default),
+            text_field(view, _("ui.pitch.title"), "title", scope, required=True, cls="grow"),
+        ),
+        text_field(view, _("ui.pitch.text"), "text", scope, multiline=True),
+        submit(_("ui.pitch.add")),
+        cls="entry-form",
+        label=_("ui.pitch.add"),
+        session_id=session.id,
+    )
+    items = [
+        h(
+            "li",
+            {"class": "entry"},
+            h("p", {"class": "meta"}, h("span", {"class": "who"}, who.get(p.member_id, "?"))),
+            h("p", {"class": "text"}, h("strong", {}, p.title)),
+            h("p", {"class": "text"}, p.text) if p.text else None,
+            h("div", {"class": "entry-controls"}, button(_("ui.entry.delete"), "delete_pitch", cls="quiet danger", id=p.id, aria_label=_("ui.entry.delete_one", text=p.title[:40]))),
+        )
+        for p in pitched
+    ]
+    return fragment(
+        h("h2", {}, _("ui.capture.pitches")),
+        add if waiting else h("p", {"class": "empty"}, _("ui.pitch.all_done")),
+        h("ol", {"class": "entries"}, items) if items else h("p", {"class": "empty"}, _("ui.entry.none")),
+    )
+
+
+def vote(view: View, session: Session, round_: Round, who: dict[str, str]) -> Markup:
+    _ = view._
+    here = view.ws.pitches_of(session.id)
+    earlier = [p for p in view.ws.parking_lot(session.group_id) if p.session_id != session.id]
+    chosen = view.ws.pitches.get(round_.pitch_id)
+    rows = []
+    for pitch in sorted(here, key=lambda p: -len(view.ws.votes_for(p.id))) + earlier:
+        voters = {v.member_id for v in view.ws.votes_for(pitch.id)}
+        is_chosen = pitch.id == round_.pitch_id
+        ballots = (
+            h(
+                "div",
+                {"class": "ballots", "role": "group", "aria-label": _("ui.vote.who", title=pitch.title)},
+                [toggle(name, "toggle_vote", member in voters, pitch_id=pitch.id, member_id=member) for member, name in who.items()],
+            )
+            if pitch.session_id == session.id
+            else h("p", {"class": "hint"}, _("ui.vote.earlier", date=view.date(view.ws.sessions[pitch.session_id].date) if pitch.session_id in view.ws.sessions else ""))
+        )
+        rows.append(
+            h(
+                "li",
+                {"class": "pitch chosen" if is_chosen else "pitch"},
+                h("p", {"class": "tally", "aria-label": _("ui.vote.count", n=len(voters))}, len(voters)),
+                h("div", {"class": "pitch-body"}, h("p", {"class": "meta"}, h("span", {"class": "who"}, who.get(pitch.member_id, "?"))), h("p", {"class": "text"}, h("strong", {}, pitch.title)), ballots),
+                button(_("ui.vote.chosen") if is_chosen else _("ui.vote.choose"), "choose_pitch", cls="primary" if not is_chosen else "", round_id=round_.id, pitch_id=pitch.id, aria_pressed=str(is_chosen).lower()),
+            )
+        )
+    status = (
+        h("p", {"class": "resolved"}, _("ui.vote.confirmed", title=chosen.title, name=who.get(chosen.member_id, "?")))
+        if chosen
+        else h("p", {"class": "hint"}, _("ui.vote.hint"))
+    )
+    return fragment(
+        h("h2", {}, _("ui.capture.vote")),
+        status,
+        h("ol", {"class": "pitches"}, rows) if rows else h("p", {"class": "empty"}, _("ui.vote.no_pitch")),
+    )
+
+
+def request_reminder(view: View, session: Session, round_: Round) -> Markup | None:
+    _ = view._
+    chosen = view.ws.entries.get(round_.reformulation_id)
+    if not chosen and not round_.request_types:
+        return None
+    kinds = ", ".join(_(f"ui.request.{t}") for t in round_.request_types)
+    return h(
+        "div",
+        {"class": "reminder"},
+        h("p", {}, h("strong", {}, _("ui.contract.chosen")), " ", chosen.text) if chosen else None,
+        h("p", {}, h("strong", {}, _("ui.contract.request")), " ", kinds, " — " if round_.request and kinds else "", round_.request) if kinds or round_.request else None,
+    )
+
+
+def contract(view: View, session: Session, round_: Round, who: dict[str, str]) -> Markup:
+    _ = view._
+    proposals = view.ws.entries_of(round_.id, "reformulation")
+    choices = [
+        h(
+            "li",
+            {"class": "entry chosen" if e.id == round_.reformulation_id else "entry"},
+            h("p", {"class": "meta"}, h("span", {"class": "who"}, who.get(e.author_id, ""))),
+            h("p", {"class": "text"}, e.text),
+            toggle(_("ui.contract.choose"), "choose_reformulation", e.id == round_.reformulation_id, round_id=round_.id, entry_id=e.id),
+        )
+        for e in proposals
+        if not e.out_of_frame
+    ]
+    scope = f"{round_.id}-contract"
+    boxes = [
+        h(
+            "label",
+            {"class": "check"},
+            h("input", {"type": "checkbox", "name": "request_types[]", "value": t, "checked": t in round_.request_types}),
+            " ",
+            _(f"ui.request.{t}"),
+        )
+        for t in session.protocol.request_types
+    ]
+    request = form(
+        "set_contract",
+        h("fieldset", {"class": "checks"}, h("legend", {}, _("ui.contract.types")), boxes),
+        text_field(view, _("ui.contract.request_text"), "request", scope, multiline=True, value=round_.request),
+        submit(_("ui.contract.save")),
+        cls="entry-form",
+        label=_("ui.contract.save"),
+        round_id=round_.id,
+    )
+    return fragment(
+        h("h2", {}, _("ui.capture.contract")),
+        h("h3", {}, _("ui.contract.reformulations")),
+        h("ol", {"class": "entries"}, choices) if choices else h("p", {"class": "empty"}, _("ui.contract.no_reformulation")),
+        request,
+        request_reminder(view, session, round_),
+    )
+
+
+def synthesis(view: View, session: Session, round_: Round, step: Step, who: dict[str, str]) -> Markup:
+    _ = view._
+    kept = [e for e in view.ws.entries_of(round_.id, "synthesis") if e.step in ("", step.key)]
+    scope = f"{round_.id}-action"
+    plan = view.ws.action_items_of(round_.id)
+    items = [
+        h(
+            "li",
+            {"class": "entry"},
+            h("p", {"class": "text"}, item.text),
+            h("p", {"class": "meta"}, _("ui.plan.due", date=view.date(item.due))) if item.due else None,
+            h("div", {"class": "entry-controls"}, button(_("ui.entry.delete"), "delete_action_item", cls="quiet danger", id=item.id, aria_label=_("ui.entry.delete_one", text=item.text[:40]))),
+        )
+        for item in plan
+    ]
+    add = form(
+        "add_action_item",
+        h(
+            "div",
+            {"class": "entry-fields"},
+            text_field(view, _("ui.plan.text"), "text", scope, required=True, cls="grow"),
+            text_field(view, _("ui.plan.due_label"), "due", scope, kind="date"),
+        ),
+        submit(_("ui.plan.add")),
+        cls="entry-form",
+        label=_("ui.plan.add"),
+        round_id=round_.id,
+    )
+    return fragment(
+        h("h2", {}, _("ui.capture.synthesis")),
+        entry_form(view, session, round_, step, "synthesis"),
+        entry_list(view, kept, who),
+        h("h3", {}, _("ui.plan.title")),
+        add,
+        h("ol", {"class": "entries"}, items) if items else h("p", {"class": "empty"}, _("ui.plan.none")),
+    )
+

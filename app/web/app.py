@@ -1,0 +1,124 @@
+"""The running app: the workspace in memory, and the one loop that changes it.
+
+An intent becomes a core action (`app.actions.parse`), is applied, saved, and the screen is
+rendered again; a refusal becomes a translated message in the page's aria-live region and
+changes nothing. This module touches the browser only through the callables it is given, so
+the loop is tested under CPython.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from pydantic import ValidationError
+
+from app.actions import ActionError, apply, parse
+from app.i18n import pick_language, translator
+from app.markup import Markup
+from app.model import Workspace
+from app.views import render as render_view
+from app.views.context import Route, View
+
+
+@dataclass
+class Effects:
+    """What the app needs from the page (stubs in tests)."""
+
+    paint: Callable[[Markup, str], None]  # markup, language
+    save: Callable[[Workspace], None]
+    now: Callable[[], int]  # epoch ms
+    today: Callable[[], str]  # ISO date
+    navigate: Callable[[str], None]  # set the URL hash
+    focus_title: Callable[[], None] = lambda: None  # after a change of screen
+    browser_languages: tuple[str, ...] = ()
+    format_date: Callable[[str, str], str] | None = None  # ISO date, language
+
+
+class App:
+    def __init__(self, ws: Workspace, route: Route, effects: Effects, *, presentation: bool = False) -> None:
+        self.ws = ws
+        self.route = route
+        self.effects = effects
+        self.presentation = presentation
+        self.notice = ""
+        self.error = ""
+
+    @property
+    def lang(self) -> str:
+        return pick_language(self.ws.local.language, self.effects.browser_languages)
+
+    def view(self) -> View:
+        lang, formatter = self.lang, self.effects.format_date
+        return View(
+            ws=self.ws,
+            route=self.route,
+            lang=lang,
+            now=self.effects.now(),
+            notice=self.notice,
+            error=self.error,
+            presentation=self.presentation,
+            today=self.effects.today(),
+            format_date=(lambda iso: formatter(iso, lang)) if formatter else None,
+        )
+
+    def render(self) -> None:
+        self.effects.paint(render_view(self.view()), self.lang)
+
+    def dispatch(self, data: dict[str, Any], *, go: str = "", sent: tuple[str, ...] = ()) -> bool:
+        """Apply one action; True if it was accepted. `go` names the screen to open next,
+        with the new record's id (`data-go="group"` after creating a group); `sent` names
+        the drafts that the action consumed (a form's fields), emptied once it is accepted."""
+        try:
+            action = parse(data)
+            ws = apply(self.ws, action, now=self.effects.now(), device=self.ws.local.device)
+            for key in sent:
+                ws = self._draft(ws, key, "")
+            self.ws = ws
+        except ActionError as refusal:
+            self.refuse(refusal.key, **refusal.params)
+            return False
+        except ValidationError as invalid:
+            self.refuse(*_invalid_message(invalid))
+            return False
+        self.effects.save(self.ws)
+        self.error, self.notice = "", ""
+        if go:
+            self.navigate(Route(go, (("id", str(getattr(action, "id", ""))),)))
+        else:
+            self.render()
+        return True
+
+    def set_draft(self, key: str, text: str) -> None:
+        """Text being typed: kept and saved, without a render (the field already shows it)."""
+        self.ws = self._draft(self.ws, key, text)
+        self.effects.save(self.ws)
+
+    def _draft(self, ws: Workspace, key: str, text: str) -> Workspace:
+        action = parse({"type": "set_draft", "key": key, "text": text})
+        return apply(ws, action, now=self.effects.now(), device=ws.local.device)
+
+    def navigate(self, route: Route) -> None:
+        self.route = route
+        self.error, self.notice = "", ""
+        self.effects.navigate(route.href)
+        self.render()
+        self.effects.focus_title()
+
+    def announce(self, key: str, **params: Any) -> None:
+        self.notice, self.error = translator(self.lang)(key, **params), ""
+        self.render()
+
+    def refuse(self, key: str, **params: Any) -> None:
+        self.error, self.notice = translator(self.lang)(key, **params), ""
+        self.render()
+
+
+def _invalid_message(invalid: ValidationError) -> tuple[str, ...]:
+    """A refused form, in words: which kind of mistake (the fields are labelled on screen)."""
+    kinds = {error["type"] for error in invalid.errors()}
+    if kinds & {"missing", "string_too_short"}:
+        return ("ui.error.required",)
+    if "string_too_long" in kinds:
+        return ("ui.error.too_long",)
+    return ("ui.error.invalid",)

@@ -1,0 +1,145 @@
+"""The delegated listeners: one per kind of event, on the root (keys: on the document).
+
+A click on `[data-action]`/`[data-command]`, a form's submission, typing in a
+`[data-draft]` field, a key that a visible button declares in `aria-keyshortcuts`. No
+element is ever wired by itself, so a re-render never loses a listener.
+"""
+
+from __future__ import annotations
+
+import js
+from pyodide.ffi import create_proxy
+
+from app.actions import ActionError
+from app.views.context import Route
+from app.web import commands, effects, intents, shell
+
+TEXT_TYPES = frozenset({"text", "search", "email", "url", "tel", "date", "number", "textarea"})
+RENDERING_TYPES = frozenset({"radio", "checkbox", "select-one", "number"})  # the screen may depend on them
+NATIVE_SPACE = "button, a[href], summary, input, textarea, select, [contenteditable]"
+TYPING = "input, textarea, select, [contenteditable]"
+
+_proxies: list = []  # kept alive for the page's lifetime
+
+
+def _listen(target, kind: str, handler) -> None:
+    proxy = create_proxy(handler)
+    _proxies.append(proxy)
+    target.addEventListener(kind, proxy)
+
+
+def install(app) -> None:
+    root = shell.root()
+    _listen(root, "click", lambda event: _on_click(app, event))
+    _listen(root, "submit", lambda event: _on_submit(app, event))
+    _listen(root, "input", lambda event: _on_input(app, event))
+    _listen(js.document, "keydown", lambda event: _on_key(app, event))
+    _listen(js.window, "popstate", lambda event: _on_location(app))
+    _listen(js.window, "hashchange", lambda event: _on_location(app))
+
+
+def _dataset(element) -> dict[str, str]:
+    return {str(k): str(v) for k, v in js.Object.entries(element.dataset)}
+
+
+def _fields(form) -> list[tuple[str, str, str]]:
+    found = []
+    for element in form.elements:
+        name, kind = str(element.name or ""), str(element.type or "")
+        if not name or element.disabled or (kind in ("checkbox", "radio") and not element.checked):
+            continue
+        found.append((name, str(element.value), kind))
+    return found
+
+
+def _perform(app, element, form=None) -> None:
+    data = intents.payload(_dataset(element), _fields(form) if form is not None else ())
+    action, command = element.dataset.action, element.dataset.command
+    try:
+        if action:
+            sent = _sent_drafts(form) if form is not None else ()
+            if app.dispatch({"type": str(action), **data}, go=str(element.dataset.go or ""), sent=sent):
+                _empty_fields(form)
+        elif command:
+            commands.run(str(command), app, data, element)
+    except ActionError as refusal:
+        app.refuse(refusal.key, **refusal.params)
+
+
+def _sent_drafts(form) -> tuple[str, ...]:
+    """The drafts a sent form consumed (its texts; a chosen author stays for the next one)."""
+    return tuple(str(e.dataset.draft) for e in form.querySelectorAll("[data-draft]") if str(e.type) != "select-one")
+
+
+def _empty_fields(form) -> None:
+    if form is None:
+        return
+    for element in form.querySelectorAll("[data-draft]"):
+        kind = str(element.type)
+        if kind in TEXT_TYPES:
+            element.value = ""
+        elif kind in ("radio", "checkbox"):
+            element.checked = False
+
+
+def _on_click(app, event) -> None:
+    effects.unlock_audio()
+    element = event.target.closest("[data-action], [data-command]")
+    if element is None or str(element.tagName) == "FORM" or element.disabled:
+        return
+    event.preventDefault()
+    _perform(app, element)
+
+
+def _on_submit(app, event) -> None:
+    form = event.target
+    event.preventDefault()
+    if form.dataset.action or form.dataset.command:
+        _perform(app, form, form)
+
+
+def _on_input(app, event) -> None:
+    element = event.target
+    key = element.dataset.draft
+    if not key:
+        return
+    app.set_draft(str(key), str(element.value))
+    if str(element.type) in RENDERING_TYPES:
+        app.render()
+
+
+def _combo(event) -> str:
+    key = str(event.key)
+    key = "Space" if key == " " else key.upper() if len(key) == 1 else key
+    mods = [name for name, on in (("Control", event.ctrlKey), ("Meta", event.metaKey), ("Alt", event.altKey), ("Shift", event.shiftKey)) if on]
+    return "+".join(mods + [key])
+
+
+def _on_key(app, event) -> None:
+    if event.defaultPrevented or event.isComposing or app.presentation:
+        return
+    target = event.target
+    combo = _combo(event)
+    if combo in ("Control+Enter", "Meta+Enter") and str(target.tagName) == "TEXTAREA" and target.form:
+        event.preventDefault()
+        target.form.requestSubmit()
+        return
+    if not hasattr(target, "closest"):
+        target = js.document.body
+    if target.closest(TYPING):
+        return  # no shortcut while typing in a field
+    if combo == "Space" and target.closest(NATIVE_SPACE) and target.matches(":focus-visible"):
+        return  # Space activates the focused control, as everywhere
+    button = shell.root().querySelector(f'[aria-keyshortcuts~="{combo}"]:not([disabled])')
+    if button:
+        event.preventDefault()
+        button.click()
+
+
+def _on_location(app) -> None:
+    route = Route.parse(shell.hash_())
+    if route != app.route:
+        app.route = route
+        app.error = app.notice = ""
+        app.render()
+        shell.focus_title()

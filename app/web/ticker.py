@@ -1,0 +1,42 @@
+"""The clock on screen: every second, each timer's text and state are recomputed from its
+timestamps (`data-timer`) and only those elements change; the page is not rendered again.
+A timer that reaches zero chimes, unless the room muted it."""
+
+from __future__ import annotations
+
+import js
+from pyodide.ffi import create_proxy
+
+from app.i18n import translator
+from app.model import Timer
+from app.views.parts import clock_text, timer_state
+from app.web import effects, shell
+
+_proxy = None
+
+
+def start(app) -> None:
+    global _proxy
+    _proxy = create_proxy(lambda: tick(app))
+    js.setInterval(_proxy, 1000)
+
+
+def tick(app) -> None:
+    now = shell.now()
+    chimed = False
+    for element in shell.root().querySelectorAll("[data-timer]"):
+        timer = Timer.model_validate_json(str(element.dataset.timer))
+        state = timer_state(timer, now)
+        if state == "overtime" and str(element.dataset.state) == "running" and not chimed:
+            chimed = True
+            if not app.ws.local.muted and not app.presentation:
+                effects.chime()
+        if str(element.dataset.state) != state:
+            element.dataset.state = state
+            label = element.querySelector(".clock-state")
+            if label:
+                label.textContent = translator(app.lang)(f"ui.timer.{state}")
+        text = element.querySelector(".clock-time")
+        value = clock_text(timer, now)
+        if text and str(text.textContent) != value:
+            text.textContent = value
