@@ -32,6 +32,14 @@ DIST = ROOT / "dist"
 CACHE = ROOT / ".cache"
 VENV = ROOT / ".venv"
 SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = (
+    "--no-sandbox",  # tests and CI run as root
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
 
 BROWSER_REQUIREMENTS = ROOT / "requirements-browser.txt"
 DEV_REQUIREMENTS = ROOT / "requirements-dev.txt"
@@ -354,32 +362,34 @@ def venv_python() -> Path:
     return python
 
 
-def chromium_environment(python: Path) -> dict[str, str]:
-    """The system Chromium where there is one, else Playwright's own (downloaded once)."""
-    env = dict(os.environ)
-    if SYSTEM_CHROMIUM.exists():
-        env.setdefault("CERCLE_CHROMIUM", str(SYSTEM_CHROMIUM))
-    elif not env.get("CERCLE_CHROMIUM"):
+def chromium_executable() -> str | None:
+    """The Chromium for tests and benchmarks; None means Playwright's own."""
+    if os.environ.get("CERCLE_CHROMIUM"):
+        return os.environ["CERCLE_CHROMIUM"]
+    return str(SYSTEM_CHROMIUM) if SYSTEM_CHROMIUM.exists() else None
+
+
+def ensure_chromium(python: Path) -> None:
+    """Without a system Chromium, let Playwright download its own (once)."""
+    if chromium_executable() is None:
         run_quietly(
             [str(python), "-m", "playwright", "install", "chromium"], ROOT,
-            "no Chromium: install one (Debian: apt-get install chromium) or let `playwright install chromium` download it",
+            "no Chromium: install one (Debian: apt-get install chromium), or let `playwright install chromium` download it",
         )
-    return env
 
 
 def test(pytest_args: list[str]) -> int:
     python = venv_python()
-    env = chromium_environment(python)
+    ensure_chromium(python)
     build()
-    command = [str(python), "-m", "pytest", "--cov", "--cov-report=term-missing", *pytest_args]
-    return subprocess.call(command, cwd=ROOT, env=env)
+    return subprocess.call([str(python), "-m", "pytest", "--cov", "--cov-report=term-missing", *pytest_args], cwd=ROOT)
 
 
 def bench(bench_args: list[str]) -> int:
     python = venv_python()
-    env = chromium_environment(python)
+    ensure_chromium(python)
     build()
-    return subprocess.call([str(python), str(ROOT / "bench" / "startup.py"), *bench_args], cwd=ROOT, env=env)
+    return subprocess.call([str(python), str(ROOT / "bench" / "startup.py"), *bench_args], cwd=ROOT)
 
 
 def main(argv: list[str]) -> int:

@@ -10,7 +10,6 @@ its browser context.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,14 +23,6 @@ sys.path.insert(0, str(ROOT))
 import build  # noqa: E402  (the same static server as `python3 build.py serve`)
 
 SUB_PATH = "/some/sub/path/"
-CHROMIUM_ARGS = [
-    "--no-sandbox",  # CI runs as root
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 BOOT_TIMEOUT_MS = 60_000  # Pyodide boots in about 3 s; CI machines are shared and slow
 TRACEBACK_MARKERS = ("Traceback (most recent call last)", "PythonError")
 GUARD = pytest.StashKey["PageGuard"]()
@@ -105,11 +96,8 @@ def base_url() -> str:
 @pytest.fixture(scope="session")
 def browser() -> Browser:
     """One Chromium for the run: the system's where there is one, else Playwright's."""
-    executable = os.environ.get("CERCLE_CHROMIUM") or (
-        str(build.SYSTEM_CHROMIUM) if build.SYSTEM_CHROMIUM.exists() else None
-    )
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=build.chromium_executable(), args=list(build.CHROMIUM_ARGS))
         yield chromium
         chromium.close()
 

@@ -1,0 +1,119 @@
+"""Start-up benchmark: the app against a bare Pyodide page, side by side in one run.
+
+    python3 build.py bench [--runs N]     (builds dist/ first; runs in .venv)
+
+Alternating (a) bench/bare.html, which boots Pyodide from dist/pyodide/ and runs one line of
+Python, and (b) the app until <html data-app-state="ready">, each run in a fresh browser
+context (empty cache). Both times are read inside the page (performance.now() when the
+data-app-state attribute changes), so Playwright's own overhead is out of them. Prints
+medians, the ratio b/a (DESIGN.md §6: at most 1.20) and the bytes each transferred.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from pathlib import Path
+
+from playwright.sync_api import Browser, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import build  # noqa: E402
+
+TARGET_RATIO = 1.20
+TIMEOUT_MS = 120_000
+
+# Runs before the page's own scripts: note when data-app-state leaves "loading".
+RECORD_START = """
+new MutationObserver((_, observer) => {
+  const state = document.documentElement?.dataset.appState;
+  if (state && state !== "loading") {
+    window.__started = { state, at: performance.now() };
+    observer.disconnect();
+  }
+}).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-app-state"] });
+"""
+
+# What the page transferred, and when it first painted.
+MEASURE = """() => {
+  const entries = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")];
+  const paint = performance.getEntriesByName("first-contentful-paint")[0];
+  return {
+    ...window.__started,
+    bytes: entries.reduce((sum, entry) => sum + entry.transferSize, 0),
+    requests: entries.length,
+    paint: paint ? paint.startTime : null,
+  };
+}"""
+
+
+def load(browser: Browser, url: str) -> dict:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.add_init_script(RECORD_START)
+        page.goto(url)
+        page.wait_for_function("window.__started !== undefined", timeout=TIMEOUT_MS)
+        result = page.evaluate(MEASURE)
+        if result["state"] != "ready":
+            raise SystemExit(f"bench: {url} did not start: {page.inner_text('body')[:500]}")
+        return result
+    finally:
+        context.close()
+
+
+def report(name: str, runs: list[dict]) -> str:
+    times = [run["at"] for run in runs]
+    kib = statistics.median(run["bytes"] for run in runs) / 1024
+    requests = statistics.median(run["requests"] for run in runs)
+    return (
+        f"| {name} | {statistics.median(times):7.0f} | {min(times):6.0f} | {max(times):6.0f} "
+        f"| {kib:9.0f} | {requests:4.0f} |"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Cercle start-up against bare Pyodide")
+    parser.add_argument("--runs", type=int, default=7, help="runs of each page (default 7, at least 5)")
+    args = parser.parse_args()
+    if args.runs < 5:
+        parser.error("--runs: at least 5")
+    server, base = build.start_server({"/": build.DIST, "/bench/": ROOT / "bench"})
+    pages = {"bare": base + "bench/bare.html", "app": base}
+    results: dict[str, list[dict]] = {"bare": [], "app": []}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=build.chromium_executable(), args=list(build.CHROMIUM_ARGS))
+        for name in ("bare", "app"):  # warm-up: the OS file cache, the browser's own start
+            load(browser, pages[name])
+        for run in range(args.runs):
+            order = ("bare", "app") if run % 2 == 0 else ("app", "bare")
+            for name in order:
+                results[name].append(load(browser, pages[name]))
+            print(f"bench: run {run + 1}/{args.runs}: bare {results['bare'][-1]['at']:.0f} ms, "
+                  f"app {results['app'][-1]['at']:.0f} ms", flush=True)
+        version = browser.version
+        browser.close()
+    server.shutdown()
+
+    bare = statistics.median(run["at"] for run in results["bare"])
+    app = statistics.median(run["at"] for run in results["app"])
+    paint = statistics.median(run["paint"] for run in results["app"] if run["paint"] is not None)
+    ratio = app / bare
+    print()
+    print(f"Start-up, {args.runs} alternating runs each, fresh browser context per run, Chromium {version}")
+    print()
+    print("| page | median ms | min ms | max ms | KiB transferred | requests |")
+    print("|---|---:|---:|---:|---:|---:|")
+    print(report("(a) bare Pyodide, one line of Python", results["bare"]))
+    print(report("(b) Cercle until data-app-state=ready", results["app"]))
+    print()
+    print(f"ratio b/a: {ratio:.2f} (target <= {TARGET_RATIO:.2f}: {'met' if ratio <= TARGET_RATIO else 'NOT met'})")
+    print(f"the app's static shell first painted at {paint:.0f} ms (median)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
