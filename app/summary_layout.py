@@ -13,15 +13,27 @@ from app.i18n import Translate, translator
 from app.summary import Commitment, GroupSummary, MemberSummary, RoundSummary, Summary
 
 
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
 @dataclass(frozen=True)
 class Heading:
     level: int
     text: str
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", one_line(self.text))
+
 
 @dataclass(frozen=True)
 class Fields:
+    """Labels and short values, each on one line."""
+
     pairs: tuple[tuple[str, str], ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pairs", tuple((one_line(k), one_line(v)) for k, v in self.pairs))
 
 
 @dataclass(frozen=True)
