@@ -269,15 +269,24 @@ def rewrite_lock(lock: dict, wheels: list[Path]) -> dict:
     packages = {}
     for wheel in wheels:
         project, version = wheel_project(wheel)
-        entry = lock["packages"].get(project)
-        if entry is None:
-            raise BuildError(f"{wheel.name}: Pyodide's pyodide-lock.json has no '{project}' entry to point at it")
+        entry = lock["packages"].get(project) or pure_python_entry(wheel)
         packages[project] = {**entry, "file_name": wheel.name, "version": version, "sha256": sha256_of(wheel)}
     for project, entry in packages.items():
         missing = [dep for dep in entry["depends"] if normalize(dep) not in packages]
         if missing:
             raise BuildError(f"requirements-browser.txt: {project} needs {', '.join(missing)}; pin it there")
     return {**lock, "packages": packages}
+
+
+def pure_python_entry(wheel: Path) -> dict:
+    """A lock entry for a pure-Python wheel that Pyodide does not know (segno): the app
+    loads it on demand with pyodide.loadPackage, by name, hash-checked, never at start-up."""
+    project, version = wheel_project(wheel)
+    if not wheel.name.endswith("-py3-none-any.whl"):
+        raise BuildError(f"{wheel.name}: Pyodide's pyodide-lock.json has no '{project}' entry to point at it")
+    return {"name": project, "version": version, "file_name": wheel.name, "install_dir": "site",
+            "package_type": "package", "imports": [project.replace("-", "_")], "depends": [],
+            "unvendored_tests": False, "tool": {}}
 
 
 # ---------------------------------------------------------------------------- serving
