@@ -27,7 +27,7 @@ def page(view: View, title: str, *content: Child, wide: bool = False, crumbs: Ch
         ),
         h("p", {"class": "notice", "role": "status"}, view.notice),
         h("p", {"class": "error", "role": "alert"}, view.error),
-        h("h1", {"class": "title", "id": "screen-title"}, title),
+        h("h1", {"class": "title", "id": "screen-title", "tabindex": "-1"}, title),
         *content,
     )
 

@@ -8,7 +8,7 @@ element is ever wired by itself, so a re-render never loses a listener.
 from __future__ import annotations
 
 import js
-from pyodide.ffi import create_proxy
+from pyodide.ffi import create_proxy, jsnull
 
 from app.actions import ActionError
 from app.views.context import Route
@@ -38,6 +38,16 @@ def install(app) -> None:
     _listen(js.window, "hashchange", lambda event: _on_location(app))
 
 
+def _attr(element, name: str) -> str:
+    """An attribute's value, "" when absent (a missing dataset key is an error in Pyodide)."""
+    return str(element.getAttribute(name)) if element.hasAttribute(name) else ""
+
+
+def _missing(value) -> bool:
+    """JavaScript's null arrives as `jsnull`, not None."""
+    return value is None or value is jsnull
+
+
 def _dataset(element) -> dict[str, str]:
     return {str(k): str(v) for k, v in js.Object.entries(element.dataset)}
 
@@ -54,21 +64,21 @@ def _fields(form) -> list[tuple[str, str, str]]:
 
 def _perform(app, element, form=None) -> None:
     data = intents.payload(_dataset(element), _fields(form) if form is not None else ())
-    action, command = element.dataset.action, element.dataset.command
+    action, command = _attr(element, "data-action"), _attr(element, "data-command")
     try:
         if action:
             sent = _sent_drafts(form) if form is not None else ()
-            if app.dispatch({"type": str(action), **data}, go=str(element.dataset.go or ""), sent=sent):
+            if app.dispatch({"type": action, **data}, go=_attr(element, "data-go"), sent=sent):
                 _empty_fields(form)
         elif command:
-            commands.run(str(command), app, data, element)
+            commands.run(command, app, data, element)
     except ActionError as refusal:
         app.refuse(refusal.key, **refusal.params)
 
 
 def _sent_drafts(form) -> tuple[str, ...]:
     """The drafts a sent form consumed (its texts; a chosen author stays for the next one)."""
-    return tuple(str(e.dataset.draft) for e in form.querySelectorAll("[data-draft]") if str(e.type) != "select-one")
+    return tuple(_attr(e, "data-draft") for e in form.querySelectorAll("[data-draft]") if str(e.type) != "select-one")
 
 
 def _empty_fields(form) -> None:
@@ -85,7 +95,7 @@ def _empty_fields(form) -> None:
 def _on_click(app, event) -> None:
     effects.unlock_audio()
     element = event.target.closest("[data-action], [data-command]")
-    if element is None or str(element.tagName) == "FORM" or element.disabled:
+    if _missing(element) or str(element.tagName) == "FORM" or element.disabled:
         return
     event.preventDefault()
     _perform(app, element)
@@ -94,16 +104,16 @@ def _on_click(app, event) -> None:
 def _on_submit(app, event) -> None:
     form = event.target
     event.preventDefault()
-    if form.dataset.action or form.dataset.command:
+    if _attr(form, "data-action") or _attr(form, "data-command"):
         _perform(app, form, form)
 
 
 def _on_input(app, event) -> None:
     element = event.target
-    key = element.dataset.draft
+    key = _attr(element, "data-draft")
     if not key:
         return
-    app.set_draft(str(key), str(element.value))
+    app.set_draft(key, str(element.value))
     if str(element.type) in RENDERING_TYPES:
         app.render()
 
@@ -120,18 +130,18 @@ def _on_key(app, event) -> None:
         return
     target = event.target
     combo = _combo(event)
-    if combo in ("Control+Enter", "Meta+Enter") and str(target.tagName) == "TEXTAREA" and target.form:
+    if combo in ("Control+Enter", "Meta+Enter") and str(target.tagName) == "TEXTAREA" and not _missing(target.form):
         event.preventDefault()
         target.form.requestSubmit()
         return
     if not hasattr(target, "closest"):
         target = js.document.body
-    if target.closest(TYPING):
+    if not _missing(target.closest(TYPING)):
         return  # no shortcut while typing in a field
-    if combo == "Space" and target.closest(NATIVE_SPACE) and target.matches(":focus-visible"):
+    if combo == "Space" and not _missing(target.closest(NATIVE_SPACE)) and target.matches(":focus-visible"):
         return  # Space activates the focused control, as everywhere
     button = shell.root().querySelector(f'[aria-keyshortcuts~="{combo}"]:not([disabled])')
-    if button:
+    if not _missing(button):
         event.preventDefault()
         button.click()
 

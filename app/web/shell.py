@@ -11,7 +11,7 @@ from datetime import date
 from functools import lru_cache
 
 import js
-from pyodide.ffi import to_js
+from pyodide.ffi import jsnull, to_js
 
 from app.markup import Markup
 
@@ -78,5 +78,5 @@ def format_date(iso: str, lang: str) -> str:
 def focus_title() -> None:
     """After a change of screen, put the focus on its title, so a screen reader says where it is."""
     title = js.document.getElementById("screen-title")
-    if title:
+    if title is not None and title is not jsnull:
         title.focus(to_js({"preventScroll": False}, dict_converter=js.Object.fromEntries))

@@ -5,7 +5,7 @@ A timer that reaches zero chimes, unless the room muted it."""
 from __future__ import annotations
 
 import js
-from pyodide.ffi import create_proxy
+from pyodide.ffi import create_proxy, jsnull
 
 from app.i18n import translator
 from app.model import Timer
@@ -25,18 +25,18 @@ def tick(app) -> None:
     now = shell.now()
     chimed = False
     for element in shell.root().querySelectorAll("[data-timer]"):
-        timer = Timer.model_validate_json(str(element.dataset.timer))
+        timer = Timer.model_validate_json(str(element.getAttribute("data-timer")))
         state = timer_state(timer, now)
-        if state == "overtime" and str(element.dataset.state) == "running" and not chimed:
+        if state == "overtime" and str(element.getAttribute("data-state")) == "running" and not chimed:
             chimed = True
             if not app.ws.local.muted and not app.presentation:
                 effects.chime()
-        if str(element.dataset.state) != state:
-            element.dataset.state = state
+        if str(element.getAttribute("data-state")) != state:
+            element.setAttribute("data-state", state)
             label = element.querySelector(".clock-state")
-            if label:
+            if label is not None and label is not jsnull:
                 label.textContent = translator(app.lang)(f"ui.timer.{state}")
         text = element.querySelector(".clock-time")
         value = clock_text(timer, now)
-        if text and str(text.textContent) != value:
+        if text is not None and text is not jsnull and str(text.textContent) != value:
             text.textContent = value
