@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from app import timers
 from app.clock import new_id, next_stamp
+from app.merge import TEXT_FIELDS, pending, version
 from app.model import (
     COLLECTIONS,
     MAX_MEMBERS,
@@ -55,6 +56,15 @@ class ActionError(ValueError):
         self.params = params
 
 
+def _base(old: Record, device: str) -> str:
+    """The latest stamp from another device that a new version of `old` is made on top of,
+    its conflicts included. Own earlier versions do not count: a device knows them anyway,
+    and counting them would claim to know other devices' versions of the same moment."""
+    foreign = [old.stamp] if old.device != device else []
+    foreign += [entry["stamp"] for entry in old.conflicts if entry["device"] != device]
+    return max([old.base, *foreign])
+
+
 class Tx:
     """The changes one action makes, on top of a workspace that stays untouched."""
 
@@ -80,16 +90,18 @@ class Tx:
         return record
 
     def put(self, collection: str, record: Record) -> Any:
-        """Write a record, stamped by this action."""
+        """Write a record, stamped by this action. Conflicts a merge found stay until a person
+        resolves them (those this edit made identical go); `base` is what app/merge.py reads
+        to tell a later edit from a concurrent one."""
         old = self.get(collection, record.id)
         self.before.setdefault((collection, record.id), old)
         stamped = record.model_copy(
             update={
                 "stamp": self.stamp,
                 "device": self.device,
-                "base": old.stamp if old is not None else "",
+                "base": _base(old, self.device) if old is not None else "",
                 "created": old.created if old is not None and old.created else self.stamp,
-                "conflicts": (),
+                "conflicts": tuple(pending(record, collection)),
             }
         )
         self.written.setdefault(collection, {})[record.id] = stamped
@@ -914,6 +926,25 @@ class DeleteActionItem(Action):
         tx.delete("action_items", self.id)
 
 
+class ResolveConflict(Action):
+    """A person picks one of the versions that two devices edited apart: the record takes
+    that version's text ("" keeps the current one) and the other versions are set aside, on
+    every device the resolution reaches (app/merge.py)."""
+
+    type: Literal["resolve_conflict"] = "resolve_conflict"
+    collection: Literal["groups", "members", "sessions", "rounds", "pitches", "votes", "entries", "action_items"]
+    id: Id
+    version: str = ""
+
+    def perform(self, tx: Tx) -> None:
+        record = tx.need(self.collection, self.id)
+        chosen = [e for e in record.conflicts if version(e["stamp"], e["device"]) == self.version]
+        if not record.conflicts or (self.version and not chosen):
+            raise ActionError("error.conflict.not_found")
+        text = {f: chosen[0][f] for f in TEXT_FIELDS[self.collection] if f in chosen[0]} if chosen else {}
+        tx.update(self.collection, self.id, **text, conflicts=())
+
+
 # Undo, redo and this device's settings ------------------------------------------------
 
 
@@ -989,7 +1020,7 @@ AnyAction = Annotated[
         GoToStep, NextStep, PreviousStep, PauseTimer, ResumeTimer, ExtendTimer, NextSpeaker,
         AddPitch, EditPitch, WithdrawPitch, DeletePitch, ToggleVote, ChoosePitch,
         AddEntry, EditEntry, DeleteEntry, MarkOutOfFrame, ChooseReformulation, SetContract,
-        AddActionItem, EditActionItem, DeleteActionItem,
+        AddActionItem, EditActionItem, DeleteActionItem, ResolveConflict,
         Undo, Redo, SetDraft, SetPreferences,
     ],
     Field(discriminator="type"),

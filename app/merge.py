@@ -1,0 +1,137 @@
+"""Merge two workspaces (DESIGN.md §5): a union by id where, per record, the later version wins,
+and where text edited on two devices apart stays visible as a conflict until a person picks.
+
+Every record version carries its hybrid-logical-clock `stamp`, its `device`, and `base`: the
+latest stamp from another device it was made on top of (`app.actions.Tx.put`). A version
+*knows* another if it was made after it on the same device, or on top of something at least
+as recent from elsewhere.
+
+A copy of a record keeps alive its own version and the versions in its `conflicts`. Merging
+two copies keeps every version alive in either, except one that the other copy knew and let
+go (an ordinary later edit replaced it, or a person resolved the conflict); the latest
+(stamp, device) shows, the others stay in `conflicts` (with their text and what they knew)
+until a person picks (`ResolveConflict`). This is an observed-remove set of versions, so
+merge is commutative, associative and idempotent (tests/test_sync_merge.py).
+
+Knowledge is read from stamps, not exact version vectors: a version made on top of a newer
+edit from a third device is taken to know an older one it never saw. Two devices (or two
+tabs, which are two devices: app/web/storage.py) never hit this.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from app.model import COLLECTIONS, Record, Workspace
+
+# The fields people type, per collection: the ones whose concurrent edits are kept.
+TEXT_FIELDS: dict[str, tuple[str, ...]] = {
+    "groups": ("name",),
+    "members": ("name",),
+    "sessions": ("place", "next_place"),
+    "rounds": ("request",),
+    "pitches": ("title", "text"),
+    "votes": (),
+    "entries": ("text",),
+    "action_items": ("text", "comment"),
+}
+
+
+def version(stamp: str, device: str) -> str:
+    """A version's name in a resolve action."""
+    return f"{stamp}/{device}"
+
+
+def knows(head: Any, stamp: str, device: str) -> bool:
+    """Whether the version `head` (a record or a conflict entry) was made knowing the
+    version (stamp, device)."""
+    mine = _get(head, "stamp"), _get(head, "device")
+    if (stamp, device) == mine:
+        return False
+    return (device == mine[1] and stamp <= mine[0]) or stamp <= _get(head, "base")
+
+
+def _get(version: Any, field: str) -> Any:
+    return version[field] if isinstance(version, dict) else getattr(version, field)
+
+
+def snapshot(record: Record, collection: str) -> dict[str, Any]:
+    """A conflict entry: which version, what it knew, and its text."""
+    entry: dict[str, Any] = {"stamp": record.stamp, "device": record.device, "base": record.base}
+    entry.update((field, getattr(record, field)) for field in TEXT_FIELDS[collection])
+    return entry
+
+
+def pending(record: Record, collection: str) -> list[dict[str, Any]]:
+    """The conflict entries a person has to look at: those whose text differs from the
+    record's current text."""
+    fields = TEXT_FIELDS[collection]
+    return [e for e in record.conflicts if any(e.get(f) != getattr(record, f) for f in fields)]
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def _later(a: Record, b: Record) -> bool:
+    """Whether `a` wins over `b`: later stamp, then device; then (only for hand-made files
+    with two contents under one version) the content, so that the choice never depends on
+    the order of the merge."""
+    if (a.stamp, a.device) != (b.stamp, b.device):
+        return (a.stamp, a.device) > (b.stamp, b.device)
+    return _canonical(a.model_dump()) >= _canonical(b.model_dump())
+
+
+def _live(record: Record, collection: str) -> dict[tuple[str, str], dict[str, Any]]:
+    """The versions a copy of a record keeps alive: its own and its conflict entries."""
+    found = {(e["stamp"], e["device"]): e for e in record.conflicts}
+    found[(record.stamp, record.device)] = snapshot(record, collection)
+    return found
+
+
+def merge_record(a: Record, b: Record, collection: str) -> Record:
+    """One record's two copies merged. A version alive in one copy stays alive unless the
+    other copy holds a version that knew it and let it go (replaced or resolved it)."""
+    if a == b:
+        return a
+    winner = a if _later(a, b) else b
+    live_a, live_b = _live(a, collection), _live(b, collection)
+    alive: dict[tuple[str, str], dict[str, Any]] = {}
+    for mine, other in ((live_a, live_b), (live_b, live_a)):
+        for key, entry in mine.items():
+            if key in other or not any(knows(v, *key) for v in other.values()):
+                kept = alive.get(key)
+                alive[key] = entry if kept is None or _canonical(entry) > _canonical(kept) else kept
+    alive.pop((winner.stamp, winner.device), None)
+    conflicts = tuple(alive[key] for key in sorted(alive))
+    return winner if conflicts == winner.conflicts else winner.model_copy(update={"conflicts": conflicts})
+
+
+def _union(a: dict[str, Record], b: dict[str, Record], collection: str) -> dict[str, Record]:
+    if a is b or not b:
+        return a
+    if not a:
+        return b
+    merged = dict(a)
+    for record_id, theirs in b.items():
+        mine = merged.get(record_id)
+        if mine is None:
+            merged[record_id] = theirs
+        elif mine is not theirs:
+            merged[record_id] = merge_record(mine, theirs, collection)
+    return merged
+
+
+def latest_stamp(ws: Workspace) -> str:
+    return max((r.stamp for name in COLLECTIONS for r in ws.collection(name).values()), default="")
+
+
+def merge(a: Workspace, b: Workspace) -> Workspace:
+    """Both workspaces' records, merged; `a`'s own device state, its clock moved past every
+    stamp seen so that the next change here is stamped after all of them."""
+    update: dict[str, Any] = {name: _union(a.collection(name), b.collection(name), name) for name in COLLECTIONS}
+    clock = max(a.local.clock, latest_stamp(b))
+    if clock != a.local.clock:
+        update["local"] = a.local.model_copy(update={"clock": clock})
+    return a.model_copy(update=update)

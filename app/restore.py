@@ -1,0 +1,169 @@
+"""Restore: whatever bytes arrive (an imported file, a stored shard) become a sound workspace,
+or a `FileFormatError` naming, in words a person understands, why they were refused.
+
+As Excalidraw's data/restore.ts does, nothing imported reaches the app unnormalised: older
+versions are migrated, missing optional fields get their defaults, unknown fields are
+dropped, ids are checked, and references that point nowhere are cleared. Cheap refusals
+come first, so a 50 MB file or a nesting bomb is refused before any real work.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Callable
+
+from pydantic import ValidationError
+
+from app.model import COLLECTIONS, Workspace
+
+FORMAT = "cercle"
+VERSION = 1
+MAX_BYTES = 20 * 1024 * 1024  # ten years of one group's history take about 2 MB
+ID = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
+# A JSON escape of a UTF-16 surrogate (or text that looks like one): the sign to look for
+# half of a pair, which JSON allows and nothing downstream can store or show.
+SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+# Each migration turns the data of version N into that of version N + 1. Version 1 is the
+# first published shape, so there is none yet; a future version N + 1 adds `N: function`
+# here and a fixture tests/fixtures/cercle-vN.json made by the version it replaces.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+# Pointers that may be empty: one that points nowhere is cleared, never followed.
+OPTIONAL_REFERENCES = {
+    "sessions": {"current_round_id": "rounds"},
+    "rounds": {"carrier_id": "members", "pitch_id": "pitches", "reformulation_id": "entries"},
+    "pitches": {"round_id": "rounds"},
+    "entries": {"author_id": "members"},
+    "action_items": {"followup_session_id": "sessions"},
+}
+
+
+class FileFormatError(ValueError):
+    """A refused file. `key` names the message in the translation catalogs."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+def parse(data: bytes) -> dict[str, Any]:
+    """The JSON object in `data`, refused early if it is too big, not text, not JSON,
+    truncated, nested too deep or has the same key twice."""
+    if len(data) > MAX_BYTES:
+        raise FileFormatError("sync.error.too_large", megabytes=MAX_BYTES // (1024 * 1024))
+    if not data.strip():
+        raise FileFormatError("sync.error.empty")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FileFormatError("sync.error.not_json") from None
+    try:
+        found = json.loads(text, object_pairs_hook=_unique)
+    except RecursionError:
+        raise FileFormatError("sync.error.too_deep") from None
+    except json.JSONDecodeError as error:
+        truncated = error.pos >= len(text.rstrip())
+        raise FileFormatError("sync.error.truncated" if truncated else "sync.error.not_json") from None
+    if not isinstance(found, dict):
+        raise FileFormatError("sync.error.not_cercle")
+    if SURROGATE.search(data):
+        found = _mend(found)
+    return found
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        twice = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+        raise FileFormatError("sync.error.duplicate_key", key=twice[:64])
+    return found
+
+
+def _mend(value: Any) -> Any:
+    """Half a surrogate pair (text cut in the middle of an emoji) cannot be stored or shown:
+    it becomes U+FFFD, the replacement character, and the rest of the text is kept."""
+    if isinstance(value, str):
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if isinstance(value, dict):
+        return {_mend(k): _mend(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_mend(v) for v in value]
+    return value
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """The data in the current version's shape; refuses other formats and newer versions."""
+    if data.get("format") != FORMAT:
+        encrypted = data.get("format") == f"{FORMAT}-encrypted"
+        raise FileFormatError("sync.error.locked" if encrypted else "sync.error.not_cercle")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise FileFormatError("sync.error.bad_version")
+    if version > VERSION:
+        raise FileFormatError("sync.error.newer", version=version)
+    while version < VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+    return data
+
+
+def records(data: dict[str, Any]) -> Workspace:
+    """The workspace of a current-version file: each record validated, with its defaults,
+    without unknown fields, stored under its own id. This device's state is never read from
+    a file."""
+    collections: dict[str, Any] = {}
+    for name in COLLECTIONS:
+        found = data.get(name, {})
+        if not isinstance(found, dict):
+            raise FileFormatError("sync.error.invalid", place=name)
+        for key, record in found.items():
+            if not ID.fullmatch(key):
+                raise FileFormatError("sync.error.bad_id", place=f"{name}/{key[:64]}")
+            if isinstance(record, dict) and record.setdefault("id", key) != key:
+                raise FileFormatError("sync.error.id_mismatch", place=f"{name}/{key}")
+        collections[name] = found
+    try:
+        ws = Workspace.model_validate(collections)
+    except ValidationError as error:
+        where = error.errors()[0]["loc"]
+        raise FileFormatError("sync.error.invalid", place="/".join(str(part) for part in where)[:200]) from None
+    for name in COLLECTIONS:
+        for record in ws.collection(name).values():
+            if record.conflicts and not all(_is_version(entry) for entry in record.conflicts):
+                raise FileFormatError("sync.error.invalid", place=f"{name}/{record.id}/conflicts")
+    return ws
+
+
+def _is_version(entry: dict[str, Any]) -> bool:
+    return isinstance(entry.get("stamp"), str) and isinstance(entry.get("device"), str)
+
+
+def references(ws: Workspace) -> Workspace:
+    """The workspace with every optional pointer that points nowhere cleared. Records whose
+    owner is missing are kept: they are invisible (every query starts from the owner), and a
+    merge with a file that has the owner brings them back to view."""
+    update: dict[str, dict[str, Any]] = {}
+    for name, pointers in OPTIONAL_REFERENCES.items():
+        for record in ws.collection(name).values():
+            dangling = {
+                field: ""
+                for field, target in pointers.items()
+                if getattr(record, field) and getattr(record, field) not in ws.collection(target)
+            }
+            if dangling:
+                update.setdefault(name, dict(ws.collection(name)))[record.id] = record.model_copy(update=dangling)
+    return ws.model_copy(update=update) if update else ws
+
+
+def partial(data: bytes) -> Workspace:
+    """The records in a file's bytes, references unchecked: one stored shard of many."""
+    return records(migrate(parse(data)))
+
+
+def restore(data: bytes) -> Workspace:
+    """Bytes of a Cercle file to a sound workspace, or FileFormatError."""
+    return references(partial(data))

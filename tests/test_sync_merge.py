@@ -1,0 +1,232 @@
+"""Merge: union by id, the later version wins, text edited apart stays until a person picks.
+
+The property tests play a few devices that act on their own copy with skewed clocks and
+exchange files at random moments, as groups do, then check the laws of merge on what the
+devices end up holding.
+"""
+
+from __future__ import annotations
+
+from functools import reduce
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.actions import ActionError, apply, parse
+from app.merge import knows, merge, pending, version
+from app.model import COLLECTIONS, Workspace
+from room import START, Room
+
+MEMBERS = [{"id": f"m-{i}", "name": n} for i, n in enumerate(("Alice", "Bruno", "Chloé", "David", "Émilie"))]
+
+
+def records(ws: Workspace) -> dict:
+    return {name: {rid: r.model_dump() for rid, r in ws.collection(name).items()} for name in COLLECTIONS}
+
+
+def shared() -> Workspace:
+    """A group with a session and a round at step 4 (questions), as exchanged before a
+    session: every device starts from it."""
+    room = Room(device="d-origin")
+    room.group()
+    room.session()
+    room.do({"type": "start_round", "session_id": "s-1", "id": "r-1"})
+    for i in range(5):
+        room.do({"type": "add_pitch", "id": f"p-{i}", "session_id": "s-1", "member_id": f"m-{i}", "title": f"Sujet {i}"})
+    room.do({"type": "next_step", "round_id": "r-1"})
+    room.do({"type": "choose_pitch", "round_id": "r-1", "pitch_id": "p-0"})
+    room.do({"type": "go_to_step", "round_id": "r-1", "step": 3})
+    room.do({"type": "add_entry", "id": "q-0", "session_id": "s-1", "round_id": "r-1", "kind": "question",
+             "author_id": "m-1", "text": "Depuis quand ?"})  # fmt: skip
+    return room.ws
+
+
+TEXTS = st.sampled_from(["Pourquoi ?", "Et alors ?", "<b>gras</b>", "Qui d'autre ?", "Ça dépend"])
+
+
+def an_action(ws: Workspace, draw) -> dict:
+    """One thing a person might do on a device (some are refused, as in real use)."""
+    entries = sorted(ws.entries) or ["q-0"]
+    choice = draw(st.integers(0, 8))
+    if choice == 0:
+        return {"type": "add_entry", "id": draw(st.sampled_from(["q-1", "q-2", "q-3"])), "session_id": "s-1",
+                "round_id": "r-1", "kind": "question", "author_id": "m-2", "text": draw(TEXTS)}  # fmt: skip
+    if choice in (1, 2):
+        return {"type": "edit_entry", "id": draw(st.sampled_from(entries)), "text": draw(TEXTS)}
+    if choice == 3:
+        return {"type": "edit_entry", "id": draw(st.sampled_from(entries)), "answered": draw(st.booleans())}
+    if choice == 4:
+        return {"type": "delete_entry", "id": draw(st.sampled_from(entries))}
+    if choice == 5:
+        return {"type": "rename_member", "id": draw(st.sampled_from(["m-1", "m-2"])), "name": draw(TEXTS)}
+    if choice == 6:
+        return {"type": "set_contract", "round_id": "r-1", "request": draw(TEXTS)}
+    if choice == 7:
+        return {"type": "pause_timer", "round_id": "r-1"}
+    with_conflicts = [(n, r) for n in COLLECTIONS for r in ws.collection(n).values() if pending(r, n)]
+    if not with_conflicts:
+        return {"type": "undo"}
+    name, record = draw(st.sampled_from(with_conflicts))
+    versions = [""] + [version(e["stamp"], e["device"]) for e in pending(record, name)]
+    return {"type": "resolve_conflict", "collection": name, "id": record.id, "version": draw(st.sampled_from(versions))}
+
+
+@st.composite
+def histories(draw, devices: int = 3) -> list[Workspace]:
+    """What `devices` devices hold after acting apart and exchanging files now and then."""
+    start = shared()
+    held = [start] * devices
+    clocks = [START + 10_000_000 + draw(st.integers(-5_000, 5_000)) for _ in range(devices)]
+    for _ in range(draw(st.integers(1, 14))):
+        i = draw(st.integers(0, devices - 1))
+        clocks[i] += draw(st.integers(0, 3_000))  # a clock may stand still: equal stamps
+        if draw(st.integers(0, 3)) == 0:
+            j = draw(st.integers(0, devices - 1))
+            held[i] = merge(held[i], held[j])  # device i imports device j's file
+            continue
+        try:
+            action = parse(an_action(held[i], draw))
+            held[i] = apply(held[i], action, now=clocks[i], device=f"d-{i}")
+        except ActionError:
+            pass
+    return held
+
+
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(histories())
+def test_merge_is_commutative(held):
+    a, b, c = held
+    assert records(merge(a, b)) == records(merge(b, a))
+    assert records(merge(a, c)) == records(merge(c, a))
+
+
+@FAST
+@given(histories())
+def test_merge_is_associative(held):
+    a, b, c = held
+    assert records(merge(merge(a, b), c)) == records(merge(a, merge(b, c)))
+
+
+@FAST
+@given(histories())
+def test_merge_is_idempotent_and_empty_is_identity(held):
+    a, b, _ = held
+    ab = merge(a, b)
+    assert records(merge(ab, ab)) == records(ab)
+    assert records(merge(ab, b)) == records(ab)  # importing the same file twice changes nothing more
+    assert records(merge(a, Workspace())) == records(a)
+    assert records(merge(Workspace(), a)) == records(a)
+
+
+@FAST
+@given(histories())
+def test_no_record_and_no_concurrent_text_is_lost(held):
+    everything = reduce(merge, held)
+    for name in COLLECTIONS:
+        assert set(everything.collection(name)) == set().union(*(ws.collection(name) for ws in held))
+    for ws in held:
+        for record in ws.entries.values():
+            merged = everything.entries[record.id]
+            seen = {merged.text} | {e["text"] for e in merged.conflicts}
+            # each device's text is in the result, or the result was made knowing it
+            assert record.text in seen or knows(merged, record.stamp, record.device)
+
+
+def two_devices() -> tuple[Room, Room]:
+    start = shared()
+    return Room(start, device="d-laptop", now=START + 10_000_000), Room(start, device="d-tablet", now=START + 10_000_000)
+
+
+def test_an_edit_on_one_device_replaces_the_old_text_without_conflict():
+    laptop, tablet = two_devices()
+    laptop.do({"type": "edit_entry", "id": "q-0", "text": "Depuis quand exactement ?"})
+    laptop.do({"type": "edit_entry", "id": "q-0", "text": "Depuis quand, exactement ?"})
+    for ws in (merge(tablet.ws, laptop.ws), merge(laptop.ws, tablet.ws)):
+        assert ws.entries["q-0"].text == "Depuis quand, exactement ?"
+        assert ws.entries["q-0"].conflicts == ()
+
+
+def test_text_edited_apart_keeps_both_versions_until_a_person_picks():
+    laptop, tablet = two_devices()
+    laptop.do({"type": "edit_entry", "id": "q-0", "text": "Depuis quand ça dure ?"})
+    tablet.do({"type": "edit_entry", "id": "q-0", "text": "Depuis combien de temps ?"}, after_s=5)
+    merged = merge(laptop.ws, tablet.ws)
+    entry = merged.entries["q-0"]
+    assert entry.text == "Depuis combien de temps ?"  # the later edit shows
+    assert [e["text"] for e in pending(entry, "entries")] == ["Depuis quand ça dure ?"]  # the other waits
+
+    # an unrelated edit of the same record does not settle it
+    laptop.ws = merged
+    laptop.do({"type": "edit_entry", "id": "q-0", "answered": True})
+    assert [e["text"] for e in pending(laptop.ws.entries["q-0"], "entries")] == ["Depuis quand ça dure ?"]
+
+    # a person picks the other version: it shows, the conflict is gone, and stays gone
+    # when the tablet's old file comes back
+    laptop.do({"type": "resolve_conflict", "collection": "entries", "id": "q-0",
+               "version": version(entry.conflicts[0]["stamp"], entry.conflicts[0]["device"])})  # fmt: skip
+    assert laptop.ws.entries["q-0"].text == "Depuis quand ça dure ?"
+    assert laptop.ws.entries["q-0"].conflicts == ()
+    again = merge(laptop.ws, tablet.ws)
+    assert again.entries["q-0"].text == "Depuis quand ça dure ?" and again.entries["q-0"].conflicts == ()
+    assert merge(tablet.ws, laptop.ws).entries["q-0"] == again.entries["q-0"]
+
+
+def test_a_device_that_edited_twice_apart_still_meets_the_conflict():
+    """The trap of comparing stamps alone: the laptop's second edit is based on its own
+    first one, newer than the tablet's edit it never saw."""
+    laptop, tablet = two_devices()
+    tablet.do({"type": "edit_entry", "id": "q-0", "text": "Version de la tablette"})
+    laptop.do({"type": "edit_entry", "id": "q-0", "text": "Premier jet"}, after_s=3)
+    laptop.do({"type": "edit_entry", "id": "q-0", "text": "Second jet"})
+    merged = merge(tablet.ws, laptop.ws)
+    assert merged.entries["q-0"].text == "Second jet"
+    assert [e["text"] for e in pending(merged.entries["q-0"], "entries")] == ["Version de la tablette"]
+
+
+def test_keeping_the_current_text_settles_the_conflict_too():
+    laptop, tablet = two_devices()
+    laptop.do({"type": "rename_member", "id": "m-1", "name": "Bruno L."})
+    tablet.do({"type": "rename_member", "id": "m-1", "name": "Bruno Lefèvre"}, after_s=2)
+    laptop.ws = merge(laptop.ws, tablet.ws)
+    laptop.do({"type": "resolve_conflict", "collection": "members", "id": "m-1"})
+    assert laptop.ws.members["m-1"].name == "Bruno Lefèvre" and laptop.ws.members["m-1"].conflicts == ()
+    assert merge(laptop.ws, tablet.ws).members["m-1"].conflicts == ()
+
+
+def test_resolving_what_is_not_in_conflict_is_refused():
+    laptop, _ = two_devices()
+    with pytest.raises(ActionError) as refused:
+        laptop.do({"type": "resolve_conflict", "collection": "entries", "id": "q-0"})
+    assert refused.value.key == "error.conflict.not_found"
+
+
+def test_concurrent_edits_of_other_fields_are_last_writer_wins_without_conflict():
+    laptop, tablet = two_devices()
+    laptop.do({"type": "edit_entry", "id": "q-0", "answered": True})
+    tablet.do({"type": "edit_entry", "id": "q-0", "answered": False}, after_s=4)
+    merged = merge(laptop.ws, tablet.ws)
+    assert merged.entries["q-0"].answered is False
+    assert pending(merged.entries["q-0"], "entries") == []
+
+
+def test_a_deletion_on_one_device_reaches_the_other_as_a_tombstone():
+    laptop, tablet = two_devices()
+    laptop.do({"type": "delete_entry", "id": "q-0"})
+    merged = merge(tablet.ws, laptop.ws)
+    assert merged.entries["q-0"].deleted and merged.entries_of("r-1", "question") == []
+
+
+def test_merge_keeps_this_devices_own_state_and_moves_its_clock_past_every_stamp():
+    laptop, tablet = two_devices()
+    laptop.do({"type": "set_preferences", "language": "en"})
+    tablet.do({"type": "edit_entry", "id": "q-0", "text": "Plus tard"}, after_s=3600)
+    merged = merge(laptop.ws, tablet.ws)
+    assert merged.local.language == "en" and merged.local.device == laptop.ws.local.device
+    assert merged.local.clock == tablet.ws.entries["q-0"].stamp
+    laptop.ws = merged
+    laptop.do({"type": "edit_entry", "id": "q-0", "text": "Encore après"}, after_s=-3000)  # a slow wall clock
+    assert laptop.ws.entries["q-0"].stamp > tablet.ws.entries["q-0"].stamp
