@@ -24,6 +24,7 @@ ID = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
 # A JSON escape of a UTF-16 surrogate (or text that looks like one): the sign to look for
 # half of a pair, which JSON allows and nothing downstream can store or show.
 SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+NUMBER_START = re.compile(r"-?[0-9.eE+-]*")
 
 # Each migration turns the data of version N into that of version N + 1. Version 1 is the
 # first published shape, so there is none yet; a future version N + 1 adds `N: function`
@@ -58,15 +59,15 @@ def parse(data: bytes) -> dict[str, Any]:
         raise FileFormatError("sync.error.empty")
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise FileFormatError("sync.error.not_json") from None
+    except UnicodeDecodeError as error:
+        truncated = error.reason == "unexpected end of data"  # cut in the middle of a character
+        raise FileFormatError("sync.error.truncated" if truncated else "sync.error.not_json") from None
     try:
         found = json.loads(text, object_pairs_hook=_unique)
     except RecursionError:
         raise FileFormatError("sync.error.too_deep") from None
     except json.JSONDecodeError as error:
-        truncated = error.pos >= len(text.rstrip())
-        raise FileFormatError("sync.error.truncated" if truncated else "sync.error.not_json") from None
+        raise FileFormatError("sync.error.truncated" if _cut_short(text, error) else "sync.error.not_json") from None
     if not isinstance(found, dict):
         raise FileFormatError("sync.error.not_cercle")
     if SURROGATE.search(data):
@@ -74,12 +75,21 @@ def parse(data: bytes) -> dict[str, Any]:
     return found
 
 
+def _cut_short(text: str, error: json.JSONDecodeError) -> bool:
+    """Whether the JSON was sound up to where the text stops: the text ends where a value
+    was due, a string runs to its end, or the end cuts a literal or a number short."""
+    rest = text[error.pos :].rstrip()
+    if not rest or error.msg.startswith("Unterminated string"):
+        return True
+    return any(word.startswith(rest) for word in ("true", "false", "null")) or bool(NUMBER_START.fullmatch(rest))
+
+
 def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     found = dict(pairs)
     if len(found) != len(pairs):
-        seen: set[str] = set()
-        twice = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
-        raise FileFormatError("sync.error.duplicate_key", key=twice[:64])
+        names = [name for name, _ in pairs]
+        twice = next(name for i, name in enumerate(names) if name in names[:i])
+        raise FileFormatError("sync.error.duplicate_key", name=twice[:64])
     return found
 
 
