@@ -1,7 +1,8 @@
-"""A member's summary carried in a link's fragment (#s=...), and that link as a QR code.
+"""A member's summary carried in a link's fragment, and that link as a QR code.
 
-The fragment never reaches any server: the phone that scans the code opens Cercle, which
-reads the summary from its own address bar. The summary travels as compact JSON, compressed
+The link opens Cercle's read-only screen `#/shared-summary?s=<summary>`: the fragment never
+reaches any server, and the phone that scans the code reads the summary from its own address
+bar, through the app's ordinary router. The summary travels as compact JSON, compressed
 (zlib) and written in base64url; decoding gives back exactly the summary that was encoded.
 A link longer than a QR code comfortably holds is refused, and the room offers the file.
 """
@@ -15,10 +16,14 @@ from pydantic import ValidationError
 
 from app.summary import MemberSummary
 
-FRAGMENT_KEY = "s="
-# A version-40 QR code at the lowest correction level holds 2953 bytes; phone cameras read
-# it from a screen, but larger codes near that limit are slow to scan, so stay well below.
-MAX_LINK_BYTES = 2000
+FRAGMENT = "#/shared-summary?s="  # the screen, and its parameter "s"
+# A version-40 QR code at the lowest correction level holds 2953 bytes, but codes near that
+# size are slow to scan; 2400 bytes is a version-36 code, which a phone reads from a screen
+# when it is shown large (the dialog gives it most of the screen).
+MAX_LINK_BYTES = 2400
+# Room kept for the app's own address when a screen judges, without knowing it, whether a
+# summary fits a code (the command checks the real link).
+ADDRESS_ALLOWANCE = 120
 # A hostile link could inflate into gigabytes: nothing a summary needs is that large.
 MAX_JSON_BYTES = 256 * 1024
 
@@ -55,17 +60,16 @@ def decode(payload: str) -> MemberSummary:
 
 def link(base_url: str, summary: MemberSummary) -> str:
     """The app's address (whatever it is served from) with the summary in its fragment."""
-    return base_url.split("#", 1)[0] + "#" + FRAGMENT_KEY + encode(summary)
-
-
-def payload_of(fragment: str) -> str | None:
-    """The encoded summary in a location's hash ("#s=..."), or None if it carries none."""
-    fragment = fragment.lstrip("#")
-    return fragment[len(FRAGMENT_KEY):] if fragment.startswith(FRAGMENT_KEY) else None
+    return base_url.split("#", 1)[0] + FRAGMENT + encode(summary)
 
 
 def fits_qr(url: str) -> bool:
     return len(url.encode("utf-8")) <= MAX_LINK_BYTES
+
+
+def shareable(summary: MemberSummary) -> bool:
+    """Whether the summary's link fits a code, wherever the app is served from (within reason)."""
+    return ADDRESS_ALLOWANCE + len(FRAGMENT) + len(encode(summary)) <= MAX_LINK_BYTES
 
 
 def qr_svg(url: str, title: str) -> str:

@@ -94,8 +94,7 @@ dd{margin:0}
 ul{margin:.35rem 0;padding-left:1.25rem}
 li{margin:.3rem 0}
 .tags{color:#555;font-size:.9em}
-.tags::before{content:" — "}
-.detail{display:block;color:#333;font-style:italic}
+.detail{color:#333;font-style:italic}
 blockquote{margin:.5rem 0;padding:.4rem .9rem;border-left:4px solid #98c1d9;background:#f3f7fa}
 blockquote p{margin:0}
 blockquote footer{margin-top:.25rem;color:#555}
@@ -114,13 +113,15 @@ blockquote{background:none}
 
 
 def _html_item(item: Item, colon: str) -> Markup:
+    # Separators are text, not CSS, so that a copy, a screen reader and an unstyled page
+    # (the app's own screens) read "who : text — tags" too.
     return h(
         "li",
         None,
         item.who and fragment(h("strong", None, item.who), colon),
         h("span", {"class": "text"}, item.text),
-        item.tags and h("span", {"class": "tags"}, " · ".join(item.tags)),
-        item.detail and h("span", {"class": "detail"}, item.detail),
+        item.tags and fragment(" — ", h("span", {"class": "tags"}, " · ".join(item.tags))),
+        item.detail and fragment(h("br"), h("span", {"class": "detail"}, item.detail)),
     )
 
 
@@ -137,12 +138,13 @@ def _html_block(block: Block, colon: str) -> Markup:
     return h("ul", None, [_html_item(item, colon) for item in block.items])
 
 
-def article(doc: Document) -> Markup:
-    """The summary's content, for the standalone page and for the app's own screens."""
+def article(doc: Document, *, tag: str = "main", title: dict[str, str] | None = None) -> Markup:
+    """The summary's content: the standalone page's <main>, or an <article> in the app's
+    own screens (`title` gives the heading its attributes there)."""
     return h(
-        "main",
+        tag,
         {"class": "summary", "lang": doc.language},
-        h("h1", None, doc.title),
+        h("h1", title, doc.title),
         [_html_block(block, doc.colon) for block in doc.blocks],
         h("footer", None, doc.footer),
     )

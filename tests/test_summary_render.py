@@ -213,7 +213,7 @@ def test_hostile_text_stays_text_in_the_html(who):
     page = standalone(summary)
     tags = html_tags(page)
     assert {tag for tag, _ in tags} <= {"html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3",
-                                          "p", "dl", "div", "dt", "dd", "ul", "li", "strong", "span", "blockquote", "footer"}
+                                          "p", "dl", "div", "dt", "dd", "ul", "li", "strong", "span", "br", "blockquote", "footer"}
     assert not [name for _, attrs in tags for name in attrs if name.startswith("on")]
     assert ("meta", {"http-equiv": "Content-Security-Policy", "content": POLICY}) in tags
     assert "<script" not in page.lower() and "<img" not in page and "<iframe" not in page and "<svg" not in page

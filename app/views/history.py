@@ -1,0 +1,144 @@
+"""A group's history: who carried which problem and when, who has not carried for long,
+the action plans still open, and every session with its summaries.
+
+Route: `#/history?group=<id>`. Newest first: the room looks back from today.
+"""
+
+from __future__ import annotations
+
+from app.markup import Markup, fragment, h
+from app.model import Group
+from app.views.context import Route, View, route
+from app.views.parts import crumb, link, page
+
+
+def render(view: View) -> Markup:
+    _ = view._
+    group = view.ws.groups.get(view.route.get("group"))
+    if group is None or group.deleted:
+        return page(view, _("history.missing"), h("p", {}, link(Route(), _("ui.nav.home"))))
+    return page(
+        view,
+        _("history.title", group=group.name),
+        carried(view, group),
+        h("div", {"class": "columns"}, h("div", {}, members(view, group)), h("div", {}, sessions(view, group))),
+        open_actions(view, group),
+        crumbs=fragment(crumb(view, "group", group.name, id=group.id), crumb(view, "history", _("ui.nav.history"), group=group.id)),
+        wide=True,
+    )
+
+
+def _table(labelled_by: str, headings: list[str], rows: list[list[object]], empty: str) -> Markup:
+    if not rows:
+        return h("p", {"class": "empty"}, empty)
+    return h(
+        "table",
+        {"class": "plan", "aria-labelledby": labelled_by},
+        h("thead", {}, h("tr", {}, [h("th", {"scope": "col"}, text) for text in headings])),
+        h("tbody", {}, [h("tr", {}, [h("td", {}, cell) for cell in row]) for row in rows]),
+    )
+
+
+def _name(view: View, member_id: str) -> str:
+    member = view.ws.members.get(member_id)
+    return member.name if member else "?"
+
+
+def carried(view: View, group: Group) -> Markup:
+    _ = view._
+    ws = view.ws
+    rows = []
+    for session in reversed(ws.sessions_of(group.id)):
+        for r in ws.rounds_of(session.id):
+            if not r.carrier_id:
+                continue
+            pitch = ws.pitches.get(r.pitch_id)
+            rows.append(
+                [
+                    view.date(session.date),
+                    str(r.number),
+                    _name(view, r.carrier_id),
+                    pitch.title if pitch else "",
+                    str(len(ws.action_items_of(r.id))),
+                ]
+            )
+    heads = [_("history.col.date"), _("history.col.round"), _("history.col.carrier"), _("history.col.problem"), _("history.col.actions")]
+    return h(
+        "section",
+        {"class": "panel", "aria-labelledby": "history-carried"},
+        h("h2", {"id": "history-carried"}, _("history.carried")),
+        _table("history-carried", heads, rows, _("history.none")),
+    )
+
+
+def members(view: View, group: Group) -> Markup:
+    """Who carried how often and when last: those who have not, first."""
+    _ = view._
+    ws = view.ws
+    last = ws.last_carried(group.id)
+    counts = {m: 0 for m in last}
+    for session in ws.sessions_of(group.id):
+        for r in ws.rounds_of(session.id):
+            if r.carrier_id in counts:
+                counts[r.carrier_id] += 1
+    people = sorted(ws.members_of(group.id), key=lambda m: (last[m.id], m.order))
+    rows = [[m.name, str(counts[m.id]), view.date(last[m.id]) if last[m.id] else _("history.never")] for m in people]
+    heads = [_("history.col.member"), _("history.col.count"), _("history.col.last")]
+    return h(
+        "section",
+        {"class": "panel", "aria-labelledby": "history-members"},
+        h("h2", {"id": "history-members"}, _("history.members")),
+        _table("history-members", heads, rows, _("history.none")),
+    )
+
+
+def sessions(view: View, group: Group) -> Markup:
+    _ = view._
+    ws = view.ws
+    items = [
+        h(
+            "li",
+            {},
+            link(route("session", id=s.id), view.date(s.date)),
+            " ",
+            h("span", {"class": "tag"}, _(f"ui.stage.{s.stage}")),
+            " ",
+            h("span", {"class": "hint"}, _("history.session.facts", rounds=len(ws.rounds_of(s.id)), protocol=s.protocol.name(view.lang))),
+            " ",
+            link(route("summaries", session=s.id), _("history.session.summaries")),
+        )
+        for s in reversed(ws.sessions_of(group.id))
+    ]
+    return h(
+        "section",
+        {"class": "panel", "aria-labelledby": "history-sessions"},
+        h("h2", {"id": "history-sessions"}, _("history.sessions")),
+        h("ol", {"class": "sessions"}, items) if items else h("p", {"class": "empty"}, _("history.no_session")),
+    )
+
+
+def open_actions(view: View, group: Group) -> Markup:
+    _ = view._
+    ws = view.ws
+    decided = {}
+    for session in ws.sessions_of(group.id):
+        for r in ws.rounds_of(session.id):
+            decided[r.id] = session.date
+    rows = [
+        [
+            _name(view, a.owner_id),
+            a.text,
+            view.date(a.due) if a.due else "",
+            _(f"summary.status.{a.status}"),
+            view.date(decided.get(a.round_id, "")),
+            a.comment,
+        ]
+        for a in ws.open_action_items(group.id)
+    ]
+    heads = [_("history.col.owner"), _("history.col.action"), _("history.col.due"), _("history.col.status"), _("history.col.decided"), _("history.col.comment")]
+    return h(
+        "section",
+        {"class": "panel", "aria-labelledby": "history-open"},
+        h("h2", {"id": "history-open"}, _("history.open")),
+        _table("history-open", heads, rows, _("history.no_open")),
+    )

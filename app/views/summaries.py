@@ -1,0 +1,162 @@
+"""The session's summaries: each member's to take home, the group's, the next date.
+
+Route: `#/summaries?session=<id>`. Every file is made on the spot by a shell command
+(app/web/commands/summaries.py) from the same pure functions the tests check: this screen
+only offers them. Whether a member's summary fits a QR code is judged here, so that a
+summary too long for one says so at once and offers the file instead.
+"""
+
+from __future__ import annotations
+
+from app import share
+from app.markup import Markup, fragment, h
+from app.model import Group, Session
+from app.summary import MemberSummary, member_summaries
+from app.views.context import Route, View, route
+from app.views.parts import button, crumb, link, page, toggle
+
+
+def render(view: View) -> Markup:
+    _ = view._
+    session = view.ws.sessions.get(view.route.get("session"))
+    if session is None or session.deleted or session.group_id not in view.ws.groups:
+        return page(view, _("summaries.missing"), h("p", {}, link(Route(), _("ui.nav.home"))))
+    group = view.ws.groups[session.group_id]
+    title = _("summaries.title", group=group.name, date=view.date(session.date))
+    return page(
+        view,
+        title,
+        h("p", {"class": "lead"}, _("summaries.intro")),
+        members(view, session),
+        h("div", {"class": "columns"}, h("div", {}, everyone(view, session), next_session(view, session)), h("div", {}, options(view, group))),
+        crumbs=fragment(crumb(view, "group", group.name, id=group.id), crumb(view, "summaries", _("ui.nav.summaries"), session=session.id)),
+        wide=True,
+    )
+
+
+def _files(view: View, session: Session, member: str, name: str) -> Markup:
+    """Download (HTML, Markdown) and print buttons for one member's summary ("" : the group's)."""
+    _ = view._
+    key = "summaries.member" if member else "summaries.group"
+    common = {"command": "summary-download", "session_id": session.id, "member_id": member or None}
+    return fragment(
+        button(_("summaries.html"), **common, format="html", aria_label=_(f"{key}.html", name=name)),
+        button(_("summaries.markdown"), **common, format="md", aria_label=_(f"{key}.md", name=name)),
+        button(
+            _("summaries.print"),
+            command="summary-print",
+            session_id=session.id,
+            member_id=member or None,
+            aria_label=_(f"{key}.print", name=name),
+        ),
+    )
+
+
+def _qr(view: View, session: Session, member_id: str, summary: MemberSummary) -> Markup:
+    _ = view._
+    if not share.shareable(summary):
+        return h("span", {"class": "hint"}, _("summaries.qr.too_long"))
+    return button(
+        _("summaries.qr"),
+        command="summary-qr",
+        session_id=session.id,
+        member_id=member_id,
+        aria_label=_("summaries.qr.label", name=summary.member),
+    )
+
+
+def members(view: View, session: Session) -> Markup:
+    _ = view._
+    rows = []
+    for member_id, summary in member_summaries(view.ws, session.id, view.lang).items():
+        carried = ", ".join(str(n) for n in summary.carried)
+        rows.append(
+            h(
+                "li",
+                {"class": "summary-row"},
+                h("span", {"class": "who"}, summary.member),
+                " ",
+                h("span", {"class": "tag"}, _("summaries.carried", rounds=carried)) if carried else None,
+                h(
+                    "span",
+                    {"class": "summary-buttons", "role": "group", "aria-label": _("summaries.of", name=summary.member)},
+                    _files(view, session, member_id, summary.member),
+                    _qr(view, session, member_id, summary),
+                ),
+            )
+        )
+    return h(
+        "section",
+        {"class": "panel", "aria-labelledby": "summaries-members"},
+        h("h2", {"id": "summaries-members"}, _("summaries.members")),
+        h("ul", {"class": "summary-list"}, rows),
+    )
+
+
+def everyone(view: View, session: Session) -> Markup:
+    _ = view._
+    return h(
+        "section",
+        {"class": "panel", "aria-labelledby": "summaries-all"},
+        h("h2", {"id": "summaries-all"}, _("summaries.all")),
+        h("p", {}, button(_("summaries.zip"), command="summary-zip", session_id=session.id, cls="primary")),
+        h("p", {"class": "hint"}, _("summaries.zip.hint")),
+        h("h3", {}, _("summaries.group")),
+        h("p", {"class": "hint"}, _("summaries.group.hint")),
+        h("p", {"class": "summary-buttons", "role": "group", "aria-label": _("summaries.group")}, _files(view, session, "", "")),
+    )
+
+
+def next_session(view: View, session: Session) -> Markup:
+    _ = view._
+    if session.next_date:
+        when = view.date(session.next_date)
+        body = fragment(
+            h("p", {}, _("summaries.next.when", date=when, place=session.next_place) if session.next_place else when),
+            h("p", {}, button(_("summaries.ics"), command="summary-ics", session_id=session.id)),
+        )
+    else:
+        body = h("p", {}, _("summaries.next.none"), " ", link(route("session", id=session.id), _("summaries.next.set")))
+    return h(
+        "section",
+        {"class": "panel", "aria-labelledby": "summaries-next"},
+        h("h2", {"id": "summaries-next"}, _("summaries.next")),
+        body,
+    )
+
+
+def options(view: View, group: Group) -> Markup:
+    """What the group chose to put in its summaries (a setting of the group, kept)."""
+    _ = view._
+    return h(
+        "section",
+        {"class": "panel", "aria-labelledby": "summaries-options"},
+        h("h2", {"id": "summaries-options"}, _("summaries.options")),
+        h(
+            "p",
+            {},
+            toggle(_("summaries.option.anonymous"), "update_group", group.anonymous_summaries, id=group.id,
+                   anonymous_summaries=str(not group.anonymous_summaries).lower()),
+        ),
+        h("p", {"class": "hint"}, _("summaries.option.anonymous.hint")),
+        h(
+            "p",
+            {},
+            toggle(_("summaries.option.full"), "update_group", group.full_summaries, id=group.id,
+                   full_summaries=str(not group.full_summaries).lower()),
+        ),
+        h("p", {"class": "hint"}, _("summaries.option.full.hint")),
+    )
+
+
+def qr_dialog(view: View, name: str, svg: Markup, url: str) -> Markup:
+    """The content of the dialog that shows a member's code (`svg` comes from segno)."""
+    _ = view._
+    return fragment(
+        h("h2", {"id": "summary-qr-title"}, _("summaries.qr.title", name=name)),
+        # As wide as the screen allows: a large code scans from further away.
+        h("div", {"class": "qr-code", "style": "width:min(80vmin,36rem);line-height:0;background:#fff"}, svg),
+        h("p", {"class": "hint"}, _("summaries.qr.hint")),
+        h("p", {"class": "qr-link"}, h("a", {"href": url, "target": "_blank", "rel": "noopener"}, _("summaries.qr.open"))),
+        h("form", {"method": "dialog"}, h("button", {"type": "submit", "class": "primary", "autofocus": True}, _("summaries.qr.close"))),
+    )

@@ -1,0 +1,165 @@
+"""Summaries leave the app: downloads (a Blob and a link), the printable page in a new
+window, the QR code in a dialog, the next session's calendar file.
+
+Every file is made by the pure core (app/summary_files.py, app/calendar.py, app/share.py);
+these commands only hand it to the browser. segno, which draws the QR code, is loaded the
+first time a code is asked for (pyodide.loadPackage, from the wheel build.py ships and
+pins), so it costs nothing at start-up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import traceback
+
+import js
+from pyodide.ffi import create_once_callable, to_js
+
+from app import calendar, share
+from app.actions import ActionError
+from app.markup import Markup
+from app.summary import Summary, group_summary, member_summary
+from app.summary_files import File, archive, summary_file
+from app.summary_render import standalone
+from app.views.summaries import qr_dialog
+from app.web import shell
+from app.web.commands import command
+
+DIALOG_ID = "summary-qr"
+_segno_loaded = False
+
+
+def download(file: File) -> None:
+    """Hand a file to the browser as a download, from memory (a Blob): nothing is sent."""
+    data = js.Uint8Array.new(len(file.data))
+    data.assign(file.data)
+    blob = js.Blob.new(to_js([data]), to_js({"type": file.mime}, dict_converter=js.Object.fromEntries))
+    url = js.URL.createObjectURL(blob)
+    anchor = js.document.createElement("a")
+    anchor.href = url
+    anchor.download = file.name
+    anchor.hidden = True
+    js.document.body.append(anchor)
+    anchor.click()
+    anchor.remove()
+    # The download has started from the URL; free it once the browser surely has the bytes.
+    js.setTimeout(create_once_callable(lambda: js.URL.revokeObjectURL(url)), 60_000)
+
+
+def _summary(app, data) -> Summary:
+    """The member's summary named by the button (`member_id`), or the group's without one."""
+    session = app.ws.sessions.get(str(data.get("session_id", "")))
+    if session is None or session.deleted:
+        raise ActionError("summaries.unknown")
+    member_id = str(data.get("member_id", ""))
+    if not member_id:
+        return group_summary(app.ws, session.id, app.lang)
+    member = app.ws.members.get(member_id)
+    if member is None or member.group_id != session.group_id:
+        raise ActionError("summaries.unknown")
+    return member_summary(app.ws, session.id, member_id, app.lang)
+
+
+def _hand_over(app, file: File) -> None:
+    download(file)
+    app.announce("summaries.downloaded", name=file.name)
+
+
+@command("summary-download")
+def download_summary(app, data, element) -> None:
+    extension = "md" if data.get("format") == "md" else "html"
+    _hand_over(app, summary_file(_summary(app, data), extension))
+
+
+@command("summary-zip")
+def download_all(app, data, element) -> None:
+    session_id = str(data.get("session_id", ""))
+    if session_id not in app.ws.sessions:
+        raise ActionError("summaries.unknown")
+    _hand_over(app, archive(app.ws, session_id, app.lang))
+
+
+@command("summary-ics")
+def download_calendar(app, data, element) -> None:
+    session_id = str(data.get("session_id", ""))
+    if session_id not in app.ws.sessions:
+        raise ActionError("summaries.unknown")
+    file = calendar.next_session(app.ws, session_id, now_ms=shell.now(), language=app.lang)
+    if file is None:
+        raise ActionError("summaries.ics.no_date")
+    _hand_over(app, file)
+
+
+@command("summary-print")
+def print_summary(app, data, element) -> None:
+    """The standalone page in a new window, and the browser's print dialog on it (where
+    "Save as PDF" is one of the printers)."""
+    page = standalone(_summary(app, data))
+    opened = js.window.open("", "_blank")
+    if not opened:
+        raise ActionError("summaries.print.blocked")
+    opened.document.open()
+    opened.document.write(page)
+    opened.document.close()
+    opened.focus()
+    opened.print()
+
+
+@command("shared-download")
+def download_shared(app, data, element) -> None:
+    """On the shared-link screen: the summary it carries, as a file. Nothing is saved."""
+    try:
+        summary = share.decode(app.route.get("s"))
+    except share.ShareError as unreadable:
+        raise ActionError(unreadable.key) from None
+    _hand_over(app, summary_file(summary, "md" if data.get("format") == "md" else "html"))
+
+
+@command("summary-qr")
+def show_qr(app, data, element) -> None:
+    summary = _summary(app, data)
+    if summary.kind != "member":
+        raise ActionError("summaries.unknown")
+    url = share.link(str(js.location.href), summary)
+    if not share.fits_qr(url):
+        raise ActionError("summaries.qr.too_long")
+    if not _segno_loaded:
+        app.announce("summaries.qr.preparing")
+    asyncio.ensure_future(_show_qr(app, summary.member, url))
+
+
+async def _load_segno() -> None:
+    global _segno_loaded
+    if not _segno_loaded:
+        import pyodide_js
+
+        await pyodide_js.loadPackage("segno", to_js({"messageCallback": lambda message: None}, dict_converter=js.Object.fromEntries))
+        _segno_loaded = True
+
+
+async def _show_qr(app, name: str, url: str) -> None:
+    try:
+        await _load_segno()
+        view = app.view()
+        svg = Markup(share.qr_svg(url, view._("summaries.qr.svg_title", name=name)))
+        dialog = _dialog()
+        dialog.innerHTML = qr_dialog(view, name, svg, url)
+        app.notice = ""
+        app.render()
+        dialog.showModal()
+    except Exception:  # a code is a convenience: say so, and the files remain
+        print(traceback.format_exc(), file=sys.stderr)
+        app.refuse("summaries.qr.failed")
+
+
+def _dialog():
+    """The dialog lives outside the app's root, so that a re-render leaves it alone."""
+    dialog = js.document.getElementById(DIALOG_ID)
+    if dialog is None:
+        dialog = js.document.createElement("dialog")
+        dialog.id = DIALOG_ID
+        dialog.className = "qr-dialog"
+        dialog.setAttribute("aria-labelledby", "summary-qr-title")
+        js.document.body.append(dialog)
+    return dialog
