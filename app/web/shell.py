@@ -16,8 +16,6 @@ from pyodide.ffi import jsnull, to_js
 from app.markup import Markup
 
 ROOT_ID = "app"
-# ignoreActiveValue: the field being typed in keeps what is typed, whatever the render says.
-_MORPH_OPTIONS = to_js({"morphStyle": "innerHTML", "ignoreActiveValue": True}, dict_converter=js.Object.fromEntries)
 
 
 def root():
@@ -26,7 +24,7 @@ def root():
 
 def paint(markup: Markup, lang: str) -> None:
     """Make the root element's content match `markup` (morphing, not replacing)."""
-    js.Idiomorph.morph(root(), markup, _MORPH_OPTIONS)
+    js.cercleMorph(root(), markup)  # index.html: Idiomorph, keeping the typed field's value
     html = js.document.documentElement
     if html.lang != lang:
         html.lang = lang
