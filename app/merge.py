@@ -21,6 +21,7 @@ tabs, which are two devices: app/web/storage.py) never hit this.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from app.model import COLLECTIONS, Record, Workspace
@@ -135,3 +136,37 @@ def merge(a: Workspace, b: Workspace) -> Workspace:
     if clock != a.local.clock:
         update["local"] = a.local.model_copy(update={"clock": clock})
     return a.model_copy(update=update)
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What merging a file would change here, per collection, before anything changes."""
+
+    merged: Workspace
+    new: dict[str, int]
+    updated: dict[str, int]
+    conflicting: dict[str, int]
+
+    @property
+    def changes(self) -> bool:
+        return any(self.new.values()) or any(self.updated.values()) or any(self.conflicting.values())
+
+
+def preview(current: Workspace, incoming: Workspace) -> Preview:
+    merged = merge(current, incoming)
+    counts: dict[str, dict[str, int]] = {"new": {}, "updated": {}, "conflicting": {}}
+    for name in COLLECTIONS:
+        mine, after = current.collection(name), merged.collection(name)
+        for record_id in incoming.collection(name):
+            before, now = mine.get(record_id), after[record_id]
+            if before is None:
+                kind = "new" if not now.deleted else ""
+            elif now is before or now == before:
+                kind = ""
+            elif len(pending(now, name)) > len(pending(before, name)):
+                kind = "conflicting"
+            else:
+                kind = "updated"
+            if kind:
+                counts[kind][name] = counts[kind].get(name, 0) + 1
+    return Preview(merged, counts["new"], counts["updated"], counts["conflicting"])
