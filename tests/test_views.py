@@ -1,0 +1,199 @@
+"""The screens' markup under CPython: what each screen shows at each stage of a session,
+and hostile text in every field coming out as text."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+
+from app.views import render
+from app.views.context import Route, View, route
+from tests.room import Room
+
+HOSTILE = "<img src=x onerror=alert(1)><script>alert(2)</script>\"'&\u202e\u200b🙂"
+NAMES = [f"{n} {HOSTILE}"[:200] for n in ("Alice", "Bruno", "Chloé", "David", "Émilie")]
+
+
+class Tags(HTMLParser):
+    """Every tag and attribute of a piece of markup, as a browser would parse it."""
+
+    def __init__(self, markup: str) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+        self.text: list[str] = []
+        self.feed(markup)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs.extend(attrs)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def show(room: Room, screen: str = "session", lang: str = "fr", **params: str) -> str:
+    params = params or {"id": "s-1"}
+    return render(View(ws=room.ws, route=route(screen, **params), lang=lang, now=room.now, today="2026-12-01"))
+
+
+def assert_safe(markup: str) -> Tags:
+    parsed = Tags(markup)
+    assert not {"script", "img", "iframe", "object"} & set(parsed.tags)
+    assert not [name for name, _ in parsed.attrs if name.startswith("on")]
+    return parsed
+
+
+def hostile_room() -> Room:
+    """A group whose every text is hostile, with a finished round (every capture filled),
+    a running second session in its follow-up, and all kinds of contributions."""
+    room = Room()
+    members = [{"id": f"m-{i}", "name": name} for i, name in enumerate(NAMES)]
+    room.do({"type": "create_group", "id": "g-1", "name": HOSTILE, "kind": "institution", "members": members})
+    room.do({"type": "start_session", "id": "s-0", "group_id": "g-1", "date": "2026-09-01", "place": HOSTILE})
+    room.do({"type": "acknowledge_charter", "session_id": "s-0", "date": "2026-09-01"})
+    room.do({"type": "start_round", "session_id": "s-0", "id": "r-0"})
+    for i in range(5):
+        room.do({"type": "add_pitch", "session_id": "s-0", "member_id": f"m-{i}", "title": HOSTILE, "text": HOSTILE})
+    room.do({"type": "next_step", "round_id": "r-0"})
+    pitch = sorted(room.ws.pitches.values(), key=lambda p: p.member_id)[2]
+    room.do({"type": "toggle_vote", "pitch_id": pitch.id, "member_id": "m-0"})
+    room.do({"type": "choose_pitch", "round_id": "r-0", "pitch_id": pitch.id})
+    for kind, author in (("note", "m-2"), ("question", "m-0"), ("reformulation", "m-1"), ("intervention", "m-3"), ("synthesis", "m-2"), ("learning", "m-4")):
+        room.do({"type": "add_entry", "id": f"e-{kind}", "session_id": "s-0", "round_id": "r-0", "kind": kind, "author_id": author, "text": HOSTILE, "help_type": "conseils" if kind == "intervention" else ""})
+    room.do({"type": "choose_reformulation", "round_id": "r-0", "entry_id": "e-reformulation"})
+    room.do({"type": "set_contract", "round_id": "r-0", "request_types": ["conseils"], "request": HOSTILE})
+    room.do({"type": "add_action_item", "id": "a-1", "round_id": "r-0", "text": HOSTILE, "due": "2026-10-01"})
+    room.do({"type": "mark_out_of_frame", "id": "e-question"})
+    room.do({"type": "set_draft", "key": "r-0-interventions:text", "text": HOSTILE})
+    return room
+
+
+def walk(room: Room, session: str):
+    """Render the session's screen at every step of its current round."""
+    round_ = room.ws.rounds[room.ws.sessions[session].current_round_id]
+    for step in range(len(room.ws.sessions[session].protocol.steps)):
+        room.do({"type": "go_to_step", "round_id": round_.id, "step": step})
+        yield step, show(room, id=session), show(room, "presentation", id=session)
+
+
+def test_hostile_text_in_every_field_comes_out_as_text():
+    room = hostile_room()
+    screens = []
+    for lang in ("fr", "en"):
+        for _step, operator, presentation in walk(room, "s-0"):
+            screens += [operator, presentation]
+    room.do({"type": "finish_round", "round_id": "r-0"})
+    room.do({"type": "start_break", "session_id": "s-0"})
+    screens.append(show(room, id="s-0"))
+    room.do({"type": "start_evaluation", "session_id": "s-0"})
+    room.do({"type": "add_entry", "session_id": "s-0", "kind": "evaluation", "author_id": "m-1", "text": HOSTILE, "rating": 4})
+    screens.append(show(room, id="s-0"))
+    room.do({"type": "finish_session", "session_id": "s-0"})
+    room.do({"type": "set_next_session", "session_id": "s-0", "date": "2026-12-01", "place": HOSTILE})
+    screens.append(show(room, id="s-0"))
+    room.do({"type": "start_session", "id": "s-1", "group_id": "g-1", "date": "2026-12-01"})
+    screens.append(show(room, id="s-1"))  # the charter
+    room.do({"type": "acknowledge_charter", "session_id": "s-1", "date": "2026-12-01"})
+    room.do({"type": "update_action_item", "id": "a-1", "session_id": "s-1", "status": "in_progress", "comment": HOSTILE})
+    screens.append(show(room, id="s-1"))  # the follow-up
+    screens += [show(room, "home"), show(room, "group", id="g-1"), show(room, "setup", group="g-1"), show(room, "group")]
+    for markup in screens:
+        parsed = assert_safe(markup)
+        assert "&lt;img src=x onerror=alert(1)&gt;" in markup or "<img" not in "".join(parsed.text)
+    everything = "".join(screens)
+    assert everything.count("&lt;script&gt;alert(2)&lt;/script&gt;") > 30, "the hostile text is shown, as text"
+    assert "\u202e" in everything and "🙂" in everything, "odd Unicode is kept as it is"
+
+
+def test_the_running_round_shows_step_timer_turns_and_guidance():
+    room = Room()
+    room.group()
+    room.session()
+    room.do({"type": "start_round", "session_id": "s-1", "id": "r-1"})
+    markup = show(room)
+    parsed = assert_safe(markup)
+    text = "".join(parsed.text)
+    assert "Exposé des problématiques" in text and "Étape 1 sur 9" in text and "Tour 1 sur 3" in text
+    assert 'role="timer"' in markup and "10:00" in text, "2 min each for five members"
+    assert 'aria-current="step"' in markup and 'aria-keyshortcuts="Space"' in markup
+    assert "Pas de questions ni de commentaires" in text, "what not to do"
+    assert "Chaque membre à tour de rôle." in text and "Ordre de parole" in text
+    room.wait(700)
+    assert "+01:40" in show(room), "overtime counts up"
+    assert 'data-state="overtime"' in show(room)
+
+
+def play_round(room: Room, session: str, round_id: str, carrier: str) -> None:
+    """A first round, its choice, its contract and its end, as quickly as the gates allow."""
+    room.do({"type": "start_round", "session_id": session, "id": round_id})
+    for i in range(5):
+        room.do({"type": "add_pitch", "session_id": session, "member_id": f"m-{i}", "title": f"Situation de m-{i}"})
+    room.do({"type": "next_step", "round_id": round_id})
+    pitch = next(p for p in room.ws.pitches_of(session) if p.member_id == carrier)
+    room.do({"type": "choose_pitch", "round_id": round_id, "pitch_id": pitch.id})
+    consultant = "m-1" if carrier != "m-1" else "m-2"
+    room.do({"type": "add_entry", "id": f"{round_id}-ref", "session_id": session, "round_id": round_id, "kind": "reformulation", "author_id": consultant, "text": "Comment faire ?"})
+    room.do({"type": "choose_reformulation", "round_id": round_id, "entry_id": f"{round_id}-ref"})
+    room.do({"type": "set_contract", "round_id": round_id, "request_types": ["avis"]})
+    room.do({"type": "go_to_step", "round_id": round_id, "step": 8})
+    room.do({"type": "finish_round", "round_id": round_id})
+
+
+def test_between_rounds_the_pitches_wait_and_who_carried_comes_last():
+    room = Room()
+    room.group()
+    room.session(date="2026-09-01")
+    play_round(room, "s-1", "r-1", "m-0")
+    markup = show(room)
+    text = "".join(assert_safe(markup).text)
+    assert "Entre deux tours" in text and "1 tour(s) terminé(s) sur 3 prévus." in text
+    assert text.count("Examiner cette problématique") == 4, "the other four pitches wait"
+    assert "Situation de m-0" not in text.split("Prochaine problématique")[1].split("Ou choisir")[0]
+    carriers = text.split("Ou choisir directement le porteur")[1]
+    assert carriers.index("Alice") > carriers.index("Émilie"), "who carried last comes last"
+    assert "a porté une problématique le 1 sept. 2026" in carriers
+
+
+def test_the_contract_step_shows_the_reformulations_to_choose_from():
+    room = Room()
+    room.group()
+    room.session()
+    room.do({"type": "start_round", "session_id": "s-1", "id": "r-1"})
+    room.do({"type": "add_pitch", "session_id": "s-1", "member_id": "m-3", "title": "P3"})
+    room.do({"type": "next_step", "round_id": "r-1"})
+    pitch = next(iter(room.ws.pitches))
+    room.do({"type": "choose_pitch", "round_id": "r-1", "pitch_id": pitch})
+    assert "Le groupe a choisi « P3 » : David est le porteur." in show(room)
+    room.do({"type": "add_entry", "session_id": "s-1", "round_id": "r-1", "kind": "reformulation", "author_id": "m-0", "text": "Oser dire non"})
+    room.do({"type": "go_to_step", "round_id": "r-1", "step": 5})
+    markup = show(room)
+    assert "Oser dire non" in markup and "Choisir cette reformulation" in markup
+    assert markup.count('type="checkbox" name="request_types[]"') == 5
+
+
+@pytest.mark.parametrize("lang, title", [("fr", "Nouveau groupe"), ("en", "New group")])
+def test_new_group_form_has_eight_labelled_member_fields(lang, title):
+    room = Room()
+    markup = show(room, "group", lang=lang, id="")
+    assert f">{title}</h1>" in markup
+    parsed = Tags(markup)
+    assert parsed.tags.count("input") >= 8 + 1 + 2
+    assert markup.count("<label") >= 8 + 1 + 2
+
+
+def test_a_screen_not_there_yet_shows_a_placeholder(monkeypatch):
+    import app.views
+
+    monkeypatch.setitem(app.views.SCREENS, "ghost", "ghost_not_written_yet")
+    room = Room()
+    for screen in ("ghost", "nowhere"):
+        markup = render(View(ws=room.ws, route=Route(screen), lang="en"))
+        assert "Coming soon" in markup and f"({screen})" in markup
+
+
+def test_routes_round_trip_through_the_url_hash():
+    target = route("group", id="g 1&x")
+    assert Route.parse(target.href) == target
+    assert Route.parse("") == Route() and Route.parse("#/<script>") == Route()
