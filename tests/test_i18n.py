@@ -1,0 +1,74 @@
+"""Every visible string of the interface, in both languages: no message missing, none left
+untranslated, the same placeholders in French and English, and no message left unused."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from app.i18n import LOCALES, read_po
+from app.model import COLLECTIONS
+from app.protocol import LIBRARY, ROUND_ROBIN
+from app.views.charter import BY_KIND, COMMON
+from app.views.followup import STATUSES
+from app.views.steps import ENTRY_KINDS
+
+ROOT = Path(__file__).resolve().parents[1]
+UI_SOURCES = [*sorted((ROOT / "app" / "views").glob("*.py")), *sorted((ROOT / "app" / "web").rglob("*.py"))]
+LITERAL = re.compile(r"""["'](ui(?:\.[a-z0-9_]+)+)["']""")
+SAME_IN_BOTH = {"ui.app.name", "ui.timer.plus_one", "ui.setup.step_minutes", "ui.setup.date", "ui.plan.text", "ui.timer.pause", "ui.entry.question.label", "ui.capture.questions", "ui.capture.reformulations", "ui.entry.reformulation.label"}
+
+
+def ui_catalog(lang: str) -> dict[str, str]:
+    return read_po((LOCALES / lang / "LC_MESSAGES" / "ui.po").read_text(encoding="utf-8"))
+
+
+def used_keys() -> set[str]:
+    """The keys written in the screens and the shell, and those built from data."""
+    keys = set()
+    for path in UI_SOURCES:
+        keys |= set(LITERAL.findall(path.read_text(encoding="utf-8")))
+    speakers = {s.speaker for p in LIBRARY.values() for s in p.steps} | set(ROUND_ROBIN)
+    captures = {s.capture for p in LIBRARY.values() for s in p.steps if s.capture in ENTRY_KINDS} | {"pitches", "vote", "contract", "synthesis"}
+    request_types = {t for p in LIBRARY.values() for t in p.request_types}
+    keys |= {f"ui.speaker.{s}" for s in speakers}
+    keys |= {f"ui.capture.{c}" for c in captures}
+    keys |= {f"ui.request.{t}" for t in request_types}
+    keys |= {f"ui.timer.{s}" for s in ("running", "paused", "overtime")}
+    keys |= {f"ui.stage.{s}" for s in ("charter", "followup", "round", "between", "evaluation", "finished")}
+    keys |= {f"ui.status.{s}" for s in STATUSES}
+    keys |= {f"ui.charter.{r}" for r in COMMON + tuple(r for rules in BY_KIND.values() for r in rules)}
+    keys |= {f"ui.charter.intro.{kind}" for kind in BY_KIND}
+    kinds = set(ENTRY_KINDS.values()) | {"synthesis", "evaluation"}
+    keys |= {f"ui.entry.{k}.{part}" for k in kinds for part in ("label", "add")}
+    return keys
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_ui_message_is_in_the_catalog_and_every_message_is_used(lang):
+    catalog = ui_catalog(lang)
+    used = used_keys()
+    assert sorted(used - set(catalog)) == [], f"missing in {lang}/ui.po"
+    assert sorted(set(catalog) - used) == [], f"unused in {lang}/ui.po"
+    assert all(text.strip() for text in catalog.values())
+
+
+def test_english_and_french_differ_and_share_their_placeholders():
+    fr, en = ui_catalog("fr"), ui_catalog("en")
+    untranslated = sorted(k for k in fr if fr[k] == en.get(k) and k not in SAME_IN_BOTH)
+    assert untranslated == []
+    for key, text in fr.items():
+        fields = lambda s: sorted(name for _, name, _, _ in string.Formatter().parse(s) if name)  # noqa: E731
+        assert fields(text) == fields(en[key]), key
+
+
+def test_every_refusal_the_core_can_raise_is_translated():
+    source = (ROOT / "app" / "actions.py").read_text(encoding="utf-8")
+    keys = set(re.findall(r'ActionError\(\s*"(error\.[a-z0-9_.]+)"', source))
+    keys |= {f"error.{name}.not_found" for name in COLLECTIONS}
+    for lang in ("fr", "en"):
+        errors = read_po((LOCALES / lang / "LC_MESSAGES" / "errors.po").read_text(encoding="utf-8"))
+        assert sorted(keys - set(errors)) == [], lang

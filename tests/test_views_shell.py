@@ -1,0 +1,109 @@
+"""The shell's pure parts under CPython: DOM data to action data, and the app's loop
+(dispatch, refusal, drafts, navigation) with the page replaced by stubs."""
+
+from __future__ import annotations
+
+from app.web import intents
+from app.web.app import App, Effects
+from app.web.commands import REGISTRY, command, run
+from app.views.context import Route
+from tests.room import Room
+
+
+def test_payload_from_dataset_and_form_fields():
+    data = intents.payload(
+        {"action": "add_entry", "roundId": "r-1", "sessionId": "s-1", "go": "x"},
+        [
+            ("text", "Bonjour", "textarea"),
+            ("request_types[]", "avis", "checkbox"),
+            ("available_minutes", "", "number"),
+            ("members.0.name", "Alice", "text"),
+            ("members.1.name", "  ", "text"),
+            ("members.2.name", "Chloé", "text"),
+        ],
+    )
+    assert data == {
+        "text": "Bonjour",
+        "request_types": ["avis"],
+        "members": [{"name": "Alice"}, {"name": "Chloé"}],
+        "round_id": "r-1",
+        "session_id": "s-1",
+    }
+
+
+class Page:
+    """What the app would do to the page, recorded."""
+
+    def __init__(self) -> None:
+        self.painted: list[str] = []
+        self.saved = 0
+        self.hash = ""
+        self.clock = 1_780_000_000_000
+
+    def effects(self) -> Effects:
+        def paint(markup, lang):
+            self.painted.append(markup)
+
+        def save(ws):
+            self.saved += 1
+
+        def navigate(href):
+            self.hash = href
+
+        return Effects(paint=paint, save=save, now=lambda: self.clock, today=lambda: "2026-12-01", navigate=navigate, browser_languages=("en-GB",))
+
+
+def test_an_accepted_action_is_saved_rendered_and_can_open_the_new_record():
+    page = Page()
+    app = App(Room().ws, Route(), page.effects())
+    members = [{"name": n} for n in ("Ann", "Bob", "Cid", "Dee")]
+    assert app.dispatch({"type": "create_group", "name": "Peers", "members": members}, go="group")
+    group = next(iter(app.ws.groups.values()))
+    assert page.hash == f"#/group?id={group.id}" and page.saved == 1
+    assert ">Peers</h1>" in page.painted[-1], "English: the browser's language"
+
+
+def test_a_refused_action_changes_nothing_and_says_why():
+    page = Page()
+    room = Room()
+    room.group()
+    app = App(room.ws, Route("group", (("id", "g-1"),)), page.effects())
+    before = app.ws
+    assert not app.dispatch({"type": "add_member", "group_id": "g-1", "name": "Alice"})
+    assert app.ws is before and page.saved == 0
+    assert "Alice" in page.painted[-1] and 'role="alert">' in page.painted[-1]
+    assert not app.dispatch({"type": "create_group", "name": "", "members": []})
+    assert "A required field is empty." in page.painted[-1]
+
+
+def test_drafts_are_kept_while_typing_and_emptied_when_sent():
+    page = Page()
+    room = Room()
+    room.group()
+    room.session()
+    room.do({"type": "start_round", "session_id": "s-1", "id": "r-1"})
+    app = App(room.ws, Route("session", (("id", "s-1"),)), page.effects())
+    painted = len(page.painted)
+    app.set_draft("s-1-pitch:title", "Half a tit")
+    assert app.ws.local.drafts == {"s-1-pitch:title": "Half a tit"} and len(page.painted) == painted
+    app.render()
+    assert 'value="Half a tit"' in page.painted[-1]
+    sent = {"type": "add_pitch", "session_id": "s-1", "member_id": "m-0", "title": "Half a title"}
+    assert app.dispatch(sent, sent=("s-1-pitch:title",))
+    assert app.ws.local.drafts == {} and "Half a title" in page.painted[-1]
+
+
+def test_commands_register_by_name_and_an_unknown_one_is_refused():
+    calls = []
+
+    @command("test-echo")
+    def echo(app, data, element):
+        calls.append(data)
+
+    page = Page()
+    app = App(Room().ws, Route(), page.effects())
+    run("test-echo", app, {"x": "1"})
+    assert calls == [{"x": "1"}]
+    run("no-such-command", app, {})
+    assert "This command is not available." in page.painted[-1]
+    REGISTRY.pop("test-echo")
