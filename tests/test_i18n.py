@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from app.i18n import LOCALES, read_po
-from app.model import COLLECTIONS
 from app.protocol import LIBRARY, ROUND_ROBIN
 from app.views.charter import BY_KIND, COMMON
 from app.views.followup import STATUSES
@@ -64,11 +63,3 @@ def test_english_and_french_differ_and_share_their_placeholders():
         fields = lambda s: sorted(name for _, name, _, _ in string.Formatter().parse(s) if name)  # noqa: E731
         assert fields(text) == fields(en[key]), key
 
-
-def test_every_refusal_the_core_can_raise_is_translated():
-    source = (ROOT / "app" / "actions.py").read_text(encoding="utf-8")
-    keys = set(re.findall(r'ActionError\(\s*"(error\.[a-z0-9_.]+)"', source))
-    keys |= {f"error.{name}.not_found" for name in COLLECTIONS}
-    for lang in ("fr", "en"):
-        errors = read_po((LOCALES / lang / "LC_MESSAGES" / "errors.po").read_text(encoding="utf-8"))
-        assert sorted(keys - set(errors)) == [], lang
