@@ -5,14 +5,21 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from app.model import COLLECTIONS, Workspace
 
 PREFIX = "cercle."
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def storage_items(ws: Workspace) -> dict[str, str]:
-    """The localStorage keys app/web/storage.py reads: one per collection, and `local`."""
+    """The localStorage items app/web/storage.py reads: app/shards.py's layout once the
+    storage uses it, else the first layout (one key per collection, and `local`)."""
+    if "shards" in (ROOT / "app" / "web" / "storage.py").read_text(encoding="utf-8"):
+        from app import shards
+
+        return shards.items(ws)
     items = {PREFIX + name: json.dumps({k: r.model_dump(mode="json") for k, r in ws.collection(name).items()}) for name in COLLECTIONS}
     items[PREFIX + "local"] = ws.local.model_dump_json(exclude={"undo", "redo"})
     return items
