@@ -1,0 +1,67 @@
+"""Every screen, on a 1280x720 projector and on a phone: axe-core finds no WCAG 2.2 A or AA
+violation, and a screenshot of each is written to screenshots/ for a person to look at."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import build
+import pytest
+from ui_helpers import seed, showcase
+
+SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+SCREENS = [  # name, address, title
+    ("home", "#/home", "Cercle"),
+    ("group-new", "#/group", "Nouveau groupe"),
+    ("group", "#/group?id=g-1", "Cadres de santé — Île-de-France"),
+    ("setup", "#/setup?group=g-1", "Nouvelle séance"),
+    ("charter", "#/session?id=s-charter", "Charte du groupe"),
+    ("followup", "#/session?id=s-followup", "Suivi des plans d'action"),
+    ("between", "#/session?id=s-between", "Entre deux tours"),
+    ("evaluation", "#/session?id=s-evaluation", "Évaluation de la séance"),
+    ("finished", "#/session?id=s-0", "Séance terminée"),
+]
+AXE_RUN = """async (tags) => (await axe.run(document, {runOnly: {type: "tag", values: tags}})).violations
+  .map(v => `${v.id}: ${v.help} — ${v.nodes.slice(0, 4).map(n => n.target.join(" ")).join(" | ")}`)"""
+
+
+def check(page, name: str, viewport: str) -> list[str]:
+    page.wait_for_timeout(150)  # let the ticker and the focus settle
+    found = page.evaluate(AXE_RUN, WCAG)
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{viewport}-{name}.png"), full_page=viewport == "phone")
+    return [f"{name}: {v}" for v in found]
+
+
+def go(page, href: str, title: str) -> None:
+    page.evaluate("h => { location.hash = h }", href)
+    page.wait_for_function("t => document.querySelector('h1').textContent === t", arg=title)
+
+
+@pytest.mark.parametrize("viewport, size", [("projector", (1280, 720)), ("phone", (390, 844))])
+def test_every_screen_passes_axe_and_is_photographed(app, viewport, size):
+    page = app.page
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    seed(page, showcase(int(time.time() * 1000)).ws)
+    app.open("#/home")
+    page.add_script_tag(path=str(build.npm_packages() / "axe-core" / "axe.min.js"))
+    violations = []
+    for name, href, title in SCREENS:
+        go(page, href, title)
+        violations += check(page, name, viewport)
+    go(page, "#/session?id=s-1", "Écoute des interventions")
+    steps = page.get_by_role("navigation", name="Étapes du tour").get_by_role("button")
+    assert steps.count() == 9
+    for index in range(steps.count()):
+        steps.nth(index).click()
+        page.wait_for_selector(f'.stepper li:nth-child({index + 1}) [aria-current="step"]')
+        violations += check(page, f"round-step-{index + 1}", viewport)
+    page.get_by_role("button", name="Mode projecteur").click()
+    page.wait_for_selector(".screen.projector")
+    violations += check(page, "round-projector", viewport)
+    page.get_by_role("button", name="Mode projecteur").click()
+    go(page, "#/presentation?id=s-1", "Synthèse de chaque membre")
+    violations += check(page, "presentation", viewport)
+    assert violations == []
