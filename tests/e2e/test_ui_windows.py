@@ -30,7 +30,7 @@ def test_the_presentation_window_follows_the_operator(app):
     app.open("#/session?id=s-1")
     assert page.get_by_role("heading", level=1).inner_text() == "Exploration par le groupe"
     with page.context.expect_page() as opened:
-        page.get_by_role("button", name="Fenêtre de présentation").click()
+        page.get_by_role("button", name="Présentation", exact=True).click()
     room = opened.value
     room.wait_for_function("document.documentElement.dataset.appState === 'ready'")
     assert room.get_by_role("heading", level=1).inner_text() == "Exploration par le groupe"

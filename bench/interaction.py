@@ -1,0 +1,156 @@
+"""Interaction latency: click -> action applied, saved and the DOM updated, in Chromium.
+
+    python3 build.py && .venv/bin/python bench/interaction.py [--runs N]
+
+Two workspaces side by side in one run: a new group with nothing but the running round,
+and the same group after ten years of quarterly sessions (bench/history.py: 40 sessions of
+3 rounds, every step filled). In each, the round screen of a running session, and the
+facilitator's usual clicks, each measured inside the page: performance.now() around
+`element.click()` (the app handles the click synchronously: action, save, morph), and
+again once the next frame is painted. Prints p50 and p95 per kind of click and overall.
+Target (DESIGN.md §6): p95 of click -> DOM updated at most 50 ms with ten years loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "e2e"), str(ROOT / "bench")]
+
+import build  # noqa: E402
+from history import ten_years  # noqa: E402
+from ui_helpers import seed  # noqa: E402
+
+from app.model import Workspace  # noqa: E402
+from tests.room import Room  # noqa: E402
+
+TARGET_P95_MS = 50
+MEMBERS = ("Alice Martin", "Bruno Lefèvre", "Chloé Dubois", "David Nguyen", "Émilie Moreau", "Farid Benali")
+
+# One kind of click: how to find the element (a CSS selector, evaluated at each click).
+CLICKS = {
+    "pause / resume": '[aria-keyshortcuts~="Space"]',
+    "step 4 <-> 3": ".stepper li:nth-child({step}) button",
+    "+1 min": '[data-action="extend_timer"]',
+    "answered": '.entry [data-action="edit_entry"]',
+    "add a question": '.entry-form button[type="submit"]',
+}
+
+MEASURE = """async ({selector, kind, runs}) => {
+  const frame = () => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const dom = [], painted = [];
+  for (let i = 0; i < runs; i++) {
+    const step = i % 2 ? 4 : 3;
+    if (kind === "add a question") {
+      const field = document.querySelector(".entry-form textarea");
+      field.value = "Qu'est-ce qui a changé depuis la dernière fois ? " + i;
+      field.dispatchEvent(new Event("input", {bubbles: true}));
+    }
+    const element = document.querySelector(selector.replace("{step}", step));
+    if (!element) throw new Error("nothing to click for " + kind);
+    const start = performance.now();
+    element.click();
+    dom.push(performance.now() - start);
+    await frame();
+    painted.push(performance.now() - start);
+    if (kind === "step 4 <-> 3" && i === runs - 1 && step === 3) {
+      document.querySelector(selector.replace("{step}", 4)).click();
+      await frame();
+    }
+  }
+  return {dom, painted};
+}"""
+
+
+def with_running_round(ws: Workspace, group_id: str, member_ids: list[str]) -> tuple[Workspace, str]:
+    """The group in the exploration step of the first round of a new session."""
+    room = Room(ws, now=int(time.time() * 1000))
+    room.do({"type": "start_session", "id": "s-now", "group_id": group_id, "date": "2027-03-15"})
+    room.do({"type": "acknowledge_charter", "session_id": "s-now", "date": "2027-03-15"})
+    for item in room.ws.open_action_items(group_id, before_session="s-now"):
+        room.do({"type": "update_action_item", "id": item.id, "session_id": "s-now", "status": "done"})
+    if room.ws.sessions["s-now"].stage == "followup":
+        room.do({"type": "finish_followup", "session_id": "s-now"})
+    room.do({"type": "start_round", "session_id": "s-now", "id": "r-now"})
+    for member in member_ids:
+        room.do({"type": "add_pitch", "session_id": "s-now", "member_id": member, "title": f"Situation de {member}"})
+    room.do({"type": "next_step", "round_id": "r-now"})
+    pitch = room.ws.pitches_of("s-now")[0]
+    room.do({"type": "choose_pitch", "round_id": "r-now", "pitch_id": pitch.id})
+    room.do({"type": "go_to_step", "round_id": "r-now", "step": 3})
+    for member in member_ids[1:4]:
+        room.do({"type": "add_entry", "session_id": "s-now", "round_id": "r-now", "kind": "question", "author_id": member, "text": "Depuis quand ?"})
+    return room.ws.model_copy(update={"local": room.ws.local.model_copy(update={"undo": (), "redo": ()})}), "s-now"
+
+
+def new_group() -> tuple[Workspace, str]:
+    room = Room()
+    room.do({"type": "create_group", "id": "g", "name": "Nouveau groupe", "members": [{"id": f"m{i}", "name": n} for i, n in enumerate(MEMBERS)]})
+    return with_running_round(room.ws, "g", [f"m{i}" for i in range(len(MEMBERS))])
+
+
+def history() -> tuple[Workspace, str]:
+    ws = ten_years()
+    return with_running_round(ws, "g", [m.id for m in ws.members_of("g")])
+
+
+def measure(browser, base: str, ws: Workspace, session: str, runs: int) -> dict[str, dict[str, list[float]]]:
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    seed(page, ws)
+    page.goto(f"{base}#/session?id={session}")
+    page.wait_for_function("document.documentElement.dataset.appState === 'ready'", timeout=120_000)
+    assert page.locator("h1").inner_text() == "Exploration par le groupe", page.inner_text("body")[:500]
+    found = {kind: page.evaluate(MEASURE, {"selector": selector, "kind": kind, "runs": runs}) for kind, selector in CLICKS.items()}
+    context.close()
+    return found
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def line(name: str, values: dict[str, list[float]]) -> str:
+    dom, painted = values["dom"], values["painted"]
+    return f"  {name:<16} DOM p50 {statistics.median(dom):6.1f} ms  p95 {pct(dom, 0.95):6.1f} ms   painted p50 {statistics.median(painted):6.1f} ms  p95 {pct(painted, 0.95):6.1f} ms"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=30, help="clicks of each kind (default 30)")
+    runs = parser.parse_args().runs
+    server, base = build.start_server({"/": build.DIST})
+    results = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=build.chromium_executable(), args=list(build.CHROMIUM_ARGS))
+            for name, make in (("new group", new_group), ("ten years", history)):
+                ws, session = make()
+                sessions = len(ws.live("sessions"))
+                results[name] = measure(browser, base, ws, session, runs)
+                print(f"{name} ({sessions} sessions, {len(ws.live('entries'))} entries), {runs} clicks each:")
+                for kind, values in results[name].items():
+                    print(line(kind, values))
+                every = {"dom": [v for r in results[name].values() for v in r["dom"]], "painted": [v for r in results[name].values() for v in r["painted"]]}
+                print(line("all clicks", every))
+            browser.close()
+    finally:
+        server.shutdown()
+    dom = [v for r in results["ten years"].values() for v in r["dom"]]
+    base_dom = [v for r in results["new group"].values() for v in r["dom"]]
+    p95 = pct(dom, 0.95)
+    print(f"ten years / new group, p95 click -> DOM: {p95 / pct(base_dom, 0.95):.2f}x")
+    print(f"target p95 <= {TARGET_P95_MS} ms with ten years: {'met' if p95 <= TARGET_P95_MS else 'NOT met'} ({p95:.1f} ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
