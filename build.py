@@ -13,6 +13,7 @@ requirements-browser.txt are unchanged, so a second build touches no network.
 from __future__ import annotations
 
 import argparse
+import base64
 import functools
 import hashlib
 import http.server
@@ -25,6 +26,7 @@ import sys
 import tempfile
 import threading
 import venv
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -56,6 +58,12 @@ PYODIDE_RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python
 # pyscript.toml, and the error plugin (still imported, to switch its on-page banner off).
 PYSCRIPT_LAZY_CHUNKS = ("toml", "error")
 IDIOMORPH = "idiomorph/dist/idiomorph.esm.js"
+APP_PACKAGE = "cercle"  # the app/ package, shipped as a wheel of that name
+# What app/ imports at start-up (their own dependencies follow from the lock); the other
+# wheels of requirements-browser.txt are loaded on demand.
+APP_DEPENDS = ("pydantic",)
+PRELOADS_MARKER = "<!-- build.py: preload links -->"
+BOOT_SCRIPT = '<script src="./assets/boot.js"></script>'  # inlined: it must run before any request
 SKIPPED_APP_FILES = re.compile(r"(^|/)(__pycache__(/|$)|\.)|\.py[co]$")
 
 MIME_TYPES = {
@@ -174,13 +182,141 @@ def download_wheels(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.whl"))
 
 
+# ---------------------------------------------------------------------------- the app wheel
+
+def app_wheel() -> Path:
+    """app/ (code and locales) as a wheel, so Pyodide fetches and installs it with pydantic
+    while the interpreter boots, in one request. Named after its content: a host or browser
+    cache can never hand out a stale one against a fresh lock file."""
+    files = []
+    for source in sorted((ROOT / "app").rglob("*")):
+        relative = source.relative_to(ROOT).as_posix()
+        if source.is_file() and not SKIPPED_APP_FILES.search(relative):
+            files.append((relative, source.read_bytes()))
+    if not any(name == "app/main.py" for name, _ in files):
+        raise BuildError("app/main.py is missing: it is the entry point the page imports")
+    digest = hashlib.sha256()
+    for name, data in files:
+        digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+    version = f"0+{digest.hexdigest()[:12]}"
+    info = f"{APP_PACKAGE}-{version}.dist-info"
+    files.append((f"{info}/METADATA", f"Metadata-Version: 2.1\nName: {APP_PACKAGE}\nVersion: {version}\n".encode()))
+    files.append((f"{info}/WHEEL", b"Wheel-Version: 1.0\nGenerator: build.py\nRoot-Is-Purelib: true\nTag: py3-none-any\n"))
+    folder = CACHE / "app"
+    wheel = folder / f"{APP_PACKAGE}-{version}-py3-none-any.whl"
+    if not wheel.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        write_wheel(wheel, files, f"{info}/RECORD")
+    return wheel
+
+
+def write_wheel(path: Path, files: list[tuple[str, bytes]], record: str) -> None:
+    """A reproducible wheel: fixed timestamps, and a RECORD of every file's hash."""
+    lines = []
+    for name, data in files:
+        encoded = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+        lines.append(f"{name},sha256={encoded},{len(data)}")
+    lines.append(f"{record},,")
+    temporary = path.with_suffix(".partial")
+    with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in [*files, (record, ("\n".join(lines) + "\n").encode())]:
+            archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+    temporary.rename(path)
+
+
+# ---------------------------------------------------------------------------- bytecode
+
+# Runs inside Pyodide (under Node.js): adds to each wheel the bytecode of its modules, as
+# unchecked-hash .pyc files in __pycache__, so the browser imports without compiling (the
+# sources stay, for tracebacks). Compiled by the very interpreter that will run it.
+COMPILE_WHEELS_PY = """
+import importlib.util, json, marshal, os, sys, sysconfig, zipfile
+from pathlib import PurePosixPath
+
+site = sysconfig.get_paths()["purelib"]
+for job in json.loads(open("/host" + JOBS).read()):
+    with zipfile.ZipFile("/host" + job["source"]) as archive:
+        for name in archive.namelist():
+            if not name.endswith(".py"):
+                continue
+            data = archive.read(name)
+            code = compile(data, f"{site}/{name}", "exec", dont_inherit=True)
+            path = PurePosixPath(name)
+            pyc = f"/host{job['target']}/{path.parent}/__pycache__/{path.stem}.{sys.implementation.cache_tag}.pyc"
+            os.makedirs(os.path.dirname(pyc), exist_ok=True)
+            header = importlib.util.MAGIC_NUMBER + (1).to_bytes(4, "little") + importlib.util.source_hash(data)
+            with open(pyc, "wb") as out:
+                out.write(header + marshal.dumps(code))
+"""
+
+COMPILE_WHEELS_MJS = """
+const [pyodideModule, jobs, script] = process.argv.slice(2);
+const { loadPyodide } = await import(pyodideModule);
+const pyodide = await loadPyodide();
+pyodide.FS.mkdirTree("/host");
+pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: "/" }, "/host");
+pyodide.globals.set("JOBS", jobs);
+pyodide.runPython(pyodide.FS.readFile("/host" + script, { encoding: "utf8" }));
+"""
+
+
+def compiled_wheels(pyodide: Path, wheels: list[Path]) -> list[Path]:
+    """The wheels with their bytecode added (see COMPILE_WHEELS_PY), cached in .cache/pyc
+    by content: Pyodide under Node.js starts only when a wheel (usually the app) changed."""
+    folder = CACHE / "pyc"
+    recipe = hashlib.sha256((COMPILE_WHEELS_PY + COMPILE_WHEELS_MJS).encode() + sha256_of(ROOT / "package-lock.json").encode())
+    targets = {}
+    for wheel in wheels:
+        key = hashlib.sha256(recipe.digest() + sha256_of(wheel).encode()).hexdigest()[:16]
+        targets[wheel] = folder / key / wheel.name
+    missing = {wheel: target for wheel, target in targets.items() if not target.exists()}
+    if missing:
+        compile_with_pyodide(pyodide, missing)
+    used = {target.parent for target in targets.values()}
+    for stale in folder.iterdir():
+        if stale not in used:
+            shutil.rmtree(stale, ignore_errors=True)
+    return list(targets.values())
+
+
+def compile_with_pyodide(pyodide: Path, jobs: dict[Path, Path]) -> None:
+    node = shutil.which("node")
+    if not node:
+        raise BuildError("node not found: install Node.js (Debian: apt-get install nodejs), then retry")
+    work = CACHE / "pyc" / "work"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    (work / "compile.py").write_text(COMPILE_WHEELS_PY)
+    (work / "compile.mjs").write_text(COMPILE_WHEELS_MJS)
+    (work / "jobs.json").write_text(json.dumps(
+        [{"source": str(source), "target": str(work / source.name)} for source in jobs]))
+    print(f"build: compiling Python bytecode with Pyodide for {', '.join(s.name for s in jobs)}", flush=True)
+    run_quietly(
+        [node, str(work / "compile.mjs"), (pyodide / "pyodide.mjs").as_uri(),
+         str(work / "jobs.json"), str(work / "compile.py")],
+        work, "compiling the app with Pyodide under Node.js failed (a syntax error in app/?)",
+    )
+    for source, target in jobs.items():
+        with zipfile.ZipFile(source) as archive:
+            files = [(info.filename, archive.read(info)) for info in archive.infolist() if not info.is_dir()]
+        record = next(name for name, _ in files if name.endswith(".dist-info/RECORD"))
+        bytecode = work / source.name
+        files = [(name, data) for name, data in files if name != record]
+        files += [(path.relative_to(bytecode).as_posix(), path.read_bytes())
+                  for path in sorted(bytecode.rglob("*.pyc"))]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_wheel(target, files, record)
+    shutil.rmtree(work, ignore_errors=True)
+
+
 # ---------------------------------------------------------------------------- assembly
 
 def build() -> Path:
     """Assemble dist/ in a temporary folder, then swap it in: a failed build leaves the
     previous dist/ untouched."""
     modules = npm_packages()
-    wheels = browser_wheels()
+    wheels = compiled_wheels(modules / "pyodide", [*browser_wheels(), app_wheel()])
     staging = Path(tempfile.mkdtemp(prefix=".dist-", dir=ROOT))
     try:
         try:
@@ -199,40 +335,35 @@ def build() -> Path:
 
 
 def assemble(out: Path, modules: Path, wheels: list[Path]) -> None:
-    shutil.copy2(ROOT / "index.html", out / "index.html")
-    app_files = copy_app(out / "app")
-    (out / "pyscript.toml").write_text(pyscript_config(app_files))
+    shutil.copy2(ROOT / "pyscript.toml", out / "pyscript.toml")
     shutil.copytree(ROOT / "assets", out / "assets")
     vendor = out / "assets" / "vendor"
     vendor.mkdir(exist_ok=True)
     shutil.copy2(modules / IDIOMORPH, vendor / "idiomorph.esm.js")
     copy_pyscript(modules / "@pyscript" / "core" / "dist", out / "pyscript")
     copy_pyodide(modules / "pyodide", wheels, out / "pyodide")
+    page = (ROOT / "index.html").read_text()
+    for marker in (PRELOADS_MARKER, BOOT_SCRIPT):
+        if marker not in page:
+            raise BuildError(f"index.html: keep {marker} in <head> (build.py replaces it)")
+    boot = (ROOT / "assets" / "boot.js").read_text()
+    page = page.replace(BOOT_SCRIPT, f"<script>\n{boot}</script>").replace(PRELOADS_MARKER, preload_links(out))
+    (out / "index.html").write_text(page)
 
 
-def copy_app(target: Path) -> list[str]:
-    """Copy app/ (sources, later locales) and return the copied paths, relative to dist/."""
-    copied = []
-    for source in sorted((ROOT / "app").rglob("*")):
-        relative = source.relative_to(ROOT).as_posix()
-        if source.is_dir() or SKIPPED_APP_FILES.search(relative):
-            continue
-        destination = target.parent / relative
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(source, destination)
-        copied.append(relative)
-    return copied
+def preload_links(out: Path) -> str:
+    """<link rel=preload> for what the page will load after a chain of scripts, so the
+    browser fetches it all at once while it parses the page."""
+    def link(path: Path, kind: str) -> str:
+        extra = ' as="fetch" crossorigin' if kind == "preload" else ""
+        return f'<link rel="{kind}" href="./{path.relative_to(out).as_posix()}"{extra}>'
 
-
-def pyscript_config(app_files: list[str]) -> str:
-    """pyscript.toml plus a generated [files] table that puts every app file in Python's
-    working folder, so `import app...` works and nobody lists files by hand."""
-    config = (ROOT / "pyscript.toml").read_text()
-    if re.search(r"^\s*\[files\]", config, re.MULTILINE):
-        raise BuildError("pyscript.toml: remove the [files] table, build.py generates it from app/")
-    lines = ["", "# Generated by build.py from the app/ tree.", "[files]"]
-    lines += [f'"./{path}" = "./{path}"' for path in app_files]
-    return config.rstrip("\n") + "\n" + "\n".join(lines) + "\n"
+    runtime = out / "pyodide"
+    links = [link(runtime / "pyodide.asm.mjs", "modulepreload")]
+    links += [link(runtime / name, "preload") for name in ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")]
+    links += [link(path, "modulepreload") for path in sorted((out / "pyscript").glob("*.js"))]
+    links.append(link(out / "pyscript.toml", "preload"))
+    return "\n  ".join(links)
 
 
 def copy_pyscript(source: Path, target: Path) -> None:
@@ -269,13 +400,22 @@ def rewrite_lock(lock: dict, wheels: list[Path]) -> dict:
     packages = {}
     for wheel in wheels:
         project, version = wheel_project(wheel)
-        entry = lock["packages"].get(project) or pure_python_entry(wheel)
+        if project == APP_PACKAGE:
+            entry = app_entry()
+        else:
+            entry = lock["packages"].get(project) or pure_python_entry(wheel)
         packages[project] = {**entry, "file_name": wheel.name, "version": version, "sha256": sha256_of(wheel)}
     for project, entry in packages.items():
         missing = [dep for dep in entry["depends"] if normalize(dep) not in packages]
         if missing:
             raise BuildError(f"requirements-browser.txt: {project} needs {', '.join(missing)}; pin it there")
     return {**lock, "packages": packages}
+
+
+def app_entry() -> dict:
+    """The lock entry of app/'s wheel: loading it loads what it needs at start-up."""
+    return {"name": APP_PACKAGE, "imports": ["app"], "depends": list(APP_DEPENDS), "install_dir": "site",
+            "package_type": "package", "unvendored_tests": False, "tool": {}}
 
 
 def pure_python_entry(wheel: Path) -> dict:

@@ -1,64 +1,112 @@
-// The page's first few milliseconds, before Python: say in the reader's language that Python
-// is loading, check that this browser can run it, start PyScript, and turn any start-up
-// failure into a readable message. Python (app/main.py) takes over from here and sets
-// <html data-app-state="ready">; on failure this file sets data-app-state="error".
+// The page's first moments, before Python. build.py inlines this file at the top of
+// index.html's <head>, so it runs before anything is fetched: it picks the language of the
+// loading line, checks that this browser can run WebAssembly, starts Pyodide (with the app
+// and pydantic) at once, then PyScript, and turns any start-up failure into a readable
+// message. app/main.py takes over from there and sets <html data-app-state="ready">; on
+// failure this file sets data-app-state="error". It never leaves a page spinning on an
+// error it has seen.
 "use strict";
 
 (() => {
   const TEXT = {
     fr: {
-      loading: "Chargement de Python…",
       failed: "Cercle n'a pas pu démarrer : Python ne s'est pas chargé dans ce navigateur.",
       advice: "Rechargez la page. Si cela recommence, essayez un navigateur récent (Firefox, Chrome, Edge, Safari) ; vos données restent dans ce navigateur.",
       noWasm: "Ce navigateur ne peut pas exécuter WebAssembly, dont Cercle a besoin. Utilisez un navigateur récent, ou autorisez WebAssembly pour ce site.",
       detail: "Détail de l'erreur",
+      missing: "Impossible de charger",
     },
     en: {
-      loading: "Python is loading…",
       failed: "Cercle could not start: Python did not load in this browser.",
       advice: "Reload the page. If it happens again, try a recent browser (Firefox, Chrome, Edge, Safari); your data stays in this browser.",
       noWasm: "This browser cannot run WebAssembly, which Cercle needs. Use a recent browser, or allow WebAssembly for this site.",
       detail: "Error details",
+      missing: "Could not load",
     },
   };
   const root = document.documentElement;
   const lang = /^fr\b/i.test(navigator.language || "") ? "fr" : "en";
   const text = TEXT[lang];
-  root.lang = lang;
-  document.getElementById("boot-message").textContent = text.loading;
+  root.lang = lang; // the static shell shows the loading line in this language (app.css)
+
+  function whenParsed(callback) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", callback, { once: true });
+    else callback();
+  }
 
   // Show a failure in plain words (textContent only: the detail may hold any text).
   function fail(summary, detail) {
-    if (root.dataset.appState === "error") return;
+    if (root.dataset.appState !== "loading") return;
     root.dataset.appState = "error";
-    const section = document.createElement("section");
-    section.className = "boot-failure";
-    section.setAttribute("role", "alert");
-    const heading = document.createElement("h1");
-    heading.textContent = "Cercle";
-    const message = document.createElement("p");
-    message.textContent = summary;
-    const advice = document.createElement("p");
-    advice.textContent = text.advice;
-    section.append(heading, message, advice);
-    if (detail) {
-      const details = document.createElement("details");
-      details.open = true;
-      const label = document.createElement("summary");
-      label.textContent = text.detail;
-      const pre = document.createElement("pre");
-      pre.textContent = String(detail);
-      details.append(label, pre);
-      section.append(details);
-    }
-    document.getElementById("app").replaceChildren(section);
+    whenParsed(() => {
+      const section = document.createElement("section");
+      section.className = "boot-failure";
+      section.setAttribute("role", "alert");
+      const heading = document.createElement("h1");
+      heading.textContent = "Cercle";
+      const message = document.createElement("p");
+      message.textContent = summary;
+      const advice = document.createElement("p");
+      advice.textContent = text.advice;
+      section.append(heading, message, advice);
+      if (detail) {
+        const details = document.createElement("details");
+        details.open = true;
+        const label = document.createElement("summary");
+        label.textContent = text.detail;
+        const pre = document.createElement("pre");
+        pre.textContent = String(detail);
+        details.append(label, pre);
+        section.append(details);
+      }
+      document.getElementById("app").replaceChildren(section);
+    });
   }
 
-  // While Python starts, any uncaught error means it will not: say so instead of spinning.
+  // While Python starts, an uncaught error or a file that cannot be fetched (Pyodide only
+  // warns when its .wasm fails) means it will not start: say so instead of spinning.
   function onStartupError(event) {
-    if (root.dataset.appState !== "loading") return;
+    const target = event.target;
+    if (target instanceof Element) {
+      const critical = target instanceof HTMLScriptElement || /preload/.test(target.getAttribute("rel"));
+      if (critical) fail(text.failed, `${text.missing} ${target.src || target.href}`);
+      return;
+    }
     const error = event.reason ?? event.error ?? event.message;
     fail(text.failed, error?.stack || error?.message || String(error));
+  }
+
+  // Boot Python now, alongside PyScript's own start: "cercle" is app/ as a wheel, which
+  // pulls in pydantic (see pyodide/pyodide-lock.json, written by build.py). PyScript gets
+  // this interpreter through assets/interpreter.mjs, with its own output handlers.
+  function bootPython() {
+    const output = { stdout: console.log, stderr: console.error };
+    const booting = import("./pyodide/pyodide.mjs").then(({ loadPyodide }) =>
+      loadPyodide({
+        packages: ["cercle"],
+        env: { PYDANTIC_DISABLE_PLUGINS: "__all__" }, // no scan of installed packages for plugins
+        stdout: (line) => output.stdout(line),
+        stderr: (line) => output.stderr(line),
+      }),
+    );
+    return ({ stdout, stderr }) => {
+      Object.assign(output, { stdout, stderr });
+      return booting;
+    };
+  }
+
+  // PyScript reports a Python exception on its stderr, then says the script is done. If
+  // the app is not ready by then, it never will be: show that exception.
+  function watchPython({ hooks }) {
+    let lastError = "";
+    hooks.main.onReady.add((wrap) => {
+      const stderr = wrap.io.stderr;
+      wrap.io.stderr = (error, ...rest) => {
+        lastError = error?.message || String(error);
+        return stderr(error, ...rest);
+      };
+    });
+    addEventListener("py:done", () => fail(text.failed, lastError));
   }
 
   window.cercleBoot = {
@@ -70,7 +118,8 @@
     fail(text.noWasm);
     return;
   }
-  addEventListener("error", onStartupError);
+  addEventListener("error", onStartupError, true); // capture: resource errors do not bubble
   addEventListener("unhandledrejection", onStartupError);
-  import("../pyscript/core.js").catch((error) => fail(text.failed, error.stack || error));
+  window.cercleBoot.python = bootPython();
+  import("./pyscript/core.js").then(watchPython, (error) => fail(text.failed, error.stack || error));
 })();

@@ -4,8 +4,8 @@ beside it, and served with the MIME types a browser insists on. No browser neede
 import hashlib
 import json
 import re
-import tomllib
 import urllib.request
+import zipfile
 
 import build
 import pytest
@@ -24,13 +24,19 @@ def test_lock_file_points_at_the_shipped_wheels_with_their_real_hashes():
     assert lock["packages"]["pydantic-core"]["file_name"].endswith("-cp314-cp314-pyemscripten_2026_0_wasm32.whl")
 
 
-def test_pyscript_config_lists_every_app_file():
-    config = tomllib.loads((DIST / "pyscript.toml").read_text())
-    shipped = {f"./{path.relative_to(DIST).as_posix()}" for path in (DIST / "app").rglob("*") if path.is_file()}
-    assert set(config["files"]) == shipped
-    assert "./app/main.py" in shipped and "./app/model.py" in shipped
-    assert not any("__pycache__" in path for path in shipped)
-    assert config["interpreter"] == "./pyodide/pyodide.mjs"
+def test_app_ships_as_a_wheel_with_bytecode_that_loads_pydantic():
+    lock = json.loads((DIST / "pyodide" / "pyodide-lock.json").read_text())
+    entry = lock["packages"]["cercle"]
+    assert entry["depends"] == ["pydantic"] and entry["imports"] == ["app"]
+    with zipfile.ZipFile(DIST / "pyodide" / entry["file_name"]) as wheel:
+        names = set(wheel.namelist())
+    sources = {name for name in names if name.startswith("app/") and name.endswith(".py")}
+    assert {"app/main.py", "app/model.py", "app/web/shell.py"} <= sources
+    for source in sources:
+        folder, _, module = source.rpartition("/")
+        assert f"{folder}/__pycache__/{module[:-3]}.cpython-314.pyc" in names, source
+    assert any(name.startswith("app/locales/") for name in names)
+    assert not any(name.endswith(".pyc") and "__pycache__" not in name for name in names)
 
 
 def test_no_absolute_or_remote_urls_in_what_the_page_loads():

@@ -21,18 +21,18 @@ def test_home_screen_renders_when_python_is_ready(app, guard):
     page = app.page
     assert page.locator("html").get_attribute("lang") == "fr"
     assert page.title() == "Cercle"
-    assert page.get_by_role("heading", level=1).inner_text() == "Cercle"
+    assert page.get_by_role("heading", level=1).first.inner_text() == "Cercle"
     assert page.get_by_role("button", name="Nouveau groupe").count() == 1
-    assert "0 groupe(s) sur cet appareil" in page.inner_text("#app")
     assert page.locator(".boot").count() == 0, "the loading shell was not replaced"
     assert page.evaluate("typeof window.Idiomorph.morph") == "function"
     # Every request went to our server (the guard fails the test otherwise), and these
-    # are the ones the page needs: the runtime, the pinned wheels, the app's own files.
+    # are the ones the page needs: the runtime, the pinned wheels, the app's own wheel.
     paths = {urlsplit(url).path for url in guard.requests}
     assert "/pyodide/pyodide.asm.wasm" in paths
     assert any(path.startswith("/pyodide/pydantic_core-2.50.5-") for path in paths)
-    assert "/app/model.py" in paths
+    assert any(path.startswith("/pyodide/cercle-") for path in paths)
     assert not any("micropip" in path for path in paths), "packages must not go through micropip"
+    assert not any("segno" in path for path in paths), "segno loads on demand, not at start-up"
 
 
 @pytest.mark.context(locale="en-GB")
@@ -82,19 +82,29 @@ def test_failure_screen_when_the_runtime_cannot_load(app):
 
 
 @pytest.mark.allow_errors
+def test_failure_screen_when_a_wheel_was_tampered_with(app):
+    app.page.route("**/pyodide/cercle-*.whl", lambda route: route.fulfill(body=b"PK\x05\x06" + bytes(18)))
+    app.page.goto(app.url())
+    assert app.wait_until_started() == "error"
+    assert "Python ne s'est pas chargé" in app.page.get_by_role("alert").inner_text()
+
+
+@pytest.mark.allow_errors
 @pytest.mark.context(locale="en-US")
 def test_failure_screen_shows_the_python_traceback(app):
-    app.page.route(
-        "**/app/views/home.py",
-        lambda route: route.fulfill(body="raise RuntimeError('the home view exploded')\n", content_type="text/x-python"),
-    )
+    def break_the_entry_point(route):
+        page = route.fetch().text()
+        assert "import app.main" in page
+        route.fulfill(body=page.replace("import app.main", "import app.no_such_module"), content_type="text/html")
+
+    app.page.route(app.url(), break_the_entry_point)
     app.page.goto(app.url())
     assert app.wait_until_started() == "error"
     alert = app.page.get_by_role("alert")
     assert "Cercle could not start" in alert.inner_text()
     detail = alert.locator("pre").inner_text()
     assert "Traceback (most recent call last)" in detail
-    assert "RuntimeError: the home view exploded" in detail
+    assert "ModuleNotFoundError: No module named 'app.no_such_module'" in detail
 
 
 @pytest.mark.allow_errors
