@@ -15,13 +15,13 @@ def body(view: View, session: Session, round_: Round) -> Markup:
     step = session.protocol.steps[round_.step]
     return fragment(
         stepper(view, session, round_),
+        moves(view, session, round_),
         h(
             "div",
             {"class": "round"},
             h("section", {"class": "stage", "aria-labelledby": "screen-title"}, stage(view, session, round_, step)),
             h("section", {"class": "capture", "aria-label": view._("ui.capture.label")}, steps.capture(view, session, round_, step)),
         ),
-        moves(view, session, round_),
     )
 
 
@@ -129,7 +129,7 @@ def moves(view: View, session: Session, round_: Round) -> Markup:
     )
     return h(
         "nav",
-        {"class": "moves", "aria-label": _("ui.round.moves")},
+        {"class": "moves steps", "aria-label": _("ui.round.moves")},
         button(_("ui.round.previous"), "previous_step", keys="ArrowLeft", round_id=round_.id, disabled=round_.step <= first),
         forward,
     )
