@@ -106,7 +106,9 @@ async def unseal(data: bytes, passphrase: str, cipher: Cipher) -> bytes:
         raise FileFormatError("sync.error.no_passphrase")
     try:
         plain = await cipher.decrypt(passphrase, envelope.salt, envelope.iterations, envelope.iv, envelope.ciphertext)
-    except Exception:
+    except FileFormatError:
+        raise
+    except Exception:  # the tag did not match: WebCrypto says no more than that
         raise FileFormatError("sync.error.wrong_passphrase") from None
     if len(plain) > MAX_BYTES:
         raise FileFormatError("sync.error.too_large", megabytes=MAX_BYTES // (1024 * 1024))

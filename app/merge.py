@@ -124,6 +124,18 @@ def _union(a: dict[str, Record], b: dict[str, Record], collection: str) -> dict[
     return merged
 
 
+def combine(parts: list[Workspace]) -> Workspace:
+    """Many workspaces' records merged at once (the stored shards of one device: mostly
+    apart, so this is a union at the cost of one pass)."""
+    collections: dict[str, dict[str, Record]] = {name: {} for name in COLLECTIONS}
+    for part in parts:
+        for name, held in collections.items():
+            for record_id, record in part.collection(name).items():
+                mine = held.get(record_id)
+                held[record_id] = record if mine is None else merge_record(mine, record, name)
+    return Workspace.model_construct(**collections, local=Workspace().local)
+
+
 def latest_stamp(ws: Workspace) -> str:
     return max((r.stamp for name in COLLECTIONS for r in ws.collection(name).values()), default="")
 

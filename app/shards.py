@@ -19,8 +19,11 @@ import binascii
 import zlib
 from typing import Any, Iterable
 
+from pydantic import ValidationError
+
 from app import restore, sync
-from app.model import COLLECTIONS, Record, Workspace
+from app.merge import combine
+from app.model import COLLECTIONS, Local, Record, Workspace
 
 PREFIX = "cercle."
 LOCAL = PREFIX + "local"
@@ -28,6 +31,7 @@ GROUP = PREFIX + "g."
 SESSION = PREFIX + "s."
 LOOSE = PREFIX + "loose"
 ASIDE = PREFIX + "aside."  # stored data that could not be read, kept for an export
+NOT_STORED = frozenset({"undo", "redo", "device"})  # kept in memory; a device id per page load
 QUOTA = 5 * 1024 * 1024  # characters: what Chromium, Firefox and Safari grant localStorage
 WARN_AT = 0.8
 
@@ -113,6 +117,45 @@ def decode(text: str) -> Workspace:
     except (binascii.Error, ValueError, zlib.error):
         raise restore.FileFormatError("sync.error.not_json") from None
     return restore.partial(data)
+
+
+def encode_local(local: Local) -> str:
+    return local.model_dump_json(exclude=NOT_STORED)
+
+
+def decode_local(text: str) -> Local:
+    try:
+        return Local.model_validate_json(text)
+    except ValidationError:
+        raise restore.FileFormatError("sync.error.not_json") from None
+
+
+def items(ws: Workspace) -> dict[str, str]:
+    """Everything localStorage holds for `ws`, by key (tests and benchmarks seed with it)."""
+    layout = Layout(ws)
+    found = {key: encode(layout.shard(key)) for key in sorted(layout.keys())}
+    found[LOCAL] = encode_local(ws.local)
+    return found
+
+
+def read(stored: dict[str, str]) -> tuple[Workspace, dict[str, str]]:
+    """The workspace in stored items, and the items that could not be read (to set aside)."""
+    parts, unreadable = [], {}
+    for key, value in stored.items():
+        if not is_shard(key):
+            continue
+        try:
+            parts.append(decode(value))
+        except restore.FileFormatError:
+            unreadable[key] = value
+    ws = restore.references(combine(parts))
+    local = Local()
+    if LOCAL in stored:
+        try:
+            local = decode_local(stored[LOCAL])
+        except restore.FileFormatError:
+            unreadable[LOCAL] = stored[LOCAL]
+    return ws.model_copy(update={"local": local}), unreadable
 
 
 def without_group(ws: Workspace, group_id: str) -> Workspace:

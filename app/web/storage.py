@@ -1,9 +1,14 @@
-"""The workspace in this browser's localStorage, saved after every action.
+"""The workspace in this browser's localStorage, saved after every action (layout and the
+measurements behind it: app/shards.py).
 
-One key per collection (`cercle.groups`, `cercle.entries`...) and one for this device's own
-state (`cercle.local`, without the undo and redo stacks, which stay in memory), and only what
-an action changed is written again: typing a draft rewrites a few bytes, not ten years of
-history.
+What can go wrong is handled here, so that no word is lost:
+- a write refused (the quota is full, or storage is off): the work stays in memory, the
+  shards not written are tried again at the next save, and the person is told to export;
+- stored data that cannot be read: it is moved aside under `cercle.aside.*` (never
+  deleted) and the transfer screen offers to download it; the rest loads;
+- two tabs of the app: each merges what the other writes (the `storage` event), with the
+  same merge as files, and each tab is a device of its own so their edits never shadow
+  each other; the presentation window follows the same way, and never writes.
 """
 
 from __future__ import annotations
@@ -11,60 +16,213 @@ from __future__ import annotations
 import json
 
 import js
-from pydantic import TypeAdapter
+from pyodide.ffi import create_once_callable, create_proxy, jsnull
+from pydantic import ValidationError
 
+from app import shards
 from app.clock import new_device_id
+from app.merge import latest_stamp, merge
 from app.model import COLLECTIONS, Workspace
+from app.restore import FileFormatError, references
+from app.views import transfer
 
-PREFIX = "cercle."
-LOCAL = "local"
-_NOT_SAVED = {"undo", "redo"}
+PREFIX = shards.PREFIX
+# The first layout (one key per collection), read once and rewritten as shards.
+LEGACY = tuple(PREFIX + name for name in COLLECTIONS)
 
-_saved: dict[str, object] = {}
-_adapters: dict[str, TypeAdapter] = {}  # per key, the object last written (frozen: identity = unchanged)
+_layout = shards.Layout(Workspace())
+_local = None  # the Local last written
+_pending: set[str] = set()  # keys whose last write failed: written again at the next save
+_sizes: dict[str, int] = {}  # characters per key of this origin's localStorage
+_app = None  # the running app, once install() has run
+_warned = False
 
 
-def _read(name: str) -> dict:
-    text = js.localStorage.getItem(PREFIX + name)
-    if not text:
-        return {}
-    data = json.loads(str(text))
-    if not isinstance(data, dict):
-        raise ValueError(name)
-    return data
+def _stored() -> dict[str, str]:
+    storage = js.localStorage
+    found = {}
+    for i in range(int(storage.length)):
+        key = str(storage.key(i))
+        found[key] = str(storage.getItem(key))
+    return found
 
 
 def load_workspace() -> Workspace:
-    """The saved workspace (a new one on first use), with this device's id."""
-    try:
-        data = {name: _read(name) for name in (*COLLECTIONS, LOCAL)}
-        ws = Workspace.model_validate(data)
-    except ValueError:
-        # Never overwrite what could not be read: set it aside, and start afresh.
-        for name in (*COLLECTIONS, LOCAL):
-            text = js.localStorage.getItem(PREFIX + name)
-            if text:
-                js.localStorage.setItem(PREFIX + name + ".unreadable", text)
-        ws = Workspace()
-    if not ws.local.device:
-        ws = ws.model_copy(update={"local": ws.local.model_copy(update={"device": new_device_id()})})
-    for name in COLLECTIONS:
-        _saved[name] = ws.collection(name)
+    """The saved workspace (an empty one on first use), with a device id of its own."""
+    global _layout, _local, _pending
+    stored = _stored()
+    _sizes.update({key: len(key) + len(value) for key, value in stored.items()})
+    ws, unreadable = shards.read(stored)
+    legacy = _legacy(stored, unreadable)
+    if legacy is not None:
+        ws = references(merge(ws, legacy)).model_copy(update={"local": ws.local})
+    for key, value in unreadable.items():
+        _set_aside(key, value)
+    # A device id per page load: two tabs are two devices, so that the merge of what each
+    # writes can tell their edits apart (app/merge.py).
+    local = ws.local.model_copy(update={"device": new_device_id(), "clock": max(ws.local.clock, latest_stamp(ws))})
+    ws = ws.model_copy(update={"local": local})
+    _layout = shards.Layout(ws)
+    _local = local
+    _pending = set()
+    if legacy is not None:
+        _pending = _layout.keys()
+        save_workspace(ws)
+        if not _pending:  # rewritten as shards: the old keys can go
+            for key in LEGACY:
+                _remove(key)
+    _publish()
     return ws
 
 
-def _adapter(name: str) -> TypeAdapter:
-    if name not in _adapters:
-        _adapters[name] = TypeAdapter(dict[str, COLLECTIONS[name]])  # type: ignore[name-defined]
-    return _adapters[name]
+def _legacy(stored: dict[str, str], unreadable: dict[str, str]) -> Workspace | None:
+    found = {key[len(PREFIX) :]: stored[key] for key in LEGACY if key in stored}
+    if not found:
+        return None
+    try:
+        return Workspace.model_validate({name: json.loads(text) for name, text in found.items()})
+    except (ValueError, ValidationError):
+        unreadable.update({PREFIX + name: text for name, text in found.items()})
+        return None
+
+
+def _set_aside(key: str, value: str) -> None:
+    """Keep unreadable data under another key; if even that fails, leave it where it is."""
+    aside = f"{shards.ASIDE}{key[len(PREFIX):]}.{int(js.Date.now())}"
+    if _write(aside, value):
+        _remove(key)
+
+
+def _write(key: str, value: str) -> bool:
+    try:
+        js.localStorage.setItem(key, value)
+    except Exception:  # QuotaExceededError, or storage switched off
+        return False
+    _sizes[key] = len(key) + len(value)
+    return True
+
+
+def _remove(key: str) -> None:
+    js.localStorage.removeItem(key)
+    _sizes.pop(key, None)
 
 
 def save_workspace(ws: Workspace) -> None:
-    for name in COLLECTIONS:
-        records = ws.collection(name)
-        if records is not _saved.get(name):
-            js.localStorage.setItem(PREFIX + name, _adapter(name).dump_json(records).decode())
-            _saved[name] = records
-    if ws.local is not _saved.get(LOCAL):
-        js.localStorage.setItem(PREFIX + LOCAL, ws.local.model_dump_json(exclude=_NOT_SAVED))
-        _saved[LOCAL] = ws.local
+    """Write what changed since the last save; on failure keep it for the next one."""
+    global _local, _pending
+    failed = set()
+    for key in sorted(_layout.advance(ws) | _pending):
+        held = _layout.shard(key)
+        if any(held.collection(name) for name in COLLECTIONS):
+            if not _write(key, shards.encode(held)):
+                failed.add(key)
+        elif key != shards.LOCAL:
+            _remove(key)
+    if ws.local is not _local or shards.LOCAL in _pending:
+        if _write(shards.LOCAL, shards.encode_local(ws.local)):
+            _local = ws.local
+        else:
+            failed.add(shards.LOCAL)
+    _pending = failed
+    _publish()
+    _tell()
+
+
+def used() -> int:
+    return sum(_sizes.values())
+
+
+def _publish() -> None:
+    """What the transfer screen shows about storage."""
+    asides = tuple(sorted(key for key in _sizes if key.startswith(shards.ASIDE)))
+    transfer.set_storage(used=used(), failed=bool(_pending), set_aside=asides)
+
+
+def _tell() -> None:
+    """Say it when a save failed, and once when storage nears its quota. After the action's
+    render (App.dispatch clears messages after saving), hence the timeout."""
+    global _warned
+    if _app is None or _app.presentation:
+        return
+    if _pending:
+        js.setTimeout(create_once_callable(lambda: _app.refuse("sync.storage.failed")), 0)
+    elif used() >= shards.WARN_AT * shards.QUOTA and not _warned:
+        _warned = True
+        percent = used() * 100 // shards.QUOTA
+        js.setTimeout(create_once_callable(lambda: _app.refuse("sync.storage.nearly_full", percent=percent)), 0)
+
+
+def read_aside(key: str) -> str:
+    return str(js.localStorage.getItem(key) or "")
+
+
+def drop_aside(key: str) -> None:
+    if key.startswith(shards.ASIDE):
+        _remove(key)
+        _publish()
+
+
+def replace(app, ws: Workspace) -> None:
+    """Put a workspace made outside the actions (an import, a group deleted from this
+    device) in place: saved, then shown."""
+    app.ws = ws
+    app.effects.save(ws)
+    _publish()
+
+
+def install(app) -> None:
+    """Follow the other tabs and windows of the app through the `storage` event."""
+    global _app
+    _app = app
+    js.window.addEventListener("storage", create_proxy(lambda event: _on_storage(app, event)))
+
+
+def _on_storage(app, event) -> None:
+    global _local
+    key = None if event.key is None or event.key is jsnull else str(event.key)
+    if key is None:  # storage cleared by hand: write everything again from memory
+        _pending.update(_layout.keys() | {shards.LOCAL})
+        if not app.presentation:
+            save_workspace(app.ws)
+        return
+    value = None if event.newValue is None or event.newValue is jsnull else str(event.newValue)
+    _sizes[key] = len(key) + len(value) if value is not None else 0
+    if shards.is_shard(key):
+        _merge_shard(app, key, value)
+    elif key == shards.LOCAL and value is not None:
+        try:
+            theirs = shards.decode_local(value)
+        except FileFormatError:
+            return
+        shared = theirs.model_dump(include={"language", "muted", "projector", "drafts"})
+        local = app.ws.local.model_copy(
+            update={**shared, "clock": max(app.ws.local.clock, theirs.clock), "exported_at": max(app.ws.local.exported_at, theirs.exported_at)}
+        )
+        app.ws = app.ws.model_copy(update={"local": local})
+        _local = local  # what is stored already says the same
+    else:
+        _publish()
+        return
+    _publish()
+    app.render()
+
+
+def _merge_shard(app, key: str, value: str | None) -> None:
+    if value is None:  # the other tab deleted a group from this device: so does this one
+        held = _layout.index.get(key, {})
+        update = {name: {i: r for i, r in app.ws.collection(name).items() if i not in held.get(name, ())} for name in held}
+        app.ws = app.ws.model_copy(update=update)
+        _layout.advance(app.ws)
+        return
+    try:
+        theirs = shards.decode(value)
+    except FileFormatError:
+        return  # the writing tab keeps it; this one keeps its own copy
+    app.ws = merge(app.ws, theirs)
+    dirty = _layout.advance(app.ws)
+    mine = _layout.shard(key)
+    if all(mine.collection(name) == theirs.collection(name) for name in COLLECTIONS):
+        dirty.discard(key)  # what is stored is already what this tab holds
+    if dirty and not app.presentation:
+        _pending.update(dirty)
+        save_workspace(app.ws)

@@ -1,0 +1,321 @@
+"""The "transfer" screen: export (with an optional passphrase), import with a preview of what
+will change, versions to compare after a merge, what this browser stores, and deleting a
+group from this device. Also the reminder to export, for other screens to show.
+
+What only the browser knows (storage use, a file being imported, whether the device can
+share files) is set by the shell through `set_storage`/`set_incoming`/`set_can_share`;
+`screen` itself is a pure function of it and of the View.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+
+from app import shards
+from app.clock import parse_stamp
+from app.markup import Markup, h
+from app.merge import TEXT_FIELDS, Preview, latest_stamp, pending, version
+from app.model import COLLECTIONS, Workspace
+from app.views.context import View, route
+from app.views.parts import button, link, page
+
+DAY = 86_400_000
+REMIND_AFTER = 7 * DAY
+
+
+@dataclass(frozen=True)
+class Storage:
+    used: int = 0  # characters, as the quota counts
+    failed: bool = False  # the last save could not write everything
+    set_aside: tuple[str, ...] = ()  # keys of stored data that could not be read
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A file picked or dropped: waiting for its passphrase, or previewed before merging."""
+
+    name: str
+    preview: Preview | None = None
+
+
+@dataclass
+class Shell:
+    storage: Storage = field(default_factory=Storage)
+    incoming: Incoming | None = None
+    can_share: bool = False
+
+
+SHELL = Shell()
+
+
+def set_storage(**fields: object) -> None:
+    SHELL.storage = replace(SHELL.storage, **fields)
+
+
+def set_incoming(incoming: Incoming | None) -> None:
+    SHELL.incoming = incoming
+
+
+def set_can_share(can: bool) -> None:
+    SHELL.can_share = can
+
+
+def render(view: View) -> Markup:
+    return screen(view, SHELL)
+
+
+def export_due(ws: Workspace, now: int) -> bool:
+    """Whether to remind: there is work not exported, and it has waited for a week (since
+    the last export, or since the first group was made here)."""
+    latest = latest_stamp(ws)
+    if not latest or parse_stamp(latest)[0] <= ws.local.exported_at:
+        return False
+    first = min((parse_stamp(g.created)[0] for g in ws.groups.values()), default=0)
+    since = ws.local.exported_at or first
+    return bool(since) and now - since >= REMIND_AFTER
+
+
+def _day(view: View, epoch_ms: int) -> str:
+    return view.date(datetime.fromtimestamp(epoch_ms / 1000, timezone.utc).date().isoformat())
+
+
+def reminder(view: View) -> Markup | None:
+    """The reminder to export, for the home screen (and this one)."""
+    if not export_due(view.ws, view.now):
+        return None
+    _ = view._
+    exported = view.ws.local.exported_at
+    when = _("sync.ui.reminder.since", date=_day(view, exported)) if exported else _("sync.ui.reminder.never")
+    return h(
+        "aside",
+        {"class": "panel reminder", "aria-labelledby": "export-reminder"},
+        h("h2", {"id": "export-reminder"}, _("sync.ui.reminder.title")),
+        h("p", {}, _("sync.ui.reminder.text", when=when)),
+        None if view.route.screen == "transfer" else link(route("transfer"), _("sync.ui.reminder.go"), "button primary"),
+    )
+
+
+def screen(view: View, shell: Shell) -> Markup:
+    _ = view._
+    return page(
+        view,
+        _("sync.ui.title"),
+        _storage_alert(view, shell.storage),
+        _incoming(view, shell.incoming),
+        _conflicts(view),
+        reminder(view),
+        _export(view, shell.can_share),
+        _import(view),
+        _storage(view, shell.storage),
+        _groups(view),
+    )
+
+
+def _storage_alert(view: View, storage: Storage) -> Markup | None:
+    if not storage.failed:
+        return None
+    return h("div", {"class": "panel alert", "role": "alert"}, h("p", {}, view._("sync.storage.failed")))
+
+
+def _passphrase(view: View, name: str, label: str, *, new: bool) -> Markup:
+    ident = f"f-{name}"
+    attrs = {"id": ident, "name": name, "type": "password", "autocomplete": "new-password" if new else "current-password"}
+    return h("div", {"class": "field"}, h("label", {"for": ident}, label), h("input", attrs))
+
+
+def _export(view: View, can_share: bool) -> Markup:
+    _ = view._
+    exported = view.ws.local.exported_at
+    last = _("sync.ui.export.last", date=_day(view, exported)) if exported else _("sync.ui.export.never")
+    return h(
+        "section",
+        {"class": "panel", "aria-labelledby": "export"},
+        h("h2", {"id": "export"}, _("sync.ui.export.title")),
+        h("p", {}, _("sync.ui.export.text")),
+        h("p", {"class": "hint"}, last),
+        h(
+            "form",
+            {"data-command": "export", "aria-label": _("sync.ui.export.title")},
+            _passphrase(view, "passphrase", _("sync.ui.export.passphrase"), new=True),
+            _passphrase(view, "passphrase_again", _("sync.ui.export.passphrase_again"), new=True),
+            h("p", {"class": "hint"}, _("sync.ui.export.passphrase_hint")),
+            h(
+                "div",
+                {"class": "links"},
+                h("button", {"type": "submit", "class": "primary"}, _("sync.ui.export.download")),
+                button(_("sync.ui.export.share"), command="export", share="1") if can_share else None,
+            ),
+        ),
+    )
+
+
+def _import(view: View) -> Markup:
+    _ = view._
+    return h(
+        "section",
+        {"class": "panel", "aria-labelledby": "import"},
+        h("h2", {"id": "import"}, _("sync.ui.import.title")),
+        h("p", {}, _("sync.ui.import.text")),
+        h(
+            "div",
+            {"class": "field"},
+            h("label", {"for": "f-import"}, _("sync.ui.import.pick")),
+            h("input", {"id": "f-import", "type": "file", "accept": ".json,application/json", "data-import": "file"}),
+        ),
+        h("p", {"class": "hint"}, _("sync.ui.import.drop")),
+    )
+
+
+LABELS = {name: f"sync.ui.kind.{name}" for name in COLLECTIONS}
+
+
+def _incoming(view: View, incoming: Incoming | None) -> Markup | None:
+    if incoming is None:
+        return None
+    _ = view._
+    heading = h("h2", {"id": "incoming"}, _("sync.ui.incoming.title", name=incoming.name))
+    cancel = button(_("sync.ui.incoming.cancel"), command="import-cancel")
+    if incoming.preview is None:
+        return h(
+            "section",
+            {"class": "panel", "aria-labelledby": "incoming"},
+            heading,
+            h("p", {}, _("sync.error.locked")),
+            h(
+                "form",
+                {"data-command": "import-unlock", "aria-label": _("sync.ui.incoming.unlock")},
+                _passphrase(view, "passphrase", _("sync.ui.incoming.passphrase"), new=False),
+                h("div", {"class": "links"}, h("button", {"type": "submit", "class": "primary"}, _("sync.ui.incoming.unlock")), cancel),
+            ),
+        )
+    seen = incoming.preview
+    if not seen.changes:
+        return h("section", {"class": "panel", "aria-labelledby": "incoming"}, heading, h("p", {}, _("sync.ui.incoming.nothing")), cancel)
+    rows = [
+        h(
+            "tr",
+            {},
+            h("th", {"scope": "row"}, _(LABELS[name])),
+            *(h("td", {}, str(counts.get(name, 0))) for counts in (seen.new, seen.updated, seen.conflicting)),
+        )
+        for name in COLLECTIONS
+        if seen.new.get(name) or seen.updated.get(name) or seen.conflicting.get(name)
+    ]
+    head = h("tr", {}, h("td", {}), *(h("th", {"scope": "col"}, _(f"sync.ui.incoming.{c}")) for c in ("new", "updated", "conflicting")))
+    return h(
+        "section",
+        {"class": "panel", "aria-labelledby": "incoming"},
+        heading,
+        h("p", {}, _("sync.ui.incoming.text")),
+        h("table", {"class": "preview"}, h("thead", {}, head), h("tbody", {}, rows)),
+        h("p", {"class": "hint"}, _("sync.ui.incoming.conflicts_hint")) if any(seen.conflicting.values()) else None,
+        h("div", {"class": "links"}, button(_("sync.ui.incoming.merge"), command="import-merge", cls="primary"), cancel),
+    )
+
+
+def _conflicts(view: View) -> Markup | None:
+    _ = view._
+    items = []
+    for name in COLLECTIONS:
+        for record in view.ws.collection(name).values():
+            others = pending(record, name) if not record.deleted else []
+            if others:
+                items.append(_conflict(view, name, record, others))
+    if not items:
+        return None
+    return h(
+        "section",
+        {"class": "panel", "aria-labelledby": "conflicts"},
+        h("h2", {"id": "conflicts"}, _("sync.ui.conflicts.title")),
+        h("p", {}, _("sync.ui.conflicts.text")),
+        h("ul", {"class": "conflicts"}, items),
+    )
+
+
+def _texts(name: str, values: dict[str, object]) -> Markup:
+    fields = [f for f in TEXT_FIELDS[name] if values.get(f)]
+    return h("blockquote", {}, *(h("p", {}, str(values[f])) for f in fields))
+
+
+def _conflict(view: View, name: str, record, others: list[dict]) -> Markup:
+    _ = view._
+    current = {f: getattr(record, f) for f in TEXT_FIELDS[name]}
+    choices = [
+        h("li", {}, _texts(name, current), button(_("sync.ui.conflicts.keep_current"), "resolve_conflict", collection=name, id=record.id, version="")),
+        *(
+            h(
+                "li",
+                {},
+                _texts(name, other),
+                button(_("sync.ui.conflicts.keep_other"), "resolve_conflict", collection=name, id=record.id, version=version(other["stamp"], other["device"])),
+            )
+            for other in others
+        ),
+    ]
+    return h("li", {}, h("h3", {}, _(LABELS[name])), h("ul", {"class": "versions"}, choices))
+
+
+def _storage(view: View, storage: Storage) -> Markup:
+    _ = view._
+    kilobytes = max(1, storage.used // 1024) if storage.used else 0
+    percent = storage.used * 100 // shards.QUOTA
+    nearly_full = storage.used >= shards.WARN_AT * shards.QUOTA
+    aside = [
+        h(
+            "li",
+            {},
+            _("sync.ui.storage.aside_item", name=key[len(shards.ASIDE) :]),
+            " ",
+            button(_("sync.ui.storage.aside_download"), command="aside-download", key=key),
+            " ",
+            button(_("sync.ui.storage.aside_delete"), command="aside-delete", key=key, cls="quiet"),
+        )
+        for key in storage.set_aside
+    ]
+    return h(
+        "section",
+        {"class": "panel", "aria-labelledby": "storage"},
+        h("h2", {"id": "storage"}, _("sync.ui.storage.title")),
+        h("p", {}, _("sync.ui.storage.text")),
+        h(
+            "p",
+            {},
+            h("meter", {"min": "0", "max": str(shards.QUOTA), "high": str(int(shards.WARN_AT * shards.QUOTA)), "value": str(storage.used), "aria-labelledby": "storage-used"}),
+            " ",
+            h("span", {"id": "storage-used"}, _("sync.ui.storage.used", kilobytes=kilobytes, percent=percent)),
+        ),
+        h("p", {"class": "error", "role": "alert"}, _("sync.storage.nearly_full", percent=percent)) if nearly_full else None,
+        h("div", {}, h("p", {}, _("sync.ui.storage.aside")), h("ul", {}, aside)) if aside else None,
+    )
+
+
+def _groups(view: View) -> Markup | None:
+    _ = view._
+    groups = sorted(view.ws.live("groups"), key=lambda g: g.name.casefold())
+    if not groups:
+        return None
+    asked = view.ws.groups.get(view.route.get("delete"))
+    rows = []
+    for group in groups:
+        if asked is not None and group.id == asked.id:
+            sessions = len(view.ws.sessions_of(group.id))
+            rows.append(
+                h(
+                    "li",
+                    {"class": "confirm", "role": "group", "aria-labelledby": "confirm-delete"},
+                    h("p", {"id": "confirm-delete"}, _("sync.ui.delete.confirm", name=group.name, sessions=sessions)),
+                    button(_("sync.ui.delete.yes", name=group.name), command="delete-group", id=group.id, cls="danger"),
+                    " ",
+                    link(route("transfer"), _("sync.ui.delete.no"), "button"),
+                )
+            )
+        else:
+            rows.append(h("li", {}, group.name, " ", link(route("transfer", delete=group.id), _("sync.ui.delete.ask", name=group.name), "button quiet")))
+    return h(
+        "section",
+        {"class": "panel", "aria-labelledby": "delete"},
+        h("h2", {"id": "delete"}, _("sync.ui.delete.title")),
+        h("p", {}, _("sync.ui.delete.text")),
+        h("ul", {"class": "groups"}, rows),
+    )

@@ -1,0 +1,154 @@
+"""Export, import, and what this device stores: the transfer screen's commands.
+
+Files are made and read by the pure core (app/sync.py, app/envelope.py, app/merge.py);
+these commands hand them to the browser (app/web/files.py, app/web/crypto.py) and put the
+result in place. A refused file changes nothing: the workspace is replaced only after a
+merge the person confirmed on the preview.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any, Awaitable
+
+from app import envelope, shards, sync
+from app.merge import preview
+from app.restore import FileFormatError
+from app.views import transfer
+from app.views.context import Route
+from app.web import crypto, files, storage
+from app.web.commands import command
+
+_incoming: dict[str, bytes] = {}  # the file being imported: its bytes, until merged or cancelled
+
+
+def _run(app: Any, work: Awaitable[None]) -> None:
+    """Run a step that waits for the browser (WebCrypto, the share sheet); a refusal shows."""
+
+    async def guarded() -> None:
+        try:
+            await work
+        except FileFormatError as refused:
+            app.refuse(refused.key, **refused.params)
+
+    asyncio.ensure_future(guarded())
+
+
+def _file_name(app: Any, encrypted: bool) -> str:
+    return f"cercle-{app.effects.today()}{'-encrypted' if encrypted else ''}.json"
+
+
+@command("export")
+def export(app, data, element) -> None:
+    """Everything this device holds, as a file: downloaded (the form), or handed to the share
+    sheet (its "share" button, which reads the form's passphrase)."""
+    form = element if str(element.tagName) == "FORM" else element.form
+    passphrase, again = (str(form.elements.namedItem(name).value) for name in ("passphrase", "passphrase_again"))
+    if passphrase != again:
+        app.refuse("sync.ui.export.mismatch")
+        return
+    sharing = bool(data.get("share"))
+
+    async def go() -> None:
+        plain = sync.dump(app.ws)
+        content = await envelope.seal(plain, passphrase, crypto.WEB) if passphrase else plain
+        name = _file_name(app, bool(passphrase))
+        if sharing:
+            if not await files.share(name, content):
+                return
+        else:
+            files.download(name, content)
+        form.reset()
+        local = app.ws.local.model_copy(update={"exported_at": app.effects.now()})
+        storage.replace(app, app.ws.model_copy(update={"local": local}))
+        app.announce("sync.ui.export.done", name=name)
+
+    _run(app, go())
+
+
+def receive(app: Any, name: str, data: bytes) -> None:
+    """A file picked or dropped: previewed on the transfer screen, or refused as it is."""
+    _incoming.clear()
+    try:
+        incoming = sync.load(data)
+    except FileFormatError as refused:
+        if refused.key != "sync.error.locked":
+            transfer.set_incoming(None)
+            app.refuse(refused.key, **refused.params)
+            return
+        _incoming["locked"] = data
+        _show(app, transfer.Incoming(name))
+        return
+    _incoming["plain"] = data
+    _show(app, transfer.Incoming(name, preview(app.ws, incoming)))
+
+
+def _show(app: Any, incoming: transfer.Incoming) -> None:
+    transfer.set_incoming(incoming)
+    if app.route.screen == "transfer":
+        app.render()
+    else:
+        app.navigate(Route("transfer"))
+
+
+@command("import-unlock")
+def unlock(app, data, element) -> None:
+    locked, current = _incoming.get("locked"), transfer.SHELL.incoming
+    if locked is None or current is None:
+        return
+
+    async def go() -> None:
+        plain = await envelope.unseal(locked, str(data.get("passphrase", "")), crypto.WEB)
+        element.reset()
+        receive(app, current.name, plain)
+
+    _run(app, go())
+
+
+@command("import-merge")
+def merge_file(app, data, element) -> None:
+    plain = _incoming.pop("plain", None)
+    if plain is None:
+        return
+    seen = preview(app.ws, sync.load(plain))  # again: this tab may have changed meanwhile
+    transfer.set_incoming(None)
+    storage.replace(app, seen.merged)
+    counts = {kind: sum(getattr(seen, kind).values()) for kind in ("new", "updated", "conflicting")}
+    app.announce("sync.ui.incoming.merged", **counts)
+
+
+@command("import-cancel")
+def cancel(app, data, element) -> None:
+    _incoming.clear()
+    transfer.set_incoming(None)
+    app.render()
+
+
+@command("delete-group")
+def delete_group(app, data, element) -> None:
+    group = app.ws.groups.get(str(data.get("id", "")))
+    if group is None:
+        return
+    storage.replace(app, shards.without_group(app.ws, group.id))
+    app.navigate(Route("transfer"))
+    app.announce("sync.ui.delete.done", name=group.name)
+
+
+@command("aside-download")
+def aside_download(app, data, element) -> None:
+    key = str(data.get("key", ""))
+    files.download(f"cercle-unreadable-{app.effects.today()}.txt", storage.read_aside(key).encode(), "text/plain")
+
+
+@command("aside-delete")
+def aside_delete(app, data, element) -> None:
+    storage.drop_aside(str(data.get("key", "")))
+    app.render()
+
+
+def install(app: Any) -> None:
+    """What the app needs at start for files and storage: files dropped anywhere or picked,
+    the share sheet where there is one, and the other tabs' changes."""
+    storage.install(app)
+    transfer.set_can_share(files.can_share())
+    files.install(lambda name, data: receive(app, name, data))

@@ -1,0 +1,151 @@
+"""The transfer screen and the export reminder, rendered from plain data."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app.merge import merge, preview
+from app.views import transfer
+from app.views.context import Route, View
+from room import START, Room
+from test_sync_merge import two_devices
+
+DAY = transfer.DAY
+
+
+def html(view: View, shell: transfer.Shell | None = None) -> str:
+    return str(transfer.screen(view, shell or transfer.Shell()))
+
+
+def in_both_languages(ws, route=Route("transfer"), shell=None, now=START):
+    for lang in ("fr", "en"):
+        page = html(View(ws=ws, route=route, lang=lang, now=now), shell)
+        assert not re.search(r">\s*sync\.[a-z_.]+\s*<", page), "a message key shows instead of its text"
+        yield lang, page
+
+
+def test_the_screen_offers_export_import_and_storage_in_both_languages():
+    room = Room()
+    room.group()
+    for lang, page in in_both_languages(room.ws, shell=transfer.Shell(transfer.Storage(used=300_000))):
+        assert 'data-command="export"' in page and 'type="password"' in page
+        assert 'type="file"' in page and "data-import" in page
+        assert "<meter" in page and 'value="300000"' in page
+        assert ("292 Ko utilisés (5 %)" if lang == "fr" else "292 KB used (5%)") in page
+        assert "Cadres santé" in page  # the group one may delete from this device
+
+
+def test_a_passphrase_is_never_a_draft():
+    page = html(View(ws=Room().ws, route=Route("transfer")))
+    for field in re.findall(r"<input[^>]*password[^>]*>", page):
+        assert "data-draft" not in field
+
+
+def test_the_share_button_shows_only_where_the_device_can_share_files():
+    ws = Room().ws
+    assert 'data-share="1"' not in html(View(ws=ws, route=Route("transfer")))
+    assert 'data-command="export" data-share="1"' in html(View(ws=ws, route=Route("transfer")), transfer.Shell(can_share=True))
+
+
+def test_nearly_full_and_failed_storage_say_so():
+    ws = Room().ws
+    full = transfer.Shell(transfer.Storage(used=int(0.85 * transfer.shards.QUOTA), failed=True))
+    page = html(View(ws=ws, route=Route("transfer"), lang="en"), full)
+    assert "is 85% full" in page and "could not be saved in this browser" in page and 'role="alert"' in page
+    assert "full" not in html(View(ws=ws, route=Route("transfer"), lang="en"), transfer.Shell(transfer.Storage(used=1000)))
+
+
+def test_data_set_aside_can_be_downloaded_or_deleted():
+    shell = transfer.Shell(transfer.Storage(set_aside=("cercle.aside.s.x.1780000000000",)))
+    page = html(View(ws=Room().ws, route=Route("transfer"), lang="en"), shell)
+    assert 'data-command="aside-download"' in page and 'data-key="cercle.aside.s.x.1780000000000"' in page
+    assert 'data-command="aside-delete"' in page
+
+
+def test_deleting_a_group_asks_for_confirmation_first():
+    room = Room()
+    room.group()
+    room.session()
+    page = html(View(ws=room.ws, route=Route("transfer"), lang="en"))
+    assert 'data-command="delete-group"' not in page
+    assert 'href="#/transfer?delete=g-1"' in page
+    asking = html(View(ws=room.ws, route=Route("transfer", (("delete", "g-1"),)), lang="en"))
+    assert "Delete the group “Cadres santé”, its members and its 1 session(s)" in asking
+    assert 'data-command="delete-group" data-id="g-1"' in asking
+
+
+def test_a_locked_file_asks_for_its_passphrase():
+    shell = transfer.Shell(incoming=transfer.Incoming("cercle-2026-11-28-encrypted.json"))
+    for _lang, page in in_both_languages(Room().ws, shell=shell):
+        assert 'data-command="import-unlock"' in page and 'autocomplete="current-password"' in page
+        assert 'data-command="import-cancel"' in page
+
+
+def test_the_preview_shows_new_updated_and_conflicting_records_before_merging():
+    laptop, tablet = two_devices()
+    laptop.do({"type": "edit_entry", "id": "q-0", "text": "Sur le portable"})
+    tablet.do({"type": "edit_entry", "id": "q-0", "text": "Sur la tablette"})
+    tablet.do({"type": "rename_member", "id": "m-2", "name": "Chloé B."})
+    tablet.do({"type": "add_entry", "id": "q-9", "session_id": "s-1", "round_id": "r-1", "kind": "question", "author_id": "m-3", "text": "Et toi ?"})
+    shell = transfer.Shell(incoming=transfer.Incoming("tablette.json", preview(laptop.ws, tablet.ws)))
+    page = html(View(ws=laptop.ws, route=Route("transfer"), lang="en"), shell)
+    rows = dict(re.findall(r'<th scope="row">([^<]+)</th>((?:<td>\d+</td>)+)', page))
+    assert rows == {"Members": "<td>0</td><td>1</td><td>0</td>", "Contributions": "<td>1</td><td>0</td><td>1</td>"}
+    assert 'data-command="import-merge"' in page and "Both versions are kept" in page
+
+
+def test_a_file_with_nothing_new_says_so():
+    room = Room()
+    room.group()
+    shell = transfer.Shell(incoming=transfer.Incoming("same.json", preview(room.ws, room.ws)))
+    assert "holds nothing that this device does not already have" in html(View(ws=room.ws, route=Route("transfer"), lang="en"), shell)
+
+
+def test_versions_to_compare_are_listed_with_a_button_for_each_that_resolves_it():
+    laptop, tablet = two_devices()
+    laptop.do({"type": "edit_entry", "id": "q-0", "text": "<script>alert('portable')</script>"})
+    tablet.do({"type": "edit_entry", "id": "q-0", "text": "Sur la tablette"}, after_s=3)
+    merged = merge(laptop.ws, tablet.ws)
+    page = html(View(ws=merged, route=Route("transfer"), lang="en"))
+    assert "Versions to compare" in page and "<script>" not in page and "&lt;script&gt;" in page
+    buttons = re.findall(r'<button type="button" data-action="resolve_conflict" ([^>]*)>', page)
+    assert len(buttons) == 2
+    for attrs in buttons:
+        data = {k.replace("data-", "").replace("-", "_"): v for k, v in re.findall(r'(data-[a-z-]+)="([^"]*)"', attrs)}
+        room = Room(merged, device="d-laptop", now=START + 20_000_000)
+        room.do({"type": "resolve_conflict", **data})
+        assert room.ws.entries["q-0"].conflicts == ()
+        assert "Versions to compare" not in html(View(ws=room.ws, route=Route("transfer"), lang="en"))
+
+
+@pytest.mark.parametrize(
+    ("exported_days_ago", "made_days_ago", "changed_since", "due"),
+    [
+        (None, 1, True, False),  # a group made yesterday, never exported: not yet
+        (None, 8, True, True),  # a week of work only here
+        (10, 30, True, True),
+        (3, 30, True, False),
+        (10, 30, False, False),  # exported, nothing changed since
+    ],
+)
+def test_the_reminder_comes_after_a_week_of_work_not_exported(exported_days_ago, made_days_ago, changed_since, due):
+    now = START + 60 * DAY
+    room = Room(now=now - made_days_ago * DAY)
+    room.group()
+    if exported_days_ago is not None:
+        exported = now - exported_days_ago * DAY
+        if changed_since:
+            room.now = exported + DAY
+            room.do({"type": "rename_member", "id": "m-1", "name": "Bruno L."})
+        room.ws = room.ws.model_copy(update={"local": room.ws.local.model_copy(update={"exported_at": exported})})
+    assert transfer.export_due(room.ws, now) is due
+    view = View(ws=room.ws, route=Route("home"), lang="en", now=now)
+    assert (transfer.reminder(view) is not None) is due
+    if due:
+        assert 'href="#/transfer"' in str(transfer.reminder(view))
+
+
+def test_an_empty_workspace_needs_no_reminder():
+    assert transfer.reminder(View(ws=Room().ws, now=START + 100 * DAY)) is None
