@@ -38,6 +38,7 @@ def start() -> None:
             focus_title=shell.focus_title,
             browser_languages=shell.browser_languages(),
             format_date=shell.format_date,
+            format_number=shell.format_number,
         ),
         presentation=presentation,
     )

@@ -197,3 +197,15 @@ def test_routes_round_trip_through_the_url_hash():
     target = route("group", id="g 1&x")
     assert Route.parse(target.href) == target
     assert Route.parse("") == Route() and Route.parse("#/<script>") == Route()
+
+
+def test_the_evaluation_round_rates_the_session_in_the_readers_numbers():
+    room = Room()
+    room.group()
+    room.session()
+    room.do({"type": "start_evaluation", "session_id": "s-1"})
+    for author, rating in (("m-0", 5), ("m-1", 4)):
+        room.do({"type": "add_entry", "session_id": "s-1", "kind": "evaluation", "author_id": author, "rating": rating, "text": "Bien"})
+    assert "Note moyenne : 4,5 sur 5 (2 avis)" in show(room)
+    assert "Average rating: 4.5 out of 5 (2 ratings)" in show(room, lang="en")
+    assert "Clore la séance" in show(room)

@@ -62,8 +62,8 @@ def iso_date(iso: str, lang: str) -> str:
 
 @dataclass(frozen=True)
 class View:
-    """Everything one render needs. `now` is epoch ms; `format_date` is the browser's Intl
-    in the page (the shell passes it) and a plain fallback elsewhere."""
+    """Everything one render needs. `now` is epoch ms; `format_date` and `format_number` are
+    the browser's Intl in the page (the shell passes them), a plain fallback elsewhere."""
 
     ws: Workspace
     route: Route = Route()
@@ -74,6 +74,7 @@ class View:
     presentation: bool = False  # the read-only window facing the room
     today: str = ""  # ISO date, for defaults (a new session's date)
     format_date: Callable[[str], str] | None = None
+    format_number: Callable[[float], str] | None = None
     _: Translate = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -83,6 +84,13 @@ class View:
         if not iso:
             return ""
         return self.format_date(iso) if self.format_date else iso_date(iso, self.lang)
+
+    def number(self, value: float) -> str:
+        """A number in the reader's language (7,5 in French), at most one decimal."""
+        if self.format_number:
+            return self.format_number(value)
+        text = f"{value:.1f}".rstrip("0").rstrip(".")
+        return text.replace(".", ",") if self.lang == "fr" else text
 
     def draft(self, key: str, default: str = "") -> str:
         return self.ws.local.drafts.get(key, default)

@@ -67,14 +67,14 @@ def plan(view: View, group_id: str, protocol_id: str) -> Markup:
     for step in protocol.steps:
         speakers = members - 1 if step.speaker == "each_consultant" else members
         total = step.budget_minutes(speakers)
-        time = _("ui.setup.untimed_step") if total is None else _("ui.setup.step_minutes", n=f"{total:g}")
+        time = _("ui.setup.untimed_step") if total is None else _("ui.setup.step_minutes", n=view.number(total))
         if step.per_person and step.minutes is not None:
-            time = _("ui.setup.per_person", n=f"{step.minutes:g}", total=f"{total:g}")
+            time = _("ui.setup.per_person", n=view.number(step.minutes), total=view.number(total))
         rows.append(h("tr", {}, h("th", {"scope": "row"}, step.title(view.lang)), h("td", {}, time)))
     total = protocol.session_minutes(members, rounds)
     return h(
         "table",
         {"class": "plan"},
-        h("caption", {}, _("ui.setup.plan", total=f"{total:g}", rounds=rounds, members=members)),
+        h("caption", {}, _("ui.setup.plan", total=view.number(total), rounds=rounds, members=members)),
         h("tbody", {}, rows),
     )

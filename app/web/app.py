@@ -33,6 +33,7 @@ class Effects:
     focus_title: Callable[[], None] = lambda: None  # after a change of screen
     browser_languages: tuple[str, ...] = ()
     format_date: Callable[[str, str], str] | None = None  # ISO date, language
+    format_number: Callable[[float, str], str] | None = None  # number, language
 
 
 class App:
@@ -49,7 +50,7 @@ class App:
         return pick_language(self.ws.local.language, self.effects.browser_languages)
 
     def view(self) -> View:
-        lang, formatter = self.lang, self.effects.format_date
+        lang, formatter, numbers = self.lang, self.effects.format_date, self.effects.format_number
         return View(
             ws=self.ws,
             route=self.route,
@@ -60,6 +61,7 @@ class App:
             presentation=self.presentation,
             today=self.effects.today(),
             format_date=(lambda iso: formatter(iso, lang)) if formatter else None,
+            format_number=(lambda value: numbers(value, lang)) if numbers else None,
         )
 
     def render(self) -> None:

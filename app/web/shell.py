@@ -78,3 +78,12 @@ def focus_title() -> None:
     title = js.document.getElementById("screen-title")
     if title is not None and title is not jsnull:
         title.focus(to_js({"preventScroll": False}, dict_converter=js.Object.fromEntries))
+
+
+@lru_cache(maxsize=4)
+def _number_format(lang: str):
+    return js.Intl.NumberFormat.new(lang, to_js({"maximumFractionDigits": 1}, dict_converter=js.Object.fromEntries))
+
+
+def format_number(value: float, lang: str) -> str:
+    return str(_number_format(lang).format(value))
