@@ -156,7 +156,7 @@ async def _show_qr(app, name: str, url: str) -> None:
 def _dialog():
     """The dialog lives outside the app's root, so that a re-render leaves it alone."""
     dialog = js.document.getElementById(DIALOG_ID)
-    if dialog is None:
+    if not dialog:  # null in the page (JsNull), not None
         dialog = js.document.createElement("dialog")
         dialog.id = DIALOG_ID
         dialog.className = "qr-dialog"
