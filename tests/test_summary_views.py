@@ -42,11 +42,10 @@ def test_the_summaries_screen_offers_each_members_files_and_code(ws):
         ("summary-download", "html"), ("summary-download", "md"), ("summary-print", None), ("summary-qr", None)
     ]
     assert all(a["data-session-id"] == "s-1" for a in sophie)
-    assert sophie[0]["aria-label"] == "Télécharger la synthèse de Sophie Garnier (page HTML)"
+    assert sophie[0]["aria-label"] == "Page HTML — synthèse de Sophie Garnier"
     group = [a for a in commands(page) if a["data-command"] in ("summary-download", "summary-print") and "data-member-id" not in a]
     assert [a["aria-label"] for a in group] == [
-        "Télécharger le compte rendu du groupe (page HTML)", "Télécharger le compte rendu du groupe (Markdown)",
-        "Imprimer le compte rendu du groupe, ou l'enregistrer en PDF",
+        "Page HTML — compte rendu du groupe", "Markdown — compte rendu du groupe", "Imprimer / PDF — compte rendu du groupe",
     ]
     assert {"data-command": "summary-zip", "data-session-id": "s-1", "type": "button", "class": "primary"} in commands(page)
     assert [a for a in commands(page) if a["data-command"] == "summary-ics"] == [

@@ -34,21 +34,22 @@ def render(view: View) -> Markup:
     )
 
 
+def _named(view: View, label: str, name: str) -> str:
+    """A button's accessible name: its visible label first (WCAG 2.5.3), then whose it is."""
+    if name:
+        return view._("summaries.for_member", button=label, name=name)
+    return view._("summaries.for_group", button=label)
+
+
 def _files(view: View, session: Session, member: str, name: str) -> Markup:
     """Download (HTML, Markdown) and print buttons for one member's summary ("" : the group's)."""
     _ = view._
-    key = "summaries.member" if member else "summaries.group"
-    common = {"command": "summary-download", "session_id": session.id, "member_id": member or None}
+    ids = {"session_id": session.id, "member_id": member or None}
+    labels = (_("summaries.html"), _("summaries.markdown"), _("summaries.print"))
     return fragment(
-        button(_("summaries.html"), **common, format="html", aria_label=_(f"{key}.html", name=name)),
-        button(_("summaries.markdown"), **common, format="md", aria_label=_(f"{key}.md", name=name)),
-        button(
-            _("summaries.print"),
-            command="summary-print",
-            session_id=session.id,
-            member_id=member or None,
-            aria_label=_(f"{key}.print", name=name),
-        ),
+        button(labels[0], command="summary-download", format="html", aria_label=_named(view, labels[0], name), **ids),
+        button(labels[1], command="summary-download", format="md", aria_label=_named(view, labels[1], name), **ids),
+        button(labels[2], command="summary-print", aria_label=_named(view, labels[2], name), **ids),
     )
 
 
@@ -56,13 +57,8 @@ def _qr(view: View, session: Session, member_id: str, summary: MemberSummary) ->
     _ = view._
     if not share.shareable(summary):
         return h("span", {"class": "hint"}, _("summaries.qr.too_long"))
-    return button(
-        _("summaries.qr"),
-        command="summary-qr",
-        session_id=session.id,
-        member_id=member_id,
-        aria_label=_("summaries.qr.label", name=summary.member),
-    )
+    label = _("summaries.qr")
+    return button(label, command="summary-qr", session_id=session.id, member_id=member_id, aria_label=_named(view, label, summary.member))
 
 
 def members(view: View, session: Session) -> Markup:
@@ -78,7 +74,7 @@ def members(view: View, session: Session) -> Markup:
                 " ",
                 h("span", {"class": "tag"}, _("summaries.carried", rounds=carried)) if carried else None,
                 h(
-                    "span",
+                    "div",
                     {"class": "summary-buttons", "role": "group", "aria-label": _("summaries.of", name=summary.member)},
                     _files(view, session, member_id, summary.member),
                     _qr(view, session, member_id, summary),
@@ -103,7 +99,7 @@ def everyone(view: View, session: Session) -> Markup:
         h("p", {"class": "hint"}, _("summaries.zip.hint")),
         h("h3", {}, _("summaries.group")),
         h("p", {"class": "hint"}, _("summaries.group.hint")),
-        h("p", {"class": "summary-buttons", "role": "group", "aria-label": _("summaries.group")}, _files(view, session, "", "")),
+        h("p", {"class": "summary-buttons"}, _files(view, session, "", "")),
     )
 
 
@@ -154,8 +150,8 @@ def qr_dialog(view: View, name: str, svg: Markup, url: str) -> Markup:
     _ = view._
     return fragment(
         h("h2", {"id": "summary-qr-title"}, _("summaries.qr.title", name=name)),
-        # As wide as the screen allows: a large code scans from further away.
-        h("div", {"class": "qr-code", "style": "width:min(80vmin,36rem);line-height:0;background:#fff"}, svg),
+        # Large (a large code scans from further away), yet the dialog fits a 720-pixel screen.
+        h("div", {"class": "qr-code", "style": "width:min(65vmin,36rem);line-height:0;background:#fff"}, svg),
         h("p", {"class": "hint"}, _("summaries.qr.hint")),
         h("p", {"class": "qr-link"}, h("a", {"href": url, "target": "_blank", "rel": "noopener"}, _("summaries.qr.open"))),
         h("form", {"method": "dialog"}, h("button", {"type": "submit", "class": "primary", "autofocus": True}, _("summaries.qr.close"))),

@@ -35,7 +35,7 @@ def test_summaries_are_downloaded_and_read_back(app, tmp_path):
     app.open("#/summaries?session=s-1")
     assert page.get_by_role("heading", level=1).inner_text() == "Synthèses — Cadres de santé — CHU Nord, 3 décembre 2026"
 
-    name, data = downloaded(page, "Télécharger la synthèse de Sophie Garnier (page HTML)")
+    name, data = downloaded(page, "Page HTML — synthèse de Sophie Garnier")
     assert name == "cercle-cadres-de-sante-chu-nord-2026-12-03-sophie-garnier.html"
     sophie = member_summary(ws, "s-1", "m-sophie", "fr")
     assert data.decode("utf-8") == standalone(sophie)
@@ -46,7 +46,7 @@ def test_summaries_are_downloaded_and_read_back(app, tmp_path):
     assert not any("As-tu des enfants" in str(line) for line in outline)  # out of frame
     assert page.get_by_role("status").inner_text() == f"Fichier prêt : {name}"
 
-    name, data = downloaded(page, "Télécharger la synthèse de Karim Haddad (Markdown)")
+    name, data = downloaded(page, "Markdown — synthèse de Karim Haddad")
     assert name == "cercle-cadres-de-sante-chu-nord-2026-12-03-karim-haddad.md"
     assert data.decode("utf-8") == markdown(member_summary(ws, "s-1", "m-karim", "fr"))
     assert data.decode("utf-8").startswith("# Synthèse de séance — Karim Haddad\n")
@@ -68,7 +68,7 @@ def test_summaries_are_downloaded_and_read_back(app, tmp_path):
 
     # "Print / Save as PDF": the standalone page, in a window of its own
     with page.context.expect_page() as opened:
-        page.get_by_role("button", name="Imprimer la synthèse de Inès Carvalho, ou l'enregistrer en PDF").click()
+        page.get_by_role("button", name="Imprimer / PDF — synthèse de Inès Carvalho").click()
     printable = opened.value
     printable.wait_for_load_state()
     assert printable.title() == "Synthèse de séance — Inès Carvalho"
@@ -79,7 +79,7 @@ def test_summaries_are_downloaded_and_read_back(app, tmp_path):
     # the options the group chose change what the next download says
     page.get_by_role("button", name="Contributions anonymes").click()
     page.get_by_role("button", name="Contributions anonymes", pressed=True).wait_for()
-    name, data = downloaded(page, "Télécharger la synthèse de Sophie Garnier (Markdown)")
+    name, data = downloaded(page, "Markdown — synthèse de Sophie Garnier")
     text = data.decode("utf-8")
     assert "À la demande du groupe, les contributions ne sont pas attribuées." in text
     assert "**Karim Haddad**" not in text

@@ -70,7 +70,7 @@ def test_the_qr_link_opens_the_same_summary_elsewhere_and_stores_nothing(app, br
     app.open("#/summaries?session=s-1")
     assert not [url for url in guard.requests if "segno" in url]  # not loaded at start-up
 
-    page.get_by_role("button", name="Montrer le code QR de la synthèse de Karim Haddad").click()
+    page.get_by_role("button", name="Code QR — synthèse de Karim Haddad").click()
     dialog = page.get_by_role("dialog", name="Synthèse de Karim Haddad")
     dialog.wait_for()
     assert [url for url in guard.requests if url.endswith("segno-1.6.6-py3-none-any.whl")]
