@@ -72,6 +72,14 @@ class PageGuard:
         self.errors.clear()
 
 
+def pytest_collection_modifyitems(items):
+    """End-to-end tests run last: unit tests give their answer first, and Playwright's sync
+    API keeps an asyncio loop running in this thread (asyncio.run() refuses to run inside
+    it) from the first browser test until the end of the session."""
+    here = Path(__file__).parent
+    items.sort(key=lambda item: here in Path(item.path).parents)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
     """After a test body passes, fail it if its page did anything forbidden."""
