@@ -135,7 +135,9 @@ Summary = MemberSummary | GroupSummary
 
 
 class _Reader:
-    """The workspace seen from one session, in one language."""
+    """The workspace seen from one session, in one language. What the session said is
+    gathered by round once: a group's ten years of entries are read once per summary
+    screen, not once per member and round."""
 
     def __init__(self, ws: Workspace, session_id: str, language: str) -> None:
         self.ws = ws
@@ -143,6 +145,12 @@ class _Reader:
         self.group = ws.groups[self.session.group_id]
         self.language = language
         self.rounds = [r for r in ws.rounds_of(session_id) if r.carrier_id]
+        self.by_round: dict[str, list[Entry]] = {r.id: [] for r in self.rounds}
+        for entry in ws.entries.values():
+            if entry.session_id == session_id and entry.round_id in self.by_round and not entry.deleted and not entry.out_of_frame:
+                self.by_round[entry.round_id].append(entry)
+        for entries in self.by_round.values():
+            entries.sort(key=lambda e: (e.created, e.id))
 
     def name(self, member_id: str) -> str:
         # Members removed since still have their name in the sessions they took part in.
@@ -174,7 +182,7 @@ class _Reader:
         """Per protocol step capturing one of `kinds`, what was said there (in frame)."""
         steps = self.session.protocol.steps
         keys = {s.key for s in steps}
-        entries = [e for e in self.ws.entries_of(round_.id) if e.kind in kinds and not e.out_of_frame]
+        entries = [e for e in self.by_round[round_.id] if e.kind in kinds]
         found = []
         for step in steps:
             kind = next((k for k in kinds if ENTRY_CAPTURE[k] == step.capture), None)
@@ -231,13 +239,16 @@ class _Reader:
 
 
 def member_summary(ws: Workspace, session_id: str, member_id: str, language: str) -> MemberSummary:
-    read = _Reader(ws, session_id, language)
+    return _member_summary(_Reader(ws, session_id, language), member_id)
+
+
+def _member_summary(read: _Reader, member_id: str) -> MemberSummary:
     full = read.group.full_summaries
     learnings = [
         Learning(round=r.number, text=e.text)
         for r in read.rounds
-        for e in ws.entries_of(r.id, "learning")
-        if e.author_id == member_id and not e.out_of_frame
+        for e in read.by_round[r.id]
+        if e.kind == "learning" and e.author_id == member_id
     ]
     return MemberSummary(
         frame=read.frame(),
@@ -251,8 +262,8 @@ def member_summary(ws: Workspace, session_id: str, member_id: str, language: str
 
 def member_summaries(ws: Workspace, session_id: str, language: str) -> dict[str, MemberSummary]:
     """Every member of the session's group, by member id, in the group's order."""
-    group_id = ws.sessions[session_id].group_id
-    return {m.id: member_summary(ws, session_id, m.id, language) for m in ws.members_of(group_id)}
+    read = _Reader(ws, session_id, language)
+    return {m.id: _member_summary(read, m.id) for m in ws.members_of(read.group.id)}
 
 
 def group_summary(ws: Workspace, session_id: str, language: str) -> GroupSummary:

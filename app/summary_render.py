@@ -16,17 +16,15 @@ from app.summary_layout import Block, Document, Fields, Heading, Item, Items, Pa
 
 # Markdown ----------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
-_MD_MARKER = re.compile(r"^(\s*)([-+=])", re.MULTILINE)
-_MD_NUMBER = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
+_MD_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|~&"})
+# A list or heading marker at the start of a line: "-", "+", "=", or a number and "." or ")".
+_MD_LINE_START = re.compile(r"^(\s*(?:\d+(?=[.)]))?)([-+=.)])", re.MULTILINE)
 
 
 def md_text(text: str) -> str:
     """User text that Markdown shows as it is: punctuation with a meaning is escaped, and
     so are list and heading markers at the start of a line ("1." becomes "1\\.")."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", text.strip())
-    escaped = _MD_MARKER.sub(r"\1\\\2", escaped)
-    return _MD_NUMBER.sub(r"\1\\\2", escaped)
+    return _MD_LINE_START.sub(r"\1\\\2", text.strip().translate(_MD_ESCAPES))
 
 
 def md_inline(text: str) -> str:

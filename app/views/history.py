@@ -7,7 +7,7 @@ Route: `#/history?group=<id>`. Newest first: the room looks back from today.
 from __future__ import annotations
 
 from app.markup import Markup, fragment, h
-from app.model import Group
+from app.model import Group, Round, Session
 from app.views.context import Route, View, route
 from app.views.parts import crumb, link, page
 
@@ -17,15 +17,29 @@ def render(view: View) -> Markup:
     group = view.ws.groups.get(view.route.get("group"))
     if group is None or group.deleted:
         return page(view, _("history.missing"), h("p", {}, link(Route(), _("ui.nav.home"))))
+    past = rounds_by_session(view, group)
     return page(
         view,
         _("history.title", group=group.name),
-        carried(view, group),
-        h("div", {"class": "columns"}, h("div", {}, members(view, group)), h("div", {}, sessions(view, group))),
-        open_actions(view, group),
+        carried(view, past),
+        h("div", {"class": "columns"}, h("div", {}, members(view, group, past)), h("div", {}, sessions(view, past))),
+        open_actions(view, group, past),
         crumbs=fragment(crumb(view, "group", group.name, id=group.id), crumb(view, "history", _("ui.nav.history"), group=group.id)),
         wide=True,
     )
+
+
+History = list[tuple[Session, list[Round]]]
+
+
+def rounds_by_session(view: View, group: Group) -> History:
+    """The group's sessions, oldest first, each with its rounds: gathered in one pass, as
+    ten years of sessions make every per-session lookup add up."""
+    found: dict[str, list[Round]] = {s.id: [] for s in view.ws.sessions_of(group.id)}
+    for r in view.ws.rounds.values():
+        if r.session_id in found and not r.deleted:
+            found[r.session_id].append(r)
+    return [(s, sorted(found[s.id], key=lambda r: (r.number, r.id))) for s in view.ws.sessions_of(group.id)]
 
 
 def _table(labelled_by: str, headings: list[str], rows: list[list[object]], empty: str) -> Markup:
@@ -44,24 +58,20 @@ def _name(view: View, member_id: str) -> str:
     return member.name if member else "?"
 
 
-def carried(view: View, group: Group) -> Markup:
+def carried(view: View, past: History) -> Markup:
     _ = view._
     ws = view.ws
+    actions: dict[str, int] = {}
+    for item in ws.action_items.values():
+        if not item.deleted:
+            actions[item.round_id] = actions.get(item.round_id, 0) + 1
     rows = []
-    for session in reversed(ws.sessions_of(group.id)):
-        for r in ws.rounds_of(session.id):
+    for session, rounds in reversed(past):
+        for r in rounds:
             if not r.carrier_id:
                 continue
             pitch = ws.pitches.get(r.pitch_id)
-            rows.append(
-                [
-                    view.date(session.date),
-                    str(r.number),
-                    _name(view, r.carrier_id),
-                    pitch.title if pitch else "",
-                    str(len(ws.action_items_of(r.id))),
-                ]
-            )
+            rows.append([view.date(session.date), str(r.number), _name(view, r.carrier_id), pitch.title if pitch else "", str(actions.get(r.id, 0))])
     heads = [_("history.col.date"), _("history.col.round"), _("history.col.carrier"), _("history.col.problem"), _("history.col.actions")]
     return h(
         "section",
@@ -71,17 +81,18 @@ def carried(view: View, group: Group) -> Markup:
     )
 
 
-def members(view: View, group: Group) -> Markup:
+def members(view: View, group: Group, past: History) -> Markup:
     """Who carried how often and when last: those who have not, first."""
     _ = view._
-    ws = view.ws
-    last = ws.last_carried(group.id)
-    counts = {m: 0 for m in last}
-    for session in ws.sessions_of(group.id):
-        for r in ws.rounds_of(session.id):
+    people = view.ws.members_of(group.id)
+    counts = {m.id: 0 for m in people}
+    last = {m.id: "" for m in people}
+    for session, rounds in past:
+        for r in rounds:
             if r.carrier_id in counts:
                 counts[r.carrier_id] += 1
-    people = sorted(ws.members_of(group.id), key=lambda m: (last[m.id], m.order))
+                last[r.carrier_id] = max(last[r.carrier_id], session.date)
+    people.sort(key=lambda m: (last[m.id], m.order))
     rows = [[m.name, str(counts[m.id]), view.date(last[m.id]) if last[m.id] else _("history.never")] for m in people]
     heads = [_("history.col.member"), _("history.col.count"), _("history.col.last")]
     return h(
@@ -92,9 +103,8 @@ def members(view: View, group: Group) -> Markup:
     )
 
 
-def sessions(view: View, group: Group) -> Markup:
+def sessions(view: View, past: History) -> Markup:
     _ = view._
-    ws = view.ws
     items = [
         h(
             "li",
@@ -103,11 +113,11 @@ def sessions(view: View, group: Group) -> Markup:
             " ",
             h("span", {"class": "tag"}, _(f"ui.stage.{s.stage}")),
             " ",
-            h("span", {"class": "hint"}, _("history.session.facts", rounds=len(ws.rounds_of(s.id)), protocol=s.protocol.name(view.lang))),
+            h("span", {"class": "hint"}, _("history.session.facts", rounds=len(rounds), protocol=s.protocol.name(view.lang))),
             " ",
             link(route("summaries", session=s.id), _("history.session.summaries")),
         )
-        for s in reversed(ws.sessions_of(group.id))
+        for s, rounds in reversed(past)
     ]
     return h(
         "section",
@@ -117,13 +127,10 @@ def sessions(view: View, group: Group) -> Markup:
     )
 
 
-def open_actions(view: View, group: Group) -> Markup:
+def open_actions(view: View, group: Group, past: History) -> Markup:
     _ = view._
     ws = view.ws
-    decided = {}
-    for session in ws.sessions_of(group.id):
-        for r in ws.rounds_of(session.id):
-            decided[r.id] = session.date
+    decided = {r.id: session.date for session, rounds in past for r in rounds}
     rows = [
         [
             _name(view, a.owner_id),
