@@ -10,7 +10,9 @@ A link longer than a QR code comfortably holds is refused, and the room offers t
 from __future__ import annotations
 
 import base64
+import ipaddress
 import zlib
+from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
@@ -70,6 +72,19 @@ def fits_qr(url: str) -> bool:
 def shareable(summary: MemberSummary) -> bool:
     """Whether the summary's link fits a code, wherever the app is served from (within reason)."""
     return ADDRESS_ALLOWANCE + len(FRAGMENT) + len(encode(summary)) <= MAX_LINK_BYTES
+
+
+def reachable_elsewhere(url: str) -> bool:
+    """Whether a phone could open this address: not when the app runs from a file or from
+    this computer only (localhost). The summary in the fragment never reaches it anyway."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in ("http", "https") or host in ("", "localhost") or host.endswith(".localhost"):
+        return False
+    try:
+        return not ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return True  # a name: reachable as far as this page can tell
 
 
 def qr_svg(url: str, title: str) -> str:

@@ -10,7 +10,7 @@ import zlib
 import pytest
 import zxingcpp
 
-from app.share import MAX_LINK_BYTES, ShareError, decode, encode, fits_qr, link, qr_svg
+from app.share import MAX_LINK_BYTES, ShareError, decode, encode, fits_qr, link, qr_svg, reachable_elsewhere
 from app.summary import member_summaries, member_summary
 from app.summary_render import markdown, standalone
 from app.views.context import Route
@@ -112,3 +112,21 @@ def test_a_damaged_or_hostile_link_is_refused_with_a_message(payload, key):
     with pytest.raises(ShareError) as refused:
         decode(payload)
     assert refused.value.key == key
+
+
+@pytest.mark.parametrize(
+    "url, reachable",
+    [
+        ("https://cercle.example.org/app/#/summaries", True),
+        ("http://192.168.1.20:8000/", True),
+        ("http://[fe80::1]/", True),
+        ("http://127.0.0.1:8000/", False),
+        ("http://127.8.0.1/", False),
+        ("http://localhost:8000/", False),
+        ("http://app.localhost/", False),
+        ("http://[::1]:8000/", False),
+        ("file:///home/me/cercle/index.html", False),
+    ],
+)
+def test_a_local_address_is_not_one_a_phone_can_open(url, reachable):
+    assert reachable_elsewhere(url) is reachable

@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 import string
 from pathlib import Path
+from typing import get_args
 
 import pytest
-
-from typing import get_args
 
 from app.i18n import LOCALES, read_po
 from app.model import ActionStatus

@@ -85,11 +85,14 @@ def test_the_qr_dialog_content():
     from app.views.summaries import qr_dialog
 
     view = View(ws=half_day().ws, lang="en")
-    markup = qr_dialog(view, "<Zoé>", Markup('<svg viewBox="0 0 10 10"></svg>'), "http://x/#/shared-summary?s=abc")
+    markup = qr_dialog(view, "<Zoé>", Markup('<svg viewBox="0 0 10 10"></svg>'), "https://cercle.example.org/#/shared-summary?s=abc")
     tree = html_tree(markup)
     assert tree.find("h2").text() == "<Zoé>'s summary" and "&lt;Zoé&gt;" in markup
-    assert tree.find("svg") is not None and tree.find("a").attrs["href"] == "http://x/#/shared-summary?s=abc"
+    assert tree.find("svg") is not None and tree.find("a").attrs["href"] == "https://cercle.example.org/#/shared-summary?s=abc"
     assert tree.find("form").attrs == {"method": "dialog"}
+    assert tree.find("p", "error") is None  # an address a phone can reach: no warning
+    local = html_tree(qr_dialog(view, "Zoé", Markup("<svg></svg>"), "http://127.0.0.1:8000/#/shared-summary?s=abc"))
+    assert "a phone will not be able to open this link" in local.find("p", "error").text()
 
 
 def test_the_history_shows_who_carried_what_and_the_open_actions(ws):
