@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from app.i18n import translator
 from app.model import Workspace
 from app.summary import GroupSummary, Summary, group_summary, member_summaries
+from app.summary_layout import Document, layout
 from app.summary_render import markdown, standalone
 
 SLUG_LENGTH = 40
@@ -44,8 +45,10 @@ def file_name(summary: Summary, extension: str) -> str:
     return "-".join(parts) + "." + extension
 
 
-def summary_file(summary: Summary, extension: str) -> File:
-    text = standalone(summary) if extension == "html" else markdown(summary)
+def summary_file(summary: Summary, extension: str, doc: Document | None = None) -> File:
+    """The summary as a file; `doc`, its layout if already made (both formats share it)."""
+    doc = doc or layout(summary)
+    text = standalone(doc) if extension == "html" else markdown(doc)
     return File(file_name(summary, extension), MIME_TYPES[extension], text.encode("utf-8"))
 
 
@@ -67,8 +70,9 @@ def everyone(ws: Workspace, session_id: str, language: str) -> list[File]:
     taken: set[str] = set()
     files = []
     for summary in summaries:
+        doc = layout(summary)
         for extension in MIME_TYPES:
-            file = summary_file(summary, extension)
+            file = summary_file(summary, extension, doc)
             files.append(File(_unique(file.name, taken), file.mime, file.data))
     return files
 

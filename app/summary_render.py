@@ -61,8 +61,12 @@ def _md_block(block: Block, colon: str) -> str:
     return "\n".join(_md_item(item, colon) for item in block.items)
 
 
-def markdown(summary: Summary) -> str:
-    doc = layout(summary)
+def _document(summary: Summary | Document) -> Document:
+    return summary if isinstance(summary, Document) else layout(summary)
+
+
+def markdown(summary: Summary | Document) -> str:
+    doc = _document(summary)
     parts = [f"# {md_inline(doc.title)}"]
     parts += [_md_block(block, doc.colon) for block in doc.blocks]
     parts += ["---", f"_{md_inline(doc.footer)}_"]
@@ -148,9 +152,9 @@ def article(doc: Document, *, tag: str = "main", title: dict[str, str] | None = 
     )
 
 
-def standalone(summary: Summary) -> str:
+def standalone(summary: Summary | Document) -> str:
     """One self-contained HTML file: no script, no request, printable on A4."""
-    doc = layout(summary)
+    doc = _document(summary)
     head = h(
         "head",
         None,
