@@ -14,7 +14,7 @@ import sys
 import traceback
 
 import js
-from pyodide.ffi import create_once_callable, to_js
+from pyodide.ffi import to_js
 
 from app import calendar, share
 from app.actions import ActionError
@@ -23,28 +23,11 @@ from app.summary import Summary, group_summary, member_summary
 from app.summary_files import File, archive, summary_file
 from app.summary_render import standalone
 from app.views.summaries import qr_dialog
-from app.web import shell
+from app.web import files, shell
 from app.web.commands import command
 
 DIALOG_ID = "summary-qr"
 _segno_loaded = False
-
-
-def download(file: File) -> None:
-    """Hand a file to the browser as a download, from memory (a Blob): nothing is sent."""
-    data = js.Uint8Array.new(len(file.data))
-    data.assign(file.data)
-    blob = js.Blob.new(to_js([data]), to_js({"type": file.mime}, dict_converter=js.Object.fromEntries))
-    url = js.URL.createObjectURL(blob)
-    anchor = js.document.createElement("a")
-    anchor.href = url
-    anchor.download = file.name
-    anchor.hidden = True
-    js.document.body.append(anchor)
-    anchor.click()
-    anchor.remove()
-    # The download has started from the URL; free it once the browser surely has the bytes.
-    js.setTimeout(create_once_callable(lambda: js.URL.revokeObjectURL(url)), 60_000)
 
 
 def _summary(app, data) -> Summary:
@@ -62,7 +45,8 @@ def _summary(app, data) -> Summary:
 
 
 def _hand_over(app, file: File) -> None:
-    download(file)
+    """A download made from memory (app/web/files.py): nothing is sent anywhere."""
+    files.download(file.name, file.data, file.mime)
     app.announce("summaries.downloaded", name=file.name)
 
 
