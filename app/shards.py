@@ -6,10 +6,12 @@ for this device's own state. Each shard is the bytes of a Cercle file (app/sync.
 just its records, zlib-compressed and base64-encoded. After an action only the shards whose
 records changed are written again: a step of a round rewrites one session, not ten years.
 
-Why this layout (bench/storage.py, ten years of one group, 40 sessions, in Chromium): as
-one plain JSON entry, the history takes 1.8 MB, over a third of the 5 MB quota, and every
-action would re-encode all of it; compressed shards take about 150 KB in all and an action
-writes one shard of about 8 KB.
+Why this layout (bench/storage.py: ten years of one group, 40 sessions, 4,967 records, in
+Chromium, which grants an origin 5 MiB characters): as one plain JSON entry the history
+takes 1.83 M characters (35% of the quota) and the save after each action 156 ms; as one
+compressed entry, 138 K characters but still 39 ms per save, since everything is encoded
+again; as compressed shards, 366 K characters (7%) and 2.3 ms per save. Shards also keep a
+damaged entry from taking the rest with it.
 """
 
 from __future__ import annotations

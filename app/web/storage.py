@@ -111,7 +111,8 @@ def save_workspace(ws: Workspace) -> None:
     """Write what changed since the last save; on failure keep it for the next one."""
     global _local, _pending
     failed = set()
-    for key in sorted(_layout.advance(ws) | _pending):
+    dirty = _layout.advance(ws) | _pending
+    for key in sorted(dirty):
         held = _layout.shard(key)
         if any(held.collection(name) for name in COLLECTIONS):
             if not _write(key, shards.encode(held)):
@@ -125,7 +126,7 @@ def save_workspace(ws: Workspace) -> None:
             failed.add(shards.LOCAL)
     _pending = failed
     _publish()
-    _tell()
+    _tell(records=bool(dirty))
 
 
 def used() -> int:
@@ -138,15 +139,16 @@ def _publish() -> None:
     transfer.set_storage(used=used(), failed=bool(_pending), set_aside=asides)
 
 
-def _tell() -> None:
-    """Say it when a save failed, and once when storage nears its quota. After the action's
-    render (App.dispatch clears messages after saving), hence the timeout."""
+def _tell(*, records: bool) -> None:
+    """Say it when a save failed, and once when storage nears its quota (at a change of
+    records, not of a draft being typed, which an action would silence at once). After the
+    action's render (App.dispatch clears messages after saving), hence the timeout."""
     global _warned
     if _app is None or _app.presentation:
         return
     if _pending:
         js.setTimeout(create_once_callable(lambda: _app.refuse("sync.storage.failed")), 0)
-    elif used() >= shards.WARN_AT * shards.QUOTA and not _warned:
+    elif records and used() >= shards.WARN_AT * shards.QUOTA and not _warned:
         _warned = True
         percent = used() * 100 // shards.QUOTA
         js.setTimeout(create_once_callable(lambda: _app.refuse("sync.storage.nearly_full", percent=percent)), 0)
@@ -178,7 +180,6 @@ def install(app) -> None:
 
 
 def _on_storage(app, event) -> None:
-    global _local
     key = None if event.key is None or event.key is jsnull else str(event.key)
     if key is None:  # storage cleared by hand: write everything again from memory
         _pending.update(_layout.keys() | {shards.LOCAL})
@@ -194,12 +195,12 @@ def _on_storage(app, event) -> None:
             theirs = shards.decode_local(value)
         except FileFormatError:
             return
-        shared = theirs.model_dump(include={"language", "muted", "projector", "drafts"})
+        # Preferences follow; drafts stay with the tab they are typed in.
+        shared = theirs.model_dump(include={"language", "muted", "projector"})
         local = app.ws.local.model_copy(
             update={**shared, "clock": max(app.ws.local.clock, theirs.clock), "exported_at": max(app.ws.local.exported_at, theirs.exported_at)}
         )
         app.ws = app.ws.model_copy(update={"local": local})
-        _local = local  # what is stored already says the same
     else:
         _publish()
         return
