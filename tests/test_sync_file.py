@@ -9,7 +9,6 @@ import jsonschema
 import pytest
 
 from app import restore, sync
-from app.i18n import translator
 from app.model import COLLECTIONS, Workspace
 from room import Room
 
@@ -91,17 +90,3 @@ def test_the_fixture_of_each_version_loads_with_its_content(version):
 def test_a_file_written_again_from_the_fixture_is_the_same_file():
     data = (FIXTURES / f"cercle-v{sync.VERSION}.json").read_bytes()
     assert json.loads(sync.dump(sync.load(data))) == json.loads(data)
-
-
-def test_every_refusal_has_a_message_in_both_languages():
-    keys = {
-        "sync.error." + k
-        for k in (
-            "too_large empty not_json truncated too_deep duplicate_key not_cercle locked bad_version newer "
-            "invalid bad_id id_mismatch envelope no_passphrase wrong_passphrase"
-        ).split()
-    }
-    for lang in ("fr", "en"):
-        _ = translator(lang)
-        for key in keys:
-            assert _(key, megabytes=20, name="x", version=2, place="x") != key

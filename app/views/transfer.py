@@ -86,7 +86,7 @@ def reminder(view: View) -> Markup | None:
         return None
     _ = view._
     exported = view.ws.local.exported_at
-    when = _("sync.ui.reminder.since", date=_day(view, exported)) if exported else _("sync.ui.reminder.never")
+    when = _day(view, exported) if exported else _("sync.ui.reminder.never")
     return h(
         "aside",
         {"class": "panel reminder", "aria-labelledby": "export-reminder"},
