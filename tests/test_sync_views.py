@@ -149,3 +149,13 @@ def test_the_reminder_comes_after_a_week_of_work_not_exported(exported_days_ago,
 
 def test_an_empty_workspace_needs_no_reminder():
     assert transfer.reminder(View(ws=Room().ws, now=START + 100 * DAY)) is None
+
+
+def test_while_saving_fails_every_screen_can_offer_the_export(monkeypatch):
+    view = View(ws=Room().ws, route=Route("session", (("id", "s-1"),)), lang="en")
+    assert transfer.banner(view) is None
+    monkeypatch.setattr(transfer, "SHELL", transfer.Shell(transfer.Storage(failed=True)))
+    shown = str(transfer.banner(view))
+    assert 'role="alert"' in shown and "could not be saved" in shown and 'href="#/transfer"' in shown
+    assert transfer.banner(View(ws=Room().ws, route=Route("transfer"))) is None  # the screen says it itself
+    assert transfer.banner(View(ws=Room().ws, presentation=True)) is None  # not in front of the room

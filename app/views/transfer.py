@@ -96,6 +96,19 @@ def reminder(view: View) -> Markup | None:
     )
 
 
+def banner(view: View) -> Markup | None:
+    """On every screen while saving fails: the work is only on screen; a way to export it."""
+    if not SHELL.storage.failed or view.route.screen == "transfer" or view.presentation:
+        return None
+    _ = view._
+    return h(
+        "div",
+        {"class": "panel alert", "role": "alert"},
+        h("p", {}, _("sync.storage.failed")),
+        link(route("transfer"), _("sync.ui.reminder.go"), "button primary"),
+    )
+
+
 def screen(view: View, shell: Shell) -> Markup:
     _ = view._
     return page(
