@@ -46,17 +46,10 @@ def start() -> None:
     events.install(app)
     ticker.start(app)
 
-    def on_storage(event):
-        # The presentation window follows the operator's window: every save lands here.
-        if str(event.key or "").startswith(storage.PREFIX):
-            app.ws = storage.load_workspace()
-            app.render()
-
     def on_visibility(event):
         effects.on_visible()
 
-    if presentation:
-        js.window.addEventListener("storage", create_proxy(on_storage))
+    storage.install(app)  # other tabs merge in; the presentation window follows
     js.document.addEventListener("visibilitychange", create_proxy(on_visibility))
     app.render()
     shell.mark_ready()
