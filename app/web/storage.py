@@ -13,22 +13,17 @@ What can go wrong is handled here, so that no word is lost:
 
 from __future__ import annotations
 
-import json
-
 import js
 from pyodide.ffi import create_once_callable, create_proxy, jsnull
-from pydantic import ValidationError
 
 from app import shards
 from app.clock import new_device_id
 from app.merge import latest_stamp, merge
 from app.model import COLLECTIONS, Workspace
-from app.restore import FileFormatError, references
+from app.restore import FileFormatError
 from app.views import transfer
 
 PREFIX = shards.PREFIX
-# The first layout (one key per collection), read once and rewritten as shards.
-LEGACY = tuple(PREFIX + name for name in COLLECTIONS)
 
 _layout = shards.Layout(Workspace())
 _local = None  # the Local last written
@@ -53,9 +48,6 @@ def load_workspace() -> Workspace:
     stored = _stored()
     _sizes.update({key: len(key) + len(value) for key, value in stored.items()})
     ws, unreadable = shards.read(stored)
-    legacy = _legacy(stored, unreadable)
-    if legacy is not None:
-        ws = references(merge(ws, legacy)).model_copy(update={"local": ws.local})
     for key, value in unreadable.items():
         _set_aside(key, value)
     # A device id per page load: two tabs are two devices, so that the merge of what each
@@ -65,25 +57,8 @@ def load_workspace() -> Workspace:
     _layout = shards.Layout(ws)
     _local = local
     _pending = set()
-    if legacy is not None:
-        _pending = _layout.keys()
-        save_workspace(ws)
-        if not _pending:  # rewritten as shards: the old keys can go
-            for key in LEGACY:
-                _remove(key)
     _publish()
     return ws
-
-
-def _legacy(stored: dict[str, str], unreadable: dict[str, str]) -> Workspace | None:
-    found = {key[len(PREFIX) :]: stored[key] for key in LEGACY if key in stored}
-    if not found:
-        return None
-    try:
-        return Workspace.model_validate({name: json.loads(text) for name, text in found.items()})
-    except (ValueError, ValidationError):
-        unreadable.update({PREFIX + name: text for name, text in found.items()})
-        return None
 
 
 def _set_aside(key: str, value: str) -> None:
@@ -169,14 +144,18 @@ def replace(app, ws: Workspace) -> None:
     device) in place: saved, then shown."""
     app.ws = ws
     app.effects.save(ws)
-    _publish()
 
 
 def install(app) -> None:
-    """Follow the other tabs and windows of the app through the `storage` event."""
+    """Follow the other tabs and windows of the app through the `storage` event; in the
+    operator's window, also take files picked or dropped (app/web/commands/transfer.py)."""
     global _app
     _app = app
     js.window.addEventListener("storage", create_proxy(lambda event: _on_storage(app, event)))
+    if not app.presentation:
+        from app.web.commands import transfer as commands  # it imports this module
+
+        commands.install(app)
 
 
 def _on_storage(app, event) -> None:
@@ -187,7 +166,10 @@ def _on_storage(app, event) -> None:
             save_workspace(app.ws)
         return
     value = None if event.newValue is None or event.newValue is jsnull else str(event.newValue)
-    _sizes[key] = len(key) + len(value) if value is not None else 0
+    if value is None:
+        _sizes.pop(key, None)
+    else:
+        _sizes[key] = len(key) + len(value)
     if shards.is_shard(key):
         _merge_shard(app, key, value)
     elif key == shards.LOCAL and value is not None:

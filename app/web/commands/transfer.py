@@ -147,8 +147,7 @@ def aside_delete(app, data, element) -> None:
 
 
 def install(app: Any) -> None:
-    """What the app needs at start for files and storage: files dropped anywhere or picked,
-    the share sheet where there is one, and the other tabs' changes."""
-    storage.install(app)
+    """At start (through storage.install): files dropped anywhere or picked, and the share
+    sheet where there is one."""
     transfer.set_can_share(files.can_share())
     files.install(lambda name, data: receive(app, name, data))

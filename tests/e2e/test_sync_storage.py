@@ -1,0 +1,97 @@
+"""End to end: what the browser stores. Two tabs merge each other's work; unreadable stored
+data never stops the app and is kept aside for an export; a refused write keeps the work
+on screen, says so, and is written as soon as storage accepts it again; a nearly full
+storage is announced."""
+
+from __future__ import annotations
+
+from test_sync_devices import ask, said, shared_round
+from test_sync_files import refused, seed, stored, stored_workspace
+
+from app import shards
+
+
+def questions(page) -> set[str]:
+    return {e.text for e in stored_workspace(page).entries.values() if e.kind == "question"}
+
+
+def test_two_tabs_merge_each_others_changes(app):
+    page = app.page
+    seed(page, shared_round().ws)
+    app.open("#/session?id=s-1")
+    other = page.context.new_page()
+    other.goto(app.url("#/session?id=s-1"))
+    other.wait_for_function("document.documentElement.dataset.appState === 'ready'")
+
+    ask(page, "Question du premier onglet")
+    said(other, "Question du premier onglet")
+    ask(other, "Question du second onglet")
+    said(page, "Question du second onglet")
+    ask(page, "Encore une du premier")
+    said(other, "Encore une du premier")
+
+    expected = {"Question du premier onglet", "Question du second onglet", "Encore une du premier"}
+    assert questions(page) == expected
+    other.close()
+    app.open("#/session?id=s-1")
+    for text in expected:
+        said(page, text)
+
+
+UNREADABLE = "ceci n'est pas une séance enregistrée"
+
+
+def test_unreadable_stored_data_is_kept_aside_and_offered_for_export(app):
+    page = app.page
+    seed(page, shared_round().ws)
+    page.add_init_script("localStorage.setItem('cercle.s.abimee', %r)" % UNREADABLE)
+    app.open("")
+    assert "Cadres santé" in page.inner_text("main")  # the rest loads
+    keys = set(stored(page))
+    aside = [key for key in keys if key.startswith(shards.ASIDE + "s.abimee.")]
+    assert len(aside) == 1 and "cercle.s.abimee" not in keys
+    assert stored(page)[aside[0]] == UNREADABLE
+
+    app.open("#/transfer")
+    assert "Des données enregistrées n'ont pas pu être lues" in page.inner_text("main")
+    with page.expect_download() as started:
+        page.get_by_role("button", name="Télécharger", exact=True).click()
+    assert open(started.value.path(), encoding="utf-8").read() == UNREADABLE
+    page.get_by_role("button", name="Supprimer", exact=True).click()
+    page.get_by_text("Des données enregistrées n'ont pas pu être lues").wait_for(state="detached")
+    assert not any(key.startswith(shards.ASIDE) for key in stored(page))
+
+
+FULL = "() => { window.realSetItem = Storage.prototype.setItem; Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; }"
+
+
+def test_a_refused_write_keeps_the_work_says_so_and_saves_it_later(app):
+    page = app.page
+    seed(page, shared_round().ws)
+    app.open("#/session?id=s-1")
+    page.evaluate(FULL)
+
+    ask(page, "Écrite quand le stockage était plein")
+    refused(page, "n'ont pas pu être enregistrées dans ce navigateur")
+    assert "Écrite quand le stockage était plein" not in questions(page)
+
+    page.evaluate("() => { Storage.prototype.setItem = window.realSetItem; }")
+    ask(page, "Écrite après")
+    assert questions(page) == {"Écrite quand le stockage était plein", "Écrite après"}
+    assert page.locator("p.error[role=alert]").inner_text() == ""
+
+
+def test_a_nearly_full_storage_is_announced(app):
+    page = app.page
+    seed(page, shared_round().ws)
+    # Another app of the same site already takes most of the quota.
+    page.add_init_script("if (!localStorage.getItem('autre-appli')) localStorage.setItem('autre-appli', 'x'.repeat(4500000))")
+    app.open("#/transfer")
+    used = int(page.locator("meter").get_attribute("value"))
+    assert used == sum(len(k) + len(v) for k, v in stored(page).items())
+    percent = used * 100 // shards.QUOTA
+    assert 80 <= percent < 100
+    assert f"Le stockage de ce navigateur pour Cercle est plein à {percent} %" in page.inner_text("main")
+    app.open("#/session?id=s-1")
+    ask(page, "Une question de plus")
+    refused(page, "Le stockage de ce navigateur pour Cercle est plein à")
