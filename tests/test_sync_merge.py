@@ -25,10 +25,10 @@ def records(ws: Workspace) -> dict:
     return {name: {rid: r.model_dump() for rid, r in ws.collection(name).items()} for name in COLLECTIONS}
 
 
-def shared() -> Workspace:
+def shared(now: int = START) -> Workspace:
     """A group with a session and a round at step 4 (questions), as exchanged before a
     session: every device starts from it."""
-    room = Room(device="d-origin")
+    room = Room(device="d-origin", now=now)
     room.group()
     room.session()
     room.do({"type": "start_round", "session_id": "s-1", "id": "r-1"})

@@ -9,21 +9,14 @@ import time
 from test_sync_files import export, pick, records, seed
 
 from app import sync
-from room import Room
+from app.model import Workspace
+from test_sync_merge import shared
 
 
-def shared_round() -> Room:
-    """What both devices hold before they part: a round at its exploration step."""
-    room = Room(now=int(time.time() * 1000) - 600_000)
-    room.group()
-    room.session()
-    room.do({"type": "start_round", "session_id": "s-1", "id": "r-1"})
-    for i in range(5):
-        room.do({"type": "add_pitch", "id": f"p-{i}", "session_id": "s-1", "member_id": f"m-{i}", "title": f"Situation {i}"})
-    room.do({"type": "next_step", "round_id": "r-1"})
-    room.do({"type": "choose_pitch", "round_id": "r-1", "pitch_id": "p-2"})
-    room.do({"type": "go_to_step", "round_id": "r-1", "step": 3})
-    return room
+def shared_round() -> Workspace:
+    """What both devices hold before they part: a round at its exploration step, begun ten
+    minutes ago (its timers run in real time)."""
+    return shared(now=int(time.time() * 1000) - 600_000)
 
 
 def device(browser, guard, base_url: str, ws):
@@ -81,7 +74,7 @@ def held(page, base_url: str) -> dict:
 
 
 def test_two_devices_apart_end_identical_with_nothing_lost(browser, guard, base_url):
-    start = shared_round().ws
+    start = shared_round()
     laptop = device(browser, guard, base_url, start)
     tablet = device(browser, guard, base_url, start)
 

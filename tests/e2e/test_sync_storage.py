@@ -12,12 +12,13 @@ from app import shards
 
 
 def questions(page) -> set[str]:
-    return {e.text for e in stored_workspace(page).entries.values() if e.kind == "question"}
+    """The questions stored, besides the one the shared round began with."""
+    return {e.text for e in stored_workspace(page).entries.values() if e.kind == "question"} - {"Depuis quand ?"}
 
 
 def test_two_tabs_merge_each_others_changes(app):
     page = app.page
-    seed(page, shared_round().ws)
+    seed(page, shared_round())
     app.open("#/session?id=s-1")
     other = page.context.new_page()
     other.goto(app.url("#/session?id=s-1"))
@@ -43,7 +44,7 @@ UNREADABLE = "ceci n'est pas une séance enregistrée"
 
 def test_unreadable_stored_data_is_kept_aside_and_offered_for_export(app):
     page = app.page
-    seed(page, shared_round().ws)
+    seed(page, shared_round())
     page.add_init_script("localStorage.setItem('cercle.s.abimee', %r)" % UNREADABLE)
     app.open("")
     assert "Cadres santé" in page.inner_text("main")  # the rest loads
@@ -67,7 +68,7 @@ FULL = "() => { window.realSetItem = Storage.prototype.setItem; Storage.prototyp
 
 def test_a_refused_write_keeps_the_work_says_so_and_saves_it_later(app):
     page = app.page
-    seed(page, shared_round().ws)
+    seed(page, shared_round())
     app.open("#/session?id=s-1")
     page.evaluate(FULL)
 
@@ -83,7 +84,7 @@ def test_a_refused_write_keeps_the_work_says_so_and_saves_it_later(app):
 
 def test_a_nearly_full_storage_is_announced(app):
     page = app.page
-    seed(page, shared_round().ws)
+    seed(page, shared_round())
     # Another app of the same site already takes most of the quota.
     page.add_init_script("if (!localStorage.getItem('autre-appli')) localStorage.setItem('autre-appli', 'x'.repeat(4500000))")
     app.open("#/transfer")
