@@ -218,39 +218,63 @@ def write_wheel(path: Path, files: list[tuple[str, bytes]], record: str) -> None
         encoded = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
         lines.append(f"{name},sha256={encoded},{len(data)}")
     lines.append(f"{record},,")
+    write_zip(path, [*files, (record, ("\n".join(lines) + "\n").encode())])
+
+
+def write_zip(path: Path, files: list[tuple[str, bytes]]) -> None:
+    """A reproducible zip (fixed timestamps), written whole or not at all."""
     temporary = path.with_suffix(".partial")
     with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in [*files, (record, ("\n".join(lines) + "\n").encode())]:
-            archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+        for name, data in files:
+            method = zipfile.ZIP_STORED if name.endswith("/") else zipfile.ZIP_DEFLATED
+            archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, method)
     temporary.rename(path)
+
+
+def read_zip(path: Path) -> list[tuple[str, bytes]]:
+    with zipfile.ZipFile(path) as archive:
+        return [(info.filename, archive.read(info)) for info in archive.infolist()]
 
 
 # ---------------------------------------------------------------------------- bytecode
 
-# Runs inside Pyodide (under Node.js): adds to each wheel the bytecode of its modules, as
-# unchecked-hash .pyc files in __pycache__, so the browser imports without compiling (the
-# sources stay, for tracebacks). Compiled by the very interpreter that will run it.
-COMPILE_WHEELS_PY = """
+# Runs inside Pyodide, under Node.js, so the bytecode comes from the very interpreter that
+# will run it. For each job, writes the .pyc of every module of an archive: for a wheel,
+# unchecked-hash .pyc files in __pycache__ beside the sources (kept, for tracebacks); for the
+# standard library zip, a .pyc beside each .py, which build.py then drops (as Pyodide's full
+# distribution does). Pyodide's npm package ships its standard library as sources only:
+# without this, every module the app imports is compiled in the browser, at every start.
+COMPILE_PY = """
 import importlib.util, json, marshal, os, sys, sysconfig, zipfile
 from pathlib import PurePosixPath
 
-site = sysconfig.get_paths()["purelib"]
+prefixes = {
+    "wheel": sysconfig.get_paths()["purelib"] + "/",
+    "stdlib": next(path for path in sys.path if path.endswith(".zip")) + "/",
+}
 for job in json.loads(open("/host" + JOBS).read()):
     with zipfile.ZipFile("/host" + job["source"]) as archive:
         for name in archive.namelist():
             if not name.endswith(".py"):
                 continue
             data = archive.read(name)
-            code = compile(data, f"{site}/{name}", "exec", dont_inherit=True)
+            try:
+                code = compile(data, prefixes[job["kind"]] + name, "exec", dont_inherit=True)
+            except SyntaxError:
+                continue  # test data of the standard library: stays as it is
             path = PurePosixPath(name)
-            pyc = f"/host{job['target']}/{path.parent}/__pycache__/{path.stem}.{sys.implementation.cache_tag}.pyc"
-            os.makedirs(os.path.dirname(pyc), exist_ok=True)
+            if job["kind"] == "stdlib":
+                pyc = path.with_suffix(".pyc")
+            else:
+                pyc = path.parent / "__pycache__" / f"{path.stem}.{sys.implementation.cache_tag}.pyc"
+            out = f"/host{job['target']}/{pyc}"
+            os.makedirs(os.path.dirname(out), exist_ok=True)
             header = importlib.util.MAGIC_NUMBER + (1).to_bytes(4, "little") + importlib.util.source_hash(data)
-            with open(pyc, "wb") as out:
-                out.write(header + marshal.dumps(code))
+            with open(out, "wb") as file:
+                file.write(header + marshal.dumps(code))
 """
 
-COMPILE_WHEELS_MJS = """
+COMPILE_MJS = """
 const [pyodideModule, jobs, script] = process.argv.slice(2);
 const { loadPyodide } = await import(pyodideModule);
 const pyodide = await loadPyodide();
@@ -259,18 +283,20 @@ pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: "/" }, "/host");
 pyodide.globals.set("JOBS", jobs);
 pyodide.runPython(pyodide.FS.readFile("/host" + script, { encoding: "utf8" }));
 """
+STDLIB = "python_stdlib.zip"
 
 
-def compiled_wheels(pyodide: Path, wheels: list[Path]) -> list[Path]:
-    """The wheels with their bytecode added (see COMPILE_WHEELS_PY), cached in .cache/pyc
-    by content: Pyodide under Node.js starts only when a wheel (usually the app) changed."""
+def with_bytecode(pyodide: Path, archives: list[Path]) -> list[Path]:
+    """The archives (wheels, and Pyodide's standard library) with the bytecode of their
+    modules (see COMPILE_PY), cached in .cache/pyc by content: Pyodide under Node.js only
+    starts when one changed (usually the app's wheel: about 3 s)."""
     folder = CACHE / "pyc"
-    recipe = hashlib.sha256((COMPILE_WHEELS_PY + COMPILE_WHEELS_MJS).encode() + sha256_of(ROOT / "package-lock.json").encode())
+    recipe = hashlib.sha256((COMPILE_PY + COMPILE_MJS).encode() + sha256_of(ROOT / "package-lock.json").encode())
     targets = {}
-    for wheel in wheels:
-        key = hashlib.sha256(recipe.digest() + sha256_of(wheel).encode()).hexdigest()[:16]
-        targets[wheel] = folder / key / wheel.name
-    missing = {wheel: target for wheel, target in targets.items() if not target.exists()}
+    for archive in archives:
+        key = hashlib.sha256(recipe.digest() + sha256_of(archive).encode()).hexdigest()[:16]
+        targets[archive] = folder / key / archive.name
+    missing = {archive: target for archive, target in targets.items() if not target.exists()}
     if missing:
         compile_with_pyodide(pyodide, missing)
     used = {target.parent for target in targets.values()}
@@ -287,26 +313,29 @@ def compile_with_pyodide(pyodide: Path, jobs: dict[Path, Path]) -> None:
     work = CACHE / "pyc" / "work"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    (work / "compile.py").write_text(COMPILE_WHEELS_PY)
-    (work / "compile.mjs").write_text(COMPILE_WHEELS_MJS)
-    (work / "jobs.json").write_text(json.dumps(
-        [{"source": str(source), "target": str(work / source.name)} for source in jobs]))
+    (work / "compile.py").write_text(COMPILE_PY)
+    (work / "compile.mjs").write_text(COMPILE_MJS)
+    (work / "jobs.json").write_text(json.dumps([
+        {"source": str(source), "target": str(work / source.name), "kind": "stdlib" if source.name == STDLIB else "wheel"}
+        for source in jobs
+    ]))
     print(f"build: compiling Python bytecode with Pyodide for {', '.join(s.name for s in jobs)}", flush=True)
     run_quietly(
         [node, str(work / "compile.mjs"), (pyodide / "pyodide.mjs").as_uri(),
          str(work / "jobs.json"), str(work / "compile.py")],
-        work, "compiling the app with Pyodide under Node.js failed (a syntax error in app/?)",
+        work, "compiling Python with Pyodide under Node.js failed (a syntax error in app/?)",
     )
     for source, target in jobs.items():
-        with zipfile.ZipFile(source) as archive:
-            files = [(info.filename, archive.read(info)) for info in archive.infolist() if not info.is_dir()]
-        record = next(name for name, _ in files if name.endswith(".dist-info/RECORD"))
-        bytecode = work / source.name
-        files = [(name, data) for name, data in files if name != record]
-        files += [(path.relative_to(bytecode).as_posix(), path.read_bytes())
-                  for path in sorted(bytecode.rglob("*.pyc"))]
+        compiled = work / source.name
+        bytecode = [(path.relative_to(compiled).as_posix(), path.read_bytes()) for path in sorted(compiled.rglob("*.pyc"))]
+        files = read_zip(source)
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_wheel(target, files, record)
+        if source.name == STDLIB:
+            replaced = {name[:-1] for name, _ in bytecode}
+            write_zip(target, [*(entry for entry in files if entry[0] not in replaced), *bytecode])
+        else:
+            record = next(name for name, _ in files if name.endswith(".dist-info/RECORD"))
+            write_wheel(target, [*(entry for entry in files if entry[0] != record), *bytecode], record)
     shutil.rmtree(work, ignore_errors=True)
 
 
@@ -316,11 +345,16 @@ def build() -> Path:
     """Assemble dist/ in a temporary folder, then swap it in: a failed build leaves the
     previous dist/ untouched."""
     modules = npm_packages()
-    wheels = compiled_wheels(modules / "pyodide", [*browser_wheels(), app_wheel()])
+    pyodide = modules / "pyodide"
+    lock = json.loads((pyodide / "pyodide-lock.json").read_text())
+    bundled, wheels = split_wheels(lock, browser_wheels())
+    library = runtime_library(pyodide / STDLIB, bundled)
+    library, *wheels = with_bytecode(pyodide, [library, *wheels, app_wheel()])
+    lock = rewrite_lock(lock, wheels, {wheel_project(wheel)[0] for wheel in bundled})
     staging = Path(tempfile.mkdtemp(prefix=".dist-", dir=ROOT))
     try:
         try:
-            assemble(staging, modules, wheels)
+            assemble(staging, modules, library, wheels, lock)
         except FileNotFoundError as error:
             raise BuildError(f"missing {error.filename}: restore it (git status shows what changed)") from None
         previous = ROOT / ".dist-previous"
@@ -334,14 +368,14 @@ def build() -> Path:
     return DIST
 
 
-def assemble(out: Path, modules: Path, wheels: list[Path]) -> None:
+def assemble(out: Path, modules: Path, library: Path, wheels: list[Path], lock: dict) -> None:
     shutil.copy2(ROOT / "pyscript.toml", out / "pyscript.toml")
     shutil.copytree(ROOT / "assets", out / "assets")
     vendor = out / "assets" / "vendor"
     vendor.mkdir(exist_ok=True)
     shutil.copy2(modules / IDIOMORPH, vendor / "idiomorph.esm.js")
     copy_pyscript(modules / "@pyscript" / "core" / "dist", out / "pyscript")
-    copy_pyodide(modules / "pyodide", wheels, out / "pyodide")
+    copy_pyodide(modules / "pyodide", library, wheels, lock, out / "pyodide")
     page = (ROOT / "index.html").read_text()
     for marker in (PRELOADS_MARKER, BOOT_SCRIPT):
         if marker not in page:
@@ -384,27 +418,66 @@ def copy_pyscript(source: Path, target: Path) -> None:
         pending += [chunk for chunk in lazy if chunk.rsplit("-", 1)[0] in PYSCRIPT_LAZY_CHUNKS]
 
 
-def copy_pyodide(source: Path, wheels: list[Path], target: Path) -> None:
+def copy_pyodide(source: Path, library: Path, wheels: list[Path], lock: dict, target: Path) -> None:
     target.mkdir()
     for name in PYODIDE_RUNTIME:
-        shutil.copy2(source / name, target / name)
+        shutil.copy2(library if name == STDLIB else source / name, target / name)
     for wheel in wheels:
         shutil.copy2(wheel, target / wheel.name)
-    lock = json.loads((source / "pyodide-lock.json").read_text())
-    (target / "pyodide-lock.json").write_text(json.dumps(rewrite_lock(lock, wheels), indent=1))
+    (target / "pyodide-lock.json").write_text(json.dumps(lock, indent=1))
 
 
-def rewrite_lock(lock: dict, wheels: list[Path]) -> dict:
+def startup_projects(lock: dict) -> set[str]:
+    """APP_DEPENDS and everything they depend on, after Pyodide's lock file."""
+    needed, pending = set(), list(APP_DEPENDS)
+    while pending:
+        project = normalize(pending.pop())
+        if project not in needed:
+            needed.add(project)
+            pending += lock["packages"].get(project, {}).get("depends", [])
+    return needed
+
+
+def split_wheels(lock: dict, wheels: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Pure-Python wheels that the app needs at start-up go into the runtime's library zip,
+    beside the standard library: Python imports them from there in place, module by module,
+    and nothing is unpacked. The others (with compiled code, like pydantic-core, or loaded
+    on demand, like segno) stay wheels that Pyodide installs."""
+    needed = startup_projects(lock)
+    bundled = [w for w in wheels if wheel_project(w)[0] in needed and w.name.endswith("-py3-none-any.whl")]
+    return bundled, [w for w in wheels if w not in bundled]
+
+
+def runtime_library(stdlib: Path, bundled: list[Path]) -> Path:
+    """Pyodide's python_stdlib.zip (on sys.path from the start) plus the bundled wheels'
+    files, cached in .cache/library by content. Pyodide documents customising this zip."""
+    digest = hashlib.sha256(sha256_of(stdlib, *bundled).encode())
+    digest.update(" ".join(wheel.name for wheel in bundled).encode())
+    library = CACHE / "library" / digest.hexdigest()[:16] / STDLIB
+    if not library.exists():
+        shutil.rmtree(library.parent.parent, ignore_errors=True)
+        library.parent.mkdir(parents=True)
+        files = read_zip(stdlib)
+        for wheel in bundled:
+            files += [entry for entry in read_zip(wheel) if not entry[0].endswith(".dist-info/RECORD")]
+        write_zip(library, files)
+    return library
+
+
+def rewrite_lock(lock: dict, wheels: list[Path], bundled: set[str]) -> dict:
     """Pyodide's lock file, cut down to the wheels we ship and pointed at them (file name,
-    version, real sha256), so Pyodide loads them without micropip and offline."""
+    version, real sha256), so Pyodide loads them without micropip and offline. Packages
+    bundled in the library zip are already there: no entry, and nobody depends on them."""
     packages = {}
     for wheel in wheels:
         project, version = wheel_project(wheel)
         if project == APP_PACKAGE:
-            entry = app_entry()
+            entry = app_entry(sorted(startup_projects(lock)))
         else:
             entry = lock["packages"].get(project) or pure_python_entry(wheel)
-        packages[project] = {**entry, "file_name": wheel.name, "version": version, "sha256": sha256_of(wheel)}
+        depends = [dep for dep in entry["depends"] if normalize(dep) not in bundled]
+        packages[project] = {**entry, "depends": depends, "file_name": wheel.name, "version": version,
+                             "sha256": sha256_of(wheel)}
     for project, entry in packages.items():
         missing = [dep for dep in entry["depends"] if normalize(dep) not in packages]
         if missing:
@@ -412,9 +485,9 @@ def rewrite_lock(lock: dict, wheels: list[Path]) -> dict:
     return {**lock, "packages": packages}
 
 
-def app_entry() -> dict:
+def app_entry(depends: list[str]) -> dict:
     """The lock entry of app/'s wheel: loading it loads what it needs at start-up."""
-    return {"name": APP_PACKAGE, "imports": ["app"], "depends": list(APP_DEPENDS), "install_dir": "site",
+    return {"name": APP_PACKAGE, "imports": ["app"], "depends": depends, "install_dir": "site",
             "package_type": "package", "unvendored_tests": False, "tool": {}}
 
 

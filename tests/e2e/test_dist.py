@@ -20,14 +20,14 @@ def test_lock_file_points_at_the_shipped_wheels_with_their_real_hashes():
     for entry in lock["packages"].values():
         data = (DIST / "pyodide" / entry["file_name"]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == entry["sha256"], entry["file_name"]
-    assert lock["packages"]["pydantic"]["version"] == "2.14.4"
-    assert lock["packages"]["pydantic-core"]["file_name"].endswith("-cp314-cp314-pyemscripten_2026_0_wasm32.whl")
+        assert all(dep in lock["packages"] for dep in entry["depends"]), entry["name"]
+    assert lock["packages"]["pydantic-core"]["file_name"] == "pydantic_core-2.50.5-cp314-cp314-pyemscripten_2026_0_wasm32.whl"
 
 
-def test_app_ships_as_a_wheel_with_bytecode_that_loads_pydantic():
+def test_app_ships_as_a_wheel_with_bytecode_that_loads_pydantic_core():
     lock = json.loads((DIST / "pyodide" / "pyodide-lock.json").read_text())
     entry = lock["packages"]["cercle"]
-    assert entry["depends"] == ["pydantic"] and entry["imports"] == ["app"]
+    assert entry["depends"] == ["pydantic-core"] and entry["imports"] == ["app"]
     with zipfile.ZipFile(DIST / "pyodide" / entry["file_name"]) as wheel:
         names = set(wheel.namelist())
     sources = {name for name in names if name.startswith("app/") and name.endswith(".py")}
@@ -36,7 +36,17 @@ def test_app_ships_as_a_wheel_with_bytecode_that_loads_pydantic():
         folder, _, module = source.rpartition("/")
         assert f"{folder}/__pycache__/{module[:-3]}.cpython-314.pyc" in names, source
     assert any(name.startswith("app/locales/") for name in names)
-    assert not any(name.endswith(".pyc") and "__pycache__" not in name for name in names)
+
+
+def test_library_zip_holds_the_standard_library_and_pydantic_as_bytecode():
+    with zipfile.ZipFile(DIST / "pyodide" / "python_stdlib.zip") as library:
+        names = set(library.namelist())
+    for module in ("typing", "dataclasses", "json/__init__", "pydantic/main", "typing_extensions", "annotated_types/__init__"):
+        assert f"{module}.pyc" in names and f"{module}.py" not in names, module
+    assert "pydantic-2.14.4.dist-info/METADATA" in names
+    with zipfile.ZipFile(build.npm_packages() / "pyodide" / "python_stdlib.zip") as published:
+        stdlib = {name.removesuffix(".py") for name in published.namelist() if name.endswith(".py")}
+    assert stdlib <= {name.removesuffix(".pyc").removesuffix(".py") for name in names}, "a module was lost"
 
 
 def test_no_absolute_or_remote_urls_in_what_the_page_loads():
