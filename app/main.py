@@ -14,12 +14,15 @@ import js
 def start() -> None:
     from pyodide.ffi import create_proxy
 
+    from app.model import Workspace
     from app.views.context import Route
     from app.web import commands, effects, events, shell, storage, ticker
     from app.web.app import App, Effects
 
     route = Route.parse(shell.hash_())
     presentation = route.screen == "presentation"
+    # A summary opened from a link stays on the phone that scanned it: nothing read, nothing stored.
+    shared = route.screen == "shared-summary"
 
     def paint(markup, lang):
         shell.paint(markup, lang)
@@ -27,11 +30,11 @@ def start() -> None:
         effects.keep_awake(app.route.screen in ("session", "presentation") and session is not None and session.stage == "round")
 
     app = App(
-        storage.load_workspace(),
+        Workspace() if shared else storage.load_workspace(),
         route,
         Effects(
             paint=paint,
-            save=(lambda ws: None) if presentation else storage.save_workspace,
+            save=(lambda ws: None) if presentation or shared else storage.save_workspace,
             now=shell.now,
             today=shell.today,
             navigate=shell.set_hash,
@@ -49,7 +52,8 @@ def start() -> None:
     def on_visibility(event):
         effects.on_visible()
 
-    storage.install(app)  # other tabs merge in; the presentation window follows
+    if not shared:
+        storage.install(app)  # other tabs merge in; the presentation window follows
     js.document.addEventListener("visibilitychange", create_proxy(on_visibility))
     app.render()
     shell.mark_ready()
