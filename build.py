@@ -29,6 +29,11 @@ import venv
 import zipfile
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # not on Windows: builds there are simply not serialised
+    fcntl = None
+
 ROOT = Path(__file__).resolve().parent
 DIST = ROOT / "dist"
 CACHE = ROOT / ".cache"
@@ -343,7 +348,15 @@ def compile_with_pyodide(pyodide: Path, jobs: dict[Path, Path]) -> None:
 
 def build() -> Path:
     """Assemble dist/ in a temporary folder, then swap it in: a failed build leaves the
-    previous dist/ untouched."""
+    previous dist/ untouched. One build at a time per work tree (a lock in .cache/)."""
+    CACHE.mkdir(exist_ok=True)
+    with open(CACHE / "build.lock", "w") as lock:
+        if fcntl:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        return build_locked()
+
+
+def build_locked() -> Path:
     modules = npm_packages()
     pyodide = modules / "pyodide"
     lock = json.loads((pyodide / "pyodide-lock.json").read_text())
