@@ -112,7 +112,10 @@ def merge_file(app, data, element) -> None:
         return
     seen = preview(app.ws, sync.load(plain))  # again: this tab may have changed meanwhile
     transfer.set_incoming(None)
-    storage.replace(app, seen.merged)
+    # Undo stops at the import: undoing an earlier action over merged records could put back
+    # text that the other device had replaced since.
+    local = seen.merged.local.model_copy(update={"undo": (), "redo": ()})
+    storage.replace(app, seen.merged.model_copy(update={"local": local}))
     counts = {kind: sum(getattr(seen, kind).values()) for kind in ("new", "updated", "conflicting")}
     app.announce("sync.ui.incoming.merged", **counts)
 
