@@ -166,5 +166,11 @@ class App:
 
 
 @pytest.fixture
+def sub_path() -> str:
+    """The sub-path under which the server also serves dist/."""
+    return SUB_PATH
+
+
+@pytest.fixture
 def app(page: Page, base_url: str) -> App:
     return App(page, base_url)

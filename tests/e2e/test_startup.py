@@ -7,7 +7,6 @@ Pyodide boots in about 3 s, so each test checks everything it can from one page 
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import SUB_PATH
 
 STALL = "**/pyodide/pyodide.asm.wasm"  # the runtime's biggest file: without it, no Python
 
@@ -46,10 +45,10 @@ def test_home_screen_in_english_and_after_a_reload(app):
     assert app.page.get_by_role("button", name="New group").count() == 1
 
 
-def test_works_from_a_sub_path(app, guard):
-    app.open(SUB_PATH)
+def test_works_from_a_sub_path(app, guard, sub_path):
+    app.open(sub_path)
     assert app.page.get_by_role("button", name="Nouveau groupe").count() == 1
-    outside = [url for url in guard.requests if not urlsplit(url).path.startswith(SUB_PATH)]
+    outside = [url for url in guard.requests if not urlsplit(url).path.startswith(sub_path)]
     assert outside == [], "dist/ must use relative URLs only"
 
 
