@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.markup import Markup, h
+from app.views import transfer
 from app.views.context import View, route
 from app.views.parts import button, link, page
 
@@ -35,6 +36,7 @@ def render(view: View) -> Markup:
         view,
         _("ui.app.name"),
         h("p", {"class": "lead"}, _("ui.home.tagline")),
+        transfer.reminder(view),
         cont,
         h(
             "ul",

@@ -27,9 +27,16 @@ def page(view: View, title: str, *content: Child, wide: bool = False, crumbs: Ch
         ),
         h("p", {"class": "notice", "role": "status"}, view.notice),
         h("p", {"class": "error", "role": "alert"}, view.error),
+        _save_failed(view),
         h("h1", {"class": "title", "id": "screen-title", "tabindex": "-1"}, title),
         *content,
     )
+
+
+def _save_failed(view: View) -> Markup | None:
+    from app.views.transfer import banner  # transfer builds on these parts
+
+    return banner(view)
 
 
 def _preferences(view: View) -> Markup:
