@@ -6,7 +6,9 @@ from __future__ import annotations
 from app.markup import Markup, fragment, h
 from app.model import Session
 from app.views.context import View
-from app.views.parts import button, clock, names
+from app.views.editing import editing, pitch_editor
+from app.views.parts import button, clock, names, short
+from app.views.steps import pitch_controls, pitch_item
 
 BREAKS = (5, 10, 15)
 
@@ -36,22 +38,32 @@ def next_pitch(view: View, session: Session) -> Markup:
     who = names(view, session.group_id)
     last = view.ws.last_carried(session.group_id)
     waiting = sorted(view.ws.parking_lot(session.group_id), key=lambda p: (last.get(p.member_id, ""), p.created))
-    rows = [
-        h(
-            "li",
-            {"class": "entry"},
-            h("p", {"class": "meta"}, h("span", {"class": "who"}, who.get(p.member_id, "?")), " ", h("span", {"class": "since"}, _last(view, last.get(p.member_id, "")))),
-            h("p", {"class": "text"}, h("strong", {}, p.title)),
-            h("p", {"class": "text"}, p.text) if p.text else None,
-            button(_("ui.between.examine"), "start_round", cls="primary", session_id=session.id, pitch_id=p.id, aria_label=_("ui.between.examine_one", title=p.title[:60])),
-        )
-        for p in waiting
-    ]
+    rows = [_waiting(view, session, p, who, last.get(p.member_id, "")) for p in waiting]
+    withdrawn = [p for p in view.ws.pitches.values() if p.group_id == session.group_id and p.withdrawn and not p.round_id and not p.deleted]
     return h(
         "section",
         {"class": "panel", "aria-labelledby": "next-pitch"},
         h("h2", {"id": "next-pitch"}, _("ui.between.next_pitch")),
         h("ol", {"class": "entries"}, rows) if rows else h("p", {"class": "empty"}, _("ui.between.no_pitch")),
+        h("h3", {}, _("ui.between.withdrawn")) if withdrawn else None,
+        h("ul", {"class": "entries"}, [pitch_item(view, p, who) for p in sorted(withdrawn, key=lambda p: (p.created, p.id))]) if withdrawn else None,
+    )
+
+
+def _waiting(view: View, session: Session, pitch, who: dict[str, str], last: str) -> Markup:
+    """A pitch in the parking lot: whose, when they last carried, examine it now."""
+    _ = view._
+    meta = h("p", {"class": "meta"}, h("span", {"class": "who"}, who.get(pitch.member_id, "?")), " ", h("span", {"class": "since"}, _last(view, last)))
+    if pitch.id == editing(view):
+        return h("li", {"class": "entry editing"}, meta, pitch_editor(view, pitch))
+    return h(
+        "li",
+        {"class": "entry"},
+        meta,
+        h("p", {"class": "text"}, h("strong", {}, pitch.title)),
+        h("p", {"class": "text"}, pitch.text) if pitch.text else None,
+        button(_("ui.between.examine"), "start_round", cls="primary", session_id=session.id, pitch_id=pitch.id, aria_label=_("ui.between.examine_one", title=short(pitch.title, 60))),
+        pitch_controls(view, pitch),
     )
 
 

@@ -26,6 +26,11 @@ class Route:
     def get(self, name: str, default: str = "") -> str:
         return dict(self.params).get(name, default)
 
+    def with_params(self, **params: str) -> Route:
+        """This route with some parameters set; an empty value takes one away."""
+        kept = tuple((k, v) for k, v in self.params if k not in params)
+        return Route(self.screen, kept + tuple((k, v) for k, v in params.items() if v))
+
     @property
     def href(self) -> str:
         query = f"?{urlencode(self.params)}" if self.params else ""

@@ -1,5 +1,5 @@
 """What was said at a step: the form that captures one contribution, and the list of them
-with the facilitator's controls (answered, out of frame, delete)."""
+with the facilitator's controls (edit, answered, out of frame, delete)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,21 @@ from app.markup import Markup, h
 from app.model import Entry, Round, Session
 from app.protocol import Step
 from app.views.context import View
+from app.views.editing import edit_button, editing, entry_editor
 from app.views.parts import button, form, select_field, submit, text_field, toggle
+
+CONSULTANTS_ONLY = frozenset({"question", "reformulation", "intervention"})
+CARRIER_SPEAKS = frozenset({"note", "synthesis"})
 
 
 def authors(view: View, session: Session, round_: Round, step: Step, kind: str) -> list[tuple[str, str]]:
     """Who may say it: consultants for questions, reformulations, interventions."""
-    members = view.ws.members_of(session.group_id)
-    consultants_only = kind in ("question", "reformulation", "intervention")
-    return [(m.id, m.name) for m in members if not (consultants_only and m.id == round_.carrier_id)]
+    return _speakers(view, session.group_id, round_.carrier_id, kind)
+
+
+def _speakers(view: View, group_id: str, carrier_id: str, kind: str) -> list[tuple[str, str]]:
+    members = view.ws.members_of(group_id)
+    return [(m.id, m.name) for m in members if not (kind in CONSULTANTS_ONLY and m.id == carrier_id)]
 
 
 def current_speaker(view: View, session: Session, round_: Round, step: Step) -> str:
@@ -26,7 +33,7 @@ def entry_form(view: View, session: Session, round_: Round, step: Step, kind: st
     _ = view._
     scope = f"{round_.id}-{step.key}"
     fields = []
-    carrier_speaks = kind in ("note", "synthesis")
+    carrier_speaks = kind in CARRIER_SPEAKS
     if not carrier_speaks:
         options = authors(view, session, round_, step, kind)
         default = current_speaker(view, session, round_, step) or (options[0][0] if options else "")
@@ -64,7 +71,10 @@ def _item(view: View, entry: Entry, who: dict[str, str], answered: bool) -> Mark
         meta.append(h("span", {"class": "tag"}, _(f"ui.request.{entry.help_type}")))
     if entry.out_of_frame:
         meta.append(h("span", {"class": "tag off"}, _("ui.entry.out_of_frame")))
+    if entry.id == editing(view):
+        return h("li", {"class": "entry editing"}, h("p", {"class": "meta"}, meta) if meta else None, editor(view, entry))
     controls = [
+        edit_button(view, entry.id, entry.text),
         toggle(_("ui.entry.answered"), "edit_entry", entry.answered, id=entry.id, answered=str(not entry.answered).lower()) if answered else None,
         toggle(_("ui.entry.mark_out_of_frame"), "mark_out_of_frame", entry.out_of_frame, id=entry.id, out_of_frame=str(not entry.out_of_frame).lower()),
         button(_("ui.entry.delete"), "delete_entry", cls="quiet danger", id=entry.id, aria_label=_("ui.entry.delete_one", text=entry.text[:40])),
@@ -77,3 +87,19 @@ def _item(view: View, entry: Entry, who: dict[str, str], answered: bool) -> Mark
         h("p", {"class": "text"}, entry.text),
         h("div", {"class": "entry-controls"}, controls),
     )
+
+
+def editor(view: View, entry: Entry) -> Markup:
+    """The entry's form, with the authors and kinds of help that its add form offers."""
+    session = view.ws.sessions.get(entry.session_id)
+    if session is None:
+        return entry_editor(view, entry, [])
+    round_ = view.ws.rounds.get(entry.round_id)
+    carrier = round_.carrier_id if round_ is not None else ""
+    authors = [] if entry.kind in CARRIER_SPEAKS else _speakers(view, session.group_id, carrier, entry.kind)
+    if authors and entry.author_id not in dict(authors):
+        # nobody named, or a member since removed: the form keeps them until changed
+        former = view.ws.members.get(entry.author_id)
+        authors.insert(0, (entry.author_id, former.name if former is not None else "—"))
+    help_types = session.protocol.request_types if entry.kind == "intervention" else ()
+    return entry_editor(view, entry, authors, help_types)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.markup import Markup, fragment, h
 from app.model import Session
 from app.views.context import View
+from app.views.editing import action_item_editor, edit_button, editing
 from app.views.parts import button, form, names, submit, text_field, toggle
 
 STATUSES = ("open", "in_progress", "done", "dropped")
@@ -17,6 +18,10 @@ def items(view: View, session: Session) -> Markup:
     reviewed = [a for a in view.ws.followed_up_in(session.id) if a not in pending]
     rows = []
     for item in pending + reviewed:
+        meta = h("p", {"class": "meta"}, h("span", {"class": "who"}, who.get(item.owner_id, "?")), " ", _("ui.plan.due", date=view.date(item.due)) if item.due else None)
+        if item.id == editing(view):
+            rows.append(h("li", {"class": "entry editing"}, meta, action_item_editor(view, item)))
+            continue
         scope = f"{session.id}-{item.id}"
         statuses = h(
             "div",
@@ -37,8 +42,8 @@ def items(view: View, session: Session) -> Markup:
             h(
                 "li",
                 {"class": "entry"},
-                h("p", {"class": "meta"}, h("span", {"class": "who"}, who.get(item.owner_id, "?")), " ", _("ui.plan.due", date=view.date(item.due)) if item.due else None),
-                h("p", {"class": "text"}, item.text),
+                meta,
+                h("p", {"class": "text"}, item.text, " ", edit_button(view, item.id, item.text)),
                 statuses,
                 comment,
             )

@@ -68,6 +68,11 @@ def link(to: Route, label: Child, cls: str = "", **attrs: Any) -> Markup:
     return h("a", {"href": to.href, "class": cls or None, **attrs}, label)
 
 
+def short(text: str, size: int = 40) -> str:
+    """The start of a text, to name a control after it ("Edit “Rencontre chaque…”")."""
+    return text if len(text) <= size else text[:size].rstrip() + "…"
+
+
 def crumb(view: View, screen: str, label: str, **params: str) -> Markup:
     return fragment(h("span", {"aria-hidden": "true", "class": "sep"}, "›"), link(route(screen, **params), label))
 
@@ -77,10 +82,12 @@ def _data(payload: dict[str, Any]) -> dict[str, Any]:
     return {(k if k.startswith("aria_") else f"data-{k}").replace("_", "-"): v for k, v in payload.items() if v is not None}
 
 
-def button(label: Child, action: str = "", *, command: str = "", keys: str = "", cls: str = "", disabled: bool = False, go: str = "", **payload: Any) -> Markup:
-    """A button that carries an intent: a core action (`data-action`) or a shell command."""
+def button(label: Child, action: str = "", *, command: str = "", keys: str = "", cls: str = "", disabled: bool = False, go: str = "", ident: str = "", **payload: Any) -> Markup:
+    """A button that carries an intent: a core action (`data-action`) or a shell command.
+    `ident` is its element id (where the focus comes back to)."""
     attrs = {
         "type": "button",
+        "id": ident or None,
         "class": cls or None,
         "data-action": action or None,
         "data-command": command or None,
@@ -97,9 +104,17 @@ def toggle(label: str, action: str, pressed: bool, **payload: Any) -> Markup:
     return h("button", attrs, label)
 
 
-def form(action: str, *children: Child, cls: str = "", go: str = "", label: str = "", **payload: Any) -> Markup:
-    """A form whose submission is a core action; its fields (and `payload`) are the action's data."""
-    attrs = {"class": cls or None, "data-action": action, "data-go": go or None, "aria-label": label or None, **_data(payload)}
+def form(action: str, *children: Child, cls: str = "", go: str = "", label: str = "", command: str = "", **payload: Any) -> Markup:
+    """A form whose submission is a core action; its fields (and `payload`) are the action's
+    data. With `command`, the submission runs that shell command instead."""
+    attrs = {
+        "class": cls or None,
+        "data-action": None if command else action,
+        "data-command": command or None,
+        "data-go": go or None,
+        "aria-label": label or None,
+        **_data(payload),
+    }
     return h("form", attrs, *children)
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from app.markup import Markup, fragment, h
-from app.model import Round, Session
+from app.model import ActionItem, Entry, Pitch, Round, Session
 from app.protocol import Step
 from app.views import followup
 from app.views.context import View
-from app.views.entries import current_speaker, entry_form, entry_list
-from app.views.parts import button, form, names, select_field, submit, text_field, toggle
+from app.views.editing import action_item_editor, edit_button, editing, pitch_editor
+from app.views.entries import current_speaker, editor, entry_form, entry_list
+from app.views.parts import button, form, names, select_field, short, submit, text_field, toggle
 
 ENTRY_KINDS = {
     "notes": "note",
@@ -66,21 +67,50 @@ def pitches(view: View, session: Session, round_: Round, step: Step, who: dict[s
         label=_("ui.pitch.add"),
         session_id=session.id,
     )
-    items = [
-        h(
-            "li",
-            {"class": "entry"},
-            h("p", {"class": "meta"}, h("span", {"class": "who"}, who.get(p.member_id, "?"))),
-            h("p", {"class": "text"}, h("strong", {}, p.title)),
-            h("p", {"class": "text"}, p.text) if p.text else None,
-            h("div", {"class": "entry-controls"}, button(_("ui.entry.delete"), "delete_pitch", cls="quiet danger", id=p.id, aria_label=_("ui.entry.delete_one", text=p.title[:40]))),
-        )
-        for p in pitched
-    ]
+    items = [pitch_item(view, p, who, delete=True) for p in pitched]
     return fragment(
         h("h2", {}, _("ui.capture.pitches")),
         add if waiting else h("p", {"class": "empty"}, _("ui.pitch.all_done")),
         h("ol", {"class": "entries"}, items) if items else h("p", {"class": "empty"}, _("ui.entry.none")),
+    )
+
+
+def pitch_item(view: View, pitch: Pitch, who: dict[str, str], *, delete: bool = False) -> Markup:
+    """A pitch in a list: who, its title and text, and the controls to fix or withdraw it."""
+    _ = view._
+    meta = h("p", {"class": "meta"}, h("span", {"class": "who"}, who.get(pitch.member_id, "?")), withdrawn_tag(view, pitch))
+    if pitch.id == editing(view):
+        return h("li", {"class": "entry editing"}, meta, pitch_editor(view, pitch))
+    return h(
+        "li",
+        {"class": "entry withdrawn" if pitch.withdrawn else "entry"},
+        meta,
+        h("p", {"class": "text"}, h("strong", {}, pitch.title)),
+        h("p", {"class": "text"}, pitch.text) if pitch.text else None,
+        pitch_controls(view, pitch, delete=delete),
+    )
+
+
+def withdrawn_tag(view: View, pitch: Pitch) -> Markup | None:
+    return h("span", {"class": "tag off"}, view._("ui.pitch.withdrawn")) if pitch.withdrawn else None
+
+
+def pitch_controls(view: View, pitch: Pitch, *, delete: bool = False) -> Markup:
+    """Edit; withdraw or put back (while no round has taken it); delete (step 1 only)."""
+    _ = view._
+    title = short(pitch.title)
+    if pitch.round_id:
+        withdraw = None
+    elif pitch.withdrawn:
+        withdraw = button(_("ui.pitch.restore"), "withdraw_pitch", cls="quiet", id=pitch.id, withdrawn="false", aria_label=_("ui.pitch.restore_one", title=title))
+    else:
+        withdraw = button(_("ui.pitch.withdraw"), "withdraw_pitch", cls="quiet", id=pitch.id, withdrawn="true", aria_label=_("ui.pitch.withdraw_one", title=title))
+    return h(
+        "div",
+        {"class": "entry-controls"},
+        edit_button(view, pitch.id, pitch.title, first="title"),
+        withdraw,
+        button(_("ui.entry.delete"), "delete_pitch", cls="quiet danger", id=pitch.id, aria_label=_("ui.entry.delete_one", text=title)) if delete else None,
     )
 
 
@@ -89,28 +119,8 @@ def vote(view: View, session: Session, round_: Round, who: dict[str, str]) -> Ma
     here = view.ws.pitches_of(session.id)
     earlier = [p for p in view.ws.parking_lot(session.group_id) if p.session_id != session.id]
     chosen = view.ws.pitches.get(round_.pitch_id)
-    rows = []
-    for pitch in sorted(here, key=lambda p: -len(view.ws.votes_for(p.id))) + earlier:
-        voters = {v.member_id for v in view.ws.votes_for(pitch.id)}
-        is_chosen = pitch.id == round_.pitch_id
-        ballots = (
-            h(
-                "div",
-                {"class": "ballots", "role": "group", "aria-label": _("ui.vote.who", title=pitch.title)},
-                [toggle(name, "toggle_vote", member in voters, pitch_id=pitch.id, member_id=member) for member, name in who.items()],
-            )
-            if pitch.session_id == session.id
-            else h("p", {"class": "hint"}, _("ui.vote.earlier", date=view.date(view.ws.sessions[pitch.session_id].date) if pitch.session_id in view.ws.sessions else ""))
-        )
-        rows.append(
-            h(
-                "li",
-                {"class": "pitch chosen" if is_chosen else "pitch"},
-                h("p", {"class": "tally", "aria-label": _("ui.vote.count", n=len(voters))}, len(voters)),
-                h("div", {"class": "pitch-body"}, h("p", {"class": "meta"}, h("span", {"class": "who"}, who.get(pitch.member_id, "?"))), h("p", {"class": "text"}, h("strong", {}, pitch.title)), ballots),
-                button(_("ui.vote.chosen") if is_chosen else _("ui.vote.choose"), "choose_pitch", cls="primary" if not is_chosen else "", round_id=round_.id, pitch_id=pitch.id, aria_pressed=str(is_chosen).lower()),
-            )
-        )
+    ordered = sorted(here, key=lambda p: (p.withdrawn, -len(view.ws.votes_for(p.id)))) + earlier
+    rows = [_ballot(view, session, round_, pitch, who) for pitch in ordered]
     status = (
         h("p", {"class": "resolved"}, _("ui.vote.confirmed", title=chosen.title, name=who.get(chosen.member_id, "?")))
         if chosen
@@ -120,6 +130,38 @@ def vote(view: View, session: Session, round_: Round, who: dict[str, str]) -> Ma
         h("h2", {}, _("ui.capture.vote")),
         status,
         h("ol", {"class": "pitches"}, rows) if rows else h("p", {"class": "empty"}, _("ui.vote.no_pitch")),
+    )
+
+
+def _ballot(view: View, session: Session, round_: Round, pitch: Pitch, who: dict[str, str]) -> Markup:
+    """One pitch in the vote: its tally, who votes for it, the group's choice; a withdrawn
+    one only waits to be put back."""
+    _ = view._
+    voters = {v.member_id for v in view.ws.votes_for(pitch.id)}
+    is_chosen = pitch.id == round_.pitch_id
+    tally = h("p", {"class": "tally", "aria-label": _("ui.vote.count", n=len(voters))}, len(voters))
+    meta = h("p", {"class": "meta"}, h("span", {"class": "who"}, who.get(pitch.member_id, "?")), withdrawn_tag(view, pitch))
+    if pitch.id == editing(view):
+        return h("li", {"class": "pitch editing"}, tally, h("div", {"class": "pitch-body"}, meta, pitch_editor(view, pitch)))
+    if pitch.withdrawn:
+        ballots = None
+    elif pitch.session_id == session.id:
+        ballots = h(
+            "div",
+            {"class": "ballots", "role": "group", "aria-label": _("ui.vote.who", title=pitch.title)},
+            [toggle(name, "toggle_vote", member in voters, pitch_id=pitch.id, member_id=member) for member, name in who.items()],
+        )
+    else:
+        since = view.ws.sessions.get(pitch.session_id)
+        ballots = h("p", {"class": "hint"}, _("ui.vote.earlier", date=view.date(since.date) if since else ""))
+    choose = button(_("ui.vote.chosen") if is_chosen else _("ui.vote.choose"), "choose_pitch", cls="" if is_chosen else "primary", round_id=round_.id, pitch_id=pitch.id, aria_pressed=str(is_chosen).lower())
+    classes = ["pitch", "chosen" if is_chosen else "", "withdrawn" if pitch.withdrawn else ""]
+    return h(
+        "li",
+        {"class": " ".join(c for c in classes if c)},
+        tally,
+        h("div", {"class": "pitch-body"}, meta, h("p", {"class": "text"}, h("strong", {}, pitch.title)), ballots, pitch_controls(view, pitch)),
+        None if pitch.withdrawn else choose,
     )
 
 
@@ -139,18 +181,8 @@ def request_reminder(view: View, session: Session, round_: Round) -> Markup | No
 
 def contract(view: View, session: Session, round_: Round, who: dict[str, str]) -> Markup:
     _ = view._
-    proposals = view.ws.entries_of(round_.id, "reformulation")
-    choices = [
-        h(
-            "li",
-            {"class": "entry chosen" if e.id == round_.reformulation_id else "entry"},
-            h("p", {"class": "meta"}, h("span", {"class": "who"}, who.get(e.author_id, ""))),
-            h("p", {"class": "text"}, e.text),
-            toggle(_("ui.contract.choose"), "choose_reformulation", e.id == round_.reformulation_id, round_id=round_.id, entry_id=e.id),
-        )
-        for e in proposals
-        if not e.out_of_frame
-    ]
+    proposals = [e for e in view.ws.entries_of(round_.id, "reformulation") if not e.out_of_frame]
+    choices = [_proposal(view, round_, e, who) for e in proposals]
     scope = f"{round_.id}-contract"
     boxes = [
         h(
@@ -180,21 +212,33 @@ def contract(view: View, session: Session, round_: Round, who: dict[str, str]) -
     )
 
 
+def _proposal(view: View, round_: Round, entry: Entry, who: dict[str, str]) -> Markup:
+    """A reformulation the carrier may choose (and the facilitator fix)."""
+    _ = view._
+    meta = h("p", {"class": "meta"}, h("span", {"class": "who"}, who.get(entry.author_id, "")))
+    if entry.id == editing(view):
+        return h("li", {"class": "entry editing"}, meta, editor(view, entry))
+    chosen = entry.id == round_.reformulation_id
+    return h(
+        "li",
+        {"class": "entry chosen" if chosen else "entry"},
+        meta,
+        h("p", {"class": "text"}, entry.text),
+        h(
+            "div",
+            {"class": "entry-controls"},
+            toggle(_("ui.contract.choose"), "choose_reformulation", chosen, round_id=round_.id, entry_id=entry.id),
+            edit_button(view, entry.id, entry.text),
+        ),
+    )
+
+
 def synthesis(view: View, session: Session, round_: Round, step: Step, who: dict[str, str]) -> Markup:
     _ = view._
     kept = [e for e in view.ws.entries_of(round_.id, "synthesis") if e.step in ("", step.key)]
     scope = f"{round_.id}-action"
     plan = view.ws.action_items_of(round_.id)
-    items = [
-        h(
-            "li",
-            {"class": "entry"},
-            h("p", {"class": "text"}, item.text),
-            h("p", {"class": "meta"}, _("ui.plan.due", date=view.date(item.due))) if item.due else None,
-            h("div", {"class": "entry-controls"}, button(_("ui.entry.delete"), "delete_action_item", cls="quiet danger", id=item.id, aria_label=_("ui.entry.delete_one", text=item.text[:40]))),
-        )
-        for item in plan
-    ]
+    items = [_plan_item(view, item) for item in plan]
     add = form(
         "add_action_item",
         h(
@@ -217,3 +261,21 @@ def synthesis(view: View, session: Session, round_: Round, step: Step, who: dict
         h("ol", {"class": "entries"}, items) if items else h("p", {"class": "empty"}, _("ui.plan.none")),
     )
 
+
+
+def _plan_item(view: View, item: ActionItem) -> Markup:
+    _ = view._
+    if item.id == editing(view):
+        return h("li", {"class": "entry editing"}, action_item_editor(view, item))
+    return h(
+        "li",
+        {"class": "entry"},
+        h("p", {"class": "text"}, item.text),
+        h("p", {"class": "meta"}, _("ui.plan.due", date=view.date(item.due))) if item.due else None,
+        h(
+            "div",
+            {"class": "entry-controls"},
+            edit_button(view, item.id, item.text),
+            button(_("ui.entry.delete"), "delete_action_item", cls="quiet danger", id=item.id, aria_label=_("ui.entry.delete_one", text=item.text[:40])),
+        ),
+    )

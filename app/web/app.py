@@ -30,7 +30,7 @@ class Effects:
     now: Callable[[], int]  # epoch ms
     today: Callable[[], str]  # ISO date
     navigate: Callable[[str], None]  # set the URL hash
-    focus_title: Callable[[], None] = lambda: None  # after a change of screen
+    focus_title: Callable[[str], None] = lambda ident="": None  # after a change of screen: the title, or the element `ident`
     browser_languages: tuple[str, ...] = ()
     format_date: Callable[[str, str], str] | None = None  # ISO date, language
     format_number: Callable[[float, str], str] | None = None  # number, language
@@ -67,10 +67,11 @@ class App:
     def render(self) -> None:
         self.effects.paint(render_view(self.view()), self.lang)
 
-    def dispatch(self, data: dict[str, Any], *, go: str = "", sent: tuple[str, ...] = ()) -> bool:
+    def dispatch(self, data: dict[str, Any], *, go: str = "", sent: tuple[str, ...] = (), then: Route | None = None, focus: str = "") -> bool:
         """Apply one action; True if it was accepted. `go` names the screen to open next,
-        with the new record's id (`data-go="group"` after creating a group); `sent` names
-        the drafts that the action consumed (a form's fields), emptied once it is accepted."""
+        with the new record's id (`data-go="group"` after creating a group), `then` the
+        route to open (and `focus` the element to focus there); `sent` names the drafts
+        that the action consumed (a form's fields), emptied once it is accepted."""
         try:
             action = parse(data)
             ws = apply(self.ws, action, now=self.effects.now(), device=self.ws.local.device)
@@ -87,6 +88,8 @@ class App:
         self.error, self.notice = "", ""
         if go:
             self.navigate(Route(go, (("id", str(getattr(action, "id", ""))),)))
+        elif then is not None:
+            self.navigate(then, focus=focus)
         else:
             self.render()
         return True
@@ -96,16 +99,26 @@ class App:
         self.ws = self._draft(self.ws, key, text)
         self.effects.save(self.ws)
 
+    def drop_drafts(self, prefix: str) -> None:
+        """Forget the drafts of a form that closes unsent (keys starting with `prefix`)."""
+        ws = self.ws
+        for key in [k for k in ws.local.drafts if k.startswith(prefix)]:
+            ws = self._draft(ws, key, "")
+        if ws is not self.ws:
+            self.ws = ws
+            self.effects.save(ws)
+
     def _draft(self, ws: Workspace, key: str, text: str) -> Workspace:
         action = parse({"type": "set_draft", "key": key, "text": text})
         return apply(ws, action, now=self.effects.now(), device=ws.local.device)
 
-    def navigate(self, route: Route) -> None:
+    def navigate(self, route: Route, *, focus: str = "") -> None:
+        """Open `route`; the focus goes to its title, or to the element `focus` names."""
         self.route = route
         self.error, self.notice = "", ""
         self.effects.navigate(route.href)
         self.render()
-        self.effects.focus_title()
+        self.effects.focus_title(focus)
 
     def announce(self, key: str, **params: Any) -> None:
         self.notice, self.error = translator(self.lang)(key, **params), ""

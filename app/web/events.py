@@ -136,6 +136,13 @@ def _on_key(app, event) -> None:
         return
     if not hasattr(target, "closest"):
         target = js.document.body
+    form = target.closest("form")
+    if combo == "Escape" and not _missing(form):
+        cancel = form.querySelector('[aria-keyshortcuts~="Escape"]')  # a form that Escape closes says so
+        if not _missing(cancel):
+            event.preventDefault()
+            cancel.click()
+        return
     if not _missing(target.closest(TYPING)):
         return  # no shortcut while typing in a field
     if combo == "Space" and not _missing(target.closest(NATIVE_SPACE)) and target.matches(":focus-visible"):

@@ -73,11 +73,17 @@ def format_date(iso: str, lang: str) -> str:
     return str(_date_format(lang).format(js.Date.new(day.year, day.month - 1, day.day)))
 
 
-def focus_title() -> None:
-    """After a change of screen, put the focus on its title, so a screen reader says where it is."""
-    title = js.document.getElementById("screen-title")
-    if title is not None and title is not jsnull:
-        title.focus(to_js({"preventScroll": False}, dict_converter=js.Object.fromEntries))
+def focus_title(ident: str = "") -> None:
+    """After a change of screen, put the focus on its title, so a screen reader says where it
+    is; or on the element `ident` (a form just opened, the button that opened it). A text
+    field takes the caret at the end of its text, ready to fix it."""
+    element = js.document.getElementById(ident or "screen-title")
+    if element is None or element is jsnull:
+        return
+    element.focus(to_js({"preventScroll": False}, dict_converter=js.Object.fromEntries))
+    if str(element.tagName) in ("TEXTAREA", "INPUT") and str(element.type) in ("text", "textarea"):
+        end = len(str(element.value))
+        element.setSelectionRange(end, end)
 
 
 @lru_cache(maxsize=4)
