@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from app.markup import Markup, fragment, h
 from app.model import Session
+from app.views.conflicts import conflicted, notice
 from app.views.context import View
 from app.views.editing import editing, pitch_editor
-from app.views.parts import button, clock, names, short
+from app.views.parts import button, classes, clock, names, short
 from app.views.steps import pitch_controls, pitch_item
 
 BREAKS = (5, 10, 15)
@@ -58,10 +59,11 @@ def _waiting(view: View, session: Session, pitch, who: dict[str, str], last: str
         return h("li", {"class": "entry editing"}, meta, pitch_editor(view, pitch))
     return h(
         "li",
-        {"class": "entry"},
+        {"class": classes("entry", conflicted=conflicted(pitch, "pitches"))},
         meta,
         h("p", {"class": "text"}, h("strong", {}, pitch.title)),
         h("p", {"class": "text"}, pitch.text) if pitch.text else None,
+        notice(view, "pitches", pitch),
         button(_("ui.between.examine"), "start_round", cls="primary", session_id=session.id, pitch_id=pitch.id, aria_label=_("ui.between.examine_one", title=short(pitch.title, 60))),
         pitch_controls(view, pitch),
     )

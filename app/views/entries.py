@@ -6,9 +6,10 @@ from __future__ import annotations
 from app.markup import Markup, h
 from app.model import Entry, Round, Session
 from app.protocol import Step
+from app.views.conflicts import conflicted, notice
 from app.views.context import View
 from app.views.editing import edit_button, editing, entry_editor
-from app.views.parts import button, form, select_field, submit, text_field, toggle
+from app.views.parts import button, classes, form, select_field, short, submit, text_field, toggle
 
 CONSULTANTS_ONLY = frozenset({"question", "reformulation", "intervention"})
 CARRIER_SPEAKS = frozenset({"note", "synthesis"})
@@ -77,14 +78,15 @@ def _item(view: View, entry: Entry, who: dict[str, str], answered: bool) -> Mark
         edit_button(view, entry.id, entry.text),
         toggle(_("ui.entry.answered"), "edit_entry", entry.answered, id=entry.id, answered=str(not entry.answered).lower()) if answered else None,
         toggle(_("ui.entry.mark_out_of_frame"), "mark_out_of_frame", entry.out_of_frame, id=entry.id, out_of_frame=str(not entry.out_of_frame).lower()),
-        button(_("ui.entry.delete"), "delete_entry", cls="quiet danger", id=entry.id, aria_label=_("ui.entry.delete_one", text=entry.text[:40])),
+        button(_("ui.entry.delete"), "delete_entry", cls="quiet danger", id=entry.id, aria_label=_("ui.entry.delete_one", text=short(entry.text))),
     ]
-    classes = ["entry", "off" if entry.out_of_frame else "", "answered" if entry.answered and answered else ""]
+    kinds = classes("entry", off=entry.out_of_frame, answered=entry.answered and answered, conflicted=conflicted(entry, "entries"))
     return h(
         "li",
-        {"class": " ".join(c for c in classes if c)},
+        {"class": kinds},
         h("p", {"class": "meta"}, meta) if meta else None,
         h("p", {"class": "text"}, entry.text),
+        notice(view, "entries", entry),
         h("div", {"class": "entry-controls"}, controls),
     )
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from app.markup import Markup, fragment, h
 from app.model import Session
+from app.views.conflicts import conflicted, notice
 from app.views.context import View
 from app.views.editing import action_item_editor, edit_button, editing
-from app.views.parts import button, form, names, submit, text_field, toggle
+from app.views.parts import button, classes, form, names, submit, text_field, toggle
 
 STATUSES = ("open", "in_progress", "done", "dropped")
 
@@ -41,11 +42,13 @@ def items(view: View, session: Session) -> Markup:
         rows.append(
             h(
                 "li",
-                {"class": "entry"},
+                {"class": classes("entry", conflicted=conflicted(item, "action_items"))},
                 meta,
-                h("p", {"class": "text"}, item.text, " ", edit_button(view, item.id, item.text)),
+                h("p", {"class": "text"}, item.text),
+                notice(view, "action_items", item),
                 statuses,
                 comment,
+                h("div", {"class": "entry-controls"}, edit_button(view, item.id, item.text)),
             )
         )
     return fragment(

@@ -99,6 +99,11 @@ def button(label: Child, action: str = "", *, command: str = "", keys: str = "",
     return h("button", attrs, label)
 
 
+def classes(*names: str, **optional: bool) -> str:
+    """A class attribute: `classes("entry", chosen=True, off=False)` -> "entry chosen"."""
+    return " ".join([*names, *(name for name, on in optional.items() if on)])
+
+
 def toggle(label: str, action: str, pressed: bool, **payload: Any) -> Markup:
     attrs = {"type": "button", "class": "quiet", "data-action": action, "aria-pressed": str(pressed).lower(), **_data(payload)}
     return h("button", attrs, label)

@@ -6,10 +6,11 @@ from app.markup import Markup, fragment, h
 from app.model import ActionItem, Entry, Pitch, Round, Session
 from app.protocol import Step
 from app.views import followup
+from app.views.conflicts import conflicted, notice
 from app.views.context import View
 from app.views.editing import action_item_editor, edit_button, editing, pitch_editor
 from app.views.entries import current_speaker, editor, entry_form, entry_list
-from app.views.parts import button, form, names, select_field, short, submit, text_field, toggle
+from app.views.parts import button, classes, form, names, select_field, short, submit, text_field, toggle
 
 ENTRY_KINDS = {
     "notes": "note",
@@ -83,10 +84,11 @@ def pitch_item(view: View, pitch: Pitch, who: dict[str, str], *, delete: bool = 
         return h("li", {"class": "entry editing"}, meta, pitch_editor(view, pitch))
     return h(
         "li",
-        {"class": "entry withdrawn" if pitch.withdrawn else "entry"},
+        {"class": classes("entry", withdrawn=pitch.withdrawn, conflicted=conflicted(pitch, "pitches"))},
         meta,
         h("p", {"class": "text"}, h("strong", {}, pitch.title)),
         h("p", {"class": "text"}, pitch.text) if pitch.text else None,
+        notice(view, "pitches", pitch),
         pitch_controls(view, pitch, delete=delete),
     )
 
@@ -155,12 +157,11 @@ def _ballot(view: View, session: Session, round_: Round, pitch: Pitch, who: dict
         since = view.ws.sessions.get(pitch.session_id)
         ballots = h("p", {"class": "hint"}, _("ui.vote.earlier", date=view.date(since.date) if since else ""))
     choose = button(_("ui.vote.chosen") if is_chosen else _("ui.vote.choose"), "choose_pitch", cls="" if is_chosen else "primary", round_id=round_.id, pitch_id=pitch.id, aria_pressed=str(is_chosen).lower())
-    classes = ["pitch", "chosen" if is_chosen else "", "withdrawn" if pitch.withdrawn else ""]
     return h(
         "li",
-        {"class": " ".join(c for c in classes if c)},
+        {"class": classes("pitch", chosen=is_chosen, withdrawn=pitch.withdrawn, conflicted=conflicted(pitch, "pitches"))},
         tally,
-        h("div", {"class": "pitch-body"}, meta, h("p", {"class": "text"}, h("strong", {}, pitch.title)), ballots, pitch_controls(view, pitch)),
+        h("div", {"class": "pitch-body"}, meta, h("p", {"class": "text"}, h("strong", {}, pitch.title)), notice(view, "pitches", pitch), ballots, pitch_controls(view, pitch)),
         None if pitch.withdrawn else choose,
     )
 
@@ -208,6 +209,7 @@ def contract(view: View, session: Session, round_: Round, who: dict[str, str]) -
         h("h3", {}, _("ui.contract.reformulations")),
         h("ol", {"class": "entries"}, choices) if choices else h("p", {"class": "empty"}, _("ui.contract.no_reformulation")),
         request,
+        notice(view, "rounds", round_),
         request_reminder(view, session, round_),
     )
 
@@ -221,9 +223,10 @@ def _proposal(view: View, round_: Round, entry: Entry, who: dict[str, str]) -> M
     chosen = entry.id == round_.reformulation_id
     return h(
         "li",
-        {"class": "entry chosen" if chosen else "entry"},
+        {"class": classes("entry", chosen=chosen, conflicted=conflicted(entry, "entries"))},
         meta,
         h("p", {"class": "text"}, entry.text),
+        notice(view, "entries", entry),
         h(
             "div",
             {"class": "entry-controls"},
@@ -269,13 +272,14 @@ def _plan_item(view: View, item: ActionItem) -> Markup:
         return h("li", {"class": "entry editing"}, action_item_editor(view, item))
     return h(
         "li",
-        {"class": "entry"},
+        {"class": classes("entry", conflicted=conflicted(item, "action_items"))},
         h("p", {"class": "text"}, item.text),
         h("p", {"class": "meta"}, _("ui.plan.due", date=view.date(item.due))) if item.due else None,
+        notice(view, "action_items", item),
         h(
             "div",
             {"class": "entry-controls"},
             edit_button(view, item.id, item.text),
-            button(_("ui.entry.delete"), "delete_action_item", cls="quiet danger", id=item.id, aria_label=_("ui.entry.delete_one", text=item.text[:40])),
+            button(_("ui.entry.delete"), "delete_action_item", cls="quiet danger", id=item.id, aria_label=_("ui.entry.delete_one", text=short(item.text))),
         ),
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import build
 import pytest
-from ui_helpers import seed, showcase
+from ui_helpers import seed, with_a_conflict
 
 SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -44,7 +44,7 @@ def go(page, href: str, title: str) -> None:
 def test_every_screen_passes_axe_and_is_photographed(app, viewport, size):
     page = app.page
     page.set_viewport_size({"width": size[0], "height": size[1]})
-    seed(page, showcase(int(time.time() * 1000)).ws)
+    seed(page, with_a_conflict(int(time.time() * 1000)))  # step 7 shows an intervention edited on two devices
     app.open("#/home")
     page.add_script_tag(path=str(build.npm_packages() / "axe-core" / "axe.min.js"))
     violations = []
@@ -58,10 +58,28 @@ def test_every_screen_passes_axe_and_is_photographed(app, viewport, size):
         steps.nth(index).click()
         page.wait_for_selector(f'.stepper li:nth-child({index + 1}) [aria-current="step"]')
         violations += check(page, f"round-step-{index + 1}", viewport)
+    # What the facilitator opens: an intervention's form, a pitch withdrawn and another's form.
+    steps.nth(6).click()
+    page.locator(".entry", has_text="Nomme un binôme").get_by_role("button", name="Modifier").click()
+    page.get_by_label("Texte corrigé").wait_for()
+    violations += check(page, "round-editing", viewport)
+    page.get_by_role("button", name="Fermer sans enregistrer").click()
+    steps.nth(1).click()
+    page.get_by_role("button", name="Retirer « Recadrer un agent").first.click()
+    page.get_by_role("button", name="Remettre en attente « Recadrer un agent").wait_for()
+    page.locator(".pitch", has_text="Un planning qui ne tient").first.get_by_role("button", name="Modifier").click()
+    page.get_by_label("Titre corrigé").wait_for()
+    violations += check(page, "round-vote-editing", viewport)
+    page.get_by_role("button", name="Fermer sans enregistrer").click()
+    steps.nth(6).click()
+    page.get_by_role("group", name="Modifié sur deux appareils.").scroll_into_view_if_needed()
+    violations += check(page, "round-conflict", viewport)
     page.get_by_role("button", name="Mode projecteur").click()
     page.wait_for_selector(".screen.projector")
     violations += check(page, "round-projector", viewport)
     page.get_by_role("button", name="Mode projecteur").click()
+    steps.nth(8).click()
+    page.wait_for_selector('.stepper li:nth-child(9) [aria-current="step"]')
     go(page, "#/presentation?id=s-1", "Synthèse de chaque membre")
     violations += check(page, "presentation", viewport)
     assert violations == []

@@ -118,3 +118,17 @@ def _full_round(room, sid: str, date: str, *, carrier: int, finish: bool) -> Non
         room.do({"type": "finish_round", "round_id": rid})
     else:
         room.do({"type": "go_to_step", "round_id": rid, "step": 6})
+
+
+def with_a_conflict(now: int) -> Workspace:
+    """The showcase, its intervention "Rencontre chaque agent…" corrected on the laptop and,
+    apart, on a tablet that had the same file; then the tablet's file merged in."""
+    from app.merge import merge
+    from tests.room import Room
+
+    laptop = showcase(now)
+    tablet = Room(laptop.ws, device="d-tablet", now=laptop.now)
+    entry = next(e for e in laptop.ws.entries_of("r-s-1", "intervention") if e.text.startswith("Rencontre"))
+    laptop.do({"type": "edit_entry", "id": entry.id, "text": "Rencontre chaque agent seul, avant toute réunion."})
+    tablet.do({"type": "edit_entry", "id": entry.id, "text": "Rencontre chaque agent, un par un, avant la réunion."}, after_s=3)
+    return merge(laptop.ws, tablet.ws)
