@@ -1,5 +1,6 @@
 """Every visible string of the interface, in both languages: no message missing, none left
-untranslated, the same placeholders in French and English, and no message left unused."""
+untranslated, the same placeholders in French and English, no message left unused, and
+counts said properly ("1 tour", "3 tours", never "tour(s)")."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from app.views.steps import ENTRY_KINDS
 ROOT = Path(__file__).resolve().parents[1]
 UI_SOURCES = [*sorted((ROOT / "app" / "views").glob("*.py")), *sorted((ROOT / "app" / "web").rglob("*.py"))]
 LITERAL = re.compile(r"""["'](ui(?:\.[a-z0-9_]+)+)["']""")
+PLURAL = re.compile(r"""plural\(\s*["'](ui(?:\.[a-z0-9_]+)+)["']""")  # View.plural: one key per form
+FORMS = ("zero", "one", "many")
 SAME_IN_BOTH = {"ui.app.name", "ui.timer.plus_one", "ui.setup.step_minutes", "ui.setup.date", "ui.plan.text", "ui.timer.pause", "ui.entry.question.label", "ui.capture.questions", "ui.capture.reformulations", "ui.entry.reformulation.label"}
 
 
@@ -29,7 +32,9 @@ def used_keys() -> set[str]:
     """The keys written in the screens and the shell, and those built from data."""
     keys = set()
     for path in UI_SOURCES:
-        keys |= set(LITERAL.findall(path.read_text(encoding="utf-8")))
+        source = path.read_text(encoding="utf-8")
+        counted = set(PLURAL.findall(source))
+        keys |= (set(LITERAL.findall(source)) - counted) | {f"{key}.{form}" for key in counted for form in FORMS}
     speakers = {s.speaker for p in LIBRARY.values() for s in p.steps} | set(ROUND_ROBIN)
     captures = {s.capture for p in LIBRARY.values() for s in p.steps if s.capture in ENTRY_KINDS} | {"pitches", "vote", "contract", "synthesis"}
     request_types = {t for p in LIBRARY.values() for t in p.request_types}
@@ -63,3 +68,14 @@ def test_english_and_french_differ_and_share_their_placeholders():
         fields = lambda s: sorted(name for _, name, _, _ in string.Formatter().parse(s) if name)  # noqa: E731
         assert fields(text) == fields(en[key]), key
 
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_counts_are_said_with_the_form_their_number_asks_for(lang):
+    from app.views.context import View
+    from app.model import Workspace
+
+    view = View(ws=Workspace(), lang=lang)
+    said = [view.plural("ui.count.rounds", n) for n in (0, 1, 3)]
+    assert said == (["aucun tour", "1 tour", "3 tours"] if lang == "fr" else ["no round", "1 round", "3 rounds"])
+    assert not [k for k, text in ui_catalog(lang).items() if re.search(r"\((s|e|es|x)\)", text)], "no “(s)” left"

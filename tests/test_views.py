@@ -148,7 +148,7 @@ def test_between_rounds_the_pitches_wait_and_who_carried_comes_last():
     play_round(room, "s-1", "r-1", "m-0")
     markup = show(room)
     text = "".join(assert_safe(markup).text)
-    assert "Entre deux tours" in text and "1 tour(s) terminé(s) sur 3 prévus." in text
+    assert "Entre deux tours" in text and "1 tour terminé (3 tours prévus)." in text
     assert text.count("Examiner cette problématique") == 4, "the other four pitches wait"
     assert "Situation de m-0" not in text.split("Prochaine problématique")[1].split("Ou choisir")[0]
     carriers = text.split("Ou choisir directement le porteur")[1]
@@ -209,3 +209,31 @@ def test_the_evaluation_round_rates_the_session_in_the_readers_numbers():
     assert "Note moyenne : 4,5 sur 5 (2 avis)" in show(room)
     assert "Average rating: 4.5 out of 5 (2 ratings)" in show(room, lang="en")
     assert "Clore la séance" in show(room)
+
+
+def test_counts_on_screen_agree_with_their_number_in_both_languages():
+    room = Room()
+    room.group()
+    room.session()
+    home = "".join(Tags(show(room, "home")).text)
+    assert "1 groupe sur cet appareil." in home and "5 membres · 1 séance" in home
+    assert "1 group on this device." in show(room, "home", lang="en") and "5 members · 1 session" in show(room, "home", lang="en")
+    assert "pour 3 tours, 5 membres" in show(room, "setup", group="g-1")
+    room.do({"type": "start_round", "session_id": "s-1", "id": "r-1"})
+    room.do({"type": "add_pitch", "id": "p-1", "session_id": "s-1", "member_id": "m-1", "title": "P1"})
+    room.do({"type": "next_step", "round_id": "r-1"})
+    room.do({"type": "toggle_vote", "pitch_id": "p-1", "member_id": "m-0"})
+    assert 'aria-label="1 vote"' in show(room, lang="en") and 'aria-label="1 voix"' in show(room)
+    room.do({"type": "toggle_vote", "pitch_id": "p-1", "member_id": "m-0"})
+    assert 'aria-label="no vote"' in show(room, lang="en")
+    room.do({"type": "choose_pitch", "round_id": "r-1", "pitch_id": "p-1"})
+    room.do({"type": "go_to_step", "round_id": "r-1", "step": 4})
+    room.do({"type": "add_entry", "id": "f-1", "session_id": "s-1", "round_id": "r-1", "kind": "reformulation", "author_id": "m-0", "text": "Comment ?"})
+    room.do({"type": "choose_reformulation", "round_id": "r-1", "entry_id": "f-1"})
+    room.do({"type": "set_contract", "round_id": "r-1", "request_types": ["avis"]})
+    room.do({"type": "go_to_step", "round_id": "r-1", "step": 8})
+    room.do({"type": "finish_round", "round_id": "r-1"})
+    assert "1 round finished (3 rounds planned)." in show(room, lang="en")
+    room.do({"type": "start_evaluation", "session_id": "s-1"})
+    room.do({"type": "add_entry", "session_id": "s-1", "kind": "evaluation", "author_id": "m-0", "rating": 4, "text": ""})
+    assert "Note moyenne : 4 sur 5 (1 avis)" in show(room) and "(1 rating)" in show(room, lang="en")

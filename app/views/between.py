@@ -21,7 +21,7 @@ def body(view: View, session: Session) -> Markup:
     first = not view.ws.rounds_of(session.id)
     opening = first and protocol.chooses_pitch or (not first and protocol.chooses_pitch_each_round)
     return fragment(
-        h("p", {"class": "lead"}, _("ui.between.progress", done=len(done), total=session.planned_rounds)),
+        h("p", {"class": "lead"}, view.plural("ui.between.progress", len(done), planned=view.plural("ui.count.planned_rounds", session.planned_rounds))),
         h("div", {"class": "moves start"}, button(_("ui.between.start_first"), "start_round", cls="primary", session_id=session.id)) if opening else None,
         next_pitch(view, session) if not first else None,
         carriers(view, session) if not opening else None,

@@ -97,5 +97,11 @@ class View:
         text = f"{value:.1f}".rstrip("0").rstrip(".")
         return text.replace(".", ",") if self.lang == "fr" else text
 
+    def plural(self, key: str, n: int, **params: object) -> str:
+        """A message about a count: `<key>.zero`, `<key>.one` or `<key>.many` (French and
+        English agree on these for whole numbers: "1 tour", "2 tours"), with `{n}` in it."""
+        form = "zero" if n == 0 else "one" if n == 1 else "many"
+        return self._(f"{key}.{form}", n=n, **params)
+
     def draft(self, key: str, default: str = "") -> str:
         return self.ws.local.drafts.get(key, default)

@@ -33,7 +33,7 @@ def body(view: View, session: Session) -> Markup:
         kind="evaluation",
     )
     rated = [e.rating for e in said if e.rating]
-    average = h("p", {"class": "resolved"}, _("ui.evaluation.average", value=view.number(sum(rated) / len(rated)), n=len(rated))) if rated else None
+    average = h("p", {"class": "resolved"}, _("ui.evaluation.average", value=view.number(sum(rated) / len(rated)), ratings=view.plural("ui.count.ratings", len(rated)))) if rated else None
     return fragment(
         h("p", {"class": "lead"}, _("ui.evaluation.intro")),
         add,

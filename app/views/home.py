@@ -28,7 +28,7 @@ def render(view: View) -> Markup:
             {},
             link(route("group", id=g.id), g.name),
             " ",
-            h("span", {"class": "hint"}, _("ui.home.group_facts", members=len(ws.members_of(g.id)), sessions=len(ws.sessions_of(g.id)))),
+            h("span", {"class": "hint"}, view.plural("ui.count.members", len(ws.members_of(g.id))), " · ", view.plural("ui.count.sessions", len(ws.sessions_of(g.id)))),
         )
         for g in groups
     ]
@@ -49,6 +49,6 @@ def render(view: View) -> Markup:
             {"class": "panel", "aria-labelledby": "groups"},
             h("h2", {"id": "groups"}, _("ui.home.groups")),
             h("ul", {"class": "groups"}, rows) if rows else None,
-            h("p", {"class": "hint"}, _("ui.home.count", count=len(groups))),
+            h("p", {"class": "hint"}, view.plural("ui.home.count", len(groups))),
         ),
     )

@@ -75,6 +75,6 @@ def plan(view: View, group_id: str, protocol_id: str) -> Markup:
     return h(
         "table",
         {"class": "plan"},
-        h("caption", {}, _("ui.setup.plan", total=view.number(total), rounds=rounds, members=members)),
+        h("caption", {}, _("ui.setup.plan", total=view.number(total), rounds=view.plural("ui.count.rounds", rounds), members=view.plural("ui.count.members", members))),
         h("tbody", {}, rows),
     )

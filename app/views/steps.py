@@ -141,7 +141,7 @@ def _ballot(view: View, session: Session, round_: Round, pitch: Pitch, who: dict
     _ = view._
     voters = {v.member_id for v in view.ws.votes_for(pitch.id)}
     is_chosen = pitch.id == round_.pitch_id
-    tally = h("p", {"class": "tally", "aria-label": _("ui.vote.count", n=len(voters))}, len(voters))
+    tally = h("p", {"class": "tally", "aria-label": view.plural("ui.vote.count", len(voters))}, len(voters))
     meta = h("p", {"class": "meta"}, h("span", {"class": "who"}, who.get(pitch.member_id, "?")), withdrawn_tag(view, pitch))
     if pitch.id == editing(view):
         return h("li", {"class": "pitch editing"}, tally, h("div", {"class": "pitch-body"}, meta, pitch_editor(view, pitch)))

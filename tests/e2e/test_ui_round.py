@@ -193,7 +193,7 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
     leave_field(page)
     page.keyboard.press("ArrowRight")
     step_title(page, "Entre deux tours")
-    assert "1 tour(s) terminé(s) sur 3 prévus." in page.inner_text("#app")
+    assert "1 tour terminé (3 tours prévus)." in page.inner_text("#app")
     # The pitches not chosen wait for the next round, who never carried first.
     waiting = page.locator(".panel", has_text="Prochaine problématique").locator(".entry")
     assert waiting.count() == 4
