@@ -237,3 +237,17 @@ def test_counts_on_screen_agree_with_their_number_in_both_languages():
     room.do({"type": "start_evaluation", "session_id": "s-1"})
     room.do({"type": "add_entry", "session_id": "s-1", "kind": "evaluation", "author_id": "m-0", "rating": 4, "text": ""})
     assert "Note moyenne : 4 sur 5 (1 avis)" in show(room) and "(1 rating)" in show(room, lang="en")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_device_with_no_group_says_what_to_do_first(lang):
+    markup = show(Room(), "home", lang=lang)
+    text = "".join(Tags(markup).text)
+    if lang == "fr":
+        assert "Pour commencer" in text and "de 4 à 8 pairs" in text and "importez le fichier ici" in text
+        assert ">Créer un nouveau groupe</button>" in markup and ">Importer un fichier</a>" in markup
+    else:
+        assert "Getting started" in text and "4 to 8 peers" in text and "import the file here" in text
+        assert ">Create a new group</button>" in markup and ">Import a file</a>" in markup
+    assert markup.count("<button") - markup.count('class="quiet"') == 1, "one button to start with, nothing else to pick"
+    assert "groups" not in markup.split('id="welcome"')[1], "no empty list of groups"

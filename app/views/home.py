@@ -1,8 +1,10 @@
-"""Home: continue the running session, the groups, a new group, import, the language."""
+"""Home: continue the running session, the groups, a new group, import, the language; and,
+on a device with no group yet, what to do first."""
 
 from __future__ import annotations
 
 from app.markup import Markup, h
+from app.model import MAX_MEMBERS, MIN_MEMBERS
 from app.views import transfer
 from app.views.context import View, route
 from app.views.parts import button, link, page
@@ -13,6 +15,8 @@ def render(view: View) -> Markup:
     ws = view.ws
     running = ws.running_session()
     groups = sorted(ws.live("groups"), key=lambda g: g.name.casefold())
+    if not groups:
+        return page(view, _("ui.app.name"), h("p", {"class": "lead"}, _("ui.home.tagline")), transfer.reminder(view), welcome(view))
     cont = None
     if running is not None and running.group_id in ws.groups:
         cont = h(
@@ -51,4 +55,33 @@ def render(view: View) -> Markup:
             h("ul", {"class": "groups"}, rows) if rows else None,
             h("p", {"class": "hint"}, view.plural("ui.home.count", len(groups))),
         ),
+    )
+
+
+def welcome(view: View) -> Markup:
+    """The first visit: make the group, or bring it from the device where it already lives."""
+    _ = view._
+    return h(
+        "section",
+        {"class": "panel welcome", "aria-labelledby": "welcome"},
+        h("h2", {"id": "welcome"}, _("ui.home.welcome.title")),
+        h(
+            "div",
+            {"class": "choices"},
+            h(
+                "div",
+                {"class": "choice"},
+                h("h3", {}, _("ui.home.welcome.create.title")),
+                h("p", {}, _("ui.home.welcome.create.text", min=MIN_MEMBERS, max=MAX_MEMBERS)),
+                button(_("ui.home.welcome.create"), command="go", screen="group", cls="primary"),
+            ),
+            h(
+                "div",
+                {"class": "choice"},
+                h("h3", {}, _("ui.home.welcome.import.title")),
+                h("p", {}, _("ui.home.welcome.import.text")),
+                link(route("transfer"), _("ui.home.import"), "button"),
+            ),
+        ),
+        h("p", {"class": "hint"}, _("ui.home.welcome.private")),
     )
