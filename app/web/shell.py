@@ -24,10 +24,17 @@ def root():
 
 def paint(markup: Markup, lang: str) -> None:
     """Make the root element's content match `markup` (morphing, not replacing)."""
-    js.cercleMorph(root(), markup)  # index.html: Idiomorph, keeping the typed field's value
+    paint_into(root(), markup)
     html = js.document.documentElement
     if html.lang != lang:
         html.lang = lang
+
+
+def paint_into(element, markup: Markup) -> None:
+    """Make an element's content match `markup`: the app's root, or an element outside it
+    (a dialog). Always through the morph (index.html: Idiomorph, keeping the typed field's
+    value), never `innerHTML`."""
+    js.cercleMorph(element, markup)
 
 
 def mark_ready() -> None:

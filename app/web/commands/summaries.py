@@ -128,7 +128,7 @@ async def _show_qr(app, name: str, url: str) -> None:
         view = app.view()
         svg = Markup(share.qr_svg(url, view._("summaries.qr.svg_title", name=name)))
         dialog = _dialog()
-        dialog.innerHTML = qr_dialog(view, name, svg, url)
+        shell.paint_into(dialog, qr_dialog(view, name, svg, url))
         app.notice = ""
         app.render()
         dialog.showModal()
