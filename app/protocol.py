@@ -7,6 +7,8 @@ session stores a snapshot of the protocol it runs, never a reference to this mod
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator, Mapping
+from functools import cached_property
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -145,7 +147,26 @@ def T(fr: str, en: str) -> Text:
     return Text(fr=fr, en=en)
 
 
-from app.library import PROTOCOLS  # noqa: E402  (the library is built from the classes above)
+class _Library(Mapping[str, Protocol]):
+    """The built-in protocols by id, in the library's order (app/library/). Validated on
+    first use, not at import: eight protocols of pydantic data cost more than anything the
+    home screen needs, at every start of the page."""
 
-LIBRARY: dict[str, Protocol] = {p.id: p for p in PROTOCOLS}
+    @cached_property
+    def _protocols(self) -> dict[str, Protocol]:
+        from app.library import PROTOCOLS  # built from the classes above
+
+        return {p.id: p for p in PROTOCOLS}
+
+    def __getitem__(self, key: str) -> Protocol:
+        return self._protocols[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._protocols)
+
+    def __len__(self) -> int:
+        return len(self._protocols)
+
+
+LIBRARY: Mapping[str, Protocol] = _Library()
 DEFAULT_ID = "peer-group-9"

@@ -13,7 +13,6 @@ from typing import Any, Callable
 
 from pydantic import ValidationError
 
-from app.actions import ActionError, apply, parse
 from app.i18n import pick_language, translator
 from app.markup import Markup
 from app.model import Workspace
@@ -72,6 +71,10 @@ class App:
         with the new record's id (`data-go="group"` after creating a group), `then` the
         route to open (and `focus` the element to focus there); `sent` names the drafts
         that the action consumed (a form's fields), emptied once it is accepted."""
+        # app.actions (forty pydantic models) is imported on the first action, not at
+        # start-up: painting the first screen does not need it (app/main.py warms it up).
+        from app.actions import ActionError, apply, parse
+
         try:
             action = parse(data)
             ws = apply(self.ws, action, now=self.effects.now(), device=self.ws.local.device)
@@ -109,6 +112,8 @@ class App:
             self.effects.save(ws)
 
     def _draft(self, ws: Workspace, key: str, text: str) -> Workspace:
+        from app.actions import apply, parse  # on first use: see dispatch
+
         action = parse({"type": "set_draft", "key": key, "text": text})
         return apply(ws, action, now=self.effects.now(), device=ws.local.device)
 

@@ -19,8 +19,11 @@ The contract (the other shell modules plug in here without touching this file):
       @command("export")
       def export(app, data, element): ...
 
-- Every module of this package is imported by `load_all()` (pkgutil), so a new file
-  (app/web/commands/transfer.py, app/web/commands/summaries.py...) is all it takes.
+- Name the command's module in `MODULES` below: `run()` imports a module the first time
+  one of its commands is used, so that start-up imports none of them (transfer pulls in the
+  sync engine and the encryption, summaries the summary engine); app/main.py imports them
+  once the first screen is up. tests/test_startup_imports.py checks that `MODULES` names
+  every command.
 - A handler that raises `ActionError` shows its translated message like a refused action.
 - Changes to the workspace still go through `app.dispatch` (core actions), so that undo,
   saving and the presentation window follow.
@@ -29,11 +32,31 @@ The contract (the other shell modules plug in here without touching this file):
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from typing import Any, Callable
 
 Handler = Callable[[Any, dict[str, Any], Any], None]
 REGISTRY: dict[str, Handler] = {}
+
+# Command name -> the module of this package that registers it.
+MODULES = {
+    "edit": "editing",
+    "save-edit": "editing",
+    "go": "navigation",
+    "present": "navigation",
+    "summary-download": "summaries",
+    "summary-zip": "summaries",
+    "summary-ics": "summaries",
+    "summary-print": "summaries",
+    "shared-download": "summaries",
+    "summary-qr": "summaries",
+    "export": "transfer",
+    "import-unlock": "transfer",
+    "import-merge": "transfer",
+    "import-cancel": "transfer",
+    "delete-group": "transfer",
+    "aside-download": "transfer",
+    "aside-delete": "transfer",
+}
 
 
 def command(name: str) -> Callable[[Handler], Handler]:
@@ -46,14 +69,9 @@ def command(name: str) -> Callable[[Handler], Handler]:
     return register
 
 
-def load_all() -> dict[str, Handler]:
-    """Import every module of this package, so their commands register themselves."""
-    for module in pkgutil.iter_modules(__path__):
-        importlib.import_module(f"{__name__}.{module.name}")
-    return REGISTRY
-
-
 def run(name: str, app: Any, data: dict[str, Any], element: Any = None) -> None:
+    if name not in REGISTRY and name in MODULES:
+        importlib.import_module(f"{__name__}.{MODULES[name]}")
     handler = REGISTRY.get(name)
     if handler is None:
         app.refuse("ui.error.unknown_command")

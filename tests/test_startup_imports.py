@@ -1,0 +1,63 @@
+"""Start-up imports only what the first screen needs (README: "What makes start-up fast").
+
+Every module imported before the page is ready costs its import in Pyodide at every load:
+the engine's actions, the built-in protocols, the commands, the summaries and the file
+encryption come after the first screen (app/main.py's warm-up, or on first use)."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.web.commands import MODULES
+from tests.room import Room
+
+ROOT = Path(__file__).resolve().parents[1]
+NOT_AT_START_UP = ("app.actions", "app.library", "app.envelope", "app.summary", "app.calendar", "app.share", "app.web.commands.")
+
+# A fresh interpreter reads the stored workspace and renders the screen of the route, as
+# app/main.py does (minus the browser), then lists the app's modules it imported.
+RENDER = """
+import sys
+from app.model import Workspace
+from app.views.context import Route
+from app.web.app import App, Effects
+
+painted = []
+effects = Effects(paint=lambda markup, lang: painted.append(markup), save=lambda ws: None,
+                  now=lambda: 1_780_000_000_000, today=lambda: "2026-12-01", navigate=lambda href: None)
+App(Workspace.model_validate_json(sys.stdin.read()), Route.parse(sys.argv[1]), effects).render()
+assert painted, "nothing painted"
+print(" ".join(name for name in sys.modules if name.startswith("app")))
+"""
+
+
+@pytest.mark.parametrize("route", ["", "#/session?id=s-1", "#/group?id=g-1"])
+def test_the_first_screen_imports_no_engine_protocols_commands_or_summaries(route):
+    room = Room()
+    room.group()
+    room.session()
+    result = subprocess.run(
+        [sys.executable, "-c", RENDER, route], input=room.ws.model_dump_json(),
+        capture_output=True, text=True, cwd=ROOT, check=True,
+    )
+    imported = result.stdout.split()
+    assert "app.views.home" in imported or route, imported
+    assert [name for name in imported if name.startswith(NOT_AT_START_UP)] == []
+
+
+def test_every_command_is_named_with_its_module():
+    """`run()` imports a command's module from MODULES: a command missing there would be
+    refused until something else imported its module."""
+    registered = {}
+    for path in sorted((ROOT / "app" / "web" / "commands").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.FunctionDef):
+                for decorator in node.decorator_list:
+                    if isinstance(decorator, ast.Call) and getattr(decorator.func, "id", "") == "command":
+                        registered[decorator.args[0].value] = path.stem
+    assert registered == MODULES
