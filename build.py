@@ -394,13 +394,15 @@ def assemble(out: Path, modules: Path, library: Path, wheels: list[Path], lock: 
         if marker not in page:
             raise BuildError(f"index.html: keep {marker} in <head> (build.py replaces it)")
     boot = (ROOT / "assets" / "boot.js").read_text()
-    page = page.replace(BOOT_SCRIPT, f"<script>\n{boot}</script>").replace(PRELOADS_MARKER, preload_links(out))
+    page = page.replace(BOOT_SCRIPT, f"<script>\n{boot}</script>").replace(PRELOADS_MARKER, preload_links(out, lock))
     (out / "index.html").write_text(page)
 
 
-def preload_links(out: Path) -> str:
+def preload_links(out: Path, lock: dict) -> str:
     """<link rel=preload> for what the page will load after a chain of scripts, so the
-    browser fetches it all at once while it parses the page."""
+    browser fetches it all at once while it parses the page. That includes the wheels of
+    start-up, which Pyodide only asks for once the interpreter has booted (it still checks
+    their hashes: Chromium ignores `integrity` on a preload of this kind)."""
     def link(path: Path, kind: str) -> str:
         extra = ' as="fetch" crossorigin' if kind == "preload" else ""
         return f'<link rel="{kind}" href="./{path.relative_to(out).as_posix()}"{extra}>'
@@ -408,6 +410,7 @@ def preload_links(out: Path) -> str:
     runtime = out / "pyodide"
     links = [link(runtime / "pyodide.asm.mjs", "modulepreload")]
     links += [link(runtime / name, "preload") for name in ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")]
+    links += [link(runtime / lock["packages"][project]["file_name"], "preload") for project in startup_wheels(lock)]
     links += [link(path, "modulepreload") for path in sorted((out / "pyscript").glob("*.js"))]
     links.append(link(out / "pyscript.toml", "preload"))
     return "\n  ".join(links)
@@ -448,6 +451,18 @@ def startup_projects(lock: dict) -> set[str]:
         if project not in needed:
             needed.add(project)
             pending += lock["packages"].get(project, {}).get("depends", [])
+    return needed
+
+
+def startup_wheels(lock: dict) -> list[str]:
+    """The packages of the rewritten lock that Pyodide installs at start-up: the app's and
+    what it depends on (the others are loaded on demand)."""
+    needed, pending = [], [APP_PACKAGE]
+    while pending:
+        project = pending.pop()
+        if project not in needed:
+            needed.append(project)
+            pending += lock["packages"][project]["depends"]
     return needed
 
 

@@ -8,7 +8,7 @@ catalog test forbids.
 
 from __future__ import annotations
 
-import ast
+import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
@@ -21,7 +21,12 @@ Translate = Callable[..., str]
 
 
 def read_po(text: str) -> dict[str, str]:
-    """msgid -> msgstr of a .po file (plain entries; no plurals or contexts)."""
+    """msgid -> msgstr of a .po file (plain entries; no plurals or contexts).
+
+    A quoted line is read as a JSON string: the escapes of catalogs (quote, backslash,
+    newline, tab) mean the same in both, and json is several times faster than
+    ast.literal_eval, which compiles each line; the catalogs are read at every start.
+    """
     catalog: dict[str, str] = {}
     field, parts = "", {"msgid": [], "msgstr": []}
 
@@ -40,7 +45,7 @@ def read_po(text: str) -> dict[str, str]:
             field, line = "msgstr", line[7:]
         elif not line.startswith('"'):
             continue
-        parts[field].append(ast.literal_eval(line))
+        parts[field].append(json.loads(line))
     flush()
     return catalog
 

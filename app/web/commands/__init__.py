@@ -20,10 +20,9 @@ The contract (the other shell modules plug in here without touching this file):
       def export(app, data, element): ...
 
 - Name the command's module in `MODULES` below: `run()` imports a module the first time
-  one of its commands is used, so that start-up imports none of them (transfer pulls in the
-  sync engine and the encryption, summaries the summary engine); app/main.py imports them
-  once the first screen is up. tests/test_startup_imports.py checks that `MODULES` names
-  every command.
+  one of its commands is used, so that painting the first screen does not wait for them
+  (summaries pulls in the summary engine); app/main.py imports them once the first screen
+  is up. tests/test_startup_imports.py checks that `MODULES` names every command.
 - A handler that raises `ActionError` shows its translated message like a refused action.
 - Changes to the workspace still go through `app.dispatch` (core actions), so that undo,
   saving and the presentation window follow.
