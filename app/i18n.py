@@ -23,30 +23,28 @@ Translate = Callable[..., str]
 def read_po(text: str) -> dict[str, str]:
     """msgid -> msgstr of a .po file (plain entries; no plurals or contexts).
 
-    A quoted line is read as a JSON string: the escapes of catalogs (quote, backslash,
-    newline, tab) mean the same in both, and json is several times faster than
-    ast.literal_eval, which compiles each line; the catalogs are read at every start.
+    The quoted pieces of the whole file are read by one call to json.loads: the escapes of
+    catalogs (quote, backslash, newline, tab) mean the same in JSON, and the catalogs are
+    read at every start of the page, where reading them line by line in Python took tens
+    of milliseconds.
     """
-    catalog: dict[str, str] = {}
-    field, parts = "", {"msgid": [], "msgstr": []}
-
-    def flush() -> None:
-        msgid, msgstr = "".join(parts["msgid"]), "".join(parts["msgstr"])
-        if msgid and msgstr:
-            catalog[msgid] = msgstr
-        parts["msgid"], parts["msgstr"] = [], []
-
+    fields: list[tuple[str, list[str]]] = []  # (keyword, its quoted pieces), in file order
     for line in text.splitlines():
         line = line.strip()
-        if line.startswith("msgid "):
-            flush()
-            field, line = "msgid", line[6:]
-        elif line.startswith("msgstr "):
-            field, line = "msgstr", line[7:]
-        elif not line.startswith('"'):
-            continue
-        parts[field].append(json.loads(line))
-    flush()
+        if line.startswith(("msgid ", "msgstr ")):
+            keyword, _, line = line.partition(" ")
+            fields.append((keyword, []))
+        if line.startswith('"') and fields:
+            fields[-1][1].append(line)
+    values = json.loads("[" + ",".join("[" + ",".join(pieces) + "]" for _, pieces in fields) + "]")
+    catalog: dict[str, str] = {}
+    msgid = ""
+    for (keyword, _), pieces in zip(fields, values):
+        value = "".join(pieces)
+        if keyword == "msgid":
+            msgid = value
+        elif msgid and value:  # the header (empty msgid) and untranslated entries are left out
+            catalog[msgid] = value
     return catalog
 
 

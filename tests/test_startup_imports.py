@@ -50,6 +50,36 @@ def test_the_first_screen_imports_no_engine_protocols_commands_or_summaries(rout
     assert [name for name in imported if name.startswith(NOT_AT_START_UP)] == []
 
 
+# The same for the browser shell: the modules app/main.py's start() imports, with `js` and
+# `pyodide` replaced by stubs (only their import is checked here, not what they do).
+SHELL = """
+import ast, importlib, sys, types
+from unittest import mock
+
+for name in ("js", "pyodide", "pyodide.ffi"):
+    stub = types.ModuleType(name)
+    stub.__getattr__ = lambda attribute: mock.MagicMock()
+    sys.modules[name] = stub
+start = next(node for node in ast.parse(open("app/main.py").read()).body if getattr(node, "name", "") == "start")
+for node in ast.walk(start):
+    if isinstance(node, ast.ImportFrom) and node.module.startswith("app"):
+        for alias in node.names:
+            try:  # `from app.web import shell`: a module
+                importlib.import_module(f"{node.module}.{alias.name}")
+            except ModuleNotFoundError:  # `from app.model import Workspace`: a name
+                importlib.import_module(node.module)
+print(" ".join(name for name in sys.modules if name.startswith("app")))
+"""
+
+
+def test_the_shell_imports_no_engine_protocols_commands_or_summaries_at_start_up():
+    result = subprocess.run([sys.executable, "-c", SHELL], capture_output=True, text=True, cwd=ROOT, check=True)
+    imported = result.stdout.split()
+    assert "app.web.storage" in imported and "app.web.events" in imported, imported
+    assert [name for name in imported if name.startswith(NOT_AT_START_UP)] == [], (
+        "import these inside the function that needs them, or in app/main.py's warm-up")
+
+
 def test_every_command_is_named_with_its_module():
     """`run()` imports a command's module from MODULES: a command missing there would be
     refused until something else imported its module."""
