@@ -107,3 +107,22 @@ def test_commands_register_by_name_and_an_unknown_one_is_refused():
     run("no-such-command", app, {})
     assert "This command is not available." in page.painted[-1]
     REGISTRY.pop("test-echo")
+
+
+def test_the_idle_rehearsal_plays_every_kind_of_click_and_keeps_nothing():
+    from app.actions import apply, parse
+    from app.model import Workspace
+    from app.web import warmup
+
+    ws = Workspace()
+    for step, data in enumerate(warmup.REHEARSAL):
+        ws = apply(ws, parse(data), now=1_790_000_000_000 + step, device="d")  # none refused: the whole path runs
+    assert ws.entries["w-e"].answered and ws.action_items["w-a"].due == "2026-02-01"
+    assert warmup.play(1_790_000_000_000).entries["w-e"].answered
+    page = Page()
+    room = Room()
+    room.group()
+    app = App(room.ws, Route("group", (("id", "g-1"),)), page.effects())
+    before = app.ws
+    assert len(list(warmup.rehearsal(app))) == 3, "four phases, three pauses between them"
+    assert app.ws is before and page.saved == 0 and page.painted == [], "nothing kept, nothing painted"

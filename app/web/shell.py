@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
+from typing import Any, Iterator
 
 import js
-from pyodide.ffi import jsnull, to_js
+from pyodide.ffi import create_once_callable, jsnull, to_js
 
 from app.markup import Markup
 
@@ -40,6 +41,21 @@ def paint_into(element, markup: Markup) -> None:
 def mark_ready() -> None:
     """<html data-app-state="ready">: tests and benchmarks wait for it."""
     js.document.documentElement.dataset.appState = "ready"
+
+
+def when_idle(phases: Iterator[Any]) -> None:
+    """Run `phases` (a generator) one phase at a time, each when the browser is idle, so
+    that a click in between is answered first (soon after, without requestIdleCallback)."""
+
+    def run(*_: Any) -> None:
+        if next(phases, StopIteration) is not StopIteration:
+            when_idle(phases)
+
+    callback = create_once_callable(run)
+    if hasattr(js.window, "requestIdleCallback"):
+        js.window.requestIdleCallback(callback, to_js({"timeout": 2000}, dict_converter=js.Object.fromEntries))
+    else:
+        js.setTimeout(callback, 50)
 
 
 def now() -> int:
