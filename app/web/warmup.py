@@ -6,7 +6,9 @@ facilitator's first click: 60 to 150 ms more, once. After the app is ready, in t
 browser's idle time (app/web/shell.py `when_idle`), the shell rehearses instead: it parses
 and plays a representative action of each common kind on a scratch workspace, encodes it
 as a save would (without storing it), then renders the screen once, and keeps nothing.
-Pure (no `js`): tested under CPython.
+It follows app/main.py's warm-up, which imports the modules the first clicks need once the
+first screen is up (none of them is imported here before that). Pure (no `js`): tested
+under CPython.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from app import shards
-from app.actions import ActionError, apply, parse
 from app.model import Workspace
 from app.views import render
 
@@ -50,6 +51,8 @@ REHEARSAL: tuple[dict[str, Any], ...] = (
 
 def play(now: int) -> Workspace:
     """The rehearsal on a scratch workspace (a refusal is part of the path too)."""
+    from app.actions import ActionError, apply, parse  # after start-up: see the docstring
+
     ws = Workspace()
     for step, data in enumerate(REHEARSAL):
         try:
@@ -62,6 +65,8 @@ def play(now: int) -> Workspace:
 def rehearsal(app) -> Iterator[None]:
     """The rehearsal in phases, each short enough that a click between two of them is
     answered at once: parse, play, encode as a save would (storing nothing), render."""
+    from app.actions import parse
+
     parse(REHEARSAL[0])  # the union of every action's validator, the largest piece
     yield
     ws = play(app.effects.now())
