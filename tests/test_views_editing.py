@@ -218,3 +218,20 @@ def test_a_withdrawn_pitch_leaves_the_vote_and_the_parking_lot_until_put_back():
     waiting = text.split("Prochaine problématique")[1].split("Problématiques retirées")[0]
     assert "Situation 4" not in waiting and "Situation 3" in waiting
     assert "Remettre en attente « Situation 4 »" in names_of_buttons(between)
+
+
+def test_forms_open_in_place_between_rounds_in_the_follow_up_and_for_a_former_member():
+    room = room_at_interventions()
+    room.do({"type": "add_entry", "id": "i-2", "session_id": "s-1", "round_id": "r-1", "kind": "intervention", "author_id": "m-4", "help_type": "avis", "text": "Et si…"})
+    room.do({"type": "remove_member", "id": "m-4"})
+    authors = re.search(r'<select[^>]*name="author_id".*?</select>', show(room, id="s-1", edit="i-2"), re.S).group(0)
+    assert '<option value="m-4" selected>Émilie</option>' in authors, "a removed member stays the author until changed"
+
+    room.do({"type": "go_to_step", "round_id": "r-1", "step": 8})
+    room.do({"type": "finish_round", "round_id": "r-1"})
+    assert 'value="Situation 3"' in labelled(show(room, id="s-1", edit="p-3"), "Titre corrigé"), "the parking lot, between rounds"
+    room.do({"type": "start_evaluation", "session_id": "s-1"})
+    room.do({"type": "finish_session", "session_id": "s-1"})
+    room.session("s-2", date="2027-03-01")
+    assert room.ws.sessions["s-2"].stage == "followup"
+    assert 'value="Voir la DRH"' in labelled(show(room, id="s-2", edit="a-1"), "Texte corrigé"), "the follow-up of the plans"
