@@ -149,8 +149,8 @@ def T(fr: str, en: str) -> Text:
 
 class _Library(Mapping[str, Protocol]):
     """The built-in protocols by id, in the library's order (app/library/). Validated on
-    first use, not at import: eight protocols of pydantic data cost more than anything the
-    home screen needs, at every start of the page."""
+    first use, not at import: validating eight protocols takes tens of milliseconds in the
+    browser at every start of the page, and the first screen does not need them."""
 
     @cached_property
     def _protocols(self) -> dict[str, Protocol]:
