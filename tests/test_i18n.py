@@ -15,12 +15,10 @@ from app.protocol import LIBRARY, ROUND_ROBIN
 from app.views.charter import BY_KIND, COMMON
 from app.views.followup import STATUSES
 from app.views.steps import ENTRY_KINDS
+from catalog_keys import PLURAL_FORMS, keys_in
 
 ROOT = Path(__file__).resolve().parents[1]
 UI_SOURCES = [*sorted((ROOT / "app" / "views").glob("*.py")), *sorted((ROOT / "app" / "web").rglob("*.py"))]
-LITERAL = re.compile(r"""["'](ui(?:\.[a-z0-9_]+)+)["']""")
-PLURAL = re.compile(r"""plural\(\s*["'](ui(?:\.[a-z0-9_]+)+)["']""")  # View.plural: one key per form
-FORMS = ("zero", "one", "many")
 SAME_IN_BOTH = {"ui.app.name", "ui.timer.plus_one", "ui.setup.step_minutes", "ui.setup.date", "ui.plan.text", "ui.timer.pause", "ui.entry.question.label", "ui.capture.questions", "ui.capture.reformulations", "ui.entry.reformulation.label"}
 
 
@@ -30,11 +28,7 @@ def ui_catalog(lang: str) -> dict[str, str]:
 
 def used_keys() -> set[str]:
     """The keys written in the screens and the shell, and those built from data."""
-    keys = set()
-    for path in UI_SOURCES:
-        source = path.read_text(encoding="utf-8")
-        counted = set(PLURAL.findall(source))
-        keys |= (set(LITERAL.findall(source)) - counted) | {f"{key}.{form}" for key in counted for form in FORMS}
+    keys = keys_in(UI_SOURCES, "ui")
     speakers = {s.speaker for p in LIBRARY.values() for s in p.steps} | set(ROUND_ROBIN)
     captures = {s.capture for p in LIBRARY.values() for s in p.steps if s.capture in ENTRY_KINDS} | {"pitches", "vote", "contract", "synthesis"}
     request_types = {t for p in LIBRARY.values() for t in p.request_types}

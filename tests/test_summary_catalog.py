@@ -13,13 +13,13 @@ import pytest
 from app.i18n import LOCALES, read_po
 from app.model import ActionStatus
 from app.protocol import LIBRARY
+from catalog_keys import keys_in
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [ROOT / "app" / name for name in ("summary.py", "summary_layout.py", "summary_render.py", "summary_files.py",
                                             "calendar.py", "share.py", "dates.py")]
 SOURCES += [ROOT / "app" / "views" / f"{name}.py" for name in ("summaries", "history", "shared_summary")]
 SOURCES += [ROOT / "app" / "web" / "commands" / "summaries.py"]
-LITERAL = re.compile(r"""["']((?:summary|summaries|shared|history|calendar|share)(?:\.[a-z0-9_]+)+)["']""")
 SAME_IN_BOTH = {"summary.field.date", "summary.rating", "summary.date", "summaries.markdown", "summaries.next.when",
                 "history.col.date", "history.col.actions", "history.col.action"}
 
@@ -29,9 +29,7 @@ def catalog(lang: str) -> dict[str, str]:
 
 
 def used_keys() -> set[str]:
-    keys = set()
-    for path in SOURCES:
-        keys |= set(LITERAL.findall(path.read_text(encoding="utf-8")))
+    keys = keys_in(SOURCES, "summary|summaries|shared|history|calendar|share")
     keys -= {"summary.status", "summary.request_type"}  # prefixes of the keys built below
     keys |= {f"summary.status.{s}" for s in get_args(ActionStatus)}
     keys |= {f"summary.request_type.{t}" for p in LIBRARY.values() for t in p.request_types}

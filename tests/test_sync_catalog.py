@@ -3,7 +3,6 @@ same placeholders in French and English."""
 
 from __future__ import annotations
 
-import re
 import string
 from pathlib import Path
 
@@ -11,12 +10,12 @@ import pytest
 
 from app.i18n import LOCALES, read_po
 from app.model import COLLECTIONS
+from catalog_keys import keys_in
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [ROOT / "app" / f"{name}.py" for name in ("restore", "envelope", "shards", "actions")]
 SOURCES += [ROOT / "app" / "views" / "transfer.py"]
 SOURCES += [ROOT / "app" / "web" / f"{name}.py" for name in ("storage", "crypto", "commands/transfer")]
-LITERAL = re.compile(r"""["'](sync(?:\.[a-z0-9_]+)+|error\.conflict\.[a-z_]+)["']""")
 SAME_IN_BOTH = {"sync.ui.kind.votes", "sync.ui.kind.entries", "sync.ui.kind.action_items"}
 
 
@@ -25,9 +24,7 @@ def catalog(lang: str) -> dict[str, str]:
 
 
 def used_keys() -> set[str]:
-    keys = set()
-    for path in SOURCES:
-        keys |= set(LITERAL.findall(path.read_text(encoding="utf-8")))
+    keys = keys_in(SOURCES, r"sync|error\.conflict")
     keys |= {f"sync.ui.kind.{name}" for name in COLLECTIONS}
     keys |= {f"sync.ui.incoming.{kind}" for kind in ("new", "updated", "conflicting")}
     return keys

@@ -72,7 +72,7 @@ def test_deleting_a_group_asks_for_confirmation_first():
     assert 'data-command="delete-group"' not in page
     assert 'href="#/transfer?delete=g-1"' in page
     asking = html(View(ws=room.ws, route=Route("transfer", (("delete", "g-1"),)), lang="en"))
-    assert "Delete the group “Cadres santé”, its members and its 1 session(s)" in asking
+    assert "Delete the group “Cadres santé”, its members and its session from this browser?" in asking
     assert 'data-command="delete-group" data-id="g-1"' in asking
 
 

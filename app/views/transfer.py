@@ -317,7 +317,7 @@ def _groups(view: View) -> Markup | None:
                 h(
                     "li",
                     {"class": "confirm", "role": "group", "aria-labelledby": "confirm-delete"},
-                    h("p", {"id": "confirm-delete"}, _("sync.ui.delete.confirm", name=group.name, sessions=sessions)),
+                    h("p", {"id": "confirm-delete"}, view.plural("sync.ui.delete.confirm", sessions, name=group.name)),
                     button(_("sync.ui.delete.yes", name=group.name), command="delete-group", id=group.id, cls="danger"),
                     " ",
                     link(route("transfer"), _("sync.ui.delete.no"), "button"),

@@ -1,0 +1,29 @@
+"""Every catalog: the same messages in French and English, and counts said properly."""
+
+import re
+
+import pytest
+
+from app.i18n import LOCALES, read_po
+
+DOMAINS = sorted(p.stem for p in (LOCALES / "fr" / "LC_MESSAGES").glob("*.po"))
+
+
+def messages(lang: str, domain: str) -> dict[str, str]:
+    return read_po((LOCALES / lang / "LC_MESSAGES" / f"{domain}.po").read_text(encoding="utf-8"))
+
+
+def test_every_domain_exists_in_both_languages():
+    assert DOMAINS == sorted(p.stem for p in (LOCALES / "en" / "LC_MESSAGES").glob("*.po"))
+    assert {"errors", "summary", "sync", "ui"} <= set(DOMAINS)
+
+
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_french_and_english_have_the_same_messages(domain):
+    assert sorted(messages("fr", domain)) == sorted(messages("en", domain))
+
+
+@pytest.mark.parametrize("domain", DOMAINS)
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_no_message_hedges_a_plural_with_parentheses(lang, domain):
+    assert [k for k, text in messages(lang, domain).items() if re.search(r"\((s|e|es|x)\)", text)] == []
