@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from pathlib import Path
 
 PLURAL_FORMS = ("zero", "one", "many")  # View.plural: one message per form
@@ -20,3 +21,29 @@ def keys_in(sources: list[Path], prefixes: str) -> set[str]:
         keys |= set(literal.findall(source)) - counted
         keys |= {f"{k}.{form}" for k in counted for form in PLURAL_FORMS}
     return keys
+
+
+def check_complete(domain: str, lang: str, used: set[str]) -> None:
+    """Every key the code uses is in the domain's catalog, and every message there is used."""
+    from app.i18n import LOCALES, read_po
+
+    messages = read_po((LOCALES / lang / "LC_MESSAGES" / f"{domain}.po").read_text(encoding="utf-8"))
+    assert sorted(used - set(messages)) == [], f"missing in {lang}/{domain}.po"
+    assert sorted(set(messages) - used) == [], f"unused in {lang}/{domain}.po"
+    assert all(text.strip() for text in messages.values())
+
+
+def check_translated(domain: str, same_in_both: set[str]) -> None:
+    """French and English differ (but for the few words that are the same in both) and
+    carry the same placeholders."""
+    from app.i18n import LOCALES, read_po
+
+    fr, en = (read_po((LOCALES / lang / "LC_MESSAGES" / f"{domain}.po").read_text(encoding="utf-8")) for lang in ("fr", "en"))
+    assert set(fr) == set(en)
+    assert {k for k in fr if fr[k] == en[k]} == same_in_both
+    for key, text in fr.items():
+        assert placeholders(text) == placeholders(en[key]), key
+
+
+def placeholders(text: str) -> list[str]:
+    return sorted(name for _, name, _, _ in string.Formatter().parse(text) if name)

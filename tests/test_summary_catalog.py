@@ -3,17 +3,14 @@ same placeholders in French and English, and the values built from data all cove
 
 from __future__ import annotations
 
-import re
-import string
 from pathlib import Path
 from typing import get_args
 
 import pytest
 
-from app.i18n import LOCALES, read_po
 from app.model import ActionStatus
 from app.protocol import LIBRARY
-from catalog_keys import keys_in
+from catalog_keys import check_complete, check_translated, keys_in
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [ROOT / "app" / name for name in ("summary.py", "summary_layout.py", "summary_render.py", "summary_files.py",
@@ -23,9 +20,6 @@ SOURCES += [ROOT / "app" / "web" / "commands" / "summaries.py"]
 SAME_IN_BOTH = {"summary.field.date", "summary.rating", "summary.date", "summaries.markdown", "summaries.next.when",
                 "history.col.date", "history.col.actions", "history.col.action"}
 
-
-def catalog(lang: str) -> dict[str, str]:
-    return read_po((LOCALES / lang / "LC_MESSAGES" / "summary.po").read_text(encoding="utf-8"))
 
 
 def used_keys() -> set[str]:
@@ -39,17 +33,8 @@ def used_keys() -> set[str]:
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_every_summary_message_is_in_the_catalog_and_used(lang):
-    messages = catalog(lang)
-    used = used_keys()
-    assert sorted(used - set(messages)) == [], f"missing in {lang}/summary.po"
-    assert sorted(set(messages) - used) == [], f"unused in {lang}/summary.po"
-    assert all(text.strip() for text in messages.values())
+    check_complete("summary", lang, used_keys())
 
 
 def test_english_and_french_differ_and_share_their_placeholders():
-    fr, en = catalog("fr"), catalog("en")
-    assert set(fr) == set(en)
-    assert {k for k in fr if fr[k] == en[k]} == SAME_IN_BOTH
-    fields = lambda s: sorted(name for _, name, _, _ in string.Formatter().parse(s) if name)  # noqa: E731
-    for key, text in fr.items():
-        assert fields(text) == fields(en[key]), key
+    check_translated("summary", SAME_IN_BOTH)
