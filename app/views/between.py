@@ -8,7 +8,7 @@ from app.model import Session
 from app.views.conflicts import conflicted, notice
 from app.views.context import View
 from app.views.editing import editing, pitch_editor
-from app.views.parts import button, classes, clock, names, short
+from app.views.parts import button, classes, clock, names, panel, short
 from app.views.steps import pitch_controls, pitch_item
 
 BREAKS = (5, 10, 15)
@@ -41,10 +41,9 @@ def next_pitch(view: View, session: Session) -> Markup:
     waiting = sorted(view.ws.parking_lot(session.group_id), key=lambda p: (last.get(p.member_id, ""), p.created))
     rows = [_waiting(view, session, p, who, last.get(p.member_id, "")) for p in waiting]
     withdrawn = [p for p in view.ws.pitches.values() if p.group_id == session.group_id and p.withdrawn and not p.round_id and not p.deleted]
-    return h(
-        "section",
-        {"class": "panel", "aria-labelledby": "next-pitch"},
-        h("h2", {"id": "next-pitch"}, _("ui.between.next_pitch")),
+    return panel(
+        "next-pitch",
+        _("ui.between.next_pitch"),
         h("ol", {"class": "entries"}, rows) if rows else h("p", {"class": "empty"}, _("ui.between.no_pitch")),
         h("h3", {}, _("ui.between.withdrawn")) if withdrawn else None,
         h("ul", {"class": "entries"}, [pitch_item(view, p, who) for p in sorted(withdrawn, key=lambda p: (p.created, p.id))]) if withdrawn else None,
@@ -84,10 +83,9 @@ def carriers(view: View, session: Session) -> Markup:
         )
         for m in members
     ]
-    return h(
-        "section",
-        {"class": "panel", "aria-labelledby": "next-carrier"},
-        h("h2", {"id": "next-carrier"}, _("ui.between.next_carrier")),
+    return panel(
+        "next-carrier",
+        _("ui.between.next_carrier"),
         h("ul", {"class": "carriers"}, rows),
     )
 

@@ -7,7 +7,7 @@ from app.markup import Markup, h
 from app.model import MAX_MEMBERS, MIN_MEMBERS, Group
 from app.views import charter
 from app.views.context import View, route
-from app.views.parts import button, choice_field, crumb, form, link, names, page, submit, text_field
+from app.views.parts import button, choice_field, crumb, form, link, names, page, panel, submit, text_field
 
 
 def render(view: View) -> Markup:
@@ -68,10 +68,9 @@ def edit(view: View, group: Group) -> Markup:
 def settings(view: View, group: Group) -> Markup:
     _ = view._
     scope = f"{group.id}-settings"
-    return h(
-        "section",
-        {"class": "panel", "aria-labelledby": "group-settings"},
-        h("h2", {"id": "group-settings"}, _("ui.group.settings")),
+    return panel(
+        "group-settings",
+        _("ui.group.settings"),
         form(
             "update_group",
             text_field(view, _("ui.group.name"), "name", scope, value=group.name, required=True),
@@ -110,10 +109,9 @@ def members(view: View, group: Group) -> Markup:
         label=_("ui.group.new_member"),
         group_id=group.id,
     )
-    return h(
-        "section",
-        {"class": "panel", "aria-labelledby": "group-members"},
-        h("h2", {"id": "group-members"}, _("ui.group.members_count", n=len(people))),
+    return panel(
+        "group-members",
+        _("ui.group.members_count", n=len(people)),
         h("p", {"class": "hint"}, _("ui.group.members_range", min=MIN_MEMBERS, max=MAX_MEMBERS)),
         h("ul", {"class": "member-list"}, rows),
         add if len(people) < MAX_MEMBERS else h("p", {"class": "hint"}, _("ui.group.full", max=MAX_MEMBERS)),
@@ -140,10 +138,9 @@ def history(view: View, group: Group) -> Markup:
                 h("ul", {"class": "carried"}, carried) if carried else None,
             )
         )
-    return h(
-        "section",
-        {"class": "panel", "aria-labelledby": "group-sessions"},
-        h("h2", {"id": "group-sessions"}, _("ui.group.sessions")),
+    return panel(
+        "group-sessions",
+        _("ui.group.sessions"),
         h("ol", {"class": "sessions"}, rows[:12]) if rows else h("p", {"class": "empty"}, _("ui.group.no_session")),
         link(route("history", group=group.id), _("ui.group.all_history")) if len(rows) > 12 else None,
     )
@@ -156,20 +153,18 @@ def plans(view: View, group: Group) -> Markup:
         h("li", {}, h("span", {"class": "who"}, who.get(a.owner_id, "?")), " ", a.text, " ", h("span", {"class": "tag"}, _(f"ui.status.{a.status}")), " ", _("ui.plan.due", date=view.date(a.due)) if a.due else None)
         for a in view.ws.open_action_items(group.id)
     ]
-    return h(
-        "section",
-        {"class": "panel", "aria-labelledby": "group-plans"},
-        h("h2", {"id": "group-plans"}, _("ui.group.open_plans")),
+    return panel(
+        "group-plans",
+        _("ui.group.open_plans"),
         h("ul", {"class": "plans"}, items) if items else h("p", {"class": "empty"}, _("ui.plan.none")),
     )
 
 
 def charter_panel(view: View, group: Group) -> Markup:
     _ = view._
-    return h(
-        "section",
-        {"class": "panel", "aria-labelledby": "group-charter"},
-        h("h2", {"id": "group-charter"}, _("ui.charter.title")),
+    return panel(
+        "group-charter",
+        _("ui.charter.title"),
         charter.text(view, group),
         charter.status(view, group),
     )

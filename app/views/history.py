@@ -9,7 +9,7 @@ from __future__ import annotations
 from app.markup import Markup, fragment, h
 from app.model import Group, Round, Session
 from app.views.context import Route, View, route
-from app.views.parts import crumb, link, page
+from app.views.parts import crumb, link, page, panel
 
 
 def render(view: View) -> Markup:
@@ -73,10 +73,9 @@ def carried(view: View, past: History) -> Markup:
             pitch = ws.pitches.get(r.pitch_id)
             rows.append([view.date(session.date), str(r.number), _name(view, r.carrier_id), pitch.title if pitch else "", str(actions.get(r.id, 0))])
     heads = [_("history.col.date"), _("history.col.round"), _("history.col.carrier"), _("history.col.problem"), _("history.col.actions")]
-    return h(
-        "section",
-        {"class": "panel", "aria-labelledby": "history-carried"},
-        h("h2", {"id": "history-carried"}, _("history.carried")),
+    return panel(
+        "history-carried",
+        _("history.carried"),
         _table("history-carried", heads, rows, _("history.none")),
     )
 
@@ -95,10 +94,9 @@ def members(view: View, group: Group, past: History) -> Markup:
     people.sort(key=lambda m: (last[m.id], m.order))
     rows = [[m.name, str(counts[m.id]), view.date(last[m.id]) if last[m.id] else _("history.never")] for m in people]
     heads = [_("history.col.member"), _("history.col.count"), _("history.col.last")]
-    return h(
-        "section",
-        {"class": "panel", "aria-labelledby": "history-members"},
-        h("h2", {"id": "history-members"}, _("history.members")),
+    return panel(
+        "history-members",
+        _("history.members"),
         _table("history-members", heads, rows, _("history.none")),
     )
 
@@ -119,10 +117,9 @@ def sessions(view: View, past: History) -> Markup:
         )
         for s, rounds in reversed(past)
     ]
-    return h(
-        "section",
-        {"class": "panel", "aria-labelledby": "history-sessions"},
-        h("h2", {"id": "history-sessions"}, _("history.sessions")),
+    return panel(
+        "history-sessions",
+        _("history.sessions"),
         h("ol", {"class": "sessions"}, items) if items else h("p", {"class": "empty"}, _("history.no_session")),
     )
 
@@ -143,9 +140,8 @@ def open_actions(view: View, group: Group, past: History) -> Markup:
         for a in ws.open_action_items(group.id)
     ]
     heads = [_("history.col.owner"), _("history.col.action"), _("history.col.due"), _("history.col.status"), _("history.col.decided"), _("history.col.comment")]
-    return h(
-        "section",
-        {"class": "panel", "aria-labelledby": "history-open"},
-        h("h2", {"id": "history-open"}, _("history.open")),
+    return panel(
+        "history-open",
+        _("history.open"),
         _table("history-open", heads, rows, _("history.no_open")),
     )

@@ -7,7 +7,7 @@ from app.markup import Markup, h
 from app.model import MAX_MEMBERS, MIN_MEMBERS
 from app.views import transfer
 from app.views.context import View, route
-from app.views.parts import button, link, page
+from app.views.parts import button, link, page, panel
 
 
 def render(view: View) -> Markup:
@@ -48,10 +48,9 @@ def render(view: View) -> Markup:
             h("li", {}, button(_("ui.home.new_group"), command="go", screen="group", cls="" if cont else "primary")),
             h("li", {}, link(route("transfer"), _("ui.home.import"), "button")),
         ),
-        h(
-            "section",
-            {"class": "panel", "aria-labelledby": "groups"},
-            h("h2", {"id": "groups"}, _("ui.home.groups")),
+        panel(
+            "groups",
+            _("ui.home.groups"),
             h("ul", {"class": "groups"}, rows) if rows else None,
             h("p", {"class": "hint"}, view.plural("ui.home.count", len(groups))),
         ),

@@ -64,6 +64,11 @@ def _preferences(view: View) -> Markup:
     )
 
 
+def panel(anchor: str, title: Child, *content: Child) -> Markup:
+    """A titled section of a screen, named for screen readers by its heading."""
+    return h("section", {"class": "panel", "aria-labelledby": anchor}, h("h2", {"id": anchor}, title), *content)
+
+
 def link(to: Route, label: Child, cls: str = "", **attrs: Any) -> Markup:
     return h("a", {"href": to.href, "class": cls or None, **attrs}, label)
 

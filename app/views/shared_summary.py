@@ -12,6 +12,7 @@ from app.share import ShareError, decode
 from app.summary_layout import layout
 from app.summary_render import article
 from app.views.context import View
+from app.views.parts import panel
 
 TITLE = {"class": "title", "id": "screen-title", "tabindex": "-1"}
 
@@ -37,10 +38,9 @@ def render(view: View) -> Markup:
             h("p", {}, _(unreadable.key)),
             h("p", {}, h("a", {"href": "./", "class": "button"}, _("shared.open_app"))),
         )
-    keep = h(
-        "section",
-        {"class": "panel", "aria-labelledby": "shared-keep"},
-        h("h2", {"id": "shared-keep"}, _("shared.keep")),
+    keep = panel(
+        "shared-keep",
+        _("shared.keep"),
         h("p", {}, _("shared.keep.hint")),
         h(
             "p",

@@ -13,7 +13,7 @@ from app.markup import Markup, fragment, h
 from app.model import Group, Session
 from app.summary import MemberSummary, member_summaries
 from app.views.context import Route, View, route
-from app.views.parts import button, crumb, link, page, toggle
+from app.views.parts import button, crumb, link, page, panel, toggle
 
 
 def render(view: View) -> Markup:
@@ -81,20 +81,18 @@ def members(view: View, session: Session) -> Markup:
                 ),
             )
         )
-    return h(
-        "section",
-        {"class": "panel", "aria-labelledby": "summaries-members"},
-        h("h2", {"id": "summaries-members"}, _("summaries.members")),
+    return panel(
+        "summaries-members",
+        _("summaries.members"),
         h("ul", {"class": "summary-list"}, rows),
     )
 
 
 def everyone(view: View, session: Session) -> Markup:
     _ = view._
-    return h(
-        "section",
-        {"class": "panel", "aria-labelledby": "summaries-all"},
-        h("h2", {"id": "summaries-all"}, _("summaries.all")),
+    return panel(
+        "summaries-all",
+        _("summaries.all"),
         h("p", {}, button(_("summaries.zip"), command="summary-zip", session_id=session.id, cls="primary")),
         h("p", {"class": "hint"}, _("summaries.zip.hint")),
         h("h3", {}, _("summaries.group")),
@@ -113,10 +111,9 @@ def next_session(view: View, session: Session) -> Markup:
         )
     else:
         body = h("p", {}, _("summaries.next.none"), " ", link(route("session", id=session.id), _("summaries.next.set")))
-    return h(
-        "section",
-        {"class": "panel", "aria-labelledby": "summaries-next"},
-        h("h2", {"id": "summaries-next"}, _("summaries.next")),
+    return panel(
+        "summaries-next",
+        _("summaries.next"),
         body,
     )
 
@@ -124,10 +121,9 @@ def next_session(view: View, session: Session) -> Markup:
 def options(view: View, group: Group) -> Markup:
     """What the group chose to put in its summaries (a setting of the group, kept)."""
     _ = view._
-    return h(
-        "section",
-        {"class": "panel", "aria-labelledby": "summaries-options"},
-        h("h2", {"id": "summaries-options"}, _("summaries.options")),
+    return panel(
+        "summaries-options",
+        _("summaries.options"),
         h(
             "p",
             {},

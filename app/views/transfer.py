@@ -18,7 +18,7 @@ from app.markup import Markup, h
 from app.merge import TEXT_FIELDS, Preview, latest_stamp, pending, version
 from app.model import COLLECTIONS, Workspace
 from app.views.context import View, route
-from app.views.parts import button, link, page
+from app.views.parts import button, link, page, panel
 
 DAY = 86_400_000
 REMIND_AFTER = 7 * DAY
@@ -141,10 +141,9 @@ def _export(view: View, can_share: bool) -> Markup:
     _ = view._
     exported = view.ws.local.exported_at
     last = _("sync.ui.export.last", date=_day(view, exported)) if exported else _("sync.ui.export.never")
-    return h(
-        "section",
-        {"class": "panel", "aria-labelledby": "export"},
-        h("h2", {"id": "export"}, _("sync.ui.export.title")),
+    return panel(
+        "export",
+        _("sync.ui.export.title"),
         h("p", {}, _("sync.ui.export.text")),
         h("p", {"class": "hint"}, last),
         h(
@@ -165,10 +164,9 @@ def _export(view: View, can_share: bool) -> Markup:
 
 def _import(view: View) -> Markup:
     _ = view._
-    return h(
-        "section",
-        {"class": "panel", "aria-labelledby": "import"},
-        h("h2", {"id": "import"}, _("sync.ui.import.title")),
+    return panel(
+        "import",
+        _("sync.ui.import.title"),
         h("p", {}, _("sync.ui.import.text")),
         h(
             "div",
@@ -237,10 +235,9 @@ def _conflicts(view: View) -> Markup | None:
                 items.append(_conflict(view, name, record, others))
     if not items:
         return None
-    return h(
-        "section",
-        {"class": "panel", "aria-labelledby": "conflicts"},
-        h("h2", {"id": "conflicts"}, _("sync.ui.conflicts.title")),
+    return panel(
+        "conflicts",
+        _("sync.ui.conflicts.title"),
         h("p", {}, _("sync.ui.conflicts.text")),
         h("ul", {"class": "conflicts"}, items),
     )
@@ -286,10 +283,9 @@ def _storage(view: View, storage: Storage) -> Markup:
         )
         for key in storage.set_aside
     ]
-    return h(
-        "section",
-        {"class": "panel", "aria-labelledby": "storage"},
-        h("h2", {"id": "storage"}, _("sync.ui.storage.title")),
+    return panel(
+        "storage",
+        _("sync.ui.storage.title"),
         h("p", {}, _("sync.ui.storage.text")),
         h(
             "p",
@@ -325,10 +321,9 @@ def _groups(view: View) -> Markup | None:
             )
         else:
             rows.append(h("li", {}, group.name, " ", link(route("transfer", delete=group.id), _("sync.ui.delete.ask", name=group.name), "button quiet")))
-    return h(
-        "section",
-        {"class": "panel", "aria-labelledby": "delete"},
-        h("h2", {"id": "delete"}, _("sync.ui.delete.title")),
+    return panel(
+        "delete",
+        _("sync.ui.delete.title"),
         h("p", {}, _("sync.ui.delete.text")),
         h("ul", {"class": "groups"}, rows),
     )
