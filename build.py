@@ -63,12 +63,17 @@ PYODIDE_RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python
 # pyscript.toml, and the error plugin (still imported, to switch its on-page banner off).
 PYSCRIPT_LAZY_CHUNKS = ("toml", "error")
 IDIOMORPH = "idiomorph/dist/idiomorph.esm.js"
-APP_PACKAGE = "cercle"  # the app/ package, shipped as a wheel of that name
+# app/ ships as cercle-<content hash>.zip with its bytecode, which boot.js puts at APP_MOUNT in
+# Pyodide's file system, first on sys.path: Python imports it in place, nothing is unpacked.
+APP_ARCHIVE = "cercle"
+APP_MOUNT = "/lib/cercle.zip"
+SITE_PACKAGES = "/lib/python3.14/site-packages"  # where Pyodide installs wheels
 # What app/ imports at start-up (their own dependencies follow from the lock); the other
 # wheels of requirements-browser.txt are loaded on demand.
 APP_DEPENDS = ("pydantic",)
 PRELOADS_MARKER = "<!-- build.py: preload links -->"
 BOOT_SCRIPT = '<script src="./assets/boot.js"></script>'  # inlined: it must run before any request
+STARTUP_MARKER = "/* build.py: start-up */ null"  # in boot.js: what it loads, written by assemble()
 SKIPPED_APP_FILES = re.compile(r"(^|/)(__pycache__(/|$)|\.)|\.py[co]$")
 
 MIME_TYPES = {
@@ -187,12 +192,12 @@ def download_wheels(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.whl"))
 
 
-# ---------------------------------------------------------------------------- the app wheel
+# ---------------------------------------------------------------------------- the app's zip
 
-def app_wheel() -> Path:
-    """app/ (code and locales) as a wheel, so Pyodide fetches and installs it with pydantic
-    while the interpreter boots, in one request. Named after its content: a host or browser
-    cache can never hand out a stale one against a fresh lock file."""
+def app_archive() -> Path:
+    """app/ (code and locales) as one zip, which Python imports in place (zipimport) once
+    boot.js has put it on sys.path. Named after its content: a host or browser cache can
+    never hand out a stale one against a fresh page."""
     files = []
     for source in sorted((ROOT / "app").rglob("*")):
         relative = source.relative_to(ROOT).as_posix()
@@ -203,17 +208,13 @@ def app_wheel() -> Path:
     digest = hashlib.sha256()
     for name, data in files:
         digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
-    version = f"0+{digest.hexdigest()[:12]}"
-    info = f"{APP_PACKAGE}-{version}.dist-info"
-    files.append((f"{info}/METADATA", f"Metadata-Version: 2.1\nName: {APP_PACKAGE}\nVersion: {version}\n".encode()))
-    files.append((f"{info}/WHEEL", b"Wheel-Version: 1.0\nGenerator: build.py\nRoot-Is-Purelib: true\nTag: py3-none-any\n"))
     folder = CACHE / "app"
-    wheel = folder / f"{APP_PACKAGE}-{version}-py3-none-any.whl"
-    if not wheel.exists():
+    archive = folder / f"{APP_ARCHIVE}-{digest.hexdigest()[:12]}.zip"
+    if not archive.exists():
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
-        write_wheel(wheel, files, f"{info}/RECORD")
-    return wheel
+        write_zip(archive, files)
+    return archive
 
 
 def write_wheel(path: Path, files: list[tuple[str, bytes]], record: str) -> None:
@@ -244,11 +245,12 @@ def read_zip(path: Path) -> list[tuple[str, bytes]]:
 # ---------------------------------------------------------------------------- bytecode
 
 # Runs inside Pyodide, under Node.js, so the bytecode comes from the very interpreter that
-# will run it. For each job, writes the .pyc of every module of an archive: for a wheel,
-# unchecked-hash .pyc files in __pycache__ beside the sources (kept, for tracebacks); for the
-# standard library zip, a .pyc beside each .py, which build.py then drops (as Pyodide's full
-# distribution does). Pyodide's npm package ships its standard library as sources only:
-# without this, every module the app imports is compiled in the browser, at every start.
+# will run it. For each job, writes the unchecked-hash .pyc of every module of an archive:
+# for a wheel, in __pycache__ beside the sources (kept, for tracebacks); for a zip imported
+# in place (the standard library, the app), beside each .py as zipimport wants it. build.py
+# then drops the standard library's sources (as Pyodide's full distribution does) and keeps
+# the app's. Pyodide's npm package ships its standard library as sources only: without
+# this, every module the app imports is compiled in the browser, at every start.
 COMPILE_PY = """
 import importlib.util, json, marshal, os, sys, sysconfig, zipfile
 from pathlib import PurePosixPath
@@ -256,6 +258,7 @@ from pathlib import PurePosixPath
 prefixes = {
     "wheel": sysconfig.get_paths()["purelib"] + "/",
     "stdlib": next(path for path in sys.path if path.endswith(".zip")) + "/",
+    "app": APP_MOUNT + "/",
 }
 for job in json.loads(open("/host" + JOBS).read()):
     with zipfile.ZipFile("/host" + job["source"]) as archive:
@@ -268,7 +271,7 @@ for job in json.loads(open("/host" + JOBS).read()):
             except SyntaxError:
                 continue  # test data of the standard library: stays as it is
             path = PurePosixPath(name)
-            if job["kind"] == "stdlib":
+            if job["kind"] in ("stdlib", "app"):
                 pyc = path.with_suffix(".pyc")
             else:
                 pyc = path.parent / "__pycache__" / f"{path.stem}.{sys.implementation.cache_tag}.pyc"
@@ -280,23 +283,30 @@ for job in json.loads(open("/host" + JOBS).read()):
 """
 
 COMPILE_MJS = """
-const [pyodideModule, jobs, script] = process.argv.slice(2);
+const [pyodideModule, jobs, script, appMount] = process.argv.slice(2);
 const { loadPyodide } = await import(pyodideModule);
 const pyodide = await loadPyodide();
 pyodide.FS.mkdirTree("/host");
 pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: "/" }, "/host");
 pyodide.globals.set("JOBS", jobs);
+pyodide.globals.set("APP_MOUNT", appMount);
 pyodide.runPython(pyodide.FS.readFile("/host" + script, { encoding: "utf8" }));
 """
 STDLIB = "python_stdlib.zip"
 
 
+def archive_kind(archive: Path) -> str:
+    if archive.name == STDLIB:
+        return "stdlib"
+    return "app" if archive.suffix == ".zip" else "wheel"
+
+
 def with_bytecode(pyodide: Path, archives: list[Path]) -> list[Path]:
-    """The archives (wheels, and Pyodide's standard library) with the bytecode of their
-    modules (see COMPILE_PY), cached in .cache/pyc by content: Pyodide under Node.js only
-    starts when one changed (usually the app's wheel: about 3 s)."""
+    """The archives (wheels, the app's zip and Pyodide's standard library) with the bytecode
+    of their modules (see COMPILE_PY), cached in .cache/pyc by content: Pyodide under
+    Node.js only starts when one changed (usually the app's zip: about 3 s)."""
     folder = CACHE / "pyc"
-    recipe = hashlib.sha256((COMPILE_PY + COMPILE_MJS).encode() + sha256_of(ROOT / "package-lock.json").encode())
+    recipe = hashlib.sha256((COMPILE_PY + COMPILE_MJS + APP_MOUNT).encode() + sha256_of(ROOT / "package-lock.json").encode())
     targets = {}
     for archive in archives:
         key = hashlib.sha256(recipe.digest() + sha256_of(archive).encode()).hexdigest()[:16]
@@ -321,13 +331,13 @@ def compile_with_pyodide(pyodide: Path, jobs: dict[Path, Path]) -> None:
     (work / "compile.py").write_text(COMPILE_PY)
     (work / "compile.mjs").write_text(COMPILE_MJS)
     (work / "jobs.json").write_text(json.dumps([
-        {"source": str(source), "target": str(work / source.name), "kind": "stdlib" if source.name == STDLIB else "wheel"}
+        {"source": str(source), "target": str(work / source.name), "kind": archive_kind(source)}
         for source in jobs
     ]))
     print(f"build: compiling Python bytecode with Pyodide for {', '.join(s.name for s in jobs)}", flush=True)
     run_quietly(
         [node, str(work / "compile.mjs"), (pyodide / "pyodide.mjs").as_uri(),
-         str(work / "jobs.json"), str(work / "compile.py")],
+         str(work / "jobs.json"), str(work / "compile.py"), APP_MOUNT],
         work, "compiling Python with Pyodide under Node.js failed (a syntax error in app/?)",
     )
     for source, target in jobs.items():
@@ -335,9 +345,11 @@ def compile_with_pyodide(pyodide: Path, jobs: dict[Path, Path]) -> None:
         bytecode = [(path.relative_to(compiled).as_posix(), path.read_bytes()) for path in sorted(compiled.rglob("*.pyc"))]
         files = read_zip(source)
         target.parent.mkdir(parents=True, exist_ok=True)
-        if source.name == STDLIB:
+        if archive_kind(source) == "stdlib":
             replaced = {name[:-1] for name, _ in bytecode}
             write_zip(target, [*(entry for entry in files if entry[0] not in replaced), *bytecode])
+        elif archive_kind(source) == "app":
+            write_zip(target, [*files, *bytecode])
         else:
             record = next(name for name, _ in files if name.endswith(".dist-info/RECORD"))
             write_wheel(target, [*(entry for entry in files if entry[0] != record), *bytecode], record)
@@ -362,12 +374,14 @@ def build_locked() -> Path:
     lock = json.loads((pyodide / "pyodide-lock.json").read_text())
     bundled, wheels = split_wheels(lock, browser_wheels())
     library = runtime_library(pyodide / STDLIB, bundled)
-    library, *wheels = with_bytecode(pyodide, [library, *wheels, app_wheel()])
+    library, app, *wheels = with_bytecode(pyodide, [library, app_archive(), *wheels])
+    startup = startup_projects(lock)  # read from Pyodide's own lock file, before it is cut down
     lock = rewrite_lock(lock, wheels, {wheel_project(wheel)[0] for wheel in bundled})
+    packages = sorted(project for project in lock["packages"] if project in startup)
     staging = Path(tempfile.mkdtemp(prefix=".dist-", dir=ROOT))
     try:
         try:
-            assemble(staging, modules, library, wheels, lock)
+            assemble(staging, modules, library, app, wheels, lock, packages)
         except FileNotFoundError as error:
             raise BuildError(f"missing {error.filename}: restore it (git status shows what changed)") from None
         previous = ROOT / ".dist-previous"
@@ -381,28 +395,41 @@ def build_locked() -> Path:
     return DIST
 
 
-def assemble(out: Path, modules: Path, library: Path, wheels: list[Path], lock: dict) -> None:
+def assemble(out: Path, modules: Path, library: Path, app: Path, wheels: list[Path], lock: dict,
+             packages: list[str]) -> None:
     shutil.copy2(ROOT / "pyscript.toml", out / "pyscript.toml")
     shutil.copytree(ROOT / "assets", out / "assets")
     vendor = out / "assets" / "vendor"
     vendor.mkdir(exist_ok=True)
     shutil.copy2(modules / IDIOMORPH, vendor / "idiomorph.esm.js")
     copy_pyscript(modules / "@pyscript" / "core" / "dist", out / "pyscript")
-    copy_pyodide(modules / "pyodide", library, wheels, lock, out / "pyodide")
+    copy_pyodide(modules / "pyodide", library, [app, *wheels], lock, out / "pyodide")
     page = (ROOT / "index.html").read_text()
     for marker in (PRELOADS_MARKER, BOOT_SCRIPT):
         if marker not in page:
             raise BuildError(f"index.html: keep {marker} in <head> (build.py replaces it)")
     boot = (ROOT / "assets" / "boot.js").read_text()
-    page = page.replace(BOOT_SCRIPT, f"<script>\n{boot}</script>").replace(PRELOADS_MARKER, preload_links(out, lock))
+    if STARTUP_MARKER not in boot:
+        raise BuildError(f"assets/boot.js: keep `{STARTUP_MARKER}` (build.py writes what the page loads there)")
+    boot = boot.replace(STARTUP_MARKER, json.dumps(startup_manifest(app, packages), indent=1))
+    page = page.replace(BOOT_SCRIPT, f"<script>\n{boot}</script>").replace(PRELOADS_MARKER, preload_links(out, lock, packages))
     (out / "index.html").write_text(page)
 
 
-def preload_links(out: Path, lock: dict) -> str:
+def startup_manifest(app: Path, packages: list[str]) -> dict:
+    """What boot.js loads beside the interpreter: the packages Pyodide installs at start-up
+    (from the lock file, hash-checked by Pyodide), and the app's zip with the hash the
+    browser checks (Subresource Integrity) and where it goes in Pyodide's file system."""
+    integrity = "sha256-" + base64.b64encode(hashlib.sha256(app.read_bytes()).digest()).decode()
+    return {"packages": packages, "app": {"url": f"./pyodide/{app.name}", "path": APP_MOUNT, "integrity": integrity}}
+
+
+def preload_links(out: Path, lock: dict, packages: list[str]) -> str:
     """<link rel=preload> for what the page will load after a chain of scripts, so the
     browser fetches it all at once while it parses the page. That includes the wheels of
     start-up, which Pyodide only asks for once the interpreter has booted (it still checks
-    their hashes: Chromium ignores `integrity` on a preload of this kind)."""
+    their hashes: Chromium ignores `integrity` on a preload of this kind). boot.js fetches
+    the app's zip itself, first thing."""
     def link(path: Path, kind: str) -> str:
         extra = ' as="fetch" crossorigin' if kind == "preload" else ""
         return f'<link rel="{kind}" href="./{path.relative_to(out).as_posix()}"{extra}>'
@@ -410,7 +437,7 @@ def preload_links(out: Path, lock: dict) -> str:
     runtime = out / "pyodide"
     links = [link(runtime / "pyodide.asm.mjs", "modulepreload")]
     links += [link(runtime / name, "preload") for name in ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")]
-    links += [link(runtime / lock["packages"][project]["file_name"], "preload") for project in startup_wheels(lock)]
+    links += [link(runtime / lock["packages"][project]["file_name"], "preload") for project in packages]
     links += [link(path, "modulepreload") for path in sorted((out / "pyscript").glob("*.js"))]
     links.append(link(out / "pyscript.toml", "preload"))
     return "\n  ".join(links)
@@ -434,12 +461,13 @@ def copy_pyscript(source: Path, target: Path) -> None:
         pending += [chunk for chunk in lazy if chunk.rsplit("-", 1)[0] in PYSCRIPT_LAZY_CHUNKS]
 
 
-def copy_pyodide(source: Path, library: Path, wheels: list[Path], lock: dict, target: Path) -> None:
+def copy_pyodide(source: Path, library: Path, files: list[Path], lock: dict, target: Path) -> None:
+    """The runtime (with our library zip), then the app's zip, the wheels and libraries."""
     target.mkdir()
     for name in PYODIDE_RUNTIME:
         shutil.copy2(library if name == STDLIB else source / name, target / name)
-    for wheel in wheels:
-        shutil.copy2(wheel, target / wheel.name)
+    for path in files:
+        shutil.copy2(path, target / path.name)
     (target / "pyodide-lock.json").write_text(json.dumps(lock, indent=1))
 
 
@@ -451,18 +479,6 @@ def startup_projects(lock: dict) -> set[str]:
         if project not in needed:
             needed.add(project)
             pending += lock["packages"].get(project, {}).get("depends", [])
-    return needed
-
-
-def startup_wheels(lock: dict) -> list[str]:
-    """The packages of the rewritten lock that Pyodide installs at start-up: the app's and
-    what it depends on (the others are loaded on demand)."""
-    needed, pending = [], [APP_PACKAGE]
-    while pending:
-        project = pending.pop()
-        if project not in needed:
-            needed.append(project)
-            pending += lock["packages"][project]["depends"]
     return needed
 
 
@@ -499,10 +515,7 @@ def rewrite_lock(lock: dict, wheels: list[Path], bundled: set[str]) -> dict:
     packages = {}
     for wheel in wheels:
         project, version = wheel_project(wheel)
-        if project == APP_PACKAGE:
-            entry = app_entry(sorted(startup_projects(lock)))
-        else:
-            entry = lock["packages"].get(project) or pure_python_entry(wheel)
+        entry = lock["packages"].get(project) or pure_python_entry(wheel)
         depends = [dep for dep in entry["depends"] if normalize(dep) not in bundled]
         packages[project] = {**entry, "depends": depends, "file_name": wheel.name, "version": version,
                              "sha256": sha256_of(wheel)}
@@ -511,12 +524,6 @@ def rewrite_lock(lock: dict, wheels: list[Path], bundled: set[str]) -> dict:
         if missing:
             raise BuildError(f"requirements-browser.txt: {project} needs {', '.join(missing)}; pin it there")
     return {**lock, "packages": packages}
-
-
-def app_entry(depends: list[str]) -> dict:
-    """The lock entry of app/'s wheel: loading it loads what it needs at start-up."""
-    return {"name": APP_PACKAGE, "imports": ["app"], "depends": depends, "install_dir": "site",
-            "package_type": "package", "unvendored_tests": False, "tool": {}}
 
 
 def pure_python_entry(wheel: Path) -> dict:

@@ -9,13 +9,15 @@ catalog test forbids.
 from __future__ import annotations
 
 import json
+import pkgutil
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
-LOCALES = Path(__file__).with_name("locales")
+DOMAINS = ("errors", "summary", "sync", "ui")  # one catalog file per domain and language
+LOCALES = Path(__file__).with_name("locales")  # in the source tree (the page reads them from the app's zip)
 
 Translate = Callable[..., str]
 
@@ -50,9 +52,12 @@ def read_po(text: str) -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def catalog(language: str) -> dict[str, str]:
+    """Every domain of a language, read through the package's loader: from the folder, or
+    from the zip that the page imports the app from."""
     merged: dict[str, str] = {}
-    for path in sorted((LOCALES / language / "LC_MESSAGES").glob("*.po")):
-        merged.update(read_po(path.read_text(encoding="utf-8")))
+    for domain in DOMAINS:
+        data = pkgutil.get_data(__package__, f"locales/{language}/LC_MESSAGES/{domain}.po")
+        merged.update(read_po(data.decode("utf-8")))
     return merged
 
 

@@ -76,19 +76,42 @@
     fail(text.failed, error?.stack || error?.message || String(error));
   }
 
-  // Boot Python now, alongside PyScript's own start: "cercle" is app/ as a wheel, which
-  // pulls in pydantic (see pyodide/pyodide-lock.json, written by build.py). PyScript gets
-  // this interpreter through assets/interpreter.mjs, with its own output handlers.
+  // What Python needs beside the runtime, written here by build.py: the packages Pyodide
+  // installs at start-up (pydantic-core, from pyodide/pyodide-lock.json, which holds their
+  // hashes), and the app's zip with its hash and its place in Pyodide's file system.
+  const STARTUP = /* build.py: start-up */ null;
+
+  function fetchChecked({ url, integrity }) {
+    return fetch(url, { integrity }).then((response) => {
+      if (!response.ok) throw new Error(`${text.missing} ${response.url} (HTTP ${response.status})`);
+      return response.arrayBuffer();
+    });
+  }
+
+  // The app's zip goes first on sys.path: Python imports it in place, nothing is unpacked.
+  function mountApp(pyodide, bytes) {
+    pyodide.FS.writeFile(STARTUP.app.path, new Uint8Array(bytes), { canOwn: true });
+    pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(STARTUP.app.path)})`);
+  }
+
+  // Boot Python now, alongside PyScript's own start, and fetch the app at once. PyScript
+  // gets this interpreter through assets/interpreter.mjs, with its own output handlers.
   function bootPython() {
     const output = { stdout: console.log, stderr: console.error };
-    const booting = import("./pyodide/pyodide.mjs").then(({ loadPyodide }) =>
-      loadPyodide({
-        packages: ["cercle"],
-        env: { PYDANTIC_DISABLE_PLUGINS: "__all__" }, // no scan of installed packages for plugins
-        stdout: (line) => output.stdout(line),
-        stderr: (line) => output.stderr(line),
-      }),
-    );
+    const app = fetchChecked(STARTUP.app);
+    const booting = import("./pyodide/pyodide.mjs")
+      .then(({ loadPyodide }) =>
+        loadPyodide({
+          packages: STARTUP.packages,
+          env: { PYDANTIC_DISABLE_PLUGINS: "__all__" }, // no scan of installed packages for plugins
+          stdout: (line) => output.stdout(line),
+          stderr: (line) => output.stderr(line),
+        }),
+      )
+      .then(async (pyodide) => {
+        mountApp(pyodide, await app);
+        return pyodide;
+      });
     return ({ stdout, stderr }) => {
       Object.assign(output, { stdout, stderr });
       return booting;

@@ -1,6 +1,7 @@
 """The built dist/: self-contained, relative URLs only, a lock file that matches the wheels
 beside it, and served with the MIME types a browser insists on. No browser needed."""
 
+import base64
 import hashlib
 import json
 import re
@@ -9,6 +10,8 @@ import zipfile
 
 import build
 import pytest
+
+from app.i18n import DOMAINS
 
 DIST = build.DIST
 
@@ -24,18 +27,23 @@ def test_lock_file_points_at_the_shipped_wheels_with_their_real_hashes():
     assert lock["packages"]["pydantic-core"]["file_name"] == "pydantic_core-2.50.5-cp314-cp314-pyemscripten_2026_0_wasm32.whl"
 
 
-def test_app_ships_as_a_wheel_with_bytecode_that_loads_pydantic_core():
-    lock = json.loads((DIST / "pyodide" / "pyodide-lock.json").read_text())
-    entry = lock["packages"]["cercle"]
-    assert entry["depends"] == ["pydantic-core"] and entry["imports"] == ["app"]
-    with zipfile.ZipFile(DIST / "pyodide" / entry["file_name"]) as wheel:
-        names = set(wheel.namelist())
-    sources = {name for name in names if name.startswith("app/") and name.endswith(".py")}
+def test_app_ships_as_a_zip_with_bytecode_that_boot_js_mounts_after_its_hash():
+    page = (DIST / "index.html").read_text()
+    startup = json.loads(re.search(r"const STARTUP = (\{.*?\n\});", page, re.S).group(1))
+    assert startup["packages"] == ["pydantic-core"], "pydantic itself is in the library zip"
+    app = DIST / startup["app"]["url"]
+    assert app.parent == DIST / "pyodide" and re.fullmatch(r"cercle-[0-9a-f]{12}\.zip", app.name)
+    digest = base64.b64encode(hashlib.sha256(app.read_bytes()).digest()).decode()
+    assert startup["app"]["integrity"] == f"sha256-{digest}"
+    assert startup["app"]["path"] == build.APP_MOUNT
+    with zipfile.ZipFile(app) as archive:
+        names = set(archive.namelist())
+    sources = {name for name in names if name.endswith(".py")}
     assert {"app/main.py", "app/model.py", "app/web/shell.py"} <= sources
-    for source in sources:
-        folder, _, module = source.rpartition("/")
-        assert f"{folder}/__pycache__/{module[:-3]}.cpython-314.pyc" in names, source
-    assert any(name.startswith("app/locales/") for name in names)
+    for source in sources:  # zipimport reads the bytecode beside the source, kept for tracebacks
+        assert source[:-3] + ".pyc" in names, source
+    assert {f"app/locales/{lang}/LC_MESSAGES/{domain}.po" for lang in ("fr", "en") for domain in DOMAINS} <= names
+    assert not any("__pycache__" in name or name.endswith(".pyo") for name in names)
 
 
 def test_library_zip_holds_the_standard_library_and_pydantic_as_bytecode():

@@ -25,11 +25,11 @@ def test_home_screen_renders_when_python_is_ready(app, guard):
     assert page.locator(".boot").count() == 0, "the loading shell was not replaced"
     assert page.evaluate("typeof window.Idiomorph.morph") == "function"
     # Every request went to our server (the guard fails the test otherwise), and these
-    # are the ones the page needs: the runtime, the pinned wheels, the app's own wheel.
+    # are the ones the page needs: the runtime, the pinned wheels, the app's own zip.
     paths = {urlsplit(url).path for url in guard.requests}
     assert "/pyodide/pyodide.asm.wasm" in paths
     assert any(path.startswith("/pyodide/pydantic_core-2.50.5-") for path in paths)
-    assert any(path.startswith("/pyodide/cercle-") for path in paths)
+    assert any(path.startswith("/pyodide/cercle-") and path.endswith(".zip") for path in paths)
     assert not any("micropip" in path for path in paths), "packages must not go through micropip"
     assert not any("segno" in path for path in paths), "segno loads on demand, not at start-up"
 
@@ -81,8 +81,9 @@ def test_failure_screen_when_the_runtime_cannot_load(app):
 
 
 @pytest.mark.allow_errors
-def test_failure_screen_when_a_wheel_was_tampered_with(app):
-    app.page.route("**/pyodide/cercle-*.whl", lambda route: route.fulfill(body=b"PK\x05\x06" + bytes(18)))
+@pytest.mark.parametrize("path", ["**/pyodide/cercle-*.zip", "**/pyodide/pydantic_core-*.whl"], ids=["app", "wheel"])
+def test_failure_screen_when_a_file_was_tampered_with(app, path):
+    app.page.route(path, lambda route: route.fulfill(body=b"PK\x05\x06" + bytes(18)))
     app.page.goto(app.url())
     assert app.wait_until_started() == "error"
     assert "Python ne s'est pas chargé" in app.page.get_by_role("alert").inner_text()
