@@ -94,11 +94,28 @@
     pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(STARTUP.app.path)})`);
   }
 
+  // Pyodide catches a failure to compile or instantiate its WebAssembly (a damaged or
+  // truncated .wasm that still downloaded) and only warns, then waits forever. Until the
+  // interpreter is up, such a failure is the start-up's: say so. Returns the undoing.
+  function watchWebAssembly() {
+    const originals = { instantiate: WebAssembly.instantiate, instantiateStreaming: WebAssembly.instantiateStreaming };
+    for (const [name, original] of Object.entries(originals)) {
+      WebAssembly[name] = function (...args) {
+        return original.apply(this, args).catch((error) => {
+          fail(text.failed, error?.stack || String(error));
+          throw error;
+        });
+      };
+    }
+    return () => Object.assign(WebAssembly, originals);
+  }
+
   // Boot Python now, alongside PyScript's own start, and fetch the app at once. PyScript
   // gets this interpreter through assets/interpreter.mjs, with its own output handlers.
   function bootPython() {
     const output = { stdout: console.log, stderr: console.error };
     const app = fetchChecked(STARTUP.app);
+    const unwatch = watchWebAssembly();
     const booting = import("./pyodide/pyodide.mjs")
       .then(({ loadPyodide }) =>
         loadPyodide({
@@ -109,6 +126,7 @@
         }),
       )
       .then(async (pyodide) => {
+        unwatch();
         mountApp(pyodide, await app);
         return pyodide;
       });

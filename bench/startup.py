@@ -6,15 +6,19 @@ In turn (alternating the order), each run in a fresh browser context (empty cach
 (a) bench/bare.html, which boots Pyodide from dist/pyodide/ and runs one line of Python;
 (a') the same page on the pyodide npm package as published (its standard library is not
 precompiled, dist/pyodide's is: build.py does it for the app, and so the bare page gets it
-too); (b) the app until <html data-app-state="ready">. Times are read inside the page
+too); (c) bench/floor.html, the stack without the app: Pyodide booted as the app boots
+it, PyScript taking it over, one pydantic model defined and validated, and (c') the same
+with one line of Python instead of pydantic; (b) the app until <html data-app-state="ready">.
+Times are read inside the page
 (performance.now() when data-app-state changes), so Playwright's overhead is out of them.
-Prints medians, the ratios b/a (DESIGN.md §6: at most 1.20) and b/a', and the bytes each
-transferred.
+Prints medians, the ratios b/a (DESIGN.md §6: at most 1.20), c/a, c'/a and b/a', and the
+bytes each transferred.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 from pathlib import Path
@@ -78,6 +82,11 @@ def report(name: str, runs: list[dict]) -> str:
     )
 
 
+def pydantic_core_wheel() -> str:
+    lock = json.loads((build.DIST / "pyodide" / "pyodide-lock.json").read_text())
+    return lock["packages"]["pydantic-core"]["file_name"]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="Cercle start-up against bare Pyodide")
     parser.add_argument("--runs", type=int, default=7, help="runs of each page (default 7, at least 5)")
@@ -86,7 +95,13 @@ def main() -> int:
         parser.error("--runs: at least 5")
     stock = build.npm_packages() / "pyodide"
     server, base = build.start_server({"/": build.DIST, "/bench/": ROOT / "bench", "/bench/stock/": stock})
-    pages = {"bare": base + "bench/bare.html", "stock": base + "bench/bare.html?runtime=stock", "app": base}
+    pages = {
+        "bare": base + "bench/bare.html",
+        "stock": base + "bench/bare.html?runtime=stock",
+        "pyscript": base + "bench/floor.html?pydantic=0",
+        "floor": base + "bench/floor.html?wheel=" + pydantic_core_wheel(),
+        "app": base,
+    }
     results: dict[str, list[dict]] = {name: [] for name in pages}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=build.chromium_executable(), args=list(build.CHROMIUM_ARGS))
@@ -102,7 +117,9 @@ def main() -> int:
         browser.close()
     server.shutdown()
 
-    bare, stock, app = (statistics.median(run["at"] for run in results[name]) for name in ("bare", "stock", "app"))
+    bare, stock, pyscript, floor, app = (
+        statistics.median(run["at"] for run in results[name]) for name in ("bare", "stock", "pyscript", "floor", "app")
+    )
     paint = statistics.median(run["paint"] for run in results["app"] if run["paint"] is not None)
     ratio = app / bare
     print()
@@ -112,9 +129,12 @@ def main() -> int:
     print("|---|---:|---:|---:|---:|---:|")
     print(report("(a) bare Pyodide from dist/pyodide, one line of Python", results["bare"]))
     print(report("(a') bare Pyodide as published on npm, one line", results["stock"]))
+    print(report("(c') PyScript taking over that runtime, one line", results["pyscript"]))
+    print(report("(c) PyScript, then one pydantic model (no app)", results["floor"]))
     print(report("(b) Cercle until data-app-state=ready", results["app"]))
     print()
     print(f"ratio b/a: {ratio:.2f} (target <= {TARGET_RATIO:.2f}: {'met' if ratio <= TARGET_RATIO else 'NOT met'})")
+    print(f"ratio c'/a: {pyscript / bare:.2f}, c/a: {floor / bare:.2f} (the stack without the app), b/c: {app / floor:.2f}")
     print(f"ratio b/a': {app / stock:.2f} (against Pyodide as published)")
     print(f"the app's static shell first painted at {paint:.0f} ms (median)")
     return 0

@@ -81,6 +81,17 @@ def test_failure_screen_when_the_runtime_cannot_load(app):
 
 
 @pytest.mark.allow_errors
+def test_failure_screen_when_the_runtime_downloads_but_cannot_be_compiled(app):
+    damaged = b"\0asm" + bytes(64)  # a WebAssembly header, then nothing a browser can compile
+    app.page.route(STALL, lambda route: route.fulfill(body=damaged, content_type="application/wasm"))
+    app.page.goto(app.url())
+    assert app.wait_until_started() == "error"
+    alert = app.page.get_by_role("alert")
+    assert "Python ne s'est pas chargé" in alert.inner_text()
+    assert "CompileError" in alert.locator("pre").inner_text()
+
+
+@pytest.mark.allow_errors
 @pytest.mark.parametrize("path", ["**/pyodide/cercle-*.zip", "**/pyodide/pydantic_core-*.whl"], ids=["app", "wheel"])
 def test_failure_screen_when_a_file_was_tampered_with(app, path):
     app.page.route(path, lambda route: route.fulfill(body=b"PK\x05\x06" + bytes(18)))
