@@ -63,6 +63,7 @@ PYODIDE_RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python
 # pyscript.toml, and the error plugin (still imported, to switch its on-page banner off).
 PYSCRIPT_LAZY_CHUNKS = ("toml", "error")
 IDIOMORPH = "idiomorph/dist/idiomorph.esm.js"
+PYSCRIPT_PACKAGE = "@pyscript/core/src/stdlib/pyscript"  # PyScript's Python package, as sources
 # app/ ships as cercle-<content hash>.zip with its bytecode, which boot.js puts at APP_MOUNT in
 # Pyodide's file system, first on sys.path: Python imports it in place, nothing is unpacked.
 APP_ARCHIVE = "cercle"
@@ -194,10 +195,16 @@ def download_wheels(folder: Path) -> list[Path]:
 
 # ---------------------------------------------------------------------------- the app's zip
 
-def app_archive() -> Path:
+def app_archive(modules: Path) -> Path:
     """app/ (code and locales) as one zip, which Python imports in place (zipimport) once
     boot.js has put it on sys.path. Named after its content: a host or browser cache can
-    never hand out a stale one against a fresh page."""
+    never hand out a stale one against a fresh page.
+
+    It also holds PyScript's own Python package (`pyscript`, from the npm package's
+    sources), so that it is imported as bytecode too: PyScript writes that package's
+    sources to the working directory at every start, where Python compiled them each time;
+    the zip comes first on sys.path (tests/e2e/test_dist.py checks both are the same
+    modules)."""
     files = []
     for source in sorted((ROOT / "app").rglob("*")):
         relative = source.relative_to(ROOT).as_posix()
@@ -205,6 +212,8 @@ def app_archive() -> Path:
             files.append((relative, source.read_bytes()))
     if not any(name == "app/main.py" for name, _ in files):
         raise BuildError("app/main.py is missing: it is the entry point the page imports")
+    for source in sorted((modules / PYSCRIPT_PACKAGE).glob("*.py")):
+        files.append((f"pyscript/{source.name}", source.read_bytes()))
     digest = hashlib.sha256()
     for name, data in files:
         digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
@@ -374,7 +383,7 @@ def build_locked() -> Path:
     lock = json.loads((pyodide / "pyodide-lock.json").read_text())
     bundled, wheels = split_wheels(lock, browser_wheels())
     library = runtime_library(pyodide / STDLIB, bundled)
-    library, app, *wheels = with_bytecode(pyodide, [library, app_archive(), *wheels])
+    library, app, *wheels = with_bytecode(pyodide, [library, app_archive(modules), *wheels])
     startup = startup_projects(lock)  # read from Pyodide's own lock file, before it is cut down
     lock = rewrite_lock(lock, wheels, {wheel_project(wheel)[0] for wheel in bundled})
     packages = sorted(project for project in lock["packages"] if project in startup)

@@ -46,6 +46,18 @@ def test_app_ships_as_a_zip_with_bytecode_that_boot_js_mounts_after_its_hash():
     assert not any("__pycache__" in name or name.endswith(".pyo") for name in names)
 
 
+def test_app_zip_holds_the_python_package_that_pyscript_writes_at_start_up():
+    """PyScript writes its package's sources at every start; the app's zip, first on
+    sys.path, holds the same modules as bytecode, from the same npm package."""
+    core = next((DIST / "pyscript").glob("core-*.js")).read_text()
+    written = set(re.findall(r'"(\w+)\.py":', core))
+    app = next((DIST / "pyodide").glob("cercle-*.zip"))
+    with zipfile.ZipFile(app) as archive:
+        shipped = {name[len("pyscript/"):-3] for name in archive.namelist() if re.fullmatch(r"pyscript/\w+\.py", name)}
+        compiled = {name[len("pyscript/"):-4] for name in archive.namelist() if re.fullmatch(r"pyscript/\w+\.pyc", name)}
+    assert "__init__" in written and written == shipped == compiled
+
+
 def test_library_zip_holds_the_standard_library_and_pydantic_as_bytecode():
     with zipfile.ZipFile(DIST / "pyodide" / "python_stdlib.zip") as library:
         names = set(library.namelist())

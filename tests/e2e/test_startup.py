@@ -34,6 +34,16 @@ def test_home_screen_renders_when_python_is_ready(app, guard):
     assert not any("segno" in path for path in paths), "segno loads on demand, not at start-up"
 
 
+def test_python_imports_the_app_and_pyscript_from_the_zip_as_bytecode(app):
+    app.open()
+    files = app.page.evaluate("""async () => {
+        const pyodide = await window.cercleBoot.python({ stdout: console.log, stderr: console.error });
+        return pyodide.runPython("import app.main, pyscript, pydantic; [app.main.__file__, pyscript.__file__, pydantic.__file__]").toJs();
+    }""")
+    assert files == ["/lib/cercle.zip/app/main.pyc", "/lib/cercle.zip/pyscript/__init__.pyc",
+                     "/lib/python314.zip/pydantic/__init__.pyc"]
+
+
 @pytest.mark.context(locale="en-GB")
 def test_home_screen_in_english_and_after_a_reload(app):
     app.open()
