@@ -36,7 +36,7 @@ from app.model import (
 from app.protocol import DEFAULT_ID, LIBRARY, Protocol, Step, scale
 
 MINUTE = 60_000
-META_FIELDS = frozenset({"id", "stamp", "device", "base", "created", "conflicts"})
+META_FIELDS = frozenset({"id", "stamp", "device", "known", "base", "created", "conflicts"})
 CONTENT_FIELDS = {
     name: tuple(f for f in model.model_fields if f not in META_FIELDS) for name, model in COLLECTIONS.items()
 }
@@ -56,13 +56,17 @@ class ActionError(ValueError):
         self.params = params
 
 
-def _base(old: Record, device: str) -> str:
-    """The latest stamp from another device that a new version of `old` is made on top of,
-    its conflicts included. Own earlier versions do not count: a device knows them anyway,
-    and counting them would claim to know other devices' versions of the same moment."""
-    foreign = [old.stamp] if old.device != device else []
-    foreign += [entry["stamp"] for entry in old.conflicts if entry["device"] != device]
-    return max([old.base, *foreign])
+def _known(old: Record, device: str) -> dict[str, str]:
+    """What a new version of `old` made on `device` knows of other devices: `old` and the
+    conflicting versions shown with it, and all that they knew. Own versions do not count:
+    a device knows them anyway, and counting them would claim to know other devices'
+    versions of the same moment."""
+    known: dict[str, str] = {}
+    for seen in (old.model_dump(include={"stamp", "device", "known"}), *old.conflicts):
+        for other, stamp in [*seen.get("known", {}).items(), (seen["device"], seen["stamp"])]:
+            if other != device and stamp > known.get(other, ""):
+                known[other] = stamp
+    return known
 
 
 class Tx:
@@ -91,15 +95,17 @@ class Tx:
 
     def put(self, collection: str, record: Record) -> Any:
         """Write a record, stamped by this action. Conflicts a merge found stay until a person
-        resolves them (those this edit made identical go); `base` is what app/merge.py reads
+        resolves them (those this edit made identical go); `known` is what app/merge.py reads
         to tell a later edit from a concurrent one."""
         old = self.get(collection, record.id)
         self.before.setdefault((collection, record.id), old)
+        known = _known(old, self.device) if old is not None else {}
         stamped = record.model_copy(
             update={
                 "stamp": self.stamp,
                 "device": self.device,
-                "base": _base(old, self.device) if old is not None else "",
+                "known": known,
+                "base": max(known.values(), default=""),
                 "created": old.created if old is not None and old.created else self.stamp,
                 "conflicts": tuple(pending(record, collection)),
             }

@@ -1,10 +1,11 @@
 """Merge two workspaces (DESIGN.md §5): a union by id where, per record, the later version wins,
 and where text edited on two devices apart stays visible as a conflict until a person picks.
 
-Every record version carries its hybrid-logical-clock `stamp`, its `device`, and `base`: the
-latest stamp from another device it was made on top of (`app.actions.Tx.put`). A version
-*knows* another if it was made after it on the same device, or on top of something at least
-as recent from elsewhere.
+Every record version carries its hybrid-logical-clock `stamp`, its `device`, and `known`:
+per other device, the latest of its stamps this version was made on top of, directly or
+through the versions it replaced (a version vector; `app.actions.Tx.put`). A version *knows*
+another if it was made after it on the same device, or knowing that device's version at
+least as recent.
 
 A copy of a record keeps alive its own version and the versions in its `conflicts`. Merging
 two copies keeps every version alive in either, except one that the other copy knew and let
@@ -13,9 +14,11 @@ go (an ordinary later edit replaced it, or a person resolved the conflict); the 
 until a person picks (`ResolveConflict`). This is an observed-remove set of versions, so
 merge is commutative, associative and idempotent (tests/test_sync_merge.py).
 
-Knowledge is read from stamps, not exact version vectors: a version made on top of a newer
-edit from a third device is taken to know an older one it never saw. Two devices (or two
-tabs, which are two devices: app/web/storage.py) never hit this.
+Versions saved before `known` existed carry only `base`, the latest of those stamps from any
+device: for them knowledge is read from that one stamp, which can take a version made on
+top of a newer edit from a third device to know an older one it never saw. A new edit made
+on top of such a version knows that version and its conflicts, not what the version knew:
+at worst a person is asked once more to pick between texts, nothing is lost.
 """
 
 from __future__ import annotations
@@ -47,19 +50,25 @@ def version(stamp: str, device: str) -> str:
 def knows(head: Any, stamp: str, device: str) -> bool:
     """Whether the version `head` (a record or a conflict entry) was made knowing the
     version (stamp, device)."""
-    mine = _get(head, "stamp"), _get(head, "device")
+    mine = _get(head, "stamp", ""), _get(head, "device", "")
     if (stamp, device) == mine:
         return False
-    return (device == mine[1] and stamp <= mine[0]) or stamp <= _get(head, "base")
+    if device == mine[1] and stamp <= mine[0]:
+        return True
+    known = _get(head, "known", {})
+    if known:
+        return stamp <= known.get(device, "")
+    return stamp <= _get(head, "base", "")  # saved before `known` existed
 
 
-def _get(version: Any, field: str) -> Any:
-    return version[field] if isinstance(version, dict) else getattr(version, field)
+def _get(version: Any, field: str, default: Any) -> Any:
+    return version.get(field, default) if isinstance(version, dict) else getattr(version, field)
 
 
 def snapshot(record: Record, collection: str) -> dict[str, Any]:
     """A conflict entry: which version, what it knew, and its text."""
-    entry: dict[str, Any] = {"stamp": record.stamp, "device": record.device, "base": record.base}
+    entry: dict[str, Any] = {"stamp": record.stamp, "device": record.device, "known": dict(record.known),
+                             "base": record.base}
     entry.update((field, getattr(record, field)) for field in TEXT_FIELDS[collection])
     return entry
 

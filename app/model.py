@@ -1,8 +1,9 @@
 """The workspace: every record a device holds, and the device's own local state.
 
 Records are immutable pydantic models. Each carries what the merge needs (DESIGN.md §5): a
-random id, the hybrid-logical-clock stamp of its last change, the device that made it, the
-stamp it replaced (to tell a concurrent edit from a later one) and a tombstone.
+random id, the hybrid-logical-clock stamp of its last change, the device that made it, what
+it was made knowing of other devices' versions (to tell a concurrent edit from a later one)
+and a tombstone.
 """
 
 from __future__ import annotations
@@ -29,7 +30,11 @@ class Record(BaseModel):
     stamp: str = ""
     device: str = ""
     created: str = ""  # the stamp of the record's creation: its place in lists
-    base: str = ""  # the stamp of the version this one replaced
+    # What this version was made knowing: per other device, the latest of its stamps it was
+    # made on top of (app/merge.py). `base` is the latest of them all, all that files written
+    # before `known` carry.
+    known: dict[str, str] = {}
+    base: str = ""
     deleted: bool = False
     # Versions of this record that a merge found edited concurrently; a person picks one.
     conflicts: tuple[dict[str, Any], ...] = ()

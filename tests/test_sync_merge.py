@@ -189,6 +189,45 @@ def test_a_device_that_edited_twice_apart_still_meets_the_conflict():
     assert [e["text"] for e in pending(merged.entries["q-0"], "entries")] == ["Version de la tablette"]
 
 
+def test_an_edit_on_a_third_devices_newer_version_does_not_hide_an_older_one_it_never_saw():
+    """Three devices: the laptop edits; the tablet edits a little later without having seen
+    it; the phone takes the tablet's file and edits on top. The phone never saw the laptop's
+    text, though it is older than what the phone built on: it stays, as a conflict."""
+    start = shared()
+    laptop, tablet, phone = (Room(start, device=f"d-{name}", now=START + 10_000_000) for name in ("laptop", "tablet", "phone"))
+    laptop.do({"type": "edit_entry", "id": "q-0", "text": "Version du portable"}, after_s=1)
+    tablet.do({"type": "edit_entry", "id": "q-0", "text": "Version de la tablette"}, after_s=5)
+    phone.ws = merge(phone.ws, tablet.ws)
+    phone.do({"type": "edit_entry", "id": "q-0", "text": "Version du téléphone"}, after_s=9)
+    assert phone.ws.entries["q-0"].known == {"d-tablet": tablet.ws.entries["q-0"].stamp, "d-origin": start.entries["q-0"].stamp}
+    for merged in (merge(phone.ws, laptop.ws), merge(laptop.ws, phone.ws), reduce(merge, [tablet.ws, laptop.ws, phone.ws])):
+        entry = merged.entries["q-0"]
+        assert entry.text == "Version du téléphone"
+        assert [e["text"] for e in pending(entry, "entries")] == ["Version du portable"], "the tablet's was replaced knowingly"
+
+
+def test_what_a_version_knew_passes_on_to_the_versions_made_on_top_of_it():
+    laptop, tablet = two_devices()
+    laptop.do({"type": "edit_entry", "id": "q-0", "text": "Du portable"})
+    tablet.ws = merge(tablet.ws, laptop.ws)
+    tablet.do({"type": "edit_entry", "id": "q-0", "text": "De la tablette"})
+    laptop.ws = merge(laptop.ws, tablet.ws)
+    laptop.do({"type": "edit_entry", "id": "q-0", "text": "Du portable, encore"})
+    entry = laptop.ws.entries["q-0"]
+    assert entry.known == {"d-tablet": tablet.ws.entries["q-0"].stamp, "d-origin": shared().entries["q-0"].stamp}
+    assert entry.base == max(entry.known.values())  # what files written before `known` carried
+
+
+def test_a_version_saved_before_known_existed_is_read_by_its_base_stamp():
+    laptop, tablet = two_devices()
+    tablet.do({"type": "edit_entry", "id": "q-0", "text": "De la tablette"})
+    laptop.ws = merge(laptop.ws, tablet.ws)
+    laptop.do({"type": "edit_entry", "id": "q-0", "text": "Du portable"})
+    saved_before = laptop.ws.entries["q-0"].model_copy(update={"known": {}})  # as an older file holds it
+    assert knows(saved_before, tablet.ws.entries["q-0"].stamp, "d-tablet")
+    assert merge(tablet.ws, laptop.ws.model_copy(update={"entries": {"q-0": saved_before}})).entries["q-0"].conflicts == ()
+
+
 def test_keeping_the_current_text_settles_the_conflict_too():
     laptop, tablet = two_devices()
     laptop.do({"type": "rename_member", "id": "m-1", "name": "Bruno L."})
