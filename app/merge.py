@@ -3,7 +3,7 @@ and where text edited on two devices apart stays visible as a conflict until a p
 
 Every record version carries its hybrid-logical-clock `stamp`, its `device`, and `known`:
 per other device, the latest of its stamps this version was made on top of, directly or
-through the versions it replaced (a version vector; `app.actions.Tx.put`). A version *knows*
+through the versions it replaced (a version vector; `app.actions.core.Tx.put`). A version *knows*
 another if it was made after it on the same device, or knowing that device's version at
 least as recent.
 

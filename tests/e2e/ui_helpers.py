@@ -7,7 +7,12 @@ import json
 import re
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from app.model import COLLECTIONS, Workspace
+
+if TYPE_CHECKING:
+    from tests.room import Room
 
 PREFIX = "cercle."
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,7 +54,7 @@ SITUATIONS = [
 ]
 
 
-def showcase(now: int) -> "Room":
+def showcase(now: int) -> Room:
     """A group with a session of every stage, every capture filled with plausible text:
     what the screenshots and the accessibility checks look at."""
     from tests.room import Room

@@ -1,0 +1,170 @@
+"""The engine's ground: `Tx` (what one action writes, stamped, and what it replaced),
+the `Action` base class, `ActionError`, and the field types actions share."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.clock import new_id, next_stamp
+from app.merge import pending
+from app.model import (
+    COLLECTIONS,
+    UNDO_DEPTH,
+    Change,
+    Member,
+    Record,
+    Round,
+    Session,
+    Workspace,
+)
+
+MINUTE = 60_000
+META_FIELDS = frozenset({"id", "stamp", "device", "known", "base", "created", "conflicts"})
+CONTENT_FIELDS = {
+    name: tuple(f for f in model.model_fields if f not in META_FIELDS) for name, model in COLLECTIONS.items()
+}
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+Id = Annotated[str, Field(min_length=1, max_length=64)]
+NewId = Annotated[str, Field(default_factory=new_id, min_length=1, max_length=64)]
+LongText = Annotated[str, Field(max_length=20_000)]
+IsoDate = Annotated[str, Field(pattern=r"^(\d{4}-\d{2}-\d{2})?$")]
+
+
+class ActionError(ValueError):
+    """A refused action. `key` names the message in the translation catalogs."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+def _known(old: Record, device: str) -> dict[str, str]:
+    """What a new version of `old` made on `device` knows of other devices: `old` and the
+    conflicting versions shown with it, and all that they knew. Own versions do not count:
+    a device knows them anyway, and counting them would claim to know other devices'
+    versions of the same moment."""
+    known: dict[str, str] = {}
+    for seen in (old.model_dump(include={"stamp", "device", "known"}), *old.conflicts):
+        for other, stamp in [*seen.get("known", {}).items(), (seen["device"], seen["stamp"])]:
+            if other != device and stamp > known.get(other, ""):
+                known[other] = stamp
+    return known
+
+
+class Tx:
+    """The changes one action makes, on top of a workspace that stays untouched."""
+
+    def __init__(self, ws: Workspace, now: int, device: str) -> None:
+        self.ws = ws
+        self.now = now
+        self.device = device
+        self.stamp = next_stamp(ws.local.clock, now)
+        self.written: dict[str, dict[str, Record]] = {}
+        self.before: dict[tuple[str, str], Record | None] = {}
+        self.local_update: dict[str, Any] = {}  # this device's own state (drafts, undo...)
+
+    def get(self, collection: str, record_id: str) -> Any:
+        written = self.written.get(collection, {})
+        if record_id in written:
+            return written[record_id]
+        return self.ws.collection(collection).get(record_id)
+
+    def need(self, collection: str, record_id: str) -> Any:
+        record = self.get(collection, record_id)
+        if record is None or record.deleted:
+            raise ActionError(f"error.{collection}.not_found")
+        return record
+
+    def put(self, collection: str, record: Record) -> Any:
+        """Write a record, stamped by this action. Conflicts a merge found stay until a person
+        resolves them (those this edit made identical go); `known` is what app/merge.py reads
+        to tell a later edit from a concurrent one."""
+        old = self.get(collection, record.id)
+        self.before.setdefault((collection, record.id), old)
+        known = _known(old, self.device) if old is not None else {}
+        stamped = record.model_copy(
+            update={
+                "stamp": self.stamp,
+                "device": self.device,
+                "known": known,
+                "base": max(known.values(), default=""),
+                "created": old.created if old is not None and old.created else self.stamp,
+                "conflicts": tuple(pending(record, collection)),
+            }
+        )
+        self.written.setdefault(collection, {})[record.id] = stamped
+        return stamped
+
+    def create(self, collection: str, record: Record) -> Any:
+        if self.get(collection, record.id) is not None:
+            raise ActionError("error.duplicate_id")
+        return self.put(collection, record)
+
+    def update(self, collection: str, record_id: str, **fields: Any) -> Any:
+        return self.put(collection, self.need(collection, record_id).model_copy(update=fields))
+
+    def delete(self, collection: str, record_id: str) -> Any:
+        return self.update(collection, record_id, deleted=True)
+
+    def changes(self) -> tuple[Change, ...]:
+        """What this action changed, field by field, as it was before (what undo restores)."""
+        found = []
+        for (collection, record_id), old in self.before.items():
+            new = self.written[collection][record_id]
+            if old is None:
+                before = {"deleted": True}
+            else:
+                before = {f: getattr(old, f) for f in CONTENT_FIELDS[collection] if getattr(old, f) != getattr(new, f)}
+            if before:
+                found.append(Change(collection=collection, id=record_id, before=before))
+        return tuple(found)
+
+    def result(self, *, undoable: bool) -> Workspace:
+        if not self.written and not self.local_update:
+            return self.ws
+        update: dict[str, Any] = {
+            name: {**self.ws.collection(name), **records} for name, records in self.written.items()
+        }
+        local = dict(self.local_update)
+        if self.written:
+            local["clock"] = max(self.stamp, self.ws.local.clock)
+        changes = self.changes() if undoable else ()
+        if changes:
+            local["undo"] = (self.ws.local.undo + (changes,))[-UNDO_DEPTH:]
+            local["redo"] = ()
+        update["local"] = self.ws.local.model_copy(update=local)
+        return self.ws.model_copy(update=update)
+
+    # Lookups shared by many actions.
+
+    def member_of(self, group_id: str, member_id: str) -> Member:
+        member = self.get("members", member_id)
+        if member is None or member.deleted or member.group_id != group_id:
+            raise ActionError("error.member.unknown")
+        return member
+
+    def members(self, group_id: str) -> list[Member]:
+        merged = {**self.ws.members, **self.written.get("members", {})}
+        found = [m for m in merged.values() if m.group_id == group_id and not m.deleted]
+        return sorted(found, key=lambda m: (m.order, m.name, m.id))
+
+    def session_of(self, round_: Round) -> Session:
+        return self.need("sessions", round_.session_id)
+
+    def live_round(self, round_id: str) -> Round:
+        round_ = self.need("rounds", round_id)
+        if round_.finished:
+            raise ActionError("error.round.finished")
+        return round_
+
+
+class Action(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+    undoable: ClassVar[bool] = True
+
+    def perform(self, tx: Tx) -> None:
+        raise NotImplementedError

@@ -1,0 +1,121 @@
+"""Pitches and the choice: the problems members bring, the votes, the chosen one."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from app.actions.core import Action, ActionError, Id, LongText, Name, NewId, Tx
+from app.model import Pitch, Round, Session, Vote
+from app.protocol import Step
+
+
+def _current_step(tx: Tx, session: Session) -> tuple[Round, Step] | None:
+    if not session.current_round_id:
+        return None
+    round_ = tx.need("rounds", session.current_round_id)
+    return round_, session.protocol.steps[round_.step]
+
+
+class AddPitch(Action):
+    type: Literal["add_pitch"] = "add_pitch"
+    id: NewId
+    session_id: Id
+    member_id: Id
+    title: Name
+    text: LongText = ""
+
+    def perform(self, tx: Tx) -> None:
+        session = tx.need("sessions", self.session_id)
+        if session.stage == "finished":
+            raise ActionError("error.session.finished")
+        tx.member_of(session.group_id, self.member_id)
+        if any(p.member_id == self.member_id for p in tx.ws.pitches_of(session.id)):
+            raise ActionError("error.pitch.one_per_member")
+        pitch = Pitch(
+            id=self.id,
+            group_id=session.group_id,
+            session_id=session.id,
+            member_id=self.member_id,
+            title=self.title.strip(),
+            text=self.text.strip(),
+        )
+        tx.create("pitches", pitch)
+
+
+class EditPitch(Action):
+    type: Literal["edit_pitch"] = "edit_pitch"
+    id: Id
+    title: Name
+    text: LongText = ""
+
+    def perform(self, tx: Tx) -> None:
+        tx.update("pitches", self.id, title=self.title.strip(), text=self.text.strip())
+
+
+class WithdrawPitch(Action):
+    """The member takes the pitch back: it leaves the parking lot, and can be restored."""
+
+    type: Literal["withdraw_pitch"] = "withdraw_pitch"
+    id: Id
+    withdrawn: bool = True
+
+    def perform(self, tx: Tx) -> None:
+        pitch = tx.need("pitches", self.id)
+        if pitch.round_id:
+            raise ActionError("error.pitch.already_examined")
+        tx.update("pitches", self.id, withdrawn=self.withdrawn)
+
+
+class DeletePitch(Action):
+    type: Literal["delete_pitch"] = "delete_pitch"
+    id: Id
+
+    def perform(self, tx: Tx) -> None:
+        pitch = tx.need("pitches", self.id)
+        if pitch.round_id:
+            raise ActionError("error.pitch.already_examined")
+        tx.delete("pitches", self.id)
+
+
+class ToggleVote(Action):
+    """A member votes for a pitch, or takes the vote back."""
+
+    type: Literal["toggle_vote"] = "toggle_vote"
+    id: NewId
+    pitch_id: Id
+    member_id: Id
+
+    def perform(self, tx: Tx) -> None:
+        pitch = tx.need("pitches", self.pitch_id)
+        session = tx.need("sessions", pitch.session_id)
+        current = _current_step(tx, session)
+        if current is None or current[1].capture != "vote":
+            raise ActionError("error.vote.not_now")
+        tx.member_of(session.group_id, self.member_id)
+        existing = [v for v in tx.ws.votes_for(pitch.id) if v.member_id == self.member_id]
+        if existing:
+            for vote in existing:
+                tx.delete("votes", vote.id)
+        else:
+            tx.create("votes", Vote(id=self.id, session_id=session.id, pitch_id=pitch.id, member_id=self.member_id))
+
+
+class ChoosePitch(Action):
+    """The group confirms its choice: the pitch's member becomes the round's carrier."""
+
+    type: Literal["choose_pitch"] = "choose_pitch"
+    round_id: Id
+    pitch_id: Id
+
+    def perform(self, tx: Tx) -> None:
+        round_ = tx.live_round(self.round_id)
+        session = tx.session_of(round_)
+        if session.protocol.steps[round_.step].capture != "vote":
+            raise ActionError("error.vote.not_now")
+        pitch = tx.need("pitches", self.pitch_id)
+        if pitch.group_id != session.group_id or pitch.withdrawn or (pitch.round_id and pitch.round_id != round_.id):
+            raise ActionError("error.pitch.unavailable")
+        if round_.pitch_id and round_.pitch_id != pitch.id:
+            tx.update("pitches", round_.pitch_id, round_id="")
+        tx.update("pitches", pitch.id, round_id=round_.id)
+        tx.update("rounds", round_.id, pitch_id=pitch.id, carrier_id=pitch.member_id)

@@ -1,0 +1,173 @@
+"""Sessions: starting one (with the follow-up of earlier action plans), its rounds,
+the break, the evaluation, the end, and the date of the next one."""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import Field
+
+from app import timers
+from app.actions.core import MINUTE, Action, ActionError, Id, IsoDate, NewId, Tx
+from app.actions.steps import check_gate, enter_step, paused
+from app.model import Round, Session
+from app.protocol import DEFAULT_ID, LIBRARY, Protocol, scale
+
+
+class StartSession(Action):
+    type: Literal["start_session"] = "start_session"
+    id: NewId
+    group_id: Id
+    date: IsoDate
+    place: Annotated[str, Field(max_length=200)] = ""
+    protocol_id: str = DEFAULT_ID
+    protocol: Protocol | None = None  # a group's own adapted protocol, instead of the library's
+    planned_rounds: int = Field(default=3, ge=1, le=8)
+    available_minutes: int | None = Field(default=None, ge=10, le=24 * 60)
+    untimed_steps: tuple[str, ...] = ()  # step keys the group runs without a timer
+
+    def perform(self, tx: Tx) -> None:
+        tx.need("groups", self.group_id)
+        protocol = self.protocol or LIBRARY.get(self.protocol_id)
+        if protocol is None:
+            raise ActionError("error.protocol.unknown")
+        if self.untimed_steps:
+            steps = tuple(
+                s.model_copy(update={"minutes": None}) if s.key in self.untimed_steps else s for s in protocol.steps
+            )
+            protocol = protocol.model_copy(update={"steps": steps})
+        if self.available_minutes:
+            members = len(tx.members(self.group_id))
+            protocol = scale(protocol, self.available_minutes, members=members, rounds=self.planned_rounds)
+        tx.create(
+            "sessions",
+            Session(
+                id=self.id,
+                group_id=self.group_id,
+                date=self.date,
+                place=self.place.strip(),
+                protocol=protocol,
+                planned_rounds=self.planned_rounds,
+                available_minutes=self.available_minutes,
+            ),
+        )
+
+
+class FinishFollowup(Action):
+    type: Literal["finish_followup"] = "finish_followup"
+    session_id: Id
+
+    def perform(self, tx: Tx) -> None:
+        session = tx.need("sessions", self.session_id)
+        if session.stage != "followup":
+            raise ActionError("error.session.wrong_stage")
+        tx.update("sessions", session.id, stage="between")
+
+
+class UpdateActionItem(Action):
+    """Follow-up: the status of an earlier action, reviewed in a later session."""
+
+    type: Literal["update_action_item"] = "update_action_item"
+    id: Id
+    session_id: Id
+    status: Literal["open", "in_progress", "done", "dropped"]
+    comment: Annotated[str, Field(max_length=2000)] = ""
+
+    def perform(self, tx: Tx) -> None:
+        tx.need("sessions", self.session_id)
+        tx.update(
+            "action_items", self.id, status=self.status, comment=self.comment.strip(), followup_session_id=self.session_id
+        )
+
+
+class StartRound(Action):
+    """Open the session's next round: the first one with the pitches and the choice, later
+    ones with a pitch from those that remain (or a carrier, for protocols without pitches)."""
+
+    type: Literal["start_round"] = "start_round"
+    session_id: Id
+    id: NewId
+    pitch_id: str = ""
+    carrier_id: str = ""
+
+    def perform(self, tx: Tx) -> None:
+        session = tx.need("sessions", self.session_id)
+        if session.stage not in ("between", "followup"):
+            raise ActionError("error.session.wrong_stage")
+        group = tx.need("groups", session.group_id)
+        if not group.charter_acknowledged:
+            raise ActionError("error.charter.not_acknowledged")
+        rounds = tx.ws.rounds_of(session.id)
+        protocol = session.protocol
+        carrier, pitch_id, step = self.carrier_id, self.pitch_id, 0
+        if pitch_id:
+            pitch = tx.need("pitches", pitch_id)
+            if pitch.group_id != group.id or pitch.round_id or pitch.withdrawn:
+                raise ActionError("error.pitch.unavailable")
+            carrier = pitch.member_id
+            tx.update("pitches", pitch_id, round_id=self.id)
+        if carrier:
+            tx.member_of(group.id, carrier)
+            step = protocol.first_round_step
+        elif not protocol.chooses_pitch or (rounds and not protocol.chooses_pitch_each_round):
+            raise ActionError("error.round.needs_carrier")
+        elif rounds:
+            step = protocol.first_round_step
+        round_ = Round(id=self.id, session_id=session.id, number=len(rounds) + 1, carrier_id=carrier, pitch_id=pitch_id)
+        tx.create("rounds", enter_step(tx, session, round_, step))
+        tx.update("sessions", session.id, stage="round", current_round_id=self.id, break_timer=None)
+
+
+class FinishRound(Action):
+    type: Literal["finish_round"] = "finish_round"
+    round_id: Id
+
+    def perform(self, tx: Tx) -> None:
+        round_ = tx.live_round(self.round_id)
+        session = tx.session_of(round_)
+        check_gate(tx, session.protocol.steps[round_.step], round_)
+        tx.update("rounds", round_.id, **paused(round_, tx.now), finished=True)
+        tx.update("sessions", session.id, stage="between", current_round_id="")
+
+
+class StartBreak(Action):
+    type: Literal["start_break"] = "start_break"
+    session_id: Id
+    minutes: int = Field(default=10, ge=1, le=120)
+    undoable: ClassVar[bool] = False
+
+    def perform(self, tx: Tx) -> None:
+        tx.need("sessions", self.session_id)
+        tx.update("sessions", self.session_id, break_timer=timers.start(self.minutes * MINUTE, tx.now))
+
+
+class StartEvaluation(Action):
+    type: Literal["start_evaluation"] = "start_evaluation"
+    session_id: Id
+
+    def perform(self, tx: Tx) -> None:
+        session = tx.need("sessions", self.session_id)
+        if session.stage not in ("between", "followup"):
+            raise ActionError("error.session.wrong_stage")
+        tx.update("sessions", session.id, stage="evaluation", break_timer=None)
+
+
+class FinishSession(Action):
+    type: Literal["finish_session"] = "finish_session"
+    session_id: Id
+
+    def perform(self, tx: Tx) -> None:
+        session = tx.need("sessions", self.session_id)
+        if session.stage == "round":
+            raise ActionError("error.session.round_running")
+        tx.update("sessions", session.id, stage="finished", break_timer=None)
+
+
+class SetNextSession(Action):
+    type: Literal["set_next_session"] = "set_next_session"
+    session_id: Id
+    date: IsoDate
+    place: Annotated[str, Field(max_length=200)] = ""
+
+    def perform(self, tx: Tx) -> None:
+        tx.update("sessions", self.session_id, next_date=self.date, next_place=self.place.strip())
