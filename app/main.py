@@ -5,7 +5,6 @@ failure to start into the page's failure screen (assets/boot.js) instead of a pa
 spins forever.
 """
 
-import importlib
 import sys
 import traceback
 
@@ -17,7 +16,7 @@ def start() -> None:
 
     from app.model import Workspace
     from app.views.context import Route
-    from app.web import effects, events, shell, storage, ticker
+    from app.web import effects, events, shell, storage, ticker, warmup
     from app.web.app import App, Effects
 
     route = Route.parse(shell.hash_())
@@ -57,28 +56,8 @@ def start() -> None:
     js.document.addEventListener("visibilitychange", create_proxy(on_visibility))
     app.render()
     shell.mark_ready()
-    warm_up()
-
-
-def warm_up() -> None:
-    """Import what the first clicks need once the first screen is up rather than before it:
-    the actions, then the commands' modules, one per turn of the browser's event loop so
-    that a click meanwhile waits for one import at most."""
-    from pyodide.ffi import create_proxy
-
-    from app.web.commands import MODULES
-
-    pending = ["app.actions", *dict.fromkeys(f"app.web.commands.{name}" for name in MODULES.values())]
-
-    def next_module():
-        importlib.import_module(pending.pop(0))
-        if pending:
-            js.setTimeout(step, 0)
-        else:
-            step.destroy()
-
-    step = create_proxy(next_module)
-    js.setTimeout(step, 0)
+    # Then, in idle time: what the first clicks import, and (where people click) a rehearsal.
+    shell.when_idle(warmup.after_ready(app, warmup.first_click_modules(), rehearse=not presentation))
 
 
 try:

@@ -126,3 +126,21 @@ def test_the_idle_rehearsal_plays_every_kind_of_click_and_keeps_nothing():
     before = app.ws
     assert len(list(warmup.rehearsal(app))) == 3, "four phases, three pauses between them"
     assert app.ws is before and page.saved == 0 and page.painted == [], "nothing kept, nothing painted"
+
+
+def test_after_ready_imports_a_module_per_phase_then_rehearses_where_people_click():
+    import sys
+
+    from app.web import warmup
+
+    assert warmup.first_click_modules()[0] == "app.actions"
+    assert all(name.startswith("app.web.commands.") for name in warmup.first_click_modules()[1:])
+    app = App(Room().ws, Route(), Page().effects())
+    sys.modules.pop("colorsys", None)
+    modules = ["json", "colorsys"]  # stand-ins: the commands' modules import `js`, absent under CPython
+    chain = warmup.after_ready(app, modules, rehearse=True)
+    next(chain)
+    assert "colorsys" not in sys.modules, "one module per phase"
+    assert len(list(chain)) == 1 + 3, "the second import, then the rehearsal's three pauses"
+    assert "colorsys" in sys.modules
+    assert len(list(warmup.after_ready(app, modules, rehearse=False))) == 2, "the presentation window: imports only"

@@ -3,7 +3,8 @@
 A click on `[data-action]`/`[data-command]`, a form's submission, typing in a
 `[data-draft]` field, a key that a visible button declares in `aria-keyshortcuts`. No
 element is ever wired by itself, so a re-render never loses a listener. Once installed,
-the path a click takes is rehearsed in idle time (app/web/warmup.py).
+the path a click takes is rehearsed in idle time once the first screen is up (app/main.py,
+app/web/warmup.py).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import js
 from pyodide.ffi import create_proxy, jsnull
 
 from app.views.context import Route
-from app.web import commands, effects, intents, shell, warmup
+from app.web import commands, effects, intents, shell
 
 TEXT_TYPES = frozenset({"text", "search", "email", "url", "tel", "date", "number", "textarea"})
 RENDERING_TYPES = frozenset({"radio", "checkbox", "select-one", "number"})  # the screen may depend on them
@@ -36,8 +37,6 @@ def install(app) -> None:
     _listen(js.document, "keydown", lambda event: _on_key(app, event))
     _listen(js.window, "popstate", lambda event: _on_location(app))
     _listen(js.window, "hashchange", lambda event: _on_location(app))
-    if not app.presentation:  # nothing to click there
-        shell.when_idle(warmup.rehearsal(app))  # so that the first click is as fast as the next
 
 
 def _attr(element, name: str) -> str:

@@ -1,19 +1,24 @@
 """The first click after a load, made as fast as the next ones.
 
+Once the first screen is up (app/main.py), one chain runs in the browser's idle time, a
+phase at a time (app/web/shell.py `when_idle`), so that a click meanwhile waits for one
+phase at most: first it imports what the first clicks need (the actions, the commands'
+modules), then, where people click, it rehearses.
+
 pydantic builds a model's validator the first time the model is used (the models say
 `defer_build`, so that start-up stays fast), and that first use would otherwise fall on the
 facilitator's first click: 60 to 150 ms more, once. After the app is ready, in the
 browser's idle time (app/web/shell.py `when_idle`), the shell rehearses instead: it parses
 and plays a representative action of each common kind on a scratch workspace, encodes it
 as a save would (without storing it), then renders the screen once, and keeps nothing.
-It follows app/main.py's warm-up, which imports the modules the first clicks need once the
-first screen is up (none of them is imported here before that). Pure (no `js`): tested
-under CPython.
+None of these modules is imported before the first screen. Pure (no `js`): tested under
+CPython.
 """
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+import importlib
+from typing import Any, Iterable, Iterator
 
 from app import shards
 from app.model import Workspace
@@ -60,6 +65,22 @@ def play(now: int) -> Workspace:
         except ActionError:
             pass
     return ws
+
+
+def first_click_modules() -> list[str]:
+    """The engine's actions, then each command's module (app/web/commands `MODULES`)."""
+    from app.web.commands import MODULES
+
+    return ["app.actions", *dict.fromkeys(f"app.web.commands.{name}" for name in MODULES.values())]
+
+
+def after_ready(app, modules: Iterable[str], *, rehearse: bool) -> Iterator[None]:
+    """The chain: a module imported per phase, then the rehearsal if `rehearse`."""
+    for name in modules:
+        importlib.import_module(name)
+        yield
+    if rehearse:
+        yield from rehearsal(app)
 
 
 def rehearsal(app) -> Iterator[None]:
