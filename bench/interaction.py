@@ -13,8 +13,8 @@ Target (DESIGN.md §6): p95 of click -> DOM updated at most 50 ms with ten years
 Then the first click after a load, which pays for whatever Python builds lazily (pydantic's
 validators): in fresh pages of the new group, one kind of click each, made a second after
 the page said it was ready (a person does not click faster), median per kind; side by side
-with the same pages where the idle rehearsal (app/web/warmup.py) cannot run, which is how
-the app behaved before it.
+with the same pages where the idle warm-up (app/web/warmup.py: the first clicks' imports,
+then the rehearsal) cannot run, so that the first click imports and builds it all.
 """
 
 from __future__ import annotations
@@ -133,7 +133,7 @@ def measure(browser, base: str, ws: Workspace, session: str, runs: int) -> dict[
     return found
 
 
-NO_IDLE = "window.requestIdleCallback = () => 0;"  # the rehearsal waits for idle time: never
+NO_IDLE = "window.requestIdleCallback = () => 0;"  # the warm-up waits for idle time: never
 
 
 def first_clicks(browser, base: str, ws: Workspace, session: str, loads: int, *, rehearsed: bool) -> dict[str, list[float]]:
