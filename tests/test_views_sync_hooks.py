@@ -1,7 +1,9 @@
 """The sync hooks every screen carries: the export reminder on home, the failed-save alert."""
 
+from dataclasses import replace
+
 from app.views import home, transfer
-from app.views.context import Route, View
+from app.views.context import Device, Route, Storage, View
 from room import START, Room
 
 
@@ -19,9 +21,5 @@ def test_every_screen_says_when_saving_fails_and_offers_the_export():
     room.group()
     view = View(ws=room.ws, route=Route(), lang="en", now=START)
     assert 'role="alert"' not in str(home.render(view)).replace('class="error" role="alert"', "")
-    transfer.set_storage(failed=True)
-    try:
-        page = str(home.render(view))
-    finally:
-        transfer.set_storage(failed=False)
+    page = str(home.render(replace(view, device=Device(Storage(failed=True)))))
     assert 'class="panel alert" role="alert"' in page and 'href="#/transfer"' in page

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable
+from typing import Any, Callable
 from urllib.parse import parse_qsl, quote, urlencode
 
 from app.i18n import Translate, translator
@@ -66,6 +66,34 @@ def iso_date(iso: str, lang: str) -> str:
 
 
 @dataclass(frozen=True)
+class Storage:
+    """What this browser's storage holds for the app (app/web/storage.py)."""
+
+    used: int = 0  # characters, as the quota counts
+    failed: bool = False  # the last save could not write everything
+    set_aside: tuple[str, ...] = ()  # keys of stored data that could not be read
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A file picked or dropped: waiting for its passphrase, or previewed (an
+    app.merge.Preview) before merging."""
+
+    name: str
+    preview: Any = None
+
+
+@dataclass(frozen=True)
+class Device:
+    """What only the browser knows and screens show (the transfer screen, the banner when
+    saving fails): set by the shell (app/web/app.py `App.device`), never stored."""
+
+    storage: Storage = Storage()
+    incoming: Incoming | None = None
+    can_share: bool = False  # the Web Share API can send files
+
+
+@dataclass(frozen=True)
 class View:
     """Everything one render needs. `now` is epoch ms; `format_date` and `format_number` are
     the browser's Intl in the page (the shell passes them), a plain fallback elsewhere."""
@@ -80,6 +108,7 @@ class View:
     today: str = ""  # ISO date, for defaults (a new session's date)
     format_date: Callable[[str], str] | None = None
     format_number: Callable[[float], str] | None = None
+    device: Device = Device()
     _: Translate = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -3,66 +3,41 @@ will change, versions to compare after a merge, what this browser stores, and de
 group from this device. Also the reminder to export, for other screens to show.
 
 What only the browser knows (storage use, a file being imported, whether the device can
-share files) is set by the shell through `set_storage`/`set_incoming`/`set_can_share`;
-`screen` itself is a pure function of it and of the View.
+share files) comes in the View (`view.device`, set by the shell); the screen is a pure
+function of the View.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 
 from app import shards
 from app.clock import parse_stamp
 from app.markup import Markup, h
-from app.merge import TEXT_FIELDS, Preview, latest_stamp, pending, version
+from app.merge import TEXT_FIELDS, latest_stamp, pending, version
 from app.model import COLLECTIONS, Workspace
-from app.views.context import View, route
+from app.views.context import Incoming, Storage, View, route
 from app.views.parts import button, link, page, panel
 
 DAY = 86_400_000
 REMIND_AFTER = 7 * DAY
 
 
-@dataclass(frozen=True)
-class Storage:
-    used: int = 0  # characters, as the quota counts
-    failed: bool = False  # the last save could not write everything
-    set_aside: tuple[str, ...] = ()  # keys of stored data that could not be read
-
-
-@dataclass(frozen=True)
-class Incoming:
-    """A file picked or dropped: waiting for its passphrase, or previewed before merging."""
-
-    name: str
-    preview: Preview | None = None
-
-
-@dataclass
-class Shell:
-    storage: Storage = field(default_factory=Storage)
-    incoming: Incoming | None = None
-    can_share: bool = False
-
-
-SHELL = Shell()
-
-
-def set_storage(**fields: object) -> None:
-    SHELL.storage = replace(SHELL.storage, **fields)
-
-
-def set_incoming(incoming: Incoming | None) -> None:
-    SHELL.incoming = incoming
-
-
-def set_can_share(can: bool) -> None:
-    SHELL.can_share = can
-
-
 def render(view: View) -> Markup:
-    return screen(view, SHELL)
+    _ = view._
+    device = view.device
+    return page(
+        view,
+        _("sync.ui.title"),
+        _storage_alert(view, device.storage),
+        _incoming(view, device.incoming),
+        _conflicts(view),
+        reminder(view),
+        _export(view, device.can_share),
+        _import(view),
+        _storage(view, device.storage),
+        _groups(view),
+    )
 
 
 def export_due(ws: Workspace, now: int) -> bool:
@@ -98,7 +73,7 @@ def reminder(view: View) -> Markup | None:
 
 def banner(view: View) -> Markup | None:
     """On every screen while saving fails: the work is only on screen; a way to export it."""
-    if not SHELL.storage.failed or view.route.screen == "transfer" or view.presentation:
+    if not view.device.storage.failed or view.route.screen == "transfer" or view.presentation:
         return None
     _ = view._
     return h(
@@ -106,22 +81,6 @@ def banner(view: View) -> Markup | None:
         {"class": "panel alert", "role": "alert"},
         h("p", {}, _("sync.storage.failed")),
         link(route("transfer"), _("sync.ui.reminder.go"), "button primary"),
-    )
-
-
-def screen(view: View, shell: Shell) -> Markup:
-    _ = view._
-    return page(
-        view,
-        _("sync.ui.title"),
-        _storage_alert(view, shell.storage),
-        _incoming(view, shell.incoming),
-        _conflicts(view),
-        reminder(view),
-        _export(view, shell.can_share),
-        _import(view),
-        _storage(view, shell.storage),
-        _groups(view),
     )
 
 

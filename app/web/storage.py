@@ -13,6 +13,8 @@ What can go wrong is handled here, so that no word is lost:
 
 from __future__ import annotations
 
+import dataclasses
+
 import js
 from pyodide.ffi import create_once_callable, create_proxy, jsnull
 
@@ -21,7 +23,7 @@ from app.clock import new_device_id
 from app.merge import latest_stamp, merge
 from app.model import COLLECTIONS, Workspace
 from app.restore import FileFormatError
-from app.views import transfer
+from app.views.context import Storage
 
 PREFIX = shards.PREFIX
 
@@ -108,10 +110,15 @@ def used() -> int:
     return sum(_sizes.values())
 
 
-def _publish() -> None:
+def status() -> Storage:
     """What the transfer screen shows about storage."""
     asides = tuple(sorted(key for key in _sizes if key.startswith(shards.ASIDE)))
-    transfer.set_storage(used=used(), failed=bool(_pending), set_aside=asides)
+    return Storage(used=used(), failed=bool(_pending), set_aside=asides)
+
+
+def _publish() -> None:
+    if _app is not None:
+        _app.device = dataclasses.replace(_app.device, storage=status())
 
 
 def _tell(*, records: bool) -> None:
@@ -151,6 +158,7 @@ def install(app) -> None:
     operator's window, also take files picked or dropped (app/web/commands/transfer.py)."""
     global _app
     _app = app
+    _publish()  # what loading found (data set aside, say)
     js.window.addEventListener("storage", create_proxy(lambda event: _on_storage(app, event)))
     if not app.presentation:
         from app.web.commands import transfer as commands  # it imports this module

@@ -9,13 +9,13 @@ merge the person confirmed on the preview.
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from typing import Any, Awaitable
 
 from app import envelope, shards, sync
 from app.merge import preview
 from app.restore import FileFormatError
-from app.views import transfer
-from app.views.context import Route
+from app.views.context import Incoming, Route
 from app.web import crypto, files, storage
 from app.web.commands import command
 
@@ -73,18 +73,22 @@ def receive(app: Any, name: str, data: bytes) -> None:
         incoming = sync.load(data)
     except FileFormatError as refused:
         if refused.key != "sync.error.locked":
-            transfer.set_incoming(None)
+            _set_incoming(app, None)
             app.refuse(refused.key, **refused.params)
             return
         _incoming["locked"] = data
-        _show(app, transfer.Incoming(name))
+        _show(app, Incoming(name))
         return
     _incoming["plain"] = data
-    _show(app, transfer.Incoming(name, preview(app.ws, incoming)))
+    _show(app, Incoming(name, preview(app.ws, incoming)))
 
 
-def _show(app: Any, incoming: transfer.Incoming) -> None:
-    transfer.set_incoming(incoming)
+def _set_incoming(app: Any, incoming: Incoming | None) -> None:
+    app.device = replace(app.device, incoming=incoming)
+
+
+def _show(app: Any, incoming: Incoming) -> None:
+    _set_incoming(app, incoming)
     if app.route.screen == "transfer":
         app.render()
     else:
@@ -93,7 +97,7 @@ def _show(app: Any, incoming: transfer.Incoming) -> None:
 
 @command("import-unlock")
 def unlock(app, data, element) -> None:
-    locked, current = _incoming.get("locked"), transfer.SHELL.incoming
+    locked, current = _incoming.get("locked"), app.device.incoming
     if locked is None or current is None:
         return
 
@@ -111,7 +115,7 @@ def merge_file(app, data, element) -> None:
     if plain is None:
         return
     seen = preview(app.ws, sync.load(plain))  # again: this tab may have changed meanwhile
-    transfer.set_incoming(None)
+    _set_incoming(app, None)
     # Undo stops at the import: undoing an earlier action over merged records could put back
     # text that the other device had replaced since.
     local = seen.merged.local.model_copy(update={"undo": (), "redo": ()})
@@ -123,7 +127,7 @@ def merge_file(app, data, element) -> None:
 @command("import-cancel")
 def cancel(app, data, element) -> None:
     _incoming.clear()
-    transfer.set_incoming(None)
+    _set_incoming(app, None)
     app.render()
 
 
@@ -152,5 +156,5 @@ def aside_delete(app, data, element) -> None:
 def install(app: Any) -> None:
     """At start (through storage.install): files dropped anywhere or picked, and the share
     sheet where there is one."""
-    transfer.set_can_share(files.can_share())
+    app.device = replace(app.device, can_share=files.can_share())
     files.install(lambda name, data: receive(app, name, data))
