@@ -9,7 +9,9 @@ precompiled, dist/pyodide's is: build.py does it for the app, and so the bare pa
 too); (c) bench/floor.html, the stack without the app: Pyodide booted as the app boots
 it, PyScript taking it over, one pydantic model defined and validated, and (c') the same
 with one line of Python instead of pydantic; (b) the app until <html data-app-state="ready">.
-Times are read inside the page
+Then, for (a) and (b), a returning visit: the third load in one browser context, when the
+browser's cache holds the files and the code it compiled from them. Times are read inside
+the page
 (performance.now() when data-app-state changes), so Playwright's overhead is out of them.
 Prints medians, the ratios b/a (DESIGN.md §6: at most 1.20), c/a, c'/a and b/a', and the
 bytes each transferred.
@@ -57,13 +59,17 @@ MEASURE = """() => {
 }"""
 
 
-def load(browser: Browser, url: str) -> dict:
+def load(browser: Browser, url: str, visits: int = 1) -> dict:
+    """The last of `visits` loads of `url` in one fresh browser context: the first visit,
+    or (with 3) a returning one, when the browser's cache holds the files and the code it
+    compiled from them."""
     context = browser.new_context()
     try:
         page = context.new_page()
         page.add_init_script(RECORD_START)
-        page.goto(url)
-        page.wait_for_function("window.__started !== undefined", timeout=TIMEOUT_MS)
+        for _ in range(visits):
+            page.goto(url)
+            page.wait_for_function("window.__started !== undefined", timeout=TIMEOUT_MS)
         result = page.evaluate(MEASURE)
         if result["state"] != "ready":
             raise SystemExit(f"bench: {url} did not start: {page.inner_text('body')[:500]}")
@@ -103,6 +109,7 @@ def main() -> int:
         "app": base,
     }
     results: dict[str, list[dict]] = {name: [] for name in pages}
+    returning: dict[str, list[dict]] = {"bare": [], "app": []}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=build.chromium_executable(), args=list(build.CHROMIUM_ARGS))
         for name in pages:  # warm-up: the OS file cache, the browser's own start
@@ -111,8 +118,12 @@ def main() -> int:
             order = list(pages) if run % 2 == 0 else list(reversed(pages))
             for name in order:
                 results[name].append(load(browser, pages[name]))
+            for name in order:
+                if name in returning:
+                    returning[name].append(load(browser, pages[name], visits=3))
             times = ", ".join(f"{name} {results[name][-1]['at']:.0f} ms" for name in pages)
-            print(f"bench: run {run + 1}/{args.runs}: {times}", flush=True)
+            again = ", ".join(f"{name} {returning[name][-1]['at']:.0f} ms" for name in returning)
+            print(f"bench: run {run + 1}/{args.runs}: {times}; returning: {again}", flush=True)
         version = browser.version
         browser.close()
     server.shutdown()
@@ -137,6 +148,16 @@ def main() -> int:
     print(f"ratio c'/a: {pyscript / bare:.2f}, c/a: {floor / bare:.2f} (the stack without the app), b/c: {app / floor:.2f}")
     print(f"ratio b/a': {app / stock:.2f} (against Pyodide as published)")
     print(f"the app's static shell first painted at {paint:.0f} ms (median)")
+    print()
+    print("A returning visit (the third load in one browser context: files and compiled code cached):")
+    print()
+    print("| page | median ms | min ms | max ms | KiB transferred | requests |")
+    print("|---|---:|---:|---:|---:|---:|")
+    print(report("(a) bare Pyodide from dist/pyodide, one line of Python", returning["bare"]))
+    print(report("(b) Cercle until data-app-state=ready", returning["app"]))
+    again = statistics.median(run["at"] for run in returning["app"]) / statistics.median(run["at"] for run in returning["bare"])
+    print()
+    print(f"ratio b/a on a returning visit: {again:.2f}")
     return 0
 
 
