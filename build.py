@@ -197,8 +197,8 @@ def download_wheels(folder: Path) -> list[Path]:
 
 def app_archive(modules: Path) -> Path:
     """app/ (code and locales) as one zip, which Python imports in place (zipimport) once
-    boot.js has put it on sys.path. Named after its content: a host or browser cache can
-    never hand out a stale one against a fresh page.
+    boot.js has put it on sys.path. Named here after its sources (the bytecode cache's key);
+    dist/ gets it named after its final bytes (`named_after_content`).
 
     It also holds PyScript's own Python package (`pyscript`, from the npm package's
     sources), so that it is imported as bytecode too: PyScript writes that package's
@@ -224,6 +224,16 @@ def app_archive(modules: Path) -> Path:
         folder.mkdir(parents=True)
         write_zip(archive, files)
     return archive
+
+
+def named_after_content(archive: Path) -> Path:
+    """A copy of the app's zip named after its bytes, bytecode included (which may differ
+    between two builds of the same sources): a host or browser cache can never hand out
+    a stale one against a fresh page, whose hash check (Subresource Integrity) it would fail."""
+    named = archive.with_name(f"{APP_ARCHIVE}-{sha256_of(archive)[:12]}.zip")
+    if not named.exists():
+        shutil.copy2(archive, named)
+    return named
 
 
 def write_wheel(path: Path, files: list[tuple[str, bytes]], record: str) -> None:
@@ -384,6 +394,7 @@ def build_locked() -> Path:
     bundled, wheels = split_wheels(lock, browser_wheels())
     library = runtime_library(pyodide / STDLIB, bundled)
     library, app, *wheels = with_bytecode(pyodide, [library, app_archive(modules), *wheels])
+    app = named_after_content(app)
     startup = startup_projects(lock)  # read from Pyodide's own lock file, before it is cut down
     lock = rewrite_lock(lock, wheels, {wheel_project(wheel)[0] for wheel in bundled})
     packages = sorted(project for project in lock["packages"] if project in startup)

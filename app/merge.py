@@ -15,10 +15,9 @@ until a person picks (`ResolveConflict`). This is an observed-remove set of vers
 merge is commutative, associative and idempotent (tests/test_sync_merge.py).
 
 Versions saved before `known` existed carry only `base`, the latest of those stamps from any
-device: for them knowledge is read from that one stamp, which can take a version made on
-top of a newer edit from a third device to know an older one it never saw. A new edit made
-on top of such a version knows that version and its conflicts, not what the version knew:
-at worst a person is asked once more to pick between texts, nothing is lost.
+device: what they knew is read as "every device up to `base`" (`known["*"]`), which can
+take a version made on top of a newer edit from a third device to know an older one it
+never saw, as before `known` existed; versions made on top of them carry that on.
 """
 
 from __future__ import annotations
@@ -47,6 +46,19 @@ def version(stamp: str, device: str) -> str:
     return f"{stamp}/{device}"
 
 
+ANY_DEVICE = "*"  # in `known`: a stamp known of every device (what versions saved before `known` carried)
+
+
+def knowledge(version: Any) -> dict[str, str]:
+    """What a version (a record or a conflict entry) was made knowing, per other device. A
+    version saved before `known` existed knew every device's versions up to its `base`."""
+    known = _get(version, "known", {})
+    if known:
+        return known
+    base = _get(version, "base", "")
+    return {ANY_DEVICE: base} if base else {}
+
+
 def knows(head: Any, stamp: str, device: str) -> bool:
     """Whether the version `head` (a record or a conflict entry) was made knowing the
     version (stamp, device)."""
@@ -55,10 +67,8 @@ def knows(head: Any, stamp: str, device: str) -> bool:
         return False
     if device == mine[1] and stamp <= mine[0]:
         return True
-    known = _get(head, "known", {})
-    if known:
-        return stamp <= known.get(device, "")
-    return stamp <= _get(head, "base", "")  # saved before `known` existed
+    known = knowledge(head)
+    return stamp <= max(known.get(device, ""), known.get(ANY_DEVICE, ""))
 
 
 def _get(version: Any, field: str, default: Any) -> Any:

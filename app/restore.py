@@ -168,7 +168,14 @@ def records(data: dict[str, Any]) -> Workspace:
 
 
 def _is_version(entry: dict[str, Any]) -> bool:
-    return isinstance(entry.get("stamp"), str) and isinstance(entry.get("device"), str)
+    known = entry.get("known", {})
+    return (
+        isinstance(entry.get("stamp"), str)
+        and isinstance(entry.get("device"), str)
+        and isinstance(entry.get("base", ""), str)
+        and isinstance(known, dict)
+        and all(isinstance(key, str) and isinstance(value, str) for key, value in known.items())
+    )
 
 
 def references(ws: Workspace) -> Workspace:

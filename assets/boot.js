@@ -81,8 +81,13 @@
   // hashes), and the app's zip with its hash and its place in Pyodide's file system.
   const STARTUP = /* build.py: start-up */ null;
 
+  // A file fetched and checked against its hash (the browser only says "failed to fetch"
+  // when the hash does not match): the error names the file.
   function fetchChecked({ url, integrity }) {
-    return fetch(url, { integrity }).then((response) => {
+    const failed = (error) => {
+      throw new Error(`${text.missing} ${new URL(url, location.href)} (${error.message})`);
+    };
+    return fetch(url, { integrity }).catch(failed).then((response) => {
       if (!response.ok) throw new Error(`${text.missing} ${response.url} (HTTP ${response.status})`);
       return response.arrayBuffer();
     });
@@ -98,8 +103,11 @@
   // truncated .wasm that still downloaded) and only warns, then waits forever. Until the
   // interpreter is up, such a failure is the start-up's: say so. Returns the undoing.
   function watchWebAssembly() {
-    const originals = { instantiate: WebAssembly.instantiate, instantiateStreaming: WebAssembly.instantiateStreaming };
-    for (const [name, original] of Object.entries(originals)) {
+    const originals = {};
+    for (const name of ["instantiate", "instantiateStreaming"]) {
+      const original = WebAssembly[name];
+      if (typeof original !== "function") continue; // feature detection must still see it missing
+      originals[name] = original;
       WebAssembly[name] = function (...args) {
         return original.apply(this, args).catch((error) => {
           fail(text.failed, error?.stack || String(error));
@@ -126,10 +134,13 @@
         }),
       )
       .then(async (pyodide) => {
-        unwatch();
         mountApp(pyodide, await app);
         return pyodide;
-      });
+      })
+      .finally(unwatch);
+    // Whatever stops it (the app's zip failing its hash at the end of a slow download, say)
+    // is the start-up's failure, whether or not PyScript reports it.
+    booting.catch((error) => fail(text.failed, error?.stack || String(error)));
     return ({ stdout, stderr }) => {
       Object.assign(output, { stdout, stderr });
       return booting;

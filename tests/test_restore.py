@@ -98,6 +98,9 @@ def test_missing_required_fields_name_where():
         (lambda d: d["entries"]["q-1"].update(kind="gossip"), "entries/q-1/kind"),
         (lambda d: d["groups"].update({"g-2": "pas un objet"}), "groups/g-2"),
         (lambda d: d["entries"]["q-1"].update(conflicts=[{"text": "sans version"}]), "entries/q-1/conflicts"),
+        (lambda d: d["entries"]["q-1"].update(conflicts=[{"stamp": "1", "device": "d-x", "known": None}]), "entries/q-1/conflicts"),
+        (lambda d: d["entries"]["q-1"].update(conflicts=[{"stamp": "1", "device": "d-x", "known": {"d-y": 2}}]), "entries/q-1/conflicts"),
+        (lambda d: d["entries"]["q-1"].update(known={"d-y": 2}), "entries/q-1/known/d-y"),
         (lambda d: d["entries"]["q-1"].update(rating=9), "entries/q-1/rating"),
     ],
 )

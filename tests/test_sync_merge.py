@@ -218,14 +218,27 @@ def test_what_a_version_knew_passes_on_to_the_versions_made_on_top_of_it():
     assert entry.base == max(entry.known.values())  # what files written before `known` carried
 
 
-def test_a_version_saved_before_known_existed_is_read_by_its_base_stamp():
+def before_known(ws: Workspace) -> Workspace:
+    """The workspace as a file written before `known` existed holds it."""
+    def old(record):
+        entries = tuple({k: v for k, v in e.items() if k != "known"} for e in record.conflicts)
+        return record.model_copy(update={"known": {}, "conflicts": entries})
+
+    return ws.model_copy(update={name: {i: old(r) for i, r in ws.collection(name).items()} for name in COLLECTIONS})
+
+
+def test_what_a_version_saved_before_known_existed_knew_is_carried_on():
     laptop, tablet = two_devices()
     tablet.do({"type": "edit_entry", "id": "q-0", "text": "De la tablette"})
     laptop.ws = merge(laptop.ws, tablet.ws)
     laptop.do({"type": "edit_entry", "id": "q-0", "text": "Du portable"})
-    saved_before = laptop.ws.entries["q-0"].model_copy(update={"known": {}})  # as an older file holds it
-    assert knows(saved_before, tablet.ws.entries["q-0"].stamp, "d-tablet")
-    assert merge(tablet.ws, laptop.ws.model_copy(update={"entries": {"q-0": saved_before}})).entries["q-0"].conflicts == ()
+    laptop.ws, tablet.ws = before_known(laptop.ws), before_known(tablet.ws)  # both saved, then Cercle upgraded
+    assert knows(laptop.ws.entries["q-0"], tablet.ws.entries["q-0"].stamp, "d-tablet")  # read by its base stamp
+    assert merge(tablet.ws, laptop.ws).entries["q-0"].conflicts == ()
+    laptop.do({"type": "edit_entry", "id": "q-0", "answered": True})  # the first edit after the upgrade
+    assert laptop.ws.entries["q-0"].known["*"] == tablet.ws.entries["q-0"].stamp
+    for merged in (merge(tablet.ws, laptop.ws), merge(laptop.ws, tablet.ws)):
+        assert merged.entries["q-0"].text == "Du portable" and merged.entries["q-0"].conflicts == (), "no conflict comes back"
 
 
 def test_keeping_the_current_text_settles_the_conflict_too():

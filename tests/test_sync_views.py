@@ -9,20 +9,20 @@ import pytest
 
 from app.merge import merge, preview
 from app.views import transfer
-from app.views.context import Device, Incoming, Route, Storage, View
+from app.views.context import BrowserState, Incoming, Route, Storage, View
 from room import START, Room
 from test_sync_merge import two_devices
 
 DAY = transfer.DAY
 
 
-def html(view: View, device: Device | None = None) -> str:
-    return str(transfer.render(replace(view, device=device) if device else view))
+def html(view: View, browser: BrowserState | None = None) -> str:
+    return str(transfer.render(replace(view, browser=browser) if browser else view))
 
 
-def in_both_languages(ws, route=Route("transfer"), device=None, now=START):
+def in_both_languages(ws, route=Route("transfer"), browser=None, now=START):
     for lang in ("fr", "en"):
-        page = html(View(ws=ws, route=route, lang=lang, now=now), device)
+        page = html(View(ws=ws, route=route, lang=lang, now=now), browser)
         assert not re.search(r">\s*sync\.[a-z_.]+\s*<", page), "a message key shows instead of its text"
         yield lang, page
 
@@ -30,7 +30,7 @@ def in_both_languages(ws, route=Route("transfer"), device=None, now=START):
 def test_the_screen_offers_export_import_and_storage_in_both_languages():
     room = Room()
     room.group()
-    for lang, page in in_both_languages(room.ws, device=Device(Storage(used=300_000))):
+    for lang, page in in_both_languages(room.ws, browser=BrowserState(Storage(used=300_000))):
         assert 'data-command="export"' in page and 'type="password"' in page
         assert 'type="file"' in page and "data-import" in page
         assert "<meter" in page and 'value="300000"' in page
@@ -47,20 +47,20 @@ def test_a_passphrase_is_never_a_draft():
 def test_the_share_button_shows_only_where_the_device_can_share_files():
     ws = Room().ws
     assert 'data-share="1"' not in html(View(ws=ws, route=Route("transfer")))
-    assert 'data-command="export" data-share="1"' in html(View(ws=ws, route=Route("transfer")), Device(can_share=True))
+    assert 'data-command="export" data-share="1"' in html(View(ws=ws, route=Route("transfer")), BrowserState(can_share=True))
 
 
 def test_nearly_full_and_failed_storage_say_so():
     ws = Room().ws
-    full = Device(Storage(used=int(0.85 * transfer.shards.QUOTA), failed=True))
+    full = BrowserState(Storage(used=int(0.85 * transfer.shards.QUOTA), failed=True))
     page = html(View(ws=ws, route=Route("transfer"), lang="en"), full)
     assert "is 85% full" in page and "could not be saved in this browser" in page and 'role="alert"' in page
-    assert "full" not in html(View(ws=ws, route=Route("transfer"), lang="en"), Device(Storage(used=1000)))
+    assert "full" not in html(View(ws=ws, route=Route("transfer"), lang="en"), BrowserState(Storage(used=1000)))
 
 
 def test_data_set_aside_can_be_downloaded_or_deleted():
-    device = Device(Storage(set_aside=("cercle.aside.s.x.1780000000000",)))
-    page = html(View(ws=Room().ws, route=Route("transfer"), lang="en"), device)
+    browser = BrowserState(Storage(set_aside=("cercle.aside.s.x.1780000000000",)))
+    page = html(View(ws=Room().ws, route=Route("transfer"), lang="en"), browser)
     assert 'data-command="aside-download"' in page and 'data-key="cercle.aside.s.x.1780000000000"' in page
     assert 'data-command="aside-delete"' in page
 
@@ -78,8 +78,8 @@ def test_deleting_a_group_asks_for_confirmation_first():
 
 
 def test_a_locked_file_asks_for_its_passphrase():
-    device = Device(incoming=Incoming("cercle-2026-11-28-encrypted.json"))
-    for _lang, page in in_both_languages(Room().ws, device=device):
+    browser = BrowserState(incoming=Incoming("cercle-2026-11-28-encrypted.json"))
+    for _lang, page in in_both_languages(Room().ws, browser=browser):
         assert 'data-command="import-unlock"' in page and 'autocomplete="current-password"' in page
         assert 'data-command="import-cancel"' in page
 
@@ -90,8 +90,8 @@ def test_the_preview_shows_new_updated_and_conflicting_records_before_merging():
     tablet.do({"type": "edit_entry", "id": "q-0", "text": "Sur la tablette"})
     tablet.do({"type": "rename_member", "id": "m-2", "name": "Chloé B."})
     tablet.do({"type": "add_entry", "id": "q-9", "session_id": "s-1", "round_id": "r-1", "kind": "question", "author_id": "m-3", "text": "Et toi ?"})
-    device = Device(incoming=Incoming("tablette.json", preview(laptop.ws, tablet.ws)))
-    page = html(View(ws=laptop.ws, route=Route("transfer"), lang="en"), device)
+    browser = BrowserState(incoming=Incoming("tablette.json", preview(laptop.ws, tablet.ws)))
+    page = html(View(ws=laptop.ws, route=Route("transfer"), lang="en"), browser)
     rows = dict(re.findall(r'<th scope="row">([^<]+)</th>((?:<td>\d+</td>)+)', page))
     assert rows == {"Members": "<td>0</td><td>1</td><td>0</td>", "Contributions": "<td>1</td><td>0</td><td>1</td>"}
     assert 'data-command="import-merge"' in page and "Both versions are kept" in page
@@ -100,8 +100,8 @@ def test_the_preview_shows_new_updated_and_conflicting_records_before_merging():
 def test_a_file_with_nothing_new_says_so():
     room = Room()
     room.group()
-    device = Device(incoming=Incoming("same.json", preview(room.ws, room.ws)))
-    assert "holds nothing that this device does not already have" in html(View(ws=room.ws, route=Route("transfer"), lang="en"), device)
+    browser = BrowserState(incoming=Incoming("same.json", preview(room.ws, room.ws)))
+    assert "holds nothing that this device does not already have" in html(View(ws=room.ws, route=Route("transfer"), lang="en"), browser)
 
 
 def test_versions_to_compare_are_listed_with_a_button_for_each_that_resolves_it():
@@ -155,8 +155,8 @@ def test_an_empty_workspace_needs_no_reminder():
 def test_while_saving_fails_every_screen_can_offer_the_export():
     view = View(ws=Room().ws, route=Route("session", (("id", "s-1"),)), lang="en")
     assert transfer.banner(view) is None
-    failing = Device(Storage(failed=True))
-    shown = str(transfer.banner(replace(view, device=failing)))
+    failing = BrowserState(Storage(failed=True))
+    shown = str(transfer.banner(replace(view, browser=failing)))
     assert 'role="alert"' in shown and "could not be saved" in shown and 'href="#/transfer"' in shown
-    assert transfer.banner(View(ws=Room().ws, route=Route("transfer"), device=failing)) is None  # the screen says it itself
-    assert transfer.banner(View(ws=Room().ws, presentation=True, device=failing)) is None  # not in front of the room
+    assert transfer.banner(View(ws=Room().ws, route=Route("transfer"), browser=failing)) is None  # the screen says it itself
+    assert transfer.banner(View(ws=Room().ws, presentation=True, browser=failing)) is None  # not in front of the room

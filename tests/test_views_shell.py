@@ -144,3 +144,11 @@ def test_after_ready_imports_a_module_per_phase_then_rehearses_where_people_clic
     assert len(list(chain)) == 1 + 3, "the second import, then the rehearsal's three pauses"
     assert "colorsys" in sys.modules
     assert len(list(warmup.after_ready(app, modules, rehearse=False))) == 2, "the presentation window: imports only"
+
+
+def test_after_ready_goes_on_past_a_module_that_fails_to_import(capsys):
+    from app.web import warmup
+
+    app = App(Room().ws, Route(), Page().effects())
+    assert len(list(warmup.after_ready(app, ["app.no_such_module", "json"], rehearse=True))) == 2 + 3
+    assert "No module named 'app.no_such_module'" in capsys.readouterr().err

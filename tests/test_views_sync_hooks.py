@@ -3,7 +3,7 @@
 from dataclasses import replace
 
 from app.views import home, transfer
-from app.views.context import Device, Route, Storage, View
+from app.views.context import BrowserState, Route, Storage, View
 from room import START, Room
 
 
@@ -21,5 +21,5 @@ def test_every_screen_says_when_saving_fails_and_offers_the_export():
     room.group()
     view = View(ws=room.ws, route=Route(), lang="en", now=START)
     assert 'role="alert"' not in str(home.render(view)).replace('class="error" role="alert"', "")
-    page = str(home.render(replace(view, device=Device(Storage(failed=True)))))
+    page = str(home.render(replace(view, browser=BrowserState(Storage(failed=True)))))
     assert 'class="panel alert" role="alert"' in page and 'href="#/transfer"' in page

@@ -8,7 +8,7 @@ from typing import Annotated, Any, ClassVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.clock import new_id, next_stamp
-from app.merge import pending
+from app.merge import knowledge, pending
 from app.model import (
     COLLECTIONS,
     UNDO_DEPTH,
@@ -47,8 +47,9 @@ def _known(old: Record, device: str) -> dict[str, str]:
     a device knows them anyway, and counting them would claim to know other devices'
     versions of the same moment."""
     known: dict[str, str] = {}
-    for seen in (old.model_dump(include={"stamp", "device", "known"}), *old.conflicts):
-        for other, stamp in [*seen.get("known", {}).items(), (seen["device"], seen["stamp"])]:
+    for seen in (old, *old.conflicts):
+        version = (seen.device, seen.stamp) if seen is old else (seen["device"], seen["stamp"])
+        for other, stamp in [*knowledge(seen).items(), version]:
             if other != device and stamp > known.get(other, ""):
                 known[other] = stamp
     return known

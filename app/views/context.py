@@ -84,9 +84,9 @@ class Incoming:
 
 
 @dataclass(frozen=True)
-class Device:
+class BrowserState:
     """What only the browser knows and screens show (the transfer screen, the banner when
-    saving fails): set by the shell (app/web/app.py `App.device`), never stored."""
+    saving fails): set by the shell (app/web/app.py `App.browser`), never stored."""
 
     storage: Storage = Storage()
     incoming: Incoming | None = None
@@ -108,7 +108,7 @@ class View:
     today: str = ""  # ISO date, for defaults (a new session's date)
     format_date: Callable[[str], str] | None = None
     format_number: Callable[[float], str] | None = None
-    device: Device = Device()
+    browser: BrowserState = BrowserState()
     _: Translate = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -3,7 +3,7 @@ will change, versions to compare after a merge, what this browser stores, and de
 group from this device. Also the reminder to export, for other screens to show.
 
 What only the browser knows (storage use, a file being imported, whether the device can
-share files) comes in the View (`view.device`, set by the shell); the screen is a pure
+share files) comes in the View (`view.browser`, set by the shell); the screen is a pure
 function of the View.
 """
 
@@ -25,17 +25,17 @@ REMIND_AFTER = 7 * DAY
 
 def render(view: View) -> Markup:
     _ = view._
-    device = view.device
+    browser = view.browser
     return page(
         view,
         _("sync.ui.title"),
-        _storage_alert(view, device.storage),
-        _incoming(view, device.incoming),
+        _storage_alert(view, browser.storage),
+        _incoming(view, browser.incoming),
         _conflicts(view),
         reminder(view),
-        _export(view, device.can_share),
+        _export(view, browser.can_share),
         _import(view),
-        _storage(view, device.storage),
+        _storage(view, browser.storage),
         _groups(view),
     )
 
@@ -73,7 +73,7 @@ def reminder(view: View) -> Markup | None:
 
 def banner(view: View) -> Markup | None:
     """On every screen while saving fails: the work is only on screen; a way to export it."""
-    if not view.device.storage.failed or view.route.screen == "transfer" or view.presentation:
+    if not view.browser.storage.failed or view.route.screen == "transfer" or view.presentation:
         return None
     _ = view._
     return h(

@@ -17,7 +17,7 @@ from app.i18n import pick_language, translator
 from app.markup import Markup
 from app.model import Workspace
 from app.views import render as render_view
-from app.views.context import Device, Route, View
+from app.views.context import BrowserState, Route, View
 
 
 @dataclass
@@ -43,7 +43,7 @@ class App:
         self.presentation = presentation
         self.notice = ""
         self.error = ""
-        self.device = Device()  # what only this browser knows, for the screens to show
+        self.browser = BrowserState()  # what only this browser knows, for the screens to show
 
     @property
     def lang(self) -> str:
@@ -62,7 +62,7 @@ class App:
             today=self.effects.today(),
             format_date=(lambda iso: formatter(iso, lang)) if formatter else None,
             format_number=(lambda value: numbers(value, lang)) if numbers else None,
-            device=self.device,
+            browser=self.browser,
         )
 
     def render(self) -> None:

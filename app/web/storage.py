@@ -118,7 +118,7 @@ def status() -> Storage:
 
 def _publish() -> None:
     if _app is not None:
-        _app.device = dataclasses.replace(_app.device, storage=status())
+        _app.browser = dataclasses.replace(_app.browser, storage=status())
 
 
 def _tell(*, records: bool) -> None:

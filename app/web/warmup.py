@@ -18,6 +18,7 @@ CPython.
 from __future__ import annotations
 
 import importlib
+import traceback
 from typing import Any, Iterable, Iterator
 
 from app import shards
@@ -75,9 +76,14 @@ def first_click_modules() -> list[str]:
 
 
 def after_ready(app, modules: Iterable[str], *, rehearse: bool) -> Iterator[None]:
-    """The chain: a module imported per phase, then the rehearsal if `rehearse`."""
+    """The chain: a module imported per phase, then the rehearsal if `rehearse`. A module
+    that fails to import is reported (the page's console) and the chain goes on: its first
+    use will say what is wrong where it happens."""
     for name in modules:
-        importlib.import_module(name)
+        try:
+            importlib.import_module(name)
+        except Exception:
+            traceback.print_exc()
         yield
     if rehearse:
         yield from rehearsal(app)

@@ -4,6 +4,8 @@ from a sub-path, after a reload; and says so in plain words when Python cannot s
 Pyodide boots in about 3 s, so each test checks everything it can from one page load.
 """
 
+import re
+import time
 from urllib.parse import urlsplit
 
 import pytest
@@ -108,6 +110,20 @@ def test_failure_screen_when_a_file_was_tampered_with(app, path):
     app.page.goto(app.url())
     assert app.wait_until_started() == "error"
     assert "Python ne s'est pas chargé" in app.page.get_by_role("alert").inner_text()
+
+
+@pytest.mark.allow_errors
+def test_failure_screen_when_the_apps_zip_fails_its_hash_after_python_has_booted(app):
+    def late(route):
+        time.sleep(6)  # Python boots meanwhile (the browser goes on while this handler waits)
+        route.fulfill(body=b"PK\x05\x06" + bytes(18))
+
+    app.page.route("**/pyodide/cercle-*.zip", late)
+    app.page.goto(app.url())
+    assert app.wait_until_started() == "error"
+    assert "Python ne s'est pas chargé" in app.page.get_by_role("alert").inner_text()
+    assert re.search(r"Impossible de charger http://\S+/pyodide/cercle-[0-9a-f]{12}\.zip",
+                     app.page.get_by_role("alert").locator("pre").inner_text()), "the detail names the file"
 
 
 @pytest.mark.allow_errors

@@ -84,7 +84,7 @@ def receive(app: Any, name: str, data: bytes) -> None:
 
 
 def _set_incoming(app: Any, incoming: Incoming | None) -> None:
-    app.device = replace(app.device, incoming=incoming)
+    app.browser = replace(app.browser, incoming=incoming)
 
 
 def _show(app: Any, incoming: Incoming) -> None:
@@ -97,7 +97,7 @@ def _show(app: Any, incoming: Incoming) -> None:
 
 @command("import-unlock")
 def unlock(app, data, element) -> None:
-    locked, current = _incoming.get("locked"), app.device.incoming
+    locked, current = _incoming.get("locked"), app.browser.incoming
     if locked is None or current is None:
         return
 
@@ -156,5 +156,5 @@ def aside_delete(app, data, element) -> None:
 def install(app: Any) -> None:
     """At start (through storage.install): files dropped anywhere or picked, and the share
     sheet where there is one."""
-    app.device = replace(app.device, can_share=files.can_share())
+    app.browser = replace(app.browser, can_share=files.can_share())
     files.install(lambda name, data: receive(app, name, data))
