@@ -1,4 +1,4 @@
-"""Start-up imports only what the first screen needs (README: "What makes start-up fast").
+"""Start-up imports only what the first screen needs (README: "How the page starts", "What the app does for it").
 
 Every module imported before the page is ready costs its import in Pyodide at every load:
 the engine's actions, the built-in protocols, the commands, the summaries and the file

@@ -1,0 +1,63 @@
+"""Two or more builds of the app side by side: time to ready, alternating, fresh contexts.
+
+    .venv/bin/python bench/compare.py NAME=FOLDER NAME=FOLDER ... [--runs N]
+
+Each FOLDER is a built dist/ (for instance, one built from an older commit in a git
+worktree, `python3 build.py` there, and the current one); each is served under /NAME/ and
+loaded in turn, the order alternating from run to run, each load in a fresh browser context,
+until <html data-app-state="ready">. Prints the median and fastest time of each: the way to
+tell whether a change to start-up helps, on machines too noisy for two separate runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import build  # noqa: E402
+from startup import RECORD_START, TIMEOUT_MS  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Builds of Cercle side by side: time to ready")
+    parser.add_argument("builds", nargs="+", metavar="NAME=FOLDER", help="a name and a built dist/ folder")
+    parser.add_argument("--runs", type=int, default=11, help="loads of each build (default 11)")
+    args = parser.parse_args()
+    builds = dict(item.split("=", 1) for item in args.builds)
+    for name, folder in builds.items():
+        if not (Path(folder) / "index.html").is_file():
+            parser.error(f"{name}: {folder} holds no built page (index.html)")
+    server, base = build.start_server({"/": build.DIST, **{f"/{name}/": Path(folder) for name, folder in builds.items()}})
+    times: dict[str, list[float]] = {name: [] for name in builds}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=build.chromium_executable(), args=list(build.CHROMIUM_ARGS))
+        for run in range(args.runs + 1):  # the first round warms the OS file cache: not counted
+            for name in builds if run % 2 == 0 else reversed(builds):
+                context = browser.new_context()
+                page = context.new_page()
+                page.add_init_script(RECORD_START)
+                page.goto(f"{base}{name}/")
+                page.wait_for_function("window.__started !== undefined", timeout=TIMEOUT_MS)
+                started = page.evaluate("window.__started")
+                context.close()
+                if started["state"] != "ready":
+                    raise SystemExit(f"bench: {name} did not start")
+                if run:
+                    times[name].append(started["at"])
+        browser.close()
+    server.shutdown()
+    print(f"Time to ready, {args.runs} alternating loads each:")
+    for name, found in times.items():
+        print(f"  {name:12s} median {statistics.median(found):7.0f} ms   fastest {min(found):7.0f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
