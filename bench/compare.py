@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import build  # noqa: E402
-from startup import RECORD_START, TIMEOUT_MS  # noqa: E402
+from startup import load  # noqa: E402
 
 
 def main() -> int:
@@ -40,15 +40,7 @@ def main() -> int:
         browser = playwright.chromium.launch(executable_path=build.chromium_executable(), args=list(build.CHROMIUM_ARGS))
         for run in range(args.runs + 1):  # the first round warms the OS file cache: not counted
             for name in builds if run % 2 == 0 else reversed(builds):
-                context = browser.new_context()
-                page = context.new_page()
-                page.add_init_script(RECORD_START)
-                page.goto(f"{base}{name}/")
-                page.wait_for_function("window.__started !== undefined", timeout=TIMEOUT_MS)
-                started = page.evaluate("window.__started")
-                context.close()
-                if started["state"] != "ready":
-                    raise SystemExit(f"bench: {name} did not start")
+                started = load(browser, f"{base}{name}/")
                 if run:
                     times[name].append(started["at"])
         browser.close()
