@@ -152,7 +152,7 @@ def combine(parts: list[Workspace]) -> Workspace:
             for record_id, record in part.collection(name).items():
                 mine = held.get(record_id)
                 held[record_id] = record if mine is None else merge_record(mine, record, name)
-    return Workspace.model_construct(**collections, local=Workspace().local)
+    return Workspace(**collections)
 
 
 def latest_stamp(ws: Workspace) -> str:

@@ -1,6 +1,7 @@
 """The workspace: every record a device holds, and the device's own local state.
 
-Records are immutable pydantic models. Each carries what the merge needs (DESIGN.md §5): a
+Records are frozen dataclasses (app/frozen.py), checked by pydantic where data comes in. Each
+carries what the merge needs (DESIGN.md §5): a
 random id, the hybrid-logical-clock stamp of its last change, the device that made it, what
 it was made knowing of other devices' versions (to tell a concurrent edit from a later one)
 and a tombstone.
@@ -8,10 +9,12 @@ and a tombstone.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from dataclasses import field
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from annotated_types import Ge, Le, MaxLen, MinLen
 
+from app.frozen import Frozen, frozen
 from app.protocol import Protocol
 
 MIN_MEMBERS = 4
@@ -23,23 +26,23 @@ ActionStatus = Literal["open", "in_progress", "done", "dropped"]
 SessionStage = Literal["charter", "followup", "round", "between", "evaluation", "finished"]
 
 
-class Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
-
-    id: str = Field(min_length=1, max_length=64)
+@frozen
+class Record(Frozen):
+    id: Annotated[str, MinLen(1), MaxLen(64)]
     stamp: str = ""
     device: str = ""
     created: str = ""  # the stamp of the record's creation: its place in lists
     # What this version was made knowing: per other device, the latest of its stamps it was
     # made on top of (app/merge.py). `base` is the latest of them all, all that files written
     # before `known` carry.
-    known: dict[str, str] = {}
+    known: dict[str, str] = field(default_factory=dict)
     base: str = ""
     deleted: bool = False
     # Versions of this record that a merge found edited concurrently; a person picks one.
     conflicts: tuple[dict[str, Any], ...] = ()
 
 
+@frozen
 class Group(Record):
     name: str
     kind: GroupKind = "cross"
@@ -48,16 +51,16 @@ class Group(Record):
     full_summaries: bool = False  # members' summaries carry every round in full
 
 
+@frozen
 class Member(Record):
     group_id: str
     name: str
     order: int = 0
 
 
-class Timer(BaseModel):
+@frozen
+class Timer(Frozen):
     """A countdown computed from timestamps only, so that it survives a reload."""
-
-    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
 
     budget_ms: int | None = None  # None: untimed (counts up)
     started_at: int | None = None  # epoch ms while running, None while paused
@@ -65,12 +68,13 @@ class Timer(BaseModel):
     extra_ms: int = 0  # time added with "+1 min"
 
 
+@frozen
 class Session(Record):
     group_id: str
     date: str  # ISO date
     place: str = ""
     protocol: Protocol
-    planned_rounds: int = Field(default=3, ge=1, le=8)
+    planned_rounds: Annotated[int, Ge(1), Le(8)] = 3
     available_minutes: int | None = None
     stage: SessionStage = "charter"
     current_round_id: str = ""
@@ -79,13 +83,14 @@ class Session(Record):
     break_timer: Timer | None = None
 
 
+@frozen
 class Round(Record):
     session_id: str
     number: int
     carrier_id: str = ""
     pitch_id: str = ""
     step: int = 0
-    step_timers: dict[int, Timer] = {}
+    step_timers: dict[int, Timer] = field(default_factory=dict)
     speaker: int = 0  # index in the current step's speaking order
     speaker_timer: Timer | None = None
     finished: bool = False
@@ -95,6 +100,7 @@ class Round(Record):
     request: str = ""
 
 
+@frozen
 class Pitch(Record):
     group_id: str
     session_id: str  # where it was pitched
@@ -105,12 +111,14 @@ class Pitch(Record):
     withdrawn: bool = False
 
 
+@frozen
 class Vote(Record):
     session_id: str
     pitch_id: str
     member_id: str
 
 
+@frozen
 class Entry(Record):
     """What somebody said at a step: a note, question, reformulation, intervention..."""
 
@@ -122,10 +130,11 @@ class Entry(Record):
     text: str
     answered: bool = False  # questions
     help_type: str = ""  # interventions: one of the protocol's request types
-    rating: int | None = Field(default=None, ge=1, le=5)  # evaluations
+    rating: Annotated[int, Ge(1), Le(5)] | None = None  # evaluations
     out_of_frame: bool = False  # kept out of every summary
 
 
+@frozen
 class ActionItem(Record):
     round_id: str
     owner_id: str  # the carrier
@@ -148,26 +157,24 @@ COLLECTIONS: dict[str, type[Record]] = {
 }
 
 
-class Change(BaseModel):
+@frozen
+class Change(Frozen):
     """What an action changed in one record, as it was before: what undo puts back."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     collection: str
     id: str
     before: dict[str, Any]  # the changed fields' earlier values; {"deleted": True} for a creation
 
 
-class Local(BaseModel):
+@frozen
+class Local(Frozen):
     """This device's own state: never exported, never merged."""
-
-    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
 
     device: str = ""
     clock: str = ""  # the latest stamp made or seen here
     undo: tuple[tuple[Change, ...], ...] = ()
     redo: tuple[tuple[Change, ...], ...] = ()
-    drafts: dict[str, str] = {}  # text being typed, by field key
+    drafts: dict[str, str] = field(default_factory=dict)  # text being typed, by field key
     language: str = ""  # empty: the browser's language
     muted: bool = False
     projector: bool = False
@@ -177,18 +184,17 @@ class Local(BaseModel):
 UNDO_DEPTH = 100
 
 
-class Workspace(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
-
-    groups: dict[str, Group] = {}
-    members: dict[str, Member] = {}
-    sessions: dict[str, Session] = {}
-    rounds: dict[str, Round] = {}
-    pitches: dict[str, Pitch] = {}
-    votes: dict[str, Vote] = {}
-    entries: dict[str, Entry] = {}
-    action_items: dict[str, ActionItem] = {}
-    local: Local = Local()
+@frozen
+class Workspace(Frozen):
+    groups: dict[str, Group] = field(default_factory=dict)
+    members: dict[str, Member] = field(default_factory=dict)
+    sessions: dict[str, Session] = field(default_factory=dict)
+    rounds: dict[str, Round] = field(default_factory=dict)
+    pitches: dict[str, Pitch] = field(default_factory=dict)
+    votes: dict[str, Vote] = field(default_factory=dict)
+    entries: dict[str, Entry] = field(default_factory=dict)
+    action_items: dict[str, ActionItem] = field(default_factory=dict)
+    local: Local = field(default_factory=Local)
 
     def collection(self, name: str) -> dict[str, Record]:
         return getattr(self, name)

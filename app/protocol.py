@@ -1,6 +1,6 @@
 """Protocols as data: the steps of a peer-group round, and the built-in library.
 
-A protocol is plain data (pydantic models) so that a group can adapt one and keep it: a
+A protocol is plain data (frozen dataclasses, app/frozen.py) so that a group can adapt one and keep it: a
 session stores a snapshot of the protocol it runs, never a reference to this module.
 """
 
@@ -9,9 +9,11 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Mapping
 from functools import cached_property
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from annotated_types import MinLen
+
+from app.frozen import Frozen, frozen
 
 Language = Literal["fr", "en"]
 LANGUAGES: tuple[Language, ...] = ("fr", "en")
@@ -37,10 +39,7 @@ Capture = Literal[
 REQUEST_TYPES: tuple[str, ...] = ("avis", "conseils", "temoignages", "hypotheses", "ressources")
 
 
-class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
-
-
+@frozen
 class Text(Frozen):
     """A piece of interface text in every language of the app."""
 
@@ -51,6 +50,7 @@ class Text(Frozen):
         return self.en if language == "en" else self.fr
 
 
+@frozen
 class Step(Frozen):
     key: str
     title: Text
@@ -87,11 +87,12 @@ class Step(Frozen):
         return self.minutes * max(speaker_count, 1) if self.per_person else self.minutes
 
 
+@frozen
 class Protocol(Frozen):
     id: str
     name: Text
     source: Text
-    steps: tuple[Step, ...] = Field(min_length=1)
+    steps: Annotated[tuple[Step, ...], MinLen(1)]
     request_types: tuple[str, ...] = REQUEST_TYPES
 
     def step_index(self, key: str) -> int:
@@ -148,9 +149,9 @@ def T(fr: str, en: str) -> Text:
 
 
 class _Library(Mapping[str, Protocol]):
-    """The built-in protocols by id, in the library's order (app/library/). Validated on
-    first use, not at import: validating eight protocols takes tens of milliseconds in the
-    browser at every start of the page, and the first screen does not need them."""
+    """The built-in protocols by id, in the library's order (app/library/). Built on first
+    use, not at import: the first screen does not need them (tests/test_protocol.py checks
+    each against pydantic's validation)."""
 
     @cached_property
     def _protocols(self) -> dict[str, Protocol]:

@@ -13,8 +13,6 @@ import json
 import re
 from typing import Any, Callable
 
-from pydantic import ValidationError
-
 from app.model import COLLECTIONS, Workspace
 
 FORMAT = "cercle"
@@ -155,6 +153,8 @@ def records(data: dict[str, Any]) -> Workspace:
             if isinstance(record, dict) and record.setdefault("id", key) != key:
                 raise FileFormatError("sync.error.id_mismatch", place=f"{name}/{key}")
         collections[name] = found
+    from pydantic import ValidationError  # after the first screen (app/frozen.py)
+
     try:
         ws = Workspace.model_validate(collections)
     except ValidationError as error:

@@ -21,9 +21,7 @@ import binascii
 import zlib
 from typing import Any, Iterable
 
-from pydantic import ValidationError
-
-from app import restore, sync
+from app import restore
 from app.merge import combine
 from app.model import COLLECTIONS, Local, Record, Workspace
 
@@ -109,6 +107,8 @@ class Layout:
 
 
 def encode(ws: Workspace) -> str:
+    from app import sync  # pydantic writes files: after the first screen (app/frozen.py)
+
     return base64.b64encode(zlib.compress(sync.dump(ws), 6)).decode("ascii")
 
 
@@ -126,6 +126,8 @@ def encode_local(local: Local) -> str:
 
 
 def decode_local(text: str) -> Local:
+    from pydantic import ValidationError  # after the first screen (app/frozen.py)
+
     try:
         return Local.model_validate_json(text)
     except ValidationError:

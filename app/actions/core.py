@@ -3,6 +3,8 @@ the `Action` base class, `ActionError`, and the field types actions share."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -23,7 +25,7 @@ from app.model import (
 MINUTE = 60_000
 META_FIELDS = frozenset({"id", "stamp", "device", "known", "base", "created", "conflicts"})
 CONTENT_FIELDS = {
-    name: tuple(f for f in model.model_fields if f not in META_FIELDS) for name, model in COLLECTIONS.items()
+    name: tuple(f.name for f in dataclasses.fields(model) if f.name not in META_FIELDS) for name, model in COLLECTIONS.items()
 }
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Id = Annotated[str, Field(min_length=1, max_length=64)]

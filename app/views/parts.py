@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from app import timers
+from app.frozen import dumps
 from app.markup import Child, Markup, fragment, h
 from app.model import Timer
 from app.views.context import Route, View, route
@@ -193,7 +194,7 @@ def timer_state(timer: Timer, now: int) -> str:
 def clock(view: View, timer: Timer, label: str, *, cls: str = "") -> Markup:
     """A timer's display. The shell's clock re-reads `data-timer` every second and updates
     only this element's text and state (no render)."""
-    data = timer.model_dump_json()
+    data = dumps(timer)
     state = timer_state(timer, view.now)
     return h(
         "div",

@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from pydantic import ValidationError
-
 from app.i18n import pick_language, translator
 from app.markup import Markup
 from app.model import Workspace
@@ -75,6 +73,8 @@ class App:
         that the action consumed (a form's fields), emptied once it is accepted."""
         # app.actions (forty pydantic models) is imported on the first action, not at
         # start-up: painting the first screen does not need it (app/main.py warms it up).
+        from pydantic import ValidationError
+
         from app.actions import ActionError, apply, parse
 
         try:
@@ -136,7 +136,7 @@ class App:
         self.render()
 
 
-def _invalid_message(invalid: ValidationError) -> tuple[str, ...]:
+def _invalid_message(invalid: Any) -> tuple[str, ...]:
     """A refused form, in words: which kind of mistake (the fields are labelled on screen)."""
     kinds = {error["type"] for error in invalid.errors()}
     if kinds & {"missing", "string_too_short"}:

@@ -4,9 +4,12 @@ A timer that reaches zero chimes, unless the room muted it."""
 
 from __future__ import annotations
 
+import json
+
 import js
 from pyodide.ffi import create_proxy, jsnull
 
+from app.frozen import from_plain
 from app.i18n import translator
 from app.model import Timer
 from app.views.parts import clock_text, timer_state
@@ -25,7 +28,7 @@ def tick(app) -> None:
     now = shell.now()
     chimed = False
     for element in shell.root().querySelectorAll("[data-timer]"):
-        timer = Timer.model_validate_json(str(element.getAttribute("data-timer")))
+        timer = from_plain(Timer, json.loads(str(element.getAttribute("data-timer"))))
         state = timer_state(timer, now)
         if state == "overtime" and str(element.getAttribute("data-state")) == "running" and not chimed:
             chimed = True

@@ -1,0 +1,157 @@
+"""Frozen records: immutable dataclasses that pydantic checks where data comes in.
+
+The workspace's records (app/model.py) and the protocols (app/protocol.py) are frozen
+dataclasses, not pydantic models, so that the first screen paints before pydantic is loaded:
+in the browser, installing pydantic-core, importing pydantic and building the models took
+about 450 ms of every start (README, "How the page starts"). pydantic still checks every
+record that comes from outside (a file, stored data, an action's fields), through a
+`TypeAdapter` built on first use, and writes every file. The methods keep pydantic's names
+(`model_copy`, `model_dump`, `model_validate`...), so that the core reads the same whether a
+class is a record or a pydantic model (the actions, the summaries).
+
+`from_plain` is the other way in, for data this app stored itself: JSON turned back into
+records by their type hints, without pydantic and without checking values beyond their
+types. Start-up reads the stored workspace with it; once pydantic is up, the shell reads the
+same data again with every check and keeps that result if they differ (app/web/checks.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from functools import cache
+from typing import Any, Literal, TypeVar
+
+R = TypeVar("R", bound="Frozen")
+
+
+@typing.dataclass_transform(kw_only_default=True, frozen_default=True)
+def frozen(cls: type[R]) -> type[R]:
+    """The class as an immutable dataclass whose fields are given by name."""
+    return dataclasses.dataclass(frozen=True, kw_only=True)(cls)
+
+
+class Frozen:
+    """What records share: copies with changes, plain data, and pydantic at the boundaries."""
+
+    __pydantic_config__ = {"extra": "ignore"}  # unknown fields are dropped, as files require
+
+    def model_copy(self: R, *, update: dict[str, Any] | None = None) -> R:
+        """A copy with the fields in `update` changed (unchecked, as pydantic's)."""
+        return dataclasses.replace(self, **update) if update else self
+
+    def model_dump(self, *, mode: str = "python", include: typing.Collection[str] | None = None,
+                   exclude: typing.Collection[str] = ()) -> dict[str, Any]:
+        """The fields as plain data: records become dicts; tuples, dicts and values stay
+        (`mode="json"`: as JSON would hold them, through pydantic)."""
+        if mode == "json":
+            return adapter(type(self)).dump_python(self, mode="json", include=include, exclude=set(exclude) or None)
+        return {
+            f.name: _plain(getattr(self, f.name))
+            for f in dataclasses.fields(self)  # type: ignore[arg-type]
+            if (include is None or f.name in include) and f.name not in exclude
+        }
+
+    def model_dump_json(self, **options: Any) -> str:
+        """JSON as pydantic writes it (`exclude`, `exclude_defaults`...): needs pydantic."""
+        return adapter(type(self)).dump_json(self, **options).decode()
+
+    @classmethod
+    def model_validate(cls: type[R], data: Any) -> R:
+        """Checked by pydantic: a `ValidationError` names what is wrong."""
+        return adapter(cls).validate_python(data)
+
+    @classmethod
+    def model_validate_json(cls: type[R], data: str | bytes) -> R:
+        return adapter(cls).validate_json(data)
+
+    @classmethod
+    def model_json_schema(cls) -> dict[str, Any]:
+        return adapter(cls).json_schema()
+
+
+@cache
+def adapter(cls: type) -> Any:
+    """pydantic's validator and serializer of a record class, built once, on first use."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(cls)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Frozen):
+        return value.model_dump()
+    if isinstance(value, tuple):
+        return tuple(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+def dumps(record: Frozen) -> str:
+    """A record as compact JSON, without pydantic (a timer in the page's markup, say)."""
+    return json.dumps(record.model_dump(), separators=(",", ":"), ensure_ascii=False)
+
+
+class NotPlain(ValueError):
+    """Data that does not have the shape of the record: read it with pydantic instead."""
+
+
+def from_plain(hint: Any, value: Any) -> Any:
+    """`value` (parsed JSON) as the type `hint`: records built from dicts by their type hints
+    (unknown keys dropped, missing ones at their defaults), lists as tuples, dict keys
+    converted. Raises `NotPlain` where the data does not have that shape."""
+    if isinstance(hint, type) and issubclass(hint, Frozen):
+        if not isinstance(value, dict):
+            raise NotPlain(hint.__name__)
+        fields = _fields(hint)
+        try:
+            return hint(**{name: from_plain(fields[name], item) for name, item in value.items() if name in fields})
+        except TypeError as error:  # a required field missing
+            raise NotPlain(str(error)) from None
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is typing.Union or origin is types.UnionType:
+        if value is None and type(None) in args:
+            return None
+        for option in args:
+            if option is not type(None):
+                return from_plain(option, value)
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise NotPlain("a list")
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(from_plain(args[0], item) for item in value)
+        raise NotPlain(str(hint))
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise NotPlain("an object")
+        key_type, item_type = args
+        return {_key(key_type, key): from_plain(item_type, item) for key, item in value.items()}
+    if origin is Literal:
+        if value not in args:
+            raise NotPlain(f"one of {args}")
+        return value
+    if hint is Any:
+        return value
+    if hint is float and type(value) is int:
+        return float(value)
+    if hint in (str, int, bool, float) and type(value) is hint:
+        return value
+    raise NotPlain(f"{hint}: {type(value).__name__}")
+
+
+def _key(hint: Any, key: str) -> Any:
+    if hint is int:
+        if not key.lstrip("-").isdigit():
+            raise NotPlain("an integer key")
+        return int(key)
+    return key
+
+
+@cache
+def _fields(cls: type) -> dict[str, Any]:
+    """A record class's fields and their types (Annotated constraints left to pydantic)."""
+    hints = typing.get_type_hints(cls)
+    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
