@@ -69,7 +69,8 @@ PYSCRIPT_PACKAGE = "@pyscript/core/src/stdlib/pyscript"  # PyScript's Python pac
 APP_ARCHIVE = "cercle"
 APP_MOUNT = "/lib/cercle.zip"
 SITE_PACKAGES = "/lib/python3.14/site-packages"  # where Pyodide installs wheels
-# What app/ imports at start-up (their own dependencies follow from the lock); the other
+# What app/ imports as it starts, the first screen then pydantic (their own dependencies follow
+# from the lock); the other
 # wheels of requirements-browser.txt are loaded on demand.
 APP_DEPENDS = ("pydantic",)
 PRELOADS_MARKER = "<!-- build.py: preload links -->"
@@ -437,8 +438,8 @@ def assemble(out: Path, modules: Path, library: Path, app: Path, wheels: list[Pa
 
 
 def startup_manifest(app: Path, packages: list[str]) -> dict:
-    """What boot.js loads beside the interpreter: the packages Pyodide installs at start-up
-    (from the lock file, hash-checked by Pyodide), and the app's zip with the hash the
+    """What boot.js loads beside the interpreter: the packages Pyodide installs once the
+    first screen is up (app/web/checks.py; from the lock file, hash-checked by Pyodide), and the app's zip with the hash the
     browser checks (Subresource Integrity) and where it goes in Pyodide's file system."""
     integrity = "sha256-" + base64.b64encode(hashlib.sha256(app.read_bytes()).digest()).decode()
     return {"packages": packages, "app": {"url": f"./pyodide/{app.name}", "path": APP_MOUNT, "integrity": integrity}}
@@ -446,8 +447,8 @@ def startup_manifest(app: Path, packages: list[str]) -> dict:
 
 def preload_links(out: Path, lock: dict, packages: list[str]) -> str:
     """<link rel=preload> for what the page will load after a chain of scripts, so the
-    browser fetches it all at once while it parses the page. That includes the wheels of
-    start-up, which Pyodide only asks for once the interpreter has booted (it still checks
+    browser fetches it all at once while it parses the page. That includes the wheels
+    installed after the first screen, which Pyodide only asks for then (it still checks
     their hashes: Chromium ignores `integrity` on a preload of this kind). boot.js fetches
     the app's zip itself, first thing."""
     def link(path: Path, kind: str) -> str:

@@ -1,4 +1,4 @@
-"""Cercle's entry point: PyScript runs this file once Python is up in the page.
+"""Cercle's entry point: PyScript runs `run()` once Python is up in the page (index.html).
 
 It wires the pure core (the workspace, the views) to the browser shell, and turns any
 failure to start into the page's failure screen (assets/boot.js) instead of a page that
@@ -11,18 +11,27 @@ import traceback
 import js
 
 
-def start() -> None:
+async def start() -> None:
     from pyodide.ffi import create_proxy
 
     from app.model import Workspace
+    from app.views import NEED_PYDANTIC
     from app.views.context import Route
-    from app.web import effects, events, shell, storage, ticker, warmup
+    from app.web import checks, effects, events, shell, storage, ticker, warmup
     from app.web.app import App, Effects
 
     route = Route.parse(shell.hash_())
     presentation = route.screen == "presentation"
     # A summary opened from a link stays on the phone that scanned it: nothing read, nothing stored.
     shared = route.screen == "shared-summary"
+    # The first screen paints before pydantic loads (app/web/checks.py), unless it needs it
+    # or the stored data is not as this version stores it.
+    if route.screen in NEED_PYDANTIC:
+        await checks.load()
+    ws = Workspace() if shared else storage.load_workspace(checked=route.screen in NEED_PYDANTIC)
+    if ws is None:
+        await checks.load()
+        ws = storage.load_workspace(checked=True)
 
     def paint(markup, lang):
         shell.paint(markup, lang)
@@ -30,7 +39,7 @@ def start() -> None:
         effects.keep_awake(app.route.screen in ("session", "presentation") and session is not None and session.stage == "round")
 
     app = App(
-        Workspace() if shared else storage.load_workspace(),
+        ws,
         route,
         Effects(
             paint=paint,
@@ -56,13 +65,17 @@ def start() -> None:
     js.document.addEventListener("visibilitychange", create_proxy(on_visibility))
     app.render()
     shell.mark_ready()
-    # Then, in idle time: what the first clicks import, and (where people click) a rehearsal.
-    shell.when_idle(warmup.after_ready(app, warmup.first_click_modules(), rehearse=not presentation))
+    # Then pydantic, and what waited for it; then, in idle time, what the first clicks
+    # import, and (where people click) a rehearsal.
+    await checks.after_ready(
+        app, lambda: shell.when_idle(warmup.after_ready(app, warmup.first_click_modules(), rehearse=not presentation)))
 
 
-try:
-    start()
-except Exception:
-    detail = traceback.format_exc()
-    print(detail, file=sys.stderr)
-    js.cercleBoot.fail(detail)
+async def run() -> None:
+    """What index.html runs (`await app.main.run()`, in PyScript's top-level await)."""
+    try:
+        await start()
+    except Exception:
+        detail = traceback.format_exc()
+        print(detail, file=sys.stderr)
+        js.cercleBoot.fail(detail)

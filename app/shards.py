@@ -22,6 +22,7 @@ import zlib
 from typing import Any, Iterable
 
 from app import restore
+from app.frozen import from_plain
 from app.merge import combine
 from app.model import COLLECTIONS, Local, Record, Workspace
 
@@ -132,6 +133,32 @@ def decode_local(text: str) -> Local:
         return Local.model_validate_json(text)
     except ValidationError:
         raise restore.FileFormatError("sync.error.not_json") from None
+
+
+def read_unchecked(stored: dict[str, str]) -> Workspace | None:
+    """What `read` finds in stored items, without pydantic (app/frozen.py `from_plain`): how
+    the first screen paints before pydantic is loaded. None as soon as anything does not
+    have the shape this app stores (damaged, written by another version): `read` decides
+    then, with every check. When it is not None, app/web/checks.py still reads the same
+    items with `read` once pydantic is up and keeps that result if they differ."""
+    parts = []
+    try:
+        for key, value in stored.items():
+            if is_shard(key):
+                data = restore.parse(zlib.decompress(base64.b64decode(value, validate=True)))
+                if data.get("format") != restore.FORMAT or data.get("version") != restore.VERSION:
+                    return None
+                collections: dict[str, dict[str, Record]] = {}
+                for name, model in COLLECTIONS.items():
+                    found = data.get(name, {})
+                    collections[name] = {i: from_plain(model, record) for i, record in found.items()}
+                    if any(record.id != i for i, record in collections[name].items()):
+                        return None
+                parts.append(Workspace(**collections))
+        local = from_plain(Local, restore.parse(stored[LOCAL].encode())) if LOCAL in stored else Local()
+    except (ValueError, TypeError, AttributeError, binascii.Error, zlib.error, RecursionError):
+        return None  # NotPlain and FileFormatError are ValueErrors, as are base64's errors
+    return restore.references(combine(parts)).model_copy(update={"local": local})
 
 
 def items(ws: Workspace) -> dict[str, str]:

@@ -1,7 +1,7 @@
 // The page's first moments, before Python. build.py inlines this file at the top of
 // index.html's <head>, so it runs before anything is fetched: it picks the language of the
-// loading line, checks that this browser can run WebAssembly, starts Pyodide (with the app
-// and pydantic) at once, then PyScript, and turns any start-up failure into a readable
+// loading line, checks that this browser can run WebAssembly, starts Pyodide (with the app)
+// at once, then PyScript, and turns any start-up failure into a readable
 // message. app/main.py takes over from there and sets <html data-app-state="ready">; on
 // failure this file sets data-app-state="error". It never leaves a page spinning on an
 // error it has seen.
@@ -35,8 +35,10 @@
   }
 
   // Show a failure in plain words (textContent only: the detail may hold any text).
-  function fail(summary, detail) {
-    if (root.dataset.appState !== "loading") return;
+  // `late`: pydantic failed to load after the first screen (app/web/checks.py): nothing
+  // could be changed or saved, so the failure screen replaces the app then too.
+  function fail(summary, detail, late = false) {
+    if (root.dataset.appState !== "loading" && !(late && root.dataset.appState === "ready")) return;
     root.dataset.appState = "error";
     whenParsed(() => {
       const section = document.createElement("section");
@@ -77,8 +79,9 @@
   }
 
   // What Python needs beside the runtime, written here by build.py: the packages Pyodide
-  // installs at start-up (pydantic-core, from pyodide/pyodide-lock.json, which holds their
-  // hashes), and the app's zip with its hash and its place in Pyodide's file system.
+  // installs once the first screen is up (pydantic-core, from pyodide/pyodide-lock.json,
+  // which holds their hashes; index.html preloads them), and the app's zip with its hash and
+  // its place in Pyodide's file system.
   const STARTUP = /* build.py: start-up */ null;
 
   // A file fetched and checked against its hash (the browser only says "failed to fetch"
@@ -127,7 +130,6 @@
     const booting = import("./pyodide/pyodide.mjs")
       .then(({ loadPyodide }) =>
         loadPyodide({
-          packages: STARTUP.packages,
           env: { PYDANTIC_DISABLE_PLUGINS: "__all__" }, // no scan of installed packages for plugins
           stdout: (line) => output.stdout(line),
           stderr: (line) => output.stderr(line),
@@ -141,6 +143,13 @@
     // Whatever stops it (the app's zip failing its hash at the end of a slow download, say)
     // is the start-up's failure, whether or not PyScript reports it.
     booting.catch((error) => fail(text.failed, error?.stack || String(error)));
+    let installing = null;
+    // After the first screen (app/web/checks.py): the packages, installed once. Pyodide
+    // reports a package it could not load on errorCallback (then Python's import fails).
+    window.cercleBoot.installLater = () =>
+      (installing ??= booting.then((pyodide) =>
+        pyodide.loadPackage(STARTUP.packages, { messageCallback: () => {}, errorCallback: console.error }),
+      ));
     return ({ stdout, stderr }) => {
       Object.assign(output, { stdout, stderr });
       return booting;
@@ -164,6 +173,7 @@
   window.cercleBoot = {
     lang,
     fail: (detail) => fail(text.failed, detail),
+    failLate: (detail) => fail(text.failed, detail, true),
   };
 
   if (typeof WebAssembly !== "object") {

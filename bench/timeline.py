@@ -3,10 +3,10 @@
     python3 build.py && .venv/bin/python bench/timeline.py [--runs N]
 
 Copies dist/ to a temporary folder and adds performance marks to its index.html: when the
-interpreter has booted (boot.js then asks Pyodide for the start-up packages itself, to time
-them apart), when they are installed and the app's zip mounted, when PyScript runs the
-page's script, and in that script, after importing pydantic-core, pydantic, the app's
-models, the first screen's modules, and app.main (which renders and sets ready). Each load
+interpreter has booted, when the app's zip is mounted, when PyScript runs the page's
+script, and in that script, after importing the app's models and the first screen's
+modules; then when the page is ready (the first screen is up) and when pydantic is up after
+it (data-checks, app/web/checks.py). Each load
 is in a fresh browser context. Prints each mark's median time and the step from the one
 before. The marks cost a little themselves: compare the steps, not the total, with
 bench/startup.py.
@@ -29,27 +29,24 @@ sys.path.insert(0, str(ROOT))
 import build  # noqa: E402
 
 SCRIPT = """import js; js.performance.mark("python: script starts")
-import pydantic_core; js.performance.mark("python: pydantic-core imported")
-from pydantic import BaseModel; js.performance.mark("python: pydantic imported")
 import app.model; js.performance.mark("python: the app's models defined")
 import app.views, app.views.home, app.web.app, app.web.storage, app.web.events; js.performance.mark("python: first screen's modules")
-import app.main; js.performance.mark("python: app.main done (rendered, ready)")"""
+import app.main; await app.main.run()"""
 
 # (what boot.js says, what the copy says instead)
 EDITS = (
-    ("packages: STARTUP.packages,", "packages: [],"),
     (
         "      .then(async (pyodide) => {\n        mountApp(pyodide, await app);",
         "      .then(async (pyodide) => {\n        performance.mark(\"interpreter booted\");\n"
-        "        await pyodide.loadPackage(STARTUP.packages, { messageCallback() {} });\n"
-        "        performance.mark(\"pydantic-core installed\");\n        mountApp(pyodide, await app);\n"
-        "        performance.mark(\"app's zip mounted\");",
+        "        mountApp(pyodide, await app);\n        performance.mark(\"app's zip mounted\");",
     ),
-    (">import app.main</script>", f">{SCRIPT}</script>"),
+    (">import app.main; await app.main.run()</script>", f">{SCRIPT}</script>"),
 )
 READY = """new MutationObserver((_, observer) => {
-  if (document.documentElement?.dataset.appState === "ready") { performance.mark("data-app-state=ready"); observer.disconnect(); }
-}).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-app-state"] });"""
+  const html = document.documentElement;
+  if (html?.dataset.appState === "ready" && !performance.getEntriesByName("data-app-state=ready").length) performance.mark("data-app-state=ready");
+  if (html?.dataset.checks === "ready") { performance.mark("data-checks=ready (pydantic up, stored data checked)"); observer.disconnect(); }
+}).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-app-state", "data-checks"] });"""
 
 
 def marked_copy(folder: Path) -> Path:
@@ -78,7 +75,7 @@ def main() -> int:
                 page = context.new_page()
                 page.add_init_script(READY)
                 page.goto(base)
-                page.wait_for_function("performance.getEntriesByName('data-app-state=ready').length > 0", timeout=120_000)
+                page.wait_for_function("document.documentElement.dataset.checks === 'ready'", timeout=120_000)
                 if run:
                     for name, at in page.evaluate("performance.getEntriesByType('mark').map(m => [m.name, m.startTime])"):
                         marks.setdefault(name, []).append(at)

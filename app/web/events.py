@@ -12,8 +12,9 @@ from __future__ import annotations
 import js
 from pyodide.ffi import create_proxy, jsnull
 
+from app.views import NEED_PYDANTIC
 from app.views.context import Route
-from app.web import commands, effects, intents, shell
+from app.web import checks, commands, effects, intents, shell
 
 TEXT_TYPES = frozenset({"text", "search", "email", "url", "tel", "date", "number", "textarea"})
 RENDERING_TYPES = frozenset({"radio", "checkbox", "select-one", "number"})  # the screen may depend on them
@@ -64,19 +65,26 @@ def _fields(form) -> list[tuple[str, str, str]]:
 
 
 def _perform(app, element, form=None) -> None:
+    """Read the intent now; act on it once pydantic is up (at once, but for the first
+    moments after the first screen: app/web/checks.py)."""
     data = intents.payload(_dataset(element), _fields(form) if form is not None else ())
     action, command = _attr(element, "data-action"), _attr(element, "data-command")
-    from app.actions import ActionError  # on first use, not at start-up (app/web/app.py)
+    sent = _sent_drafts(form) if action and form is not None else ()
+    go = _attr(element, "data-go")
 
-    try:
-        if action:
-            sent = _sent_drafts(form) if form is not None else ()
-            if app.dispatch({"type": action, **data}, go=_attr(element, "data-go"), sent=sent):
-                _empty_fields(form)
-        elif command:
-            commands.run(command, app, data, element)
-    except ActionError as refusal:
-        app.refuse(refusal.key, **refusal.params)
+    def act() -> None:
+        from app.actions import ActionError  # after the first screen (app/web/checks.py)
+
+        try:
+            if action:
+                if app.dispatch({"type": action, **data}, go=go, sent=sent):
+                    _empty_fields(form)
+            elif command:
+                commands.run(command, app, data, element)
+        except ActionError as refusal:
+            app.refuse(refusal.key, **refusal.params)
+
+    checks.when_ready(act)
 
 
 def _sent_drafts(form) -> tuple[str, ...]:
@@ -116,9 +124,14 @@ def _on_input(app, event) -> None:
     key = _attr(element, "data-draft")
     if not key:
         return
-    app.set_draft(key, str(element.value))
-    if str(element.type) in RENDERING_TYPES:
-        app.render()
+    text, rendering = str(element.value), str(element.type) in RENDERING_TYPES
+
+    def keep() -> None:
+        app.set_draft(key, text)
+        if rendering:
+            app.render()
+
+    checks.when_ready(keep)
 
 
 def _combo(event) -> str:
@@ -158,6 +171,9 @@ def _on_key(app, event) -> None:
 
 def _on_location(app) -> None:
     route = Route.parse(shell.hash_())
+    if route.screen in NEED_PYDANTIC and not checks.ready():
+        checks.when_ready(lambda: _on_location(app))  # then shows wherever the URL is by then
+        return
     if route != app.route:
         app.route = route
         app.error = app.notice = ""

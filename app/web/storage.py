@@ -24,6 +24,7 @@ from app.merge import latest_stamp, merge
 from app.model import COLLECTIONS, Workspace
 from app.restore import FileFormatError
 from app.views.context import Storage
+from app.web import checks
 
 PREFIX = shards.PREFIX
 
@@ -32,6 +33,7 @@ _local = None  # the Local last written
 _pending: set[str] = set()  # keys whose last write failed: written again at the next save
 _sizes: dict[str, int] = {}  # characters per key of this origin's localStorage
 _app = None  # the running app, once install() has run
+_unchecked: dict[str, str] | None = None  # what start-up read without pydantic, to read again
 _warned = False
 
 
@@ -44,23 +46,59 @@ def _stored() -> dict[str, str]:
     return found
 
 
-def load_workspace() -> Workspace:
-    """The saved workspace (an empty one on first use), with a device id of its own."""
-    global _layout, _local, _pending
+def load_workspace(*, checked: bool) -> Workspace | None:
+    """The saved workspace (an empty one on first use), with a device id of its own.
+    Unchecked (before pydantic is loaded, app/web/checks.py): None when the stored data is
+    not as this version stores it; `check()` reads it again with every check later."""
+    global _unchecked
     stored = _stored()
     _sizes.update({key: len(key) + len(value) for key, value in stored.items()})
-    ws, unreadable = shards.read(stored)
-    for key, value in unreadable.items():
-        _set_aside(key, value)
+    if checked:
+        ws, unreadable = shards.read(stored)
+        for key, value in unreadable.items():
+            _set_aside(key, value)
+    else:
+        found = shards.read_unchecked(stored)
+        if found is None:
+            return None
+        ws, _unchecked = found, stored
     # A device id per page load: two tabs are two devices, so that the merge of what each
     # writes can tell their edits apart (app/merge.py).
-    local = ws.local.model_copy(update={"device": new_device_id(), "clock": max(ws.local.clock, latest_stamp(ws))})
-    ws = ws.model_copy(update={"local": local})
+    return _hold(_as_loaded(ws, new_device_id()))
+
+
+def _as_loaded(ws: Workspace, device: str) -> Workspace:
+    local = ws.local.model_copy(update={"device": device, "clock": max(ws.local.clock, latest_stamp(ws))})
+    return ws.model_copy(update={"local": local})
+
+
+def _hold(ws: Workspace) -> Workspace:
+    """`ws` is what storage holds: the next save writes what changed from it."""
+    global _layout, _local, _pending
     _layout = shards.Layout(ws)
-    _local = local
+    _local = ws.local
     _pending = set()
     _publish()
     return ws
+
+
+def check(app) -> None:
+    """Once pydantic is up and before any change (app/web/checks.py): the stored data that
+    start-up read unchecked, read again with every check. Where they differ (data damaged,
+    or written by another version), the checked reading wins and the screen shows it."""
+    global _unchecked
+    stored, _unchecked = _unchecked, None
+    if stored is None:
+        return
+    ws, unreadable = shards.read(stored)
+    for key, value in unreadable.items():
+        _set_aside(key, value)
+    ws = _as_loaded(ws, app.ws.local.device)
+    if ws != app.ws:
+        app.ws = _hold(ws)
+        app.render()
+    else:
+        _publish()  # what was set aside
 
 
 def _set_aside(key: str, value: str) -> None:
@@ -159,7 +197,7 @@ def install(app) -> None:
     global _app
     _app = app
     _publish()  # what loading found (data set aside, say)
-    js.window.addEventListener("storage", create_proxy(lambda event: _on_storage(app, event)))
+    js.window.addEventListener("storage", create_proxy(lambda event: checks.when_ready(lambda: _on_storage(app, event))))
     if not app.presentation:
         from app.web.commands import transfer as commands  # it imports this module
 

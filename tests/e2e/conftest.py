@@ -160,6 +160,14 @@ class App:
         self.page.goto(self.url(path))
         self.assert_ready()
 
+    def wait_until_checked(self) -> None:
+        """Wait until pydantic is up after the first screen (app/web/checks.py)."""
+        self.page.wait_for_function(
+            "document.documentElement.dataset.checks === 'ready' || document.documentElement.dataset.appState === 'error'",
+            timeout=BOOT_TIMEOUT_MS,
+        )
+        assert self.state() == "ready", f"the page says:\n{self.page.inner_text('body')}"
+
     def assert_ready(self) -> None:
         state = self.wait_until_started()
         assert state == "ready", f"app state {state!r}; the page says:\n{self.page.inner_text('body')}"

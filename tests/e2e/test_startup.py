@@ -38,6 +38,7 @@ def test_home_screen_renders_when_python_is_ready(app, guard):
 
 def test_python_imports_the_app_and_pyscript_from_the_zip_as_bytecode(app):
     app.open()
+    app.wait_until_checked()
     files = app.page.evaluate("""async () => {
         const pyodide = await window.cercleBoot.python({ stdout: console.log, stderr: console.error });
         return pyodide.runPython("import app.main, pyscript, pydantic; [app.main.__file__, pyscript.__file__, pydantic.__file__]").toJs();
@@ -104,12 +105,24 @@ def test_failure_screen_when_the_runtime_downloads_but_cannot_be_compiled(app):
 
 
 @pytest.mark.allow_errors
-@pytest.mark.parametrize("path", ["**/pyodide/cercle-*.zip", "**/pyodide/pydantic_core-*.whl"], ids=["app", "wheel"])
-def test_failure_screen_when_a_file_was_tampered_with(app, path):
-    app.page.route(path, lambda route: route.fulfill(body=b"PK\x05\x06" + bytes(18)))
+def test_failure_screen_when_the_apps_zip_was_tampered_with(app):
+    app.page.route("**/pyodide/cercle-*.zip", lambda route: route.fulfill(body=b"PK\x05\x06" + bytes(18)))
     app.page.goto(app.url())
     assert app.wait_until_started() == "error"
     assert "Python ne s'est pas chargé" in app.page.get_by_role("alert").inner_text()
+
+
+@pytest.mark.allow_errors
+def test_failure_screen_when_pydantic_core_was_tampered_with_after_the_first_screen(app):
+    """pydantic-core installs once the first screen is up (app/web/checks.py). If it cannot,
+    nothing could be changed or saved: the failure screen replaces the app."""
+    app.page.route("**/pyodide/pydantic_core-*.whl", lambda route: route.fulfill(body=b"PK\x05\x06" + bytes(18)))
+    app.page.goto(app.url())
+    app.page.wait_for_function("document.documentElement.dataset.appState === 'error'", timeout=60_000)
+    alert = app.page.get_by_role("alert")
+    assert "Python ne s'est pas chargé" in alert.inner_text()
+    assert "pydantic" in alert.locator("pre").inner_text(), "the detail names what failed"
+    assert app.page.evaluate("document.documentElement.dataset.checks") is None
 
 
 @pytest.mark.allow_errors

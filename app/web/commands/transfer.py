@@ -12,11 +12,11 @@ import asyncio
 from dataclasses import replace
 from typing import Any, Awaitable
 
-from app import envelope, shards, sync
+from app import envelope, shards
 from app.merge import preview
 from app.restore import FileFormatError
 from app.views.context import Incoming, Route
-from app.web import crypto, files, storage
+from app.web import checks, crypto, files, storage
 from app.web.commands import command
 
 _incoming: dict[str, bytes] = {}  # the file being imported: its bytes, until merged or cancelled
@@ -50,6 +50,8 @@ def export(app, data, element) -> None:
     sharing = bool(data.get("share"))
 
     async def go() -> None:
+        from app import sync  # pydantic: after the first screen (app/web/checks.py)
+
         plain = sync.dump(app.ws)
         content = await envelope.seal(plain, passphrase, crypto.WEB) if passphrase else plain
         name = _file_name(app, bool(passphrase))
@@ -68,6 +70,8 @@ def export(app, data, element) -> None:
 
 def receive(app: Any, name: str, data: bytes) -> None:
     """A file picked or dropped: previewed on the transfer screen, or refused as it is."""
+    from app import sync  # pydantic: after the first screen (app/web/checks.py)
+
     _incoming.clear()
     try:
         incoming = sync.load(data)
@@ -114,6 +118,8 @@ def merge_file(app, data, element) -> None:
     plain = _incoming.pop("plain", None)
     if plain is None:
         return
+    from app import sync  # pydantic: after the first screen (app/web/checks.py)
+
     seen = preview(app.ws, sync.load(plain))  # again: this tab may have changed meanwhile
     _set_incoming(app, None)
     # Undo stops at the import: undoing an earlier action over merged records could put back
@@ -157,4 +163,4 @@ def install(app: Any) -> None:
     """At start (through storage.install): files dropped anywhere or picked, and the share
     sheet where there is one."""
     app.browser = replace(app.browser, can_share=files.can_share())
-    files.install(lambda name, data: receive(app, name, data))
+    files.install(lambda name, data: checks.when_ready(lambda: receive(app, name, data)))
