@@ -447,18 +447,18 @@ def startup_manifest(app: Path, packages: list[str]) -> dict:
 
 def preload_links(out: Path, lock: dict, packages: list[str]) -> str:
     """<link rel=preload> for what the page will load after a chain of scripts, so the
-    browser fetches it all at once while it parses the page. That includes the wheels
-    installed after the first screen, which Pyodide only asks for then (it still checks
-    their hashes: Chromium ignores `integrity` on a preload of this kind). boot.js fetches
-    the app's zip itself, first thing."""
+    browser fetches it all at once while it parses the page; `prefetch` (idle time, low
+    priority) for the wheels installed after the first screen, which Pyodide asks for then
+    (it checks their hashes). boot.js fetches the app's zip itself, first thing."""
     def link(path: Path, kind: str) -> str:
-        extra = ' as="fetch" crossorigin' if kind == "preload" else ""
+        extra = ' as="fetch" crossorigin' if kind == "preload" else ' crossorigin' if kind == "prefetch" else ""
         return f'<link rel="{kind}" href="./{path.relative_to(out).as_posix()}"{extra}>'
 
     runtime = out / "pyodide"
     links = [link(runtime / "pyodide.asm.mjs", "modulepreload")]
     links += [link(runtime / name, "preload") for name in ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")]
-    links += [link(runtime / lock["packages"][project]["file_name"], "preload") for project in packages]
+    # Installed after the first screen: fetched when the browser is idle, not against the runtime.
+    links += [link(runtime / lock["packages"][project]["file_name"], "prefetch") for project in packages]
     links += [link(path, "modulepreload") for path in sorted((out / "pyscript").glob("*.js"))]
     links.append(link(out / "pyscript.toml", "preload"))
     return "\n  ".join(links)

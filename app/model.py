@@ -7,14 +7,10 @@ it was made knowing of other devices' versions (to tell a concurrent edit from a
 and a tombstone.
 """
 
-from __future__ import annotations
-
 from dataclasses import field
 from typing import Annotated, Any, Literal
 
-from annotated_types import Ge, Le, MaxLen, MinLen
-
-from app.frozen import Frozen, frozen
+from app.frozen import Frozen, Limits, frozen
 from app.protocol import Protocol
 
 MIN_MEMBERS = 4
@@ -28,7 +24,9 @@ SessionStage = Literal["charter", "followup", "round", "between", "evaluation", 
 
 @frozen
 class Record(Frozen):
-    id: Annotated[str, MinLen(1), MaxLen(64)]
+    """What every record carries, for the merge (app/merge.py)."""
+
+    id: Annotated[str, Limits(min_length=1, max_length=64)]
     stamp: str = ""
     device: str = ""
     created: str = ""  # the stamp of the record's creation: its place in lists
@@ -44,6 +42,8 @@ class Record(Frozen):
 
 @frozen
 class Group(Record):
+    """A peer group: its name, its kind and its choices for summaries."""
+
     name: str
     kind: GroupKind = "cross"
     charter_acknowledged: str = ""  # ISO date of the group's acknowledgement, empty if not yet
@@ -53,6 +53,8 @@ class Group(Record):
 
 @frozen
 class Member(Record):
+    """A member of a group, in the group's speaking order."""
+
     group_id: str
     name: str
     order: int = 0
@@ -70,11 +72,13 @@ class Timer(Frozen):
 
 @frozen
 class Session(Record):
+    """A meeting of a group, with the protocol it runs (a copy, kept as it was)."""
+
     group_id: str
     date: str  # ISO date
     place: str = ""
     protocol: Protocol
-    planned_rounds: Annotated[int, Ge(1), Le(8)] = 3
+    planned_rounds: Annotated[int, Limits(ge=1, le=8)] = 3
     available_minutes: int | None = None
     stage: SessionStage = "charter"
     current_round_id: str = ""
@@ -85,6 +89,8 @@ class Session(Record):
 
 @frozen
 class Round(Record):
+    """One carrier's problem examined by the group, step by step."""
+
     session_id: str
     number: int
     carrier_id: str = ""
@@ -102,6 +108,8 @@ class Round(Record):
 
 @frozen
 class Pitch(Record):
+    """A problem a member proposes to the group (kept until a round examines it)."""
+
     group_id: str
     session_id: str  # where it was pitched
     member_id: str
@@ -113,6 +121,8 @@ class Pitch(Record):
 
 @frozen
 class Vote(Record):
+    """A member's vote for a pitch."""
+
     session_id: str
     pitch_id: str
     member_id: str
@@ -130,12 +140,14 @@ class Entry(Record):
     text: str
     answered: bool = False  # questions
     help_type: str = ""  # interventions: one of the protocol's request types
-    rating: Annotated[int, Ge(1), Le(5)] | None = None  # evaluations
+    rating: Annotated[int, Limits(ge=1, le=5)] | None = None  # evaluations
     out_of_frame: bool = False  # kept out of every summary
 
 
 @frozen
 class ActionItem(Record):
+    """An action of a carrier's plan, followed up at the next sessions."""
+
     round_id: str
     owner_id: str  # the carrier
     text: str
@@ -186,6 +198,8 @@ UNDO_DEPTH = 100
 
 @frozen
 class Workspace(Frozen):
+    """Every record this device holds, by collection and id, and its own state."""
+
     groups: dict[str, Group] = field(default_factory=dict)
     members: dict[str, Member] = field(default_factory=dict)
     sessions: dict[str, Session] = field(default_factory=dict)

@@ -4,16 +4,12 @@ A protocol is plain data (frozen dataclasses, app/frozen.py) so that a group can
 session stores a snapshot of the protocol it runs, never a reference to this module.
 """
 
-from __future__ import annotations
-
 import math
 from collections.abc import Iterator, Mapping
 from functools import cached_property
 from typing import Annotated, Literal
 
-from annotated_types import MinLen
-
-from app.frozen import Frozen, frozen
+from app.frozen import Frozen, Limits, frozen
 
 Language = Literal["fr", "en"]
 LANGUAGES: tuple[Language, ...] = ("fr", "en")
@@ -52,6 +48,8 @@ class Text(Frozen):
 
 @frozen
 class Step(Frozen):
+    """A step of a protocol: who speaks, for how long, and what is captured."""
+
     key: str
     title: Text
     do: Text
@@ -89,10 +87,12 @@ class Step(Frozen):
 
 @frozen
 class Protocol(Frozen):
+    """A protocol: its steps in order, and the kinds of help a carrier may ask for."""
+
     id: str
     name: Text
     source: Text
-    steps: Annotated[tuple[Step, ...], MinLen(1)]
+    steps: Annotated[tuple[Step, ...], Limits(min_length=1)]
     request_types: tuple[str, ...] = REQUEST_TYPES
 
     def step_index(self, key: str) -> int:

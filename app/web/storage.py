@@ -24,7 +24,7 @@ from app.merge import latest_stamp, merge
 from app.model import COLLECTIONS, Workspace
 from app.restore import FileFormatError
 from app.views.context import Storage
-from app.web import checks
+from app.web import checks, files
 
 PREFIX = shards.PREFIX
 
@@ -193,15 +193,21 @@ def replace(app, ws: Workspace) -> None:
 
 def install(app) -> None:
     """Follow the other tabs and windows of the app through the `storage` event; in the
-    operator's window, also take files picked or dropped (app/web/commands/transfer.py)."""
+    operator's window, also take files picked or dropped (app/web/commands/transfer.py,
+    imported with the first file: it writes and reads files with pydantic)."""
     global _app
     _app = app
     _publish()  # what loading found (data set aside, say)
     js.window.addEventListener("storage", create_proxy(lambda event: checks.when_ready(lambda: _on_storage(app, event))))
     if not app.presentation:
-        from app.web.commands import transfer as commands  # it imports this module
+        app.browser = dataclasses.replace(app.browser, can_share=files.can_share())
+        files.install(lambda name, data: checks.when_ready(lambda: _receive(app, name, data)))
 
-        commands.install(app)
+
+def _receive(app, name: str, data: bytes) -> None:
+    from app.web.commands import transfer  # it imports this module
+
+    transfer.receive(app, name, data)
 
 
 def _on_storage(app, event) -> None:

@@ -16,7 +16,7 @@ from app import envelope, shards
 from app.merge import preview
 from app.restore import FileFormatError
 from app.views.context import Incoming, Route
-from app.web import checks, crypto, files, storage
+from app.web import crypto, files, storage
 from app.web.commands import command
 
 _incoming: dict[str, bytes] = {}  # the file being imported: its bytes, until merged or cancelled
@@ -158,9 +158,3 @@ def aside_delete(app, data, element) -> None:
     storage.drop_aside(str(data.get("key", "")))
     app.render()
 
-
-def install(app: Any) -> None:
-    """At start (through storage.install): files dropped anywhere or picked, and the share
-    sheet where there is one."""
-    app.browser = replace(app.browser, can_share=files.can_share())
-    files.install(lambda name, data: checks.when_ready(lambda: receive(app, name, data)))
