@@ -99,10 +99,6 @@ class Frozen:
     def model_validate_json(cls: type[R], data: str | bytes) -> R:
         return adapter(cls).validate_json(data)
 
-    @classmethod
-    def model_json_schema(cls) -> dict[str, Any]:
-        return adapter(cls).json_schema()
-
 
 @cache
 def adapter(cls: type) -> Any:

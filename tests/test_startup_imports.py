@@ -7,33 +7,49 @@ encryption come after the first screen (app/main.py's warm-up, or on first use).
 from __future__ import annotations
 
 import ast
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from app import shards
+from app.views import NEED_PYDANTIC, SCREENS
+from app.views.context import Route
 from app.web.commands import MODULES
+from tests.halfday import half_day
 from tests.room import Room
 
 ROOT = Path(__file__).resolve().parents[1]
 NOT_AT_START_UP = ("app.actions", "app.library", "app.envelope", "app.summary", "app.calendar", "app.share", "app.web.commands.")
 
 # A fresh interpreter reads the stored workspace and renders the screen of the route, as
-# app/main.py does (minus the browser), then lists the app's modules it imported.
+# app/main.py does before pydantic is loaded (minus the browser), then lists the modules it
+# imported.
 RENDER = """
-import sys
-from app.model import Workspace
+import json, sys
+from app import shards
 from app.views.context import Route
 from app.web.app import App, Effects
 
 painted = []
 effects = Effects(paint=lambda markup, lang: painted.append(markup), save=lambda ws: None,
                   now=lambda: 1_780_000_000_000, today=lambda: "2026-12-01", navigate=lambda href: None)
-App(Workspace.model_validate_json(sys.stdin.read()), Route.parse(sys.argv[1]), effects).render()
+ws = shards.read_unchecked(json.loads(sys.stdin.read()))
+assert ws is not None, "the unchecked reading refused what the app stored"
+App(ws, Route.parse(sys.argv[1]), effects).render()
 assert painted, "nothing painted"
-print(" ".join(name for name in sys.modules if name.startswith("app")))
+print(" ".join(name for name in sys.modules if name.startswith(("app", "pydantic", "annotated_types"))))
 """
+
+
+def _first_screen(route: str, room: Room) -> list[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", RENDER, route], input=json.dumps(shards.items(room.ws)),
+        capture_output=True, text=True, cwd=ROOT, check=True,
+    )
+    return result.stdout.split()
 
 
 @pytest.mark.parametrize("route", ["", "#/session?id=s-1", "#/group?id=g-1"])
@@ -41,13 +57,28 @@ def test_the_first_screen_imports_no_engine_protocols_commands_or_summaries(rout
     room = Room()
     room.group()
     room.session()
-    result = subprocess.run(
-        [sys.executable, "-c", RENDER, route], input=room.ws.model_dump_json(),
-        capture_output=True, text=True, cwd=ROOT, check=True,
-    )
-    imported = result.stdout.split()
+    imported = _first_screen(route, room)
     assert "app.views.home" in imported or route, imported
     assert [name for name in imported if name.startswith(NOT_AT_START_UP)] == []
+
+
+SCREENS_OF_A_HALF_DAY = ["", "#/group?id=g-1", "#/setup?group=g-1", "#/session?id=s-1", "#/presentation",
+                         "#/history?id=g-1", "#/transfer", "#/session?id=nowhere", "#/no-such-screen"]
+
+
+@pytest.mark.parametrize("route", SCREENS_OF_A_HALF_DAY)
+def test_every_screen_but_the_summaries_renders_from_stored_data_without_pydantic(route):
+    """What lets the first screen paint before pydantic loads (app/web/checks.py): only the
+    screens in NEED_PYDANTIC wait for it."""
+    assert Route.parse(route).screen not in NEED_PYDANTIC
+    imported = _first_screen(route, half_day())
+    assert [name for name in imported if name.startswith(("pydantic", "annotated_types"))] == [], route
+
+
+def test_the_screens_that_wait_for_pydantic_need_it():
+    assert NEED_PYDANTIC <= set(SCREENS)
+    imported = _first_screen("#/summaries?id=s-1", half_day())
+    assert "pydantic" in imported
 
 
 # The same for the browser shell: the modules app/main.py's start() imports, with `js` and

@@ -9,6 +9,7 @@ from test_sync_devices import ask, said, shared_round
 from test_sync_files import refused, seed, stored, stored_workspace
 
 from app import shards
+from app.model import Workspace
 
 
 def questions(page) -> set[str]:
@@ -96,3 +97,21 @@ def test_a_nearly_full_storage_is_announced(app):
     app.open("#/session?id=s-1")
     ask(page, "Une question de plus")
     refused(page, "Le stockage de ce navigateur pour Cercle est plein à")
+
+
+def test_stored_data_that_fails_the_checks_is_set_aside_once_pydantic_is_up(app):
+    """The first screen reads stored data without pydantic (app/shards.py `read_unchecked`);
+    once pydantic is up, the same data is read again with every check, and that reading
+    wins: a session with 99 rounds planned (at most 8) is set aside, not shown."""
+    page = app.page
+    ws = shared_round()
+    session = next(iter(ws.sessions.values()))
+    odd = session.model_copy(update={"id": "s-9", "planned_rounds": 99, "date": "2027-03-04"})
+    seed(page, ws)
+    page.add_init_script("localStorage.setItem('cercle.s.s-9', %r)" % shards.encode(Workspace(sessions={"s-9": odd})))
+    app.open("#/group?id=g-1")
+    app.wait_until_checked()
+    keys = set(stored(page))
+    assert "cercle.s.s-9" not in keys and [k for k in keys if k.startswith(shards.ASIDE + "s.s-9.")]
+    page.get_by_text("mars 2027").wait_for(state="detached")
+    assert "Cadres santé" in page.inner_text("main")  # the rest stays

@@ -1,0 +1,94 @@
+"""Records as frozen dataclasses (app/frozen.py): what they share, how pydantic checks them
+where data comes in, and the unchecked reading of what this app stored itself."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from pydantic import ValidationError
+
+from app.frozen import Limits, NotPlain, dumps, from_plain
+from app.model import Entry, Local, Round, Session, Timer, Workspace
+from app.protocol import LIBRARY, Protocol
+from room import Room
+
+
+def test_records_are_immutable_and_compare_and_hash_by_value():
+    timer = Timer(budget_ms=60_000)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        timer.elapsed_ms = 5  # type: ignore[misc]
+    assert timer == Timer(budget_ms=60_000) and hash(timer) == hash(Timer(budget_ms=60_000))
+    assert timer != Timer(budget_ms=1) and timer.model_copy() is timer
+    assert timer.model_copy(update={"extra_ms": 60_000}).extra_ms == 60_000
+    assert repr(timer) == "Timer(budget_ms=60000, started_at=None, elapsed_ms=0, extra_ms=0)"
+
+
+def test_plain_data_keeps_tuples_and_nests_records_as_dicts():
+    round_ = Round(id="r-1", session_id="s-1", number=1, step_timers={2: Timer(budget_ms=5)}, request_types=("avis",))
+    dumped = round_.model_dump()
+    assert dumped["step_timers"] == {2: {"budget_ms": 5, "started_at": None, "elapsed_ms": 0, "extra_ms": 0}}
+    assert dumped["request_types"] == ("avis",)
+    assert round_.model_dump(include={"id", "number"}) == {"id": "r-1", "number": 1}
+    assert "conflicts" not in round_.model_dump(exclude={"conflicts"})
+    assert round_.model_dump(mode="json")["step_timers"] == {"2": {"budget_ms": 5, "started_at": None, "elapsed_ms": 0, "extra_ms": 0}}
+    assert dumps(Timer(budget_ms=5)) == '{"budget_ms":5,"started_at":null,"elapsed_ms":0,"extra_ms":0}'
+
+
+def test_pydantic_checks_records_with_their_bounds_where_data_comes_in():
+    assert Session.model_validate({"id": "s", "group_id": "g", "date": "2026-01-01", "protocol": LIBRARY["peer-group-9"].model_dump(),
+                                   "planned_rounds": 8}).planned_rounds == 8
+    cases = [
+        (Session, {"id": "s", "group_id": "g", "date": "2026-01-01", "protocol": LIBRARY["peer-group-9"].model_dump(), "planned_rounds": 9}, "less_than_equal"),
+        (Entry, {"id": "e", "kind": "evaluation", "session_id": "s", "text": "", "rating": 0}, "greater_than_equal"),
+        (Entry, {"id": "", "kind": "note", "session_id": "s", "text": ""}, "string_too_short"),
+        (Entry, {"id": "x" * 65, "kind": "note", "session_id": "s", "text": ""}, "string_too_long"),
+        (Entry, {"id": "e", "kind": "gossip", "session_id": "s", "text": ""}, "literal_error"),
+        (Protocol, {**LIBRARY["peer-group-9"].model_dump(), "steps": ()}, "too_short"),
+    ]
+    for model, data, kind in cases:
+        with pytest.raises(ValidationError) as refused:
+            model.model_validate(data)
+        assert refused.value.errors()[0]["type"] == kind, (model, kind)
+    assert repr(Limits(ge=1, le=8)) == "Limits(ge=1, le=8)"
+
+
+def test_json_written_by_pydantic_reads_back_unchecked_to_the_same_records():
+    room = Room()
+    room.group()
+    room.session()
+    room.do({"type": "start_round", "session_id": "s-1", "id": "r-1"})
+    ws = room.ws
+    import json
+
+    for name, model in (("sessions", Session), ("rounds", Round)):
+        for record in ws.collection(name).values():
+            assert from_plain(model, json.loads(record.model_dump_json())) == record
+    local = Local(drafts={"k": "v"}, undo=())
+    assert from_plain(Local, json.loads(local.model_dump_json())) == local
+    assert from_plain(Workspace, {}) == Workspace()
+
+
+@pytest.mark.parametrize("hint, value", [
+    (Timer, ["not", "a", "dict"]),
+    (Round, {"id": "r", "session_id": "s"}),  # number missing
+    (Round, {"id": "r", "session_id": "s", "number": 1, "step_timers": {"two": {}}}),
+    (Round, {"id": "r", "session_id": "s", "number": 1, "request_types": "avis"}),
+    (Round, {"id": "r", "session_id": "s", "number": 1, "step_timers": []}),
+    (Round, {"id": "r", "session_id": "s", "number": True}),  # a bool is not a number here
+    (Entry, {"id": "e", "kind": "gossip", "session_id": "s", "text": ""}),
+    (Timer, {"budget_ms": "60000"}),
+    (tuple[int, int], [1, 2]),
+])
+def test_data_of_another_shape_is_not_read_unchecked(hint, value):
+    with pytest.raises(NotPlain):
+        from_plain(hint, value)
+
+
+def test_unchecked_reading_converts_what_json_cannot_say():
+    round_ = from_plain(Round, {"id": "r", "session_id": "s", "number": 1, "step_timers": {"-1": {"budget_ms": None}},
+                                "request_types": ["avis"], "unknown": 1})
+    assert round_.step_timers == {-1: Timer()} and round_.request_types == ("avis",)
+    step = LIBRARY["peer-group-9"].steps[0].model_dump()
+    assert from_plain(type(LIBRARY["peer-group-9"].steps[0]), {**step, "minutes": 5}).minutes == 5.0
+    assert isinstance(from_plain(type(LIBRARY["peer-group-9"].steps[0]), {**step, "minutes": 5}).minutes, float)
