@@ -13,6 +13,7 @@ requirements-browser.txt are unchanged, so a second build touches no network.
 from __future__ import annotations
 
 import argparse
+import ast
 import base64
 import functools
 import hashlib
@@ -205,7 +206,7 @@ def app_archive(modules: Path) -> Path:
     sources), so that it is imported as bytecode too: PyScript writes that package's
     sources to the working directory at every start, where Python compiled them each time;
     the zip comes first on sys.path (tests/e2e/test_dist.py checks both are the same
-    modules)."""
+    modules). Its `__init__` imports its submodules on first use (`lazy_package_init`)."""
     files = []
     for source in sorted((ROOT / "app").rglob("*")):
         relative = source.relative_to(ROOT).as_posix()
@@ -214,7 +215,10 @@ def app_archive(modules: Path) -> Path:
     if not any(name == "app/main.py" for name, _ in files):
         raise BuildError("app/main.py is missing: it is the entry point the page imports")
     for source in sorted((modules / PYSCRIPT_PACKAGE).glob("*.py")):
-        files.append((f"pyscript/{source.name}", source.read_bytes()))
+        data = source.read_bytes()
+        if source.name == "__init__.py":
+            data = lazy_package_init(data.decode()).encode()
+        files.append((f"pyscript/{source.name}", data))
     digest = hashlib.sha256()
     for name, data in files:
         digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
@@ -225,6 +229,53 @@ def app_archive(modules: Path) -> Path:
         folder.mkdir(parents=True)
         write_zip(archive, files)
     return archive
+
+
+LAZY_INIT = '''"""PyScript's `pyscript` package as Cercle ships it (build.py `lazy_package_init`): the
+names of PyScript's own __init__.py, imported by its own statements, in its order, when one
+of them is first used."""
+
+_NAMES = frozenset({{{names}}})
+_IMPORTS = {imports!r}
+__all__ = sorted(_NAMES)
+
+
+def __getattr__(name):
+    if name not in _NAMES:
+        raise AttributeError(f"module 'pyscript' has no attribute {{name!r}}")
+    exec(_IMPORTS, globals())  # then every name is bound here, as PyScript's own binds them
+    return globals()[name]
+
+
+def __dir__():
+    return sorted({{*globals(), *_NAMES}})
+'''
+
+
+def lazy_package_init(source: str) -> str:
+    """PyScript's `pyscript/__init__.py` made lazy (PEP 562): the same names, bound by the
+    same import statements, run when one of them is first used instead of when PyScript
+    imports the package before the page's script (which never uses them): display, fetch,
+    storage, websocket, workers... about 50 ms of every start (bench/compare.py, 21
+    alternating loads). It may only import names (under `if not RUNNING_IN_WORKER:` too):
+    anything else there stops the build, to be looked at (tests/e2e/test_dist.py)."""
+    names: list[str] = []
+    statements: list[str] = []
+
+    def take(node: ast.stmt) -> None:
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and all(a.name != "*" for a in node.names):
+            names.extend(alias.asname or alias.name for alias in node.names)
+        elif not (isinstance(node, ast.If) and ast.unparse(node.test) == "not RUNNING_IN_WORKER" and not node.orelse):
+            raise BuildError(f"{PYSCRIPT_PACKAGE}/__init__.py does more than import names "
+                             f"(line {node.lineno}): update build.py `lazy_package_init`")
+        for child in node.body if isinstance(node, ast.If) else ():
+            take(child)
+
+    for node in ast.parse(source).body:
+        if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)):  # the docstring
+            take(node)
+            statements.append(ast.unparse(node))
+    return LAZY_INIT.format(names=", ".join(repr(name) for name in sorted(names)), imports="\n".join(statements) + "\n")
 
 
 def named_after_content(archive: Path) -> Path:

@@ -1,6 +1,7 @@
 """The built dist/: self-contained, relative URLs only, a lock file that matches the wheels
 beside it, and served with the MIME types a browser insists on. No browser needed."""
 
+import ast
 import base64
 import hashlib
 import json
@@ -57,6 +58,21 @@ def test_app_zip_holds_the_python_package_that_pyscript_writes_at_start_up():
         shipped = {name[len("pyscript/"):-3] for name in archive.namelist() if re.fullmatch(r"pyscript/\w+\.py", name)}
         compiled = {name[len("pyscript/"):-4] for name in archive.namelist() if re.fullmatch(r"pyscript/\w+\.pyc", name)}
     assert "__init__" in written and written == shipped == compiled
+
+
+def test_pyscript_package_in_the_zip_offers_every_name_of_pyscripts_own_from_the_same_module():
+    """Its __init__ imports them on first use (build.py `lazy_package_init`)."""
+    original = (build.npm_packages() / build.PYSCRIPT_PACKAGE / "__init__.py").read_text()
+    expected = {alias.asname or alias.name for node in ast.walk(ast.parse(original)) if isinstance(node, ast.ImportFrom)
+                for alias in node.names}
+    with zipfile.ZipFile(next((DIST / "pyodide").glob("cercle-*.zip"))) as archive:
+        shipped: dict = {}
+        exec(archive.read("pyscript/__init__.py"), shipped)
+    assert len(expected) > 15 and shipped["_NAMES"] == expected
+    imports = [ast.unparse(node) for node in ast.parse(original).body if not isinstance(node, ast.Expr)]
+    assert shipped["_IMPORTS"] == "\n".join(imports) + "\n", "PyScript's own statements, in its order"
+    with pytest.raises(build.BuildError, match="more than import names"):
+        build.lazy_package_init(original + "\nprint('side effect')\n")
 
 
 def test_library_zip_holds_the_standard_library_and_pydantic_as_bytecode():

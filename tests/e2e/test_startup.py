@@ -47,6 +47,21 @@ def test_python_imports_the_app_and_pyscript_from_the_zip_as_bytecode(app):
                      "/lib/python314.zip/pydantic/__init__.pyc"]
 
 
+def test_pyscripts_python_api_is_imported_on_first_use_and_works(app):
+    app.open()
+    found = app.page.evaluate("""async () => {
+        const pyodide = await window.cercleBoot.python({ stdout: console.log, stderr: console.error });
+        return pyodide.runPython(`
+import sys
+before = sorted(name for name in sys.modules if name.startswith("pyscript."))
+from pyscript import HTML, display, document, when, window
+import pyscript  # as in PyScript, its function display shadows the submodule
+[before, document.title, window.location.pathname, callable(display) and callable(when), pyscript.display is display]
+`).toJs();
+    }""")
+    assert found == [[], "Cercle", "/", True, True], "PyScript imported its submodules at start-up"
+
+
 @pytest.mark.context(locale="en-GB")
 def test_home_screen_in_english_and_after_a_reload(app):
     app.open()
