@@ -26,10 +26,12 @@ async def start() -> None:
     shared = route.screen == "shared-summary"
     # The first screen paints before pydantic loads (app/web/checks.py), unless it needs it
     # or the stored data is not as this version stores it.
-    if route.screen in NEED_PYDANTIC:
+    checked = shared or route.screen in NEED_PYDANTIC
+    if checked:
         await checks.load()
-    ws = Workspace() if shared else storage.load_workspace(checked=route.screen in NEED_PYDANTIC)
+    ws = Workspace() if shared else storage.load_workspace(checked=checked)
     if ws is None:
+        checked = True
         await checks.load()
         ws = storage.load_workspace(checked=True)
 
@@ -63,7 +65,16 @@ async def start() -> None:
     if not shared:
         storage.install(app)  # other tabs merge in; the presentation window follows
     js.document.addEventListener("visibilitychange", create_proxy(on_visibility))
-    app.render()
+    try:
+        app.render()
+    except Exception:
+        if checked:
+            raise
+        # Stored data that the unchecked reading took and the screen cannot show: read it
+        # again with every check first (what does not pass is set aside), then show it.
+        await checks.load()
+        app.ws = storage.load_workspace(checked=True)
+        app.render()
     shell.mark_ready()
     # Then pydantic, and what waited for it; then, in idle time, what the first clicks
     # import, and (where people click) a rehearsal.

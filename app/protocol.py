@@ -61,6 +61,13 @@ class Step(Frozen):
     per_person: bool = False  # minutes is per speaker
     once_per_session: bool = False  # e.g. the pitches: not repeated in later rounds
 
+    def __post_init__(self) -> None:
+        # The library writes whole minutes as ints; stored and read back they are floats.
+        # One type, so that a step compares and dumps alike wherever it came from (the
+        # merge's tie-break reads model_dump, app/merge.py).
+        if type(self.minutes) is int:
+            object.__setattr__(self, "minutes", float(self.minutes))
+
     @property
     def gate(self) -> str | None:
         """What must be resolved before leaving this step."""

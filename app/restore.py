@@ -162,12 +162,12 @@ def records(data: dict[str, Any]) -> Workspace:
         raise FileFormatError("sync.error.invalid", place="/".join(str(part) for part in where)[:200]) from None
     for name in COLLECTIONS:
         for record in ws.collection(name).values():
-            if record.conflicts and not all(_is_version(entry) for entry in record.conflicts):
+            if record.conflicts and not all(is_version(entry) for entry in record.conflicts):
                 raise FileFormatError("sync.error.invalid", place=f"{name}/{record.id}/conflicts")
     return ws
 
 
-def _is_version(entry: dict[str, Any]) -> bool:
+def is_version(entry: dict[str, Any]) -> bool:
     known = entry.get("known", {})
     return (
         isinstance(entry.get("stamp"), str)

@@ -204,3 +204,13 @@ def test_round_trip(protocol):
     assert Protocol.model_validate(protocol.model_dump()) == protocol
     assert Protocol.model_validate_json(protocol.model_dump_json()) == protocol
     assert Protocol.model_validate(protocol.model_dump(mode="json")) == protocol
+
+
+def test_minutes_are_floats_wherever_a_step_comes_from():
+    """The library writes whole minutes; stored and read back they are floats: one type, so
+    that the merge's tie-break (model_dump) does not depend on where a copy came from."""
+    first = LIBRARY["peer-group-9"].steps[0]
+    assert type(first.minutes) is float
+    step = Step(key="k", title=first.title, do=first.do, speaker="group", minutes=5)
+    assert step.model_dump() == Step.model_validate_json(step.model_dump_json()).model_dump()
+    assert type(step.minutes) is float

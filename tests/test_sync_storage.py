@@ -173,6 +173,17 @@ def test_stored_data_it_cannot_read_as_stored_is_left_to_the_checked_reading():
     for case, value in cases.items():
         assert shards.read_unchecked({**stored, session_key: value}) is None, case
     assert shards.read_unchecked({**stored, shards.LOCAL: '{"drafts": []}'}) is None
+    step = '{"key": "k", "title": {"fr": "", "en": ""}, "do": {"fr": "", "en": ""}, "speaker": "group", "minutes": 1%s}' % ("0" * 400)
+    protocol = '{"id": "p", "name": {"fr": "", "en": ""}, "source": {"fr": "", "en": ""}, "steps": [%s]}' % step
+    odd = {
+        "a conflict that is not a version":
+            '{"format": "cercle", "version": 1, "groups": {"g-9": {"id": "g-9", "name": "X", "conflicts": [{"name": "Y"}]}}}',
+        "a number too big for a float":
+            '{"format": "cercle", "version": 1, "sessions": {"s-9": {"id": "s-9", "group_id": "g-1", "date": "2026-01-01", "protocol": %s}}}' % protocol,
+    }
+    for case, data in odd.items():
+        value = shards.base64.b64encode(shards.zlib.compress(data.encode())).decode()
+        assert shards.read_unchecked({**stored, "cercle.s.s-9": value}) is None, case
     # Values the types allow but the checks refuse are for the checked reading to refuse,
     # once pydantic is up (app/web/checks.py): the unchecked one takes them as they are.
     lax = shards.base64.b64encode(shards.zlib.compress(

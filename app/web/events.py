@@ -84,7 +84,26 @@ def _perform(app, element, form=None) -> None:
         except ActionError as refusal:
             app.refuse(refusal.key, **refusal.params)
 
-    checks.when_ready(act)
+    if checks.ready():
+        act()
+        return
+    # Waiting for pydantic: the control says so (aria-busy, a busy cursor), a form takes no
+    # more input, and a second click on it adds nothing: one intent per control, as when
+    # the first would have been answered at once (a form sent twice would make two records).
+    busy = form if form is not None else element
+    if _attr(busy, "aria-busy") == "true":
+        return
+    busy.setAttribute("aria-busy", "true")
+    if form is not None:
+        form.inert = True
+
+    def act_then_free() -> None:
+        busy.removeAttribute("aria-busy")
+        if form is not None:
+            form.inert = False
+        act()
+
+    checks.when_ready(act_then_free)
 
 
 def _sent_drafts(form) -> tuple[str, ...]:

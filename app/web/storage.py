@@ -53,6 +53,7 @@ def load_workspace(*, checked: bool) -> Workspace | None:
     global _unchecked
     stored = _stored()
     _sizes.update({key: len(key) + len(value) for key, value in stored.items()})
+    _unchecked = None
     if checked:
         ws, unreadable = shards.read(stored)
         for key, value in unreadable.items():
@@ -92,7 +93,8 @@ def check(app) -> None:
         return
     ws, unreadable = shards.read(stored)
     for key, value in unreadable.items():
-        _set_aside(key, value)
+        if str(js.localStorage.getItem(key)) == value:  # another tab may have written it since
+            _set_aside(key, value)
     ws = _as_loaded(ws, app.ws.local.device)
     if ws != app.ws:
         app.ws = _hold(ws)

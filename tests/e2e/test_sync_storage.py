@@ -115,3 +115,19 @@ def test_stored_data_that_fails_the_checks_is_set_aside_once_pydantic_is_up(app)
     assert "cercle.s.s-9" not in keys and [k for k in keys if k.startswith(shards.ASIDE + "s.s-9.")]
     page.get_by_text("mars 2027").wait_for(state="detached")
     assert "Cadres santé" in page.inner_text("main")  # the rest stays
+
+
+def test_stored_data_the_first_screen_cannot_show_is_read_with_every_check_first(app):
+    """A stored session whose protocol lost its steps passes the unchecked reading (the
+    shapes are right) but its screen cannot be drawn: the page reads the stored data again
+    with every check before its first screen, sets that session aside, and starts."""
+    page = app.page
+    ws = shared_round()
+    session = next(iter(ws.sessions.values()))
+    broken = session.model_copy(update={"protocol": session.protocol.model_copy(update={"steps": ()})})
+    seed(page, ws.model_copy(update={"sessions": {session.id: broken}}))
+    app.open(f"#/session?id={session.id}")
+    keys = set(stored(page))
+    assert f"cercle.s.{session.id}" not in keys and [k for k in keys if k.startswith(f"{shards.ASIDE}s.{session.id}.")]
+    app.open("")
+    assert "Cadres santé" in page.inner_text("main")  # the group is there
