@@ -87,9 +87,10 @@ def _perform(app, element, form=None) -> None:
     if checks.ready():
         act()
         return
-    # Waiting for pydantic: the control says so (aria-busy, a busy cursor), a form takes no
-    # more input, and a second click on it adds nothing: one intent per control, as when
-    # the first would have been answered at once (a form sent twice would make two records).
+    # Waiting for pydantic: the control says so (aria-busy: dimmed, a busy cursor), a form
+    # takes no more input, and a second click on it adds nothing: one intent per control, as
+    # when the first would have been answered at once (a form sent twice would make two
+    # records).
     busy = form if form is not None else element
     if _attr(busy, "aria-busy") == "true":
         return
