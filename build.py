@@ -214,11 +214,11 @@ def app_archive(modules: Path) -> Path:
             files.append((relative, source.read_bytes()))
     if not any(name == "app/main.py" for name, _ in files):
         raise BuildError("app/main.py is missing: it is the entry point the page imports")
-    for source in sorted((modules / PYSCRIPT_PACKAGE).glob("*.py")):
-        data = source.read_bytes()
-        if source.name == "__init__.py":
-            data = lazy_package_init(data.decode()).encode()
-        files.append((f"pyscript/{source.name}", data))
+    package = {source.stem: source.read_text() for source in sorted((modules / PYSCRIPT_PACKAGE).glob("*.py"))}
+    for name, text in package.items():
+        if name == "__init__":
+            text = lazy_package_init(text, package)
+        files.append((f"pyscript/{name}.py", text.encode()))
     digest = hashlib.sha256()
     for name, data in files:
         digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
@@ -232,33 +232,59 @@ def app_archive(modules: Path) -> Path:
 
 
 LAZY_INIT = '''"""PyScript's `pyscript` package as Cercle ships it (build.py `lazy_package_init`): the
-names of PyScript's own __init__.py, imported by its own statements, in its order, when one
-of them is first used."""
+names of PyScript's own __init__.py, bound by its own import statements, in its order, when
+the package is first used."""
+
+import sys as _sys
+import types as _types
 
 _NAMES = frozenset({{{names}}})
 _IMPORTS = {imports!r}
-__all__ = sorted(_NAMES)
+_loaded = False
+
+
+def _load():
+    global _loaded
+    if not _loaded:
+        _loaded = True
+        exec(_IMPORTS, globals())  # every name bound here, as PyScript's own binds them
 
 
 def __getattr__(name):
-    if name not in _NAMES:
-        raise AttributeError(f"module 'pyscript' has no attribute {{name!r}}")
-    exec(_IMPORTS, globals())  # then every name is bound here, as PyScript's own binds them
-    return globals()[name]
+    _load()
+    try:
+        return globals()[name]
+    except KeyError:
+        raise AttributeError(f"module 'pyscript' has no attribute {{name!r}}") from None
 
 
 def __dir__():
-    return sorted({{*globals(), *_NAMES}})
+    _load()
+    return sorted(globals())
+
+
+class _Package(_types.ModuleType):
+    def __setattr__(self, name, value):
+        super().__setattr__(name, value)
+        # A submodule imported first (`import pyscript.fetch`) binds its own name here,
+        # where PyScript's __init__ binds the function of that name: bind those now.
+        if name in _NAMES and not _loaded:
+            _load()
+
+
+_sys.modules[__name__].__class__ = _Package
 '''
 
 
-def lazy_package_init(source: str) -> str:
+def lazy_package_init(source: str, package: dict[str, str] | None = None) -> str:
     """PyScript's `pyscript/__init__.py` made lazy (PEP 562): the same names, bound by the
     same import statements, run when one of them is first used instead of when PyScript
     imports the package before the page's script (which never uses them): display, fetch,
     storage, websocket, workers... about 50 ms of every start (bench/compare.py, 21
-    alternating loads). It may only import names (under `if not RUNNING_IN_WORKER:` too):
-    anything else there stops the build, to be looked at (tests/e2e/test_dist.py)."""
+    alternating loads). It may only import names (under `if not RUNNING_IN_WORKER:` too),
+    and the modules it imports (`package`: their sources by name) may not import names from
+    the package at their top (a cycle that only the eager order resolves): anything else
+    stops the build, to be looked at (tests/e2e/test_dist.py)."""
     names: list[str] = []
     statements: list[str] = []
 
@@ -275,6 +301,12 @@ def lazy_package_init(source: str) -> str:
         if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)):  # the docstring
             take(node)
             statements.append(ast.unparse(node))
+    for module in {node.module for node in ast.walk(ast.parse(source)) if isinstance(node, ast.ImportFrom)}:
+        text = (package or {}).get(module.removeprefix("pyscript."), "") if module.startswith("pyscript.") else ""
+        for node in ast.parse(text).body:
+            if isinstance(node, ast.ImportFrom) and node.module == "pyscript":
+                raise BuildError(f"{PYSCRIPT_PACKAGE}/{module.removeprefix('pyscript.')}.py imports from the package "
+                                 f"at its top (line {node.lineno}): update build.py `lazy_package_init`")
     return LAZY_INIT.format(names=", ".join(repr(name) for name in sorted(names)), imports="\n".join(statements) + "\n")
 
 
@@ -469,6 +501,10 @@ def build_locked() -> Path:
 
 def assemble(out: Path, modules: Path, library: Path, app: Path, wheels: list[Path], lock: dict,
              packages: list[str]) -> None:
+    if re.search(r"^\s*\[?\s*js_modules", (ROOT / "pyscript.toml").read_text(), re.M):
+        # PyScript registers them when its package's context module runs, which
+        # lazy_package_init leaves until the package is first used.
+        raise BuildError("pyscript.toml: js_modules would not be importable at start (see build.py lazy_package_init)")
     shutil.copy2(ROOT / "pyscript.toml", out / "pyscript.toml")
     shutil.copytree(ROOT / "assets", out / "assets")
     vendor = out / "assets" / "vendor"

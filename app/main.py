@@ -67,9 +67,10 @@ async def start() -> None:
     js.document.addEventListener("visibilitychange", create_proxy(on_visibility))
     try:
         app.render()
-    except Exception:
+    except Exception as error:
         if checked:
             raise
+        print(f"Cercle: the stored data, read unchecked, could not be shown ({error!r}); reading it with every check")
         # Stored data that the unchecked reading took and the screen cannot show: read it
         # again with every check first (what does not pass is set aside), then show it.
         await checks.load()

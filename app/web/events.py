@@ -22,6 +22,7 @@ NATIVE_SPACE = "button, a[href], summary, input, textarea, select, [contentedita
 TYPING = "input, textarea, select, [contenteditable]"
 
 _proxies: list = []  # kept alive for the page's lifetime
+_waiting: set[tuple[str, str, str]] = set()  # intents waiting for pydantic (app/web/checks.py)
 
 
 def _listen(target, kind: str, handler) -> None:
@@ -87,18 +88,22 @@ def _perform(app, element, form=None) -> None:
     if checks.ready():
         act()
         return
-    # Waiting for pydantic: the control says so (aria-busy: dimmed, a busy cursor), a form
-    # takes no more input, and a second click on it adds nothing: one intent per control, as
-    # when the first would have been answered at once (a form sent twice would make two
-    # records).
-    busy = form if form is not None else element
-    if _attr(busy, "aria-busy") == "true":
+    # Waiting for pydantic: the same intent again (the same control, or the same form sent
+    # with the same fields, even after leaving the screen and coming back) adds nothing, as
+    # when the first would have been answered at once: a form sent twice would make two
+    # records. The control says it waits (aria-busy: dimmed, a busy cursor), and a form
+    # takes no more input, until the next render.
+    intent = (action, command, repr(sorted(data.items())))
+    if intent in _waiting:
         return
+    _waiting.add(intent)
+    busy = form if form is not None else element
     busy.setAttribute("aria-busy", "true")
     if form is not None:
         form.inert = True
 
     def act_then_free() -> None:
+        _waiting.discard(intent)
         busy.removeAttribute("aria-busy")
         if form is not None:
             form.inert = False

@@ -6,6 +6,8 @@ import base64
 import hashlib
 import json
 import re
+import subprocess
+import sys
 import urllib.request
 import zipfile
 
@@ -73,6 +75,46 @@ def test_pyscript_package_in_the_zip_offers_every_name_of_pyscripts_own_from_the
     assert shipped["_IMPORTS"] == "\n".join(imports) + "\n", "PyScript's own statements, in its order"
     with pytest.raises(build.BuildError, match="more than import names"):
         build.lazy_package_init(original + "\nprint('side effect')\n")
+    with pytest.raises(build.BuildError, match="imports from the package at its top"):
+        build.lazy_package_init(original, {"fetch": "from pyscript import window\n"})
+
+
+# A package made lazy as build.py makes PyScript's, then used as PyScript's own would be.
+LAZY_USE = """
+import sys
+import pyscript.fetch  # a submodule first: the package still binds the function of that name
+from pyscript import fetch
+assert callable(fetch) and fetch() == "fetched", fetch
+import pyscript
+assert pyscript.ffi.X == 1  # submodules imported by its statements are bound, as eager
+assert pyscript.workers == "workers" and "window" in dir(pyscript)
+try:
+    pyscript.nothing
+except AttributeError:
+    pass
+else:
+    raise AssertionError("pyscript.nothing")
+from pyscript import *
+assert window == "window"
+print("ok")
+"""
+
+
+def test_the_lazy_package_binds_what_the_eager_one_binds(tmp_path):
+    init = '"""A package."""\nfrom pyscript.fetch import fetch\nfrom pyscript.context import RUNNING_IN_WORKER, window\n' \
+           "if not RUNNING_IN_WORKER:\n    from pyscript.workers import workers\n"
+    files = {
+        "fetch": "def fetch():\n    return 'fetched'\n",
+        "context": "from pyscript.ffi import X\nRUNNING_IN_WORKER = False\nwindow = 'window'\n",
+        "ffi": "X = 1\n",
+        "workers": "workers = 'workers'\n",
+    }
+    (tmp_path / "pyscript").mkdir()
+    (tmp_path / "pyscript" / "__init__.py").write_text(build.lazy_package_init(init, files))
+    for name, text in files.items():
+        (tmp_path / "pyscript" / f"{name}.py").write_text(text)
+    result = subprocess.run([sys.executable, "-c", LAZY_USE], cwd=tmp_path, capture_output=True, text=True)
+    assert result.stdout.strip() == "ok", result.stderr
 
 
 def test_library_zip_holds_the_standard_library_and_pydantic_as_bytecode():
