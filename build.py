@@ -214,6 +214,14 @@ def app_archive(modules: Path) -> Path:
             files.append((relative, source.read_bytes()))
     if not any(name == "app/main.py" for name, _ in files):
         raise BuildError("app/main.py is missing: it is the entry point the page imports")
+    # The interface catalogs as one JSON file per language (app.i18n.catalog reads them),
+    # instead of the .po files that it would parse at every start.
+    from app.i18n import compiled_catalogs
+
+    sources = dict(files)
+    catalogs = compiled_catalogs(lambda path: sources[f"app/{path}"].decode("utf-8"))
+    files = [(name, data) for name, data in files if not name.endswith(".po")]
+    files += [(f"app/{path}", data) for path, data in catalogs.items()]
     package = {source.stem: source.read_text() for source in sorted((modules / PYSCRIPT_PACKAGE).glob("*.py"))}
     for name, text in package.items():
         if name == "__init__":

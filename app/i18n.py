@@ -52,13 +52,33 @@ def read_po(text: str) -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def catalog(language: str) -> dict[str, str]:
-    """Every domain of a language, read through the package's loader: from the folder, or
-    from the zip that the page imports the app from."""
+    """Every domain of a language, read through the package's loader. In the zip that the
+    page imports the app from, build.py has merged them into `locales/<language>.json`
+    (`compiled_catalogs`), one json.loads at start-up instead of parsing four files; in
+    the source tree, the .po files themselves."""
+    try:
+        compiled = pkgutil.get_data(__package__, f"locales/{language}.json")
+    except OSError:
+        compiled = None
+    if compiled is not None:
+        return json.loads(compiled)
     merged: dict[str, str] = {}
     for domain in DOMAINS:
         data = pkgutil.get_data(__package__, f"locales/{language}/LC_MESSAGES/{domain}.po")
         merged.update(read_po(data.decode("utf-8")))
     return merged
+
+
+def compiled_catalogs(read: Callable[[str], str]) -> dict[str, bytes]:
+    """For build.py: each language's catalog as the JSON that `catalog` reads from the zip,
+    by its path in the package; `read` gives a .po file's text by its path there."""
+    found = {}
+    for language in LANGUAGES:
+        merged: dict[str, str] = {}
+        for domain in DOMAINS:
+            merged.update(read_po(read(f"locales/{language}/LC_MESSAGES/{domain}.po")))
+        found[f"locales/{language}.json"] = json.dumps(merged, ensure_ascii=False, separators=(",", ":")).encode()
+    return found
 
 
 def translator(language: str) -> Translate:

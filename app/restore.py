@@ -18,11 +18,11 @@ from app.model import COLLECTIONS, Workspace
 FORMAT = "cercle"
 VERSION = 1
 MAX_BYTES = 20 * 1024 * 1024  # ten years of one group's history take about 2 MB
-ID = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
+ID = r"[A-Za-z0-9_.:-]{1,64}"  # patterns are compiled on first use (re caches them), not at start-up
 # A JSON escape of a UTF-16 surrogate (or text that looks like one): the sign to look for
 # half of a pair, which JSON allows and nothing downstream can store or show.
-SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
-NUMBER_START = re.compile(r"-?[0-9.eE+-]*")
+SURROGATE = rb"\\u[dD][89a-fA-F]"
+NUMBER_START = r"-?[0-9.eE+-]*"
 # Deeper than any Cercle file (about 8 levels) is refused before parsing: Python's JSON
 # parser recurses in C, and in Pyodide a nesting bomb exhausts the stack, which is fatal.
 MAX_DEPTH = 32
@@ -72,7 +72,7 @@ def parse(data: bytes) -> dict[str, Any]:
         raise FileFormatError("sync.error.truncated" if _cut_short(text, error) else "sync.error.not_json") from None
     if not isinstance(found, dict):
         raise FileFormatError("sync.error.not_cercle")
-    if SURROGATE.search(data):
+    if re.search(SURROGATE, data):
         found = _mend(found)
     return found
 
@@ -98,7 +98,7 @@ def _cut_short(text: str, error: json.JSONDecodeError) -> bool:
     rest = text[error.pos :].rstrip()
     if not rest or error.msg.startswith("Unterminated string"):
         return True
-    return any(word.startswith(rest) for word in ("true", "false", "null")) or bool(NUMBER_START.fullmatch(rest))
+    return any(word.startswith(rest) for word in ("true", "false", "null")) or bool(re.fullmatch(NUMBER_START, rest))
 
 
 def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -148,7 +148,7 @@ def records(data: dict[str, Any]) -> Workspace:
         if not isinstance(found, dict):
             raise FileFormatError("sync.error.invalid", place=name)
         for key, record in found.items():
-            if not ID.fullmatch(key):
+            if not re.fullmatch(ID, key):
                 raise FileFormatError("sync.error.bad_id", place=f"{name}/{key[:64]}")
             if isinstance(record, dict) and record.setdefault("id", key) != key:
                 raise FileFormatError("sync.error.id_mismatch", place=f"{name}/{key}")

@@ -14,7 +14,7 @@ import zipfile
 import build
 import pytest
 
-from app.i18n import DOMAINS
+from app.i18n import LANGUAGES, catalog
 
 DIST = build.DIST
 
@@ -46,7 +46,10 @@ def test_app_ships_as_a_zip_with_bytecode_that_boot_js_mounts_after_its_hash():
     assert {"app/main.py", "app/model.py", "app/web/shell.py"} <= sources
     for source in sources:  # zipimport reads the bytecode beside the source, kept for tracebacks
         assert source[:-3] + ".pyc" in names, source
-    assert {f"app/locales/{lang}/LC_MESSAGES/{domain}.po" for lang in ("fr", "en") for domain in DOMAINS} <= names
+    assert not any(name.endswith(".po") for name in names), "the catalogs go as JSON"
+    with zipfile.ZipFile(next((DIST / "pyodide").glob("cercle-*.zip"))) as archive:
+        for lang in LANGUAGES:
+            assert json.loads(archive.read(f"app/locales/{lang}.json")) == catalog(lang)  # from the .po files
     assert not any("__pycache__" in name or name.endswith(".pyo") for name in names)
 
 
