@@ -27,3 +27,14 @@ def test_french_and_english_have_the_same_messages(domain):
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_no_message_hedges_a_plural_with_parentheses(lang, domain):
     assert [k for k, text in messages(lang, domain).items() if re.search(r"\((s|e|es|x)\)", text)] == []
+
+
+def test_the_catalogs_build_py_ships_as_json_are_the_catalogs():
+    import json
+
+    from app.i18n import LANGUAGES, compiled_catalogs
+
+    shipped = compiled_catalogs(lambda path: (LOCALES.parent / path).read_text(encoding="utf-8"))
+    assert sorted(shipped) == sorted(f"locales/{lang}.json" for lang in LANGUAGES)
+    for lang in LANGUAGES:
+        assert json.loads(shipped[f"locales/{lang}.json"]) == catalog(lang)
