@@ -145,7 +145,7 @@ def read_unchecked(stored: dict[str, str]) -> Workspace | None:
     try:
         for key, value in stored.items():
             if is_shard(key):
-                data = restore.parse(zlib.decompress(base64.b64decode(value, validate=True)))
+                data = restore.parse(zlib.decompress(base64.b64decode(value, validate=True)), unique=False)
                 if data.get("format") != restore.FORMAT or data.get("version") != restore.VERSION:
                     return None
                 collections: dict[str, dict[str, Record]] = {}
@@ -156,7 +156,7 @@ def read_unchecked(stored: dict[str, str]) -> Workspace | None:
                            for i, record in collections[name].items()):
                         return None
                 parts.append(Workspace(**collections))
-        local = from_plain(Local, restore.parse(stored[LOCAL].encode())) if LOCAL in stored else Local()
+        local = from_plain(Local, restore.parse(stored[LOCAL].encode(), unique=False)) if LOCAL in stored else Local()
         return restore.references(combine(parts)).model_copy(update={"local": local})
     except Exception:  # whatever it is (a shape, a number too big, versions that do not merge)
         return None
