@@ -98,7 +98,7 @@ def in_chromium(ws, session: str, runs: int) -> dict[str, list[float]]:
                 page = context.new_page()
                 seed(page, ws)
                 page.goto(base + "#/home")
-                page.wait_for_function("document.documentElement.dataset.appState === 'ready'", timeout=120_000)
+                page.wait_for_function("document.documentElement.dataset.checks === 'ready'", timeout=120_000)  # pydantic up (app/web/checks.py)
                 return page
 
             group = ws.groups["g"].name
