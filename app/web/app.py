@@ -71,8 +71,8 @@ class App:
         with the new record's id (`data-go="group"` after creating a group), `then` the
         route to open (and `focus` the element to focus there); `sent` names the drafts
         that the action consumed (a form's fields), emptied once it is accepted."""
-        # app.actions (forty pydantic models) is imported on the first action, not at
-        # start-up: painting the first screen does not need it (app/main.py warms it up).
+        # pydantic and app.actions (forty pydantic models) come after the first screen,
+        # which does not need them (app/web/checks.py imports them before any action).
         from pydantic import ValidationError
 
         from app.actions import ActionError, apply, parse

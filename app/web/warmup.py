@@ -1,12 +1,12 @@
 """The first click after a load, made as fast as the next ones.
 
-Once the first screen is up (app/main.py), one chain runs in the browser's idle time, a
-phase at a time (app/web/shell.py `when_idle`), so that a click meanwhile waits for one
-phase at most: first it imports what the first clicks need (the actions, the commands'
-modules), then, where people click, it rehearses.
+Once pydantic is up after the first screen (app/web/checks.py, which imports the actions),
+one chain runs in the browser's idle time, a phase at a time (app/web/shell.py
+`when_idle`), so that a click meanwhile waits for one phase at most: first it imports what
+the first clicks need (the commands' modules), then, where people click, it rehearses.
 
-pydantic builds a model's validator the first time the model is used (the models say
-`defer_build`, so that start-up stays fast), and that first use would otherwise fall on the
+pydantic builds a validator the first time a model or record class is used (the action
+models say `defer_build`, so that start-up stays fast), and that first use would otherwise fall on the
 facilitator's first click: 60 to 150 ms more, once. After the app is ready, in the
 browser's idle time (app/web/shell.py `when_idle`), the shell rehearses instead: it parses
 and plays a representative action of each common kind on a scratch workspace, encodes it
