@@ -6,9 +6,9 @@ one chain runs in the browser's idle time, a phase at a time (app/web/shell.py
 the first clicks need (the commands' modules), then, where people click, it rehearses.
 
 pydantic builds a validator the first time a model or record class is used (the action
-models say `defer_build`, so that start-up stays fast), and that first use would otherwise fall on the
-facilitator's first click: 60 to 150 ms more, once. After the app is ready, in the
-browser's idle time (app/web/shell.py `when_idle`), the shell rehearses instead: it parses
+models say `defer_build`, so that start-up stays fast), and that first use would otherwise
+fall on the facilitator's first click: 60 to 150 ms more, once. After the app is ready, in
+the browser's idle time (app/web/shell.py `when_idle`), the shell rehearses instead: it parses
 and plays a representative action of each common kind on a scratch workspace, encodes it
 as a save would (without storing it), then renders the screen once, and keeps nothing.
 None of these modules is imported before the first screen. Pure (no `js`): tested under
