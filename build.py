@@ -527,33 +527,36 @@ def assemble(out: Path, modules: Path, library: Path, app: Path, wheels: list[Pa
     boot = (ROOT / "assets" / "boot.js").read_text()
     if STARTUP_MARKER not in boot:
         raise BuildError(f"assets/boot.js: keep `{STARTUP_MARKER}` (build.py writes what the page loads there)")
-    boot = boot.replace(STARTUP_MARKER, json.dumps(startup_manifest(app, packages), indent=1))
-    page = page.replace(BOOT_SCRIPT, f"<script>\n{boot}</script>").replace(PRELOADS_MARKER, preload_links(out, lock, packages))
+    boot = boot.replace(STARTUP_MARKER, json.dumps(startup_manifest(app, packages, lock), indent=1))
+    page = page.replace(BOOT_SCRIPT, f"<script>\n{boot}</script>").replace(PRELOADS_MARKER, preload_links(out))
     (out / "index.html").write_text(page)
 
 
-def startup_manifest(app: Path, packages: list[str]) -> dict:
+def startup_manifest(app: Path, packages: list[str], lock: dict) -> dict:
     """What boot.js loads beside the interpreter: the packages Pyodide installs once the
-    first screen is up (app/web/checks.py; from the lock file, hash-checked by Pyodide), and the app's zip with the hash the
-    browser checks (Subresource Integrity) and where it goes in Pyodide's file system."""
+    first screen is up (app/web/checks.py; from the lock file, hash-checked by Pyodide) and
+    their wheels, which boot.js has the browser prefetch once the interpreter is up; and the
+    app's zip with the hash the browser checks (Subresource Integrity) and where it goes in
+    Pyodide's file system."""
     integrity = "sha256-" + base64.b64encode(hashlib.sha256(app.read_bytes()).digest()).decode()
-    return {"packages": packages, "app": {"url": f"./pyodide/{app.name}", "path": APP_MOUNT, "integrity": integrity}}
+    wheels = [f"./pyodide/{lock['packages'][project]['file_name']}" for project in packages]
+    return {"packages": packages, "wheels": wheels,
+            "app": {"url": f"./pyodide/{app.name}", "path": APP_MOUNT, "integrity": integrity}}
 
 
-def preload_links(out: Path, lock: dict, packages: list[str]) -> str:
+def preload_links(out: Path) -> str:
     """<link rel=preload> for what the page will load after a chain of scripts, so the
-    browser fetches it all at once while it parses the page; `prefetch` (idle time, low
-    priority) for the wheels installed after the first screen, which Pyodide asks for then
-    (it checks their hashes). boot.js fetches the app's zip itself, first thing."""
+    browser fetches it all at once while it parses the page. boot.js fetches the app's zip
+    itself, first thing, and has the browser prefetch the wheels installed after the first
+    screen once the interpreter is up (STARTUP.wheels): during the boot, their 1.5 MB only
+    slowed the runtime's own download and compilation."""
     def link(path: Path, kind: str) -> str:
-        extra = ' as="fetch" crossorigin' if kind == "preload" else ' crossorigin' if kind == "prefetch" else ""
+        extra = ' as="fetch" crossorigin' if kind == "preload" else ""
         return f'<link rel="{kind}" href="./{path.relative_to(out).as_posix()}"{extra}>'
 
     runtime = out / "pyodide"
     links = [link(runtime / "pyodide.asm.mjs", "modulepreload")]
     links += [link(runtime / name, "preload") for name in ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")]
-    # Installed after the first screen: fetched when the browser is idle, not against the runtime.
-    links += [link(runtime / lock["packages"][project]["file_name"], "prefetch") for project in packages]
     links += [link(path, "modulepreload") for path in sorted((out / "pyscript").glob("*.js"))]
     links.append(link(out / "pyscript.toml", "preload"))
     return "\n  ".join(links)

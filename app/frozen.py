@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import operator
 import types
 import typing
 from functools import cache
@@ -31,14 +32,27 @@ R = TypeVar("R", bound="Frozen")
 def frozen(cls: type[R]) -> type[R]:
     """The class as an immutable dataclass whose fields are given by name.
 
-    Making the classes is most of what the first screen's imports cost in the browser, so
-    dataclasses generates only what differs per class (`__init__`, `__eq__`, the frozen
-    `__setattr__`); `__repr__` and `__hash__` are shared from `Frozen`, and a class without
-    a docstring gets its name as one (dataclasses would otherwise write its signature there,
-    which costs as much as the rest). Together: 30 ms down to 19 ms for the records."""
+    Making the classes is most of what the first screen's imports cost in the browser:
+    dataclasses writes the source of each class's `__init__`, `__eq__` and frozen
+    `__setattr__`, then compiles it, and compiling is slow in Python's first seconds in
+    the page. So dataclasses only reads the fields here (it still gives `fields()`,
+    `replace()` and what pydantic reads), and `Frozen` holds those methods once for every
+    class, from what is worked out below. A class without a docstring gets its name as
+    one (dataclasses would otherwise write its signature there, which costs as much again).
+    """
     cls.__doc__ = cls.__doc__ or cls.__name__
-    cls.__hash__ = Frozen.__hash__  # shared, like __repr__: not generated for each class
-    return dataclasses.dataclass(frozen=True, kw_only=True, repr=False, match_args=False)(cls)
+    cls = dataclasses.dataclass(init=False, repr=False, eq=False, match_args=False, kw_only=True)(cls)
+    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    missing = dataclasses.MISSING
+    # Every field in order, at its default (or None until its factory or the caller gives it).
+    cls._template = {f.name: None if f.default is missing else f.default for f in fields}  # type: ignore[attr-defined]
+    cls._factories = tuple((f.name, f.default_factory) for f in fields if f.default_factory is not missing)  # type: ignore[attr-defined]
+    cls._required = frozenset(  # type: ignore[attr-defined]
+        f.name for f in fields if f.default is missing and f.default_factory is missing)
+    values = operator.attrgetter(*cls._template) if fields else (lambda record: ())  # type: ignore[attr-defined]
+    cls._values = values if len(fields) != 1 else (lambda record: (values(record),))  # type: ignore[attr-defined]
+    cls._post_init = hasattr(cls, "__post_init__")  # type: ignore[attr-defined]
+    return cls
 
 
 class Limits:
@@ -59,16 +73,55 @@ class Limits:
 
 
 class Frozen:
-    """What records share: copies with changes, plain data, and pydantic at the boundaries."""
+    """What records share: copies with changes, plain data, and pydantic at the boundaries.
+
+    Also what dataclasses would write for each class (`frozen` above): the constructor by
+    field names, equality and hashing by field values, and no assignment once made."""
 
     __pydantic_config__ = {"extra": "ignore"}  # unknown fields are dropped, as files require
 
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in dataclasses.fields(self))  # type: ignore[arg-type]
-        return f"{type(self).__name__}({fields})"
+    # Set on each class by `frozen`.
+    _template: typing.ClassVar[dict[str, Any]]
+    _factories: typing.ClassVar[tuple[tuple[str, Callable[[], Any]], ...]]
+    _required: typing.ClassVar[frozenset[str]]
+    _values: typing.ClassVar[Callable[[Any], tuple]]
+    _post_init: typing.ClassVar[bool]
+
+    def __init__(self, **values: Any) -> None:
+        cls = type(self)
+        template = cls._template
+        if not values.keys() <= template.keys():
+            unknown = next(name for name in values if name not in template)
+            raise TypeError(f"{cls.__qualname__}.__init__() got an unexpected keyword argument {unknown!r}")
+        if not cls._required <= values.keys():
+            missing = [name for name in template if name in cls._required and name not in values]
+            raise TypeError(f"{cls.__qualname__}.__init__() missing {len(missing)} required keyword-only "
+                            f"argument{'s' if len(missing) > 1 else ''}: {', '.join(map(repr, missing))}")
+        state = {**template, **values}  # the fields' order, the given values
+        for name, factory in cls._factories:
+            if name not in values:
+                state[name] = factory()
+        object.__setattr__(self, "__dict__", state)
+        if cls._post_init:
+            self.__post_init__()  # type: ignore[attr-defined]
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self is other or self._values(self) == other._values(other)
 
     def __hash__(self) -> int:
-        return hash(tuple(getattr(self, f.name) for f in dataclasses.fields(self)))  # type: ignore[arg-type]
+        return hash(self._values(self))
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={value!r}" for name, value in zip(self._template, self._values(self)))
+        return f"{type(self).__name__}({fields})"
 
     def model_copy(self: R, *, update: dict[str, Any] | None = None) -> R:
         """A copy with the fields in `update` changed (unchecked, as pydantic's)."""
@@ -81,9 +134,9 @@ class Frozen:
         if mode == "json":
             return adapter(type(self)).dump_python(self, mode="json", include=include, exclude=set(exclude) or None)
         return {
-            f.name: _plain(getattr(self, f.name))
-            for f in dataclasses.fields(self)  # type: ignore[arg-type]
-            if (include is None or f.name in include) and f.name not in exclude
+            name: _plain(value)
+            for name, value in zip(self._template, self._values(self))
+            if (include is None or name in include) and name not in exclude
         }
 
     def model_dump_json(self, **options: Any) -> str:

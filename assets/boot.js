@@ -80,7 +80,7 @@
 
   // What Python needs beside the runtime, written here by build.py: the packages Pyodide
   // installs once the first screen is up (pydantic-core, from pyodide/pyodide-lock.json,
-  // which holds their hashes; index.html preloads them), and the app's zip with its hash and
+  // which holds their hashes) and their wheels' URLs, and the app's zip with its hash and
   // its place in Pyodide's file system.
   const STARTUP = /* build.py: start-up */ null;
 
@@ -94,6 +94,14 @@
       if (!response.ok) throw new Error(`${text.missing} ${response.url} (HTTP ${response.status})`);
       return response.arrayBuffer();
     });
+  }
+
+  // Fetched into the browser's cache for later (Pyodide asks for them after the first
+  // screen, and checks their hashes), once the runtime no longer needs the bandwidth.
+  function prefetch(urls) {
+    for (const url of urls) {
+      document.head.append(Object.assign(document.createElement("link"), { rel: "prefetch", href: url, crossOrigin: "anonymous" }));
+    }
   }
 
   // The app's zip goes first on sys.path: Python imports it in place, nothing is unpacked.
@@ -137,6 +145,7 @@
       )
       .then(async (pyodide) => {
         mountApp(pyodide, await app);
+        prefetch(STARTUP.wheels);
         return pyodide;
       })
       .finally(unwatch);

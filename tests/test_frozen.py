@@ -24,6 +24,37 @@ def test_records_are_immutable_and_compare_and_hash_by_value():
     assert repr(timer) == "Timer(budget_ms=60000, started_at=None, elapsed_ms=0, extra_ms=0)"
 
 
+def test_records_are_built_by_field_names_as_dataclasses_would_build_them():
+    """`Frozen.__init__` stands in for the constructor dataclasses would write (app/frozen.py)."""
+    with pytest.raises(TypeError, match=r"Timer.__init__\(\) got an unexpected keyword argument 'budget'"):
+        Timer(budget=5)  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match=r"Round.__init__\(\) missing 2 required keyword-only arguments: 'id', 'number'"):
+        Round(session_id="s-1")  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Timer(60_000)  # type: ignore[misc]
+    first, second = Local(), Local()
+    assert first.drafts == {} and first.drafts is not second.drafts  # each its own default
+    assert [f.name for f in dataclasses.fields(Timer)] == list(vars(Timer(budget_ms=1)))  # the fields' order
+    step = LIBRARY["peer-group-9"].steps[0]
+    assert isinstance(dataclasses.replace(step, minutes=3).minutes, float)  # __post_init__ still runs
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del step.key
+    assert Workspace() != Local() and Workspace() == Workspace()
+    assert {Timer(budget_ms=1), Timer(budget_ms=1), Timer()} == {Timer(budget_ms=1), Timer()}
+
+
+def test_records_built_by_pydantic_are_the_same_records():
+    timer = Timer.model_validate({"budget_ms": 60_000, "unknown": 1})
+    assert timer == Timer(budget_ms=60_000) and hash(timer) == hash(Timer(budget_ms=60_000))
+    assert list(vars(timer)) == list(vars(Timer()))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        timer.budget_ms = 1  # type: ignore[misc]
+    import copy
+    import pickle
+
+    assert copy.deepcopy(timer) == timer and pickle.loads(pickle.dumps(timer)) == timer
+
+
 def test_plain_data_keeps_tuples_and_nests_records_as_dicts():
     round_ = Round(id="r-1", session_id="s-1", number=1, step_timers={2: Timer(budget_ms=5)}, request_types=("avis",))
     dumped = round_.model_dump()

@@ -1,6 +1,10 @@
-import pytest
+import html
 
-from app.markup import Markup, escape, fragment, h
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.markup import Markup, escape, escape_text, fragment, h
 
 HOSTILE = ['<img src=x onerror=alert(1)>', "<script>alert('x')</script>", '" onmouseover="alert(1)', "&amp; \u202e\u0000 🧑‍⚕️"]
 
@@ -28,3 +32,9 @@ def test_markup_passes_through_and_booleans_toggle_attributes():
 def test_tag_and_attribute_names_are_checked(tag, attrs):
     with pytest.raises(ValueError):
         h(tag, attrs)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("&<>\"'"), max_size=60), st.booleans())
+def test_escaping_is_what_the_standard_library_does(text, quote):
+    assert escape_text(text, quote) == html.escape(text, quote)
+    assert escape(text) == html.escape(text, quote=True)
