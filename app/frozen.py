@@ -26,26 +26,31 @@ from functools import cache
 from typing import Any, Callable, Literal, TypeVar
 
 R = TypeVar("R", bound="Frozen")
+V = TypeVar("V", bound="Value")
 
 
 @typing.dataclass_transform(kw_only_default=True, frozen_default=True)
-def frozen(cls: type[R]) -> type[R]:
-    """The class as an immutable dataclass whose fields are given by name.
+def frozen(cls: type[V] | None = None, /, *, kw_only: bool = True) -> Any:
+    """The class (a `Value`) as an immutable dataclass whose fields are given by name, or
+    also in order (`@frozen(kw_only=False)`).
 
     Making the classes is most of what the first screen's imports cost in the browser:
     dataclasses writes the source of each class's `__init__`, `__eq__` and frozen
     `__setattr__`, then compiles it, and compiling is slow in Python's first seconds in
     the page. So dataclasses only reads the fields here (it still gives `fields()`,
-    `replace()` and what pydantic reads), and `Frozen` holds those methods once for every
+    `replace()` and what pydantic reads), and `Value` holds those methods once for every
     class, from what is worked out below. A class without a docstring gets its name as
     one (dataclasses would otherwise write its signature there, which costs as much again).
     """
+    if cls is None:
+        return lambda cls: frozen(cls, kw_only=kw_only)
     cls.__doc__ = cls.__doc__ or cls.__name__
-    cls = dataclasses.dataclass(init=False, repr=False, eq=False, match_args=False, kw_only=True)(cls)
+    cls = dataclasses.dataclass(init=False, repr=False, eq=False, match_args=False, kw_only=kw_only)(cls)
     fields = dataclasses.fields(cls)  # type: ignore[arg-type]
     missing = dataclasses.MISSING
     # Every field in order, at its default (or None until its factory or the caller gives it).
     cls._template = {f.name: None if f.default is missing else f.default for f in fields}  # type: ignore[attr-defined]
+    cls._positional = () if kw_only else tuple(cls._template)  # type: ignore[attr-defined]
     cls._factories = tuple((f.name, f.default_factory) for f in fields if f.default_factory is not missing)  # type: ignore[attr-defined]
     cls._required = frozenset(  # type: ignore[attr-defined]
         f.name for f in fields if f.default is missing and f.default_factory is missing)
@@ -72,31 +77,40 @@ class Limits:
         return {**schema, **self.bounds}
 
 
-class Frozen:
-    """What records share: copies with changes, plain data, and pydantic at the boundaries.
-
-    Also what dataclasses would write for each class (`frozen` above): the constructor by
-    field names, equality and hashing by field values, and no assignment once made."""
-
-    __pydantic_config__ = {"extra": "ignore"}  # unknown fields are dropped, as files require
+class Value:
+    """An immutable value (`frozen` makes its subclasses): what dataclasses would write for
+    each class, written once. Built by field names (and in order where the class allows
+    it), compared and hashed by its fields' values, never changed once made."""
 
     # Set on each class by `frozen`.
     _template: typing.ClassVar[dict[str, Any]]
+    _positional: typing.ClassVar[tuple[str, ...]]
     _factories: typing.ClassVar[tuple[tuple[str, Callable[[], Any]], ...]]
     _required: typing.ClassVar[frozenset[str]]
     _values: typing.ClassVar[Callable[[Any], tuple]]
     _post_init: typing.ClassVar[bool]
 
-    def __init__(self, **values: Any) -> None:
+    def __init__(self, *args: Any, **values: Any) -> None:
         cls = type(self)
         template = cls._template
+        if args:
+            names = cls._positional
+            if len(args) > len(names):
+                raise TypeError(f"{cls.__qualname__}.__init__() takes {len(names) + 1} positional "
+                                f"argument{'s' if names else ''} but {len(args) + 1} were given")
+            given = dict(zip(names, args))
+            for name in values:
+                if name in given:
+                    raise TypeError(f"{cls.__qualname__}.__init__() got multiple values for argument {name!r}")
+            values = given | values
         if not values.keys() <= template.keys():
             unknown = next(name for name in values if name not in template)
             raise TypeError(f"{cls.__qualname__}.__init__() got an unexpected keyword argument {unknown!r}")
         if not cls._required <= values.keys():
             missing = [name for name in template if name in cls._required and name not in values]
-            raise TypeError(f"{cls.__qualname__}.__init__() missing {len(missing)} required keyword-only "
-                            f"argument{'s' if len(missing) > 1 else ''}: {', '.join(map(repr, missing))}")
+            raise TypeError(f"{cls.__qualname__}.__init__() missing {len(missing)} required "
+                            f"{'' if cls._positional else 'keyword-only '}argument{'s' if len(missing) > 1 else ''}: "
+                            f"{', '.join(map(repr, missing))}")
         state = {**template, **values}  # the fields' order, the given values
         for name, factory in cls._factories:
             if name not in values:
@@ -122,6 +136,12 @@ class Frozen:
     def __repr__(self) -> str:
         fields = ", ".join(f"{name}={value!r}" for name, value in zip(self._template, self._values(self)))
         return f"{type(self).__name__}({fields})"
+
+
+class Frozen(Value):
+    """What records share: copies with changes, plain data, and pydantic at the boundaries."""
+
+    __pydantic_config__ = {"extra": "ignore"}  # unknown fields are dropped, as files require
 
     def model_copy(self: R, *, update: dict[str, Any] | None = None) -> R:
         """A copy with the fields in `update` changed (unchecked, as pydantic's)."""

@@ -11,6 +11,16 @@ from collections.abc import Iterable, Mapping
 from typing import Union
 
 _NAME = re.compile(r"^[a-zA-Z][a-zA-Z0-9:-]*$")
+_CHECKED: set[str] = set()  # names that passed: a screen has hundreds of tags and attributes, of a few dozen names
+
+
+def _is_name(name: str) -> bool:
+    if name in _CHECKED:
+        return True
+    if _NAME.match(name):
+        _CHECKED.add(name)
+        return True
+    return False
 VOID = frozenset({"area", "br", "col", "hr", "img", "input", "link", "meta", "source", "wbr"})
 
 
@@ -55,7 +65,7 @@ def attributes(attrs: Mapping[str, object] | None) -> str:
     parts = []
     for name, value in attrs.items():
         name = name.rstrip("_").replace("_", "-")  # class_ -> class, aria_label -> aria-label
-        if not _NAME.match(name):
+        if not _is_name(name):
             raise ValueError(f"bad attribute name {name!r}")
         if value is None or value is False:
             continue
@@ -68,7 +78,7 @@ def attributes(attrs: Mapping[str, object] | None) -> str:
 
 def h(tag: str, attrs: Mapping[str, object] | None = None, *children: Child) -> Markup:
     """`h("p", {"class": "hint"}, "Alice <3")` -> `<p class="hint">Alice &lt;3</p>`."""
-    if not _NAME.match(tag):
+    if not _is_name(tag):
         raise ValueError(f"bad tag {tag!r}")
     start = f"<{tag}{attributes(attrs)}>"
     if tag in VOID:

@@ -43,6 +43,23 @@ def test_records_are_built_by_field_names_as_dataclasses_would_build_them():
     assert {Timer(budget_ms=1), Timer(budget_ms=1), Timer()} == {Timer(budget_ms=1), Timer()}
 
 
+def test_values_that_allow_it_are_also_built_in_order():
+    from app.views.context import BrowserState, Route, Storage, View
+
+    assert Route("session", (("id", "s-1"),)) == Route(screen="session", params=(("id", "s-1"),))
+    assert Route("session").params == () and hash(Route("a")) == hash(Route(screen="a"))
+    with pytest.raises(TypeError, match="takes 3 positional arguments but 4 were given"):
+        Route("a", (), "extra")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="got multiple values for argument 'screen'"):
+        Route("a", screen="b")  # type: ignore[misc]
+    with pytest.raises(TypeError, match="takes 1 positional argument but 2 were given"):
+        Timer(60_000)  # type: ignore[misc]
+    view = View(ws=Workspace(), lang="en")
+    assert view._("nav.home") == View(Workspace(), lang="en")._("nav.home") and view == View(Workspace(), lang="en")
+    assert dataclasses.replace(view, lang="fr")._ is not view._  # the translator follows the language
+    assert BrowserState(Storage(failed=True)).storage.failed and "_" not in [f.name for f in dataclasses.fields(View)]
+
+
 def test_records_built_by_pydantic_are_the_same_records():
     timer = Timer.model_validate({"budget_ms": 60_000, "unknown": 1})
     assert timer == Timer(budget_ms=60_000) and hash(timer) == hash(Timer(budget_ms=60_000))

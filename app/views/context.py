@@ -7,17 +7,17 @@ browser's back button works.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable
 from urllib.parse import parse_qsl, quote, urlencode
 
-from app.i18n import Translate, translator
+from app.frozen import Value, frozen
+from app.i18n import translator
 from app.model import Workspace
 
 
-@dataclass(frozen=True)
-class Route:
+@frozen(kw_only=False)
+class Route(Value):
     """A screen name and its parameters (record ids, mostly)."""
 
     screen: str = "home"
@@ -65,8 +65,8 @@ def iso_date(iso: str, lang: str) -> str:
     return f"{day.day} {months[day.month - 1]} {day.year}"
 
 
-@dataclass(frozen=True)
-class Storage:
+@frozen(kw_only=False)
+class Storage(Value):
     """What this browser's storage holds for the app (app/web/storage.py)."""
 
     used: int = 0  # characters, as the quota counts
@@ -74,8 +74,8 @@ class Storage:
     set_aside: tuple[str, ...] = ()  # keys of stored data that could not be read
 
 
-@dataclass(frozen=True)
-class Incoming:
+@frozen(kw_only=False)
+class Incoming(Value):
     """A file picked or dropped: waiting for its passphrase, or previewed (an
     app.merge.Preview) before merging."""
 
@@ -83,8 +83,8 @@ class Incoming:
     preview: Any = None
 
 
-@dataclass(frozen=True)
-class BrowserState:
+@frozen(kw_only=False)
+class BrowserState(Value):
     """What only the browser knows and screens show (the transfer screen, the banner when
     saving fails): set by the shell (app/web/app.py `App.browser`), never stored."""
 
@@ -93,8 +93,8 @@ class BrowserState:
     can_share: bool = False  # the Web Share API can send files
 
 
-@dataclass(frozen=True)
-class View:
+@frozen(kw_only=False)
+class View(Value):
     """Everything one render needs. `now` is epoch ms; `format_date` and `format_number` are
     the browser's Intl in the page (the shell passes them), a plain fallback elsewhere."""
 
@@ -109,9 +109,9 @@ class View:
     format_date: Callable[[str], str] | None = None
     format_number: Callable[[float], str] | None = None
     browser: BrowserState = BrowserState()
-    _: Translate = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        # `_`, the translator of `lang`: not a field (not given, compared or shown).
         object.__setattr__(self, "_", translator(self.lang))
 
     def date(self, iso: str) -> str:
