@@ -59,10 +59,11 @@ MEASURE = """() => {
 }"""
 
 
-def load(browser: Browser, url: str, visits: int = 1) -> dict:
+def load(browser: Browser, url: str, visits: int = 1, measure: str | None = None) -> dict:
     """The last of `visits` loads of `url` in one fresh browser context: the first visit,
     or (with 3) a returning one, when the browser's cache holds the files and the code it
-    compiled from them."""
+    compiled from them. `measure`: a function evaluated in the page once it started, whose
+    result comes back as "measured"."""
     context = browser.new_context()
     try:
         page = context.new_page()
@@ -71,6 +72,8 @@ def load(browser: Browser, url: str, visits: int = 1) -> dict:
             page.goto(url)
             page.wait_for_function("window.__started !== undefined", timeout=TIMEOUT_MS)
         result = page.evaluate(MEASURE)
+        if measure:
+            result["measured"] = page.evaluate(measure)
         if result["state"] != "ready":
             raise SystemExit(f"bench: {url} did not start: {page.inner_text('body')[:500]}")
         return result
