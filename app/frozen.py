@@ -44,18 +44,27 @@ def frozen(cls: type[V] | None = None, /, *, kw_only: bool = True) -> Any:
     """
     if cls is None:
         return lambda cls: frozen(cls, kw_only=kw_only)
+    if not issubclass(cls, Value):
+        raise TypeError(f"@frozen makes subclasses of Value: {cls.__qualname__} is not one")
     cls.__doc__ = cls.__doc__ or cls.__name__
     cls = dataclasses.dataclass(init=False, repr=False, eq=False, match_args=False, kw_only=kw_only)(cls)
     fields = dataclasses.fields(cls)  # type: ignore[arg-type]
     missing = dataclasses.MISSING
     # Every field in order, at its default (or None until its factory or the caller gives it).
     cls._template = {f.name: None if f.default is missing else f.default for f in fields}  # type: ignore[attr-defined]
-    cls._positional = () if kw_only else tuple(cls._template)  # type: ignore[attr-defined]
+    # What may come in order: the fields that are not keyword-only, as dataclasses would take them.
+    positional = [f for f in fields if not f.kw_only]
+    for before, after in zip(positional, positional[1:]):
+        if after.default is missing and after.default_factory is missing and (
+                before.default is not missing or before.default_factory is not missing):
+            raise TypeError(f"non-default argument {after.name!r} follows default argument {before.name!r}")
+    cls._positional = tuple(f.name for f in positional)  # type: ignore[attr-defined]
     cls._factories = tuple((f.name, f.default_factory) for f in fields if f.default_factory is not missing)  # type: ignore[attr-defined]
     cls._required = frozenset(  # type: ignore[attr-defined]
         f.name for f in fields if f.default is missing and f.default_factory is missing)
     values = operator.attrgetter(*cls._template) if fields else (lambda record: ())  # type: ignore[attr-defined]
-    cls._values = values if len(fields) != 1 else (lambda record: (values(record),))  # type: ignore[attr-defined]
+    # A tuple for any number of fields; static, so that a function is not bound to the record.
+    cls._values = staticmethod(values if len(fields) != 1 else (lambda record: (values(record),)))  # type: ignore[attr-defined]
     cls._post_init = hasattr(cls, "__post_init__")  # type: ignore[attr-defined]
     return cls
 
@@ -108,9 +117,9 @@ class Value:
             raise TypeError(f"{cls.__qualname__}.__init__() got an unexpected keyword argument {unknown!r}")
         if not cls._required <= values.keys():
             missing = [name for name in template if name in cls._required and name not in values]
-            raise TypeError(f"{cls.__qualname__}.__init__() missing {len(missing)} required "
-                            f"{'' if cls._positional else 'keyword-only '}argument{'s' if len(missing) > 1 else ''}: "
-                            f"{', '.join(map(repr, missing))}")
+            kind = "positional" if missing[0] in cls._positional else "keyword-only"
+            raise TypeError(f"{cls.__qualname__}.__init__() missing {len(missing)} required {kind} "
+                            f"argument{'s' if len(missing) > 1 else ''}: {', '.join(map(repr, missing))}")
         state = {**template, **values}  # the fields' order, the given values
         for name, factory in cls._factories:
             if name not in values:

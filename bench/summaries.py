@@ -111,9 +111,10 @@ def in_chromium(ws, session: str, runs: int) -> dict[str, list[float]]:
                 "click: one member's HTML": '[data-command="summary-download"][data-format="html"][data-member-id]',
                 "click: everyone's zip": '[data-command="summary-zip"]',
             }
+            page = None
             for run in range(runs):
                 if run % PAGE_RUNS == 0:  # Chromium stops a tab's downloads after ten
-                    if run:
+                    if page is not None:
                         page.close()
                     page = fresh_page()
                 for name, screen in screens.items():

@@ -60,6 +60,41 @@ def test_values_that_allow_it_are_also_built_in_order():
     assert BrowserState(Storage(failed=True)).storage.failed and "_" not in [f.name for f in dataclasses.fields(View)]
 
 
+def test_values_of_any_number_of_fields_and_fields_that_must_be_named():
+    from app.frozen import Value, frozen
+
+    @frozen
+    class Nothing(Value):
+        pass
+
+    @frozen
+    class One(Value):
+        x: int = 0
+
+    assert Nothing() == Nothing() and hash(Nothing()) == hash(Nothing()) and repr(Nothing()) == "Nothing()"
+    assert One() == One(x=0) != One(x=1) and hash(One(x=1)) == hash(One(x=1)) and repr(One(x=1)) == "One(x=1)"
+
+    @frozen(kw_only=False)
+    class Mixed(Value):
+        x: int = 0
+        y: int = dataclasses.field(default=1, kw_only=True)
+        z: int = 2
+
+    assert Mixed(1, 3) == Mixed(x=1, y=1, z=3)  # as dataclasses would: y is only given by name
+    with pytest.raises(TypeError, match="non-default argument 'b' follows default argument 'a'"):
+        @frozen(kw_only=False)
+        class Wrong(Value):
+            a: int = 0
+            b: int
+    with pytest.raises(TypeError, match="subclasses of Value"):
+        @frozen
+        class Plain:
+            x: int = 0
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'ws'"):
+        from app.views.context import View
+        View()  # type: ignore[call-arg]
+
+
 def test_records_built_by_pydantic_are_the_same_records():
     timer = Timer.model_validate({"budget_ms": 60_000, "unknown": 1})
     assert timer == Timer(budget_ms=60_000) and hash(timer) == hash(Timer(budget_ms=60_000))
