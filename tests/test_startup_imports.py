@@ -27,6 +27,10 @@ NOT_AT_START_UP = ("app.actions", "app.library", "app.envelope", "app.summary", 
 # A fresh interpreter reads the stored workspace and renders the screen of the route, as
 # app/main.py does before pydantic is loaded (minus the browser), then lists the modules it
 # imported.
+# Standard-library modules that the first screen does without (app/markup.py,
+# app/views/context.py): importing them cost about 12 and 15 ms in the browser.
+HEAVY = ("html", "html.entities", "urllib.parse", "ipaddress")
+
 RENDER = """
 import json, sys
 from app import shards
@@ -60,6 +64,21 @@ def test_the_first_screen_imports_no_engine_protocols_commands_or_summaries(rout
     imported = _first_screen(route, room)
     assert "app.views.home" in imported or route, imported
     assert [name for name in imported if name.startswith(NOT_AT_START_UP)] == []
+    assert _heavy_imports([name for name in imported if name.startswith("app")]) == []
+
+
+def _heavy_imports(modules: list[str]) -> list[str]:
+    """Where these modules import one of HEAVY (read from their sources: under CPython
+    3.11, pathlib itself imports urllib.parse)."""
+    found = []
+    for module in modules:
+        path = ROOT / Path(*module.split("."))
+        source = path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
+        for node in ast.walk(ast.parse(source.read_text())):
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            found += [f"{module}: {name}" for name in names if name in HEAVY or name.startswith(("html.", "urllib"))]
+    return found
 
 
 SCREENS_OF_A_HALF_DAY = ["", "#/group?id=g-1", "#/setup?group=g-1", "#/session?id=s-1", "#/presentation",

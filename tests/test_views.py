@@ -6,6 +6,8 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.views import render
 from app.views.context import Route, View, route
@@ -197,6 +199,31 @@ def test_routes_round_trip_through_the_url_hash():
     target = route("group", id="g 1&x")
     assert Route.parse(target.href) == target
     assert Route.parse("") == Route() and Route.parse("#/<script>") == Route()
+
+
+TEXT = st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("%+&=#?/ aAfF09"), max_size=24)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(TEXT, TEXT), max_size=4), st.sampled_from(["home", "group", "a/b", "é t"]))
+def test_routes_are_written_as_urllib_writes_them_and_read_back(params, screen):
+    """app/views/context.py writes and reads the hash without importing urllib.parse."""
+    from urllib.parse import parse_qsl, quote, urlencode
+
+    written = Route(screen, tuple(params)).href
+    query = urlencode(params)
+    assert written == f"#/{quote(screen)}" + (f"?{query}" if query else "")
+    assert Route.parse(Route("group", tuple(params)).href).params == tuple((k, v) for k, v in params if v)
+    assert Route.parse(written).screen == ("home" if "/" in screen or " " in screen else screen)  # names of screens only
+
+
+@settings(max_examples=500)
+@given(st.lists(st.characters(codec="utf-8") | st.sampled_from(["%", "%C3%A9", "%e9", "%F0%9F", "%4", "+", "&", "=", "%zz"]),
+                max_size=30).map("".join))
+def test_any_query_reads_as_urllib_reads_it(query):
+    from urllib.parse import parse_qsl
+
+    assert Route.parse(f"#/home?{query}").params == tuple(parse_qsl(query))
 
 
 def test_the_evaluation_round_rates_the_session_in_the_readers_numbers():
