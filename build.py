@@ -527,29 +527,27 @@ def assemble(out: Path, modules: Path, library: Path, app: Path, wheels: list[Pa
     boot = (ROOT / "assets" / "boot.js").read_text()
     if STARTUP_MARKER not in boot:
         raise BuildError(f"assets/boot.js: keep `{STARTUP_MARKER}` (build.py writes what the page loads there)")
-    boot = boot.replace(STARTUP_MARKER, json.dumps(startup_manifest(app, packages, lock), indent=1))
+    boot = boot.replace(STARTUP_MARKER, json.dumps(startup_manifest(app, packages), indent=1))
     page = page.replace(BOOT_SCRIPT, f"<script>\n{boot}</script>").replace(PRELOADS_MARKER, preload_links(out))
     (out / "index.html").write_text(page)
 
 
-def startup_manifest(app: Path, packages: list[str], lock: dict) -> dict:
+def startup_manifest(app: Path, packages: list[str]) -> dict:
     """What boot.js loads beside the interpreter: the packages Pyodide installs once the
-    first screen is up (app/web/checks.py; from the lock file, hash-checked by Pyodide) and
-    their wheels, which boot.js has the browser prefetch once the interpreter is up; and the
-    app's zip with the hash the browser checks (Subresource Integrity) and where it goes in
-    Pyodide's file system."""
+    first screen is up (app/web/checks.py; from the lock file, hash-checked by Pyodide,
+    their wheels fetched then: prefetched earlier, they slowed the first screen and did not
+    shorten the wait for pydantic, README), and the app's zip with the hash the browser
+    checks (Subresource Integrity) and where it goes in Pyodide's file system."""
     integrity = "sha256-" + base64.b64encode(hashlib.sha256(app.read_bytes()).digest()).decode()
-    wheels = [f"./pyodide/{lock['packages'][project]['file_name']}" for project in packages]
-    return {"packages": packages, "wheels": wheels,
-            "app": {"url": f"./pyodide/{app.name}", "path": APP_MOUNT, "integrity": integrity}}
+    return {"packages": packages, "app": {"url": f"./pyodide/{app.name}", "path": APP_MOUNT, "integrity": integrity}}
 
 
 def preload_links(out: Path) -> str:
     """<link rel=preload> for what the page will load after a chain of scripts, so the
     browser fetches it all at once while it parses the page. boot.js fetches the app's zip
-    itself, first thing, and has the browser prefetch the wheels installed after the first
-    screen once the interpreter is up (STARTUP.wheels): during the boot, their 1.5 MB only
-    slowed the runtime's own download and compilation."""
+    itself, first thing. The wheels installed after the first screen are not fetched
+    before: during the boot, their 1.5 MB slowed the runtime's own download and
+    compilation, and once it had booted, the first screen (README, "Start-up benchmark")."""
     def link(path: Path, kind: str) -> str:
         extra = ' as="fetch" crossorigin' if kind == "preload" else ""
         return f'<link rel="{kind}" href="./{path.relative_to(out).as_posix()}"{extra}>'

@@ -80,8 +80,8 @@
 
   // What Python needs beside the runtime, written here by build.py: the packages Pyodide
   // installs once the first screen is up (pydantic-core, from pyodide/pyodide-lock.json,
-  // which holds their hashes) and their wheels' URLs, and the app's zip with its hash and
-  // its place in Pyodide's file system.
+  // which holds their hashes; Pyodide fetches their wheels then), and the app's zip with
+  // its hash and its place in Pyodide's file system.
   const STARTUP = /* build.py: start-up */ null;
 
   // A file fetched and checked against its hash (the browser only says "failed to fetch"
@@ -94,14 +94,6 @@
       if (!response.ok) throw new Error(`${text.missing} ${response.url} (HTTP ${response.status})`);
       return response.arrayBuffer();
     });
-  }
-
-  // Fetched into the browser's cache for later (Pyodide asks for them after the first
-  // screen, and checks their hashes), once the runtime no longer needs the bandwidth.
-  function prefetch(urls) {
-    for (const url of urls) {
-      document.head.append(Object.assign(document.createElement("link"), { rel: "prefetch", href: url, crossOrigin: "anonymous" }));
-    }
   }
 
   // The app's zip goes first on sys.path: Python imports it in place, nothing is unpacked.
@@ -145,7 +137,6 @@
       )
       .then(async (pyodide) => {
         mountApp(pyodide, await app);
-        prefetch(STARTUP.wheels);
         return pyodide;
       })
       .finally(unwatch);
