@@ -39,8 +39,8 @@ def when_ready(task: Callable[[], None]) -> None:
 
 
 async def load() -> None:
-    """pydantic-core installed (the wheel was preloaded with the page), then what the first
-    action imports: pydantic and the engine's forty action models."""
+    """pydantic-core installed (its wheel fetched now, hash-checked by Pyodide), then what
+    the first action imports: pydantic and the engine's forty action models."""
     await js.cercleBoot.installLater()
     import app.actions  # noqa: F401
 
