@@ -6,7 +6,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from app.views import render
@@ -208,7 +208,7 @@ TEXT = st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("%+&=#?/ 
 @given(st.lists(st.tuples(TEXT, TEXT), max_size=4), st.sampled_from(["home", "group", "a/b", "é t"]))
 def test_routes_are_written_as_urllib_writes_them_and_read_back(params, screen):
     """app/views/context.py writes and reads the hash without importing urllib.parse."""
-    from urllib.parse import parse_qsl, quote, urlencode
+    from urllib.parse import quote, urlencode
 
     written = Route(screen, tuple(params)).href
     query = urlencode(params)
@@ -218,12 +218,23 @@ def test_routes_are_written_as_urllib_writes_them_and_read_back(params, screen):
 
 
 @settings(max_examples=500)
+@example("a=%aB&b=%\u00e9%&c=%C3+%A9&=x&d==&e=%F0%9F%98%80%zz" + "%C3%A9" * 2000 + "%")
+@example("x=\ud800&\udfff=1")
 @given(st.lists(st.characters(codec="utf-8") | st.sampled_from(["%", "%C3%A9", "%e9", "%F0%9F", "%4", "+", "&", "=", "%zz"]),
                 max_size=30).map("".join))
 def test_any_query_reads_as_urllib_reads_it(query):
     from urllib.parse import parse_qsl
 
     assert Route.parse(f"#/home?{query}").params == tuple(parse_qsl(query))
+
+
+def test_text_that_utf8_cannot_hold_is_refused_as_urllib_refuses_it():
+    from urllib.parse import urlencode
+
+    with pytest.raises(UnicodeEncodeError):
+        urlencode([("id", "\ud800")])
+    with pytest.raises(UnicodeEncodeError):
+        Route("group", (("id", "\ud800"),)).href
 
 
 def test_the_evaluation_round_rates_the_session_in_the_readers_numbers():

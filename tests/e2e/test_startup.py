@@ -27,7 +27,9 @@ def test_home_screen_renders_when_python_is_ready(app, guard):
     assert page.locator(".boot").count() == 0, "the loading shell was not replaced"
     assert page.evaluate("typeof window.Idiomorph.morph") == "function"
     # Every request went to our server (the guard fails the test otherwise), and these
-    # are the ones the page needs: the runtime, the pinned wheels, the app's own zip.
+    # are the ones the page needs: the runtime, the pinned wheels (pydantic-core, fetched
+    # once the first screen is up), the app's own zip.
+    app.wait_until_checked()
     paths = {urlsplit(url).path for url in guard.requests}
     assert "/pyodide/pyodide.asm.wasm" in paths
     assert any(path.startswith("/pyodide/pydantic_core-2.50.5-") for path in paths)
