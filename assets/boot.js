@@ -183,5 +183,11 @@
   addEventListener("error", onStartupError, true); // capture: resource errors do not bubble
   addEventListener("unhandledrejection", onStartupError);
   window.cercleBoot.python = bootPython();
-  import("./pyscript/core.js").then(watchPython, (error) => fail(text.failed, error.stack || error));
+  // PyScript reads its configuration (<script type="py" config>, <mpy-config>) when it
+  // starts: started before the parser has reached them (a page that arrives or parses
+  // slowly), it finds none and asks for every plugin, which dist/ does not ship. So
+  // index.html starts it right after them, at the top of <body>.
+  let pyscript = null;
+  window.cercleBoot.startPyScript = () =>
+    (pyscript ??= import("./pyscript/core.js").then(watchPython, (error) => fail(text.failed, error.stack || error)));
 })();

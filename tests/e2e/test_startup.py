@@ -237,3 +237,20 @@ def test_what_people_do_before_pydantic_is_up_waits_for_it_then_happens_in_order
     page.reload()
     app.assert_ready()
     page.get_by_role("heading", level=1, name="Cadres de santé").wait_for()
+
+
+def test_pyscript_reads_its_configuration_once_the_whole_page_is_there(app):
+    """PyScript reads its configuration (`<script type="py" config>`, `<mpy-config>`) when
+    it starts. Started before the parser reached them (a page that arrives or parses
+    slowly), it found none and asked for every plugin, which dist/ does not ship: the
+    failure screen. boot.js starts it once the page is parsed."""
+    page = app.page
+
+    def slow_to_parse(route):
+        response = route.fetch()
+        filler = '<div hidden>' + "<p>Chargement</p>" * 150_000 + "</div>"
+        route.fulfill(response=response, body=response.text().replace("<noscript>\n    <p class", filler + "<noscript>\n    <p class", 1))
+
+    page.route(lambda url: urlsplit(url).path.endswith("/"), slow_to_parse)
+    app.open()
+    assert page.get_by_role("button", name="Nouveau groupe").count() == 1
