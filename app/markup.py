@@ -8,19 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Union
 
 _NAME = re.compile(r"^[a-zA-Z][a-zA-Z0-9:-]*$")
-_CHECKED: set[str] = set()  # names that passed: a screen has hundreds of tags and attributes, of a few dozen names
-
-
-def _is_name(name: str) -> bool:
-    if name in _CHECKED:
-        return True
-    if _NAME.match(name):
-        _CHECKED.add(name)
-        return True
-    return False
 VOID = frozenset({"area", "br", "col", "hr", "img", "input", "link", "meta", "source", "wbr"})
 
 
@@ -31,6 +22,11 @@ class Markup(str):
 
 
 Child = Union[str, int, float, Markup, None, bool, Iterable["Child"]]
+
+
+@cache  # a screen has hundreds of tags and attributes, of a few dozen names (from the code, never the user)
+def _is_name(name: str) -> bool:
+    return _NAME.match(name) is not None
 
 
 def escape_text(text: str, quote: bool = True) -> str:
