@@ -65,6 +65,10 @@ PYODIDE_RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python
 PYSCRIPT_LAZY_CHUNKS = ("toml", "error")
 IDIOMORPH = "idiomorph/dist/idiomorph.esm.js"
 PYSCRIPT_PACKAGE = "@pyscript/core/src/stdlib/pyscript"  # PyScript's Python package, as sources
+# Where PyScript's bundle (core-*.js) writes that package at start: `write(".", {pyscript: {...}})`,
+# followed by the import of the package (without_package_writes).
+PYSCRIPT_PACKAGE_WRITES = re.compile(
+    r'(?P<write>[\w$]+)\("\.",\{pyscript:\{.*?\}\}\),(?P<then>[\w$]+\.push\("import pyscript as _pyscript"\))', re.S)
 # app/ ships as cercle-<content hash>.zip with its bytecode, which boot.js puts at APP_MOUNT in
 # Pyodide's file system, first on sys.path: Python imports it in place, nothing is unpacked.
 APP_ARCHIVE = "cercle"
@@ -571,10 +575,27 @@ def copy_pyscript(source: Path, target: Path) -> None:
         seen.add(name)
         text = (source / name).read_text()
         shutil.copy2(source / name, target / name)
+        if PYSCRIPT_PACKAGE_WRITES.search(text):
+            (target / name).write_text(without_package_writes(text))
         static = re.findall(r'(?:from|import)\s*"\./([\w.-]+\.js)"', text)
         lazy = re.findall(r'import\(\s*"\./([\w.-]+\.js)"\s*\)', text)
         pending += static
         pending += [chunk for chunk in lazy if chunk.rsplit("-", 1)[0] in PYSCRIPT_LAZY_CHUNKS]
+
+
+def without_package_writes(bundle: str) -> str:
+    """PyScript's bundle holds its Python package as sources, which it writes to the working
+    directory at every start (a Python program of ~32 KB that `pathlib` runs) before it
+    imports it. The app's zip, first on sys.path, already holds that package as bytecode
+    (`app_archive`), so the page leaves the package out of the bundle: PyScript then
+    writes nothing and imports the zip's. The bundle is pinned in package-lock.json; if
+    another version no longer matches, the build stops rather than ship it unchanged.
+    (PyScript's workers would need the written package: this page starts none.)"""
+    found = PYSCRIPT_PACKAGE_WRITES.findall(bundle)
+    if len(found) != 1:
+        raise BuildError("PyScript's bundle no longer writes its package as build.py expects "
+                         "(PYSCRIPT_PACKAGE_WRITES): check without_package_writes against this @pyscript/core")
+    return PYSCRIPT_PACKAGE_WRITES.sub(r'\g<write>(".",{}),\g<then>', bundle)
 
 
 def copy_pyodide(source: Path, library: Path, files: list[Path], lock: dict, target: Path) -> None:

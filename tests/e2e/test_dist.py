@@ -53,16 +53,30 @@ def test_app_ships_as_a_zip_with_bytecode_that_boot_js_mounts_after_its_hash():
     assert not any("__pycache__" in name or name.endswith(".pyo") for name in names)
 
 
-def test_app_zip_holds_the_python_package_that_pyscript_writes_at_start_up():
-    """PyScript writes its package's sources at every start; the app's zip, first on
-    sys.path, holds the same modules as bytecode, from the same npm package."""
-    core = next((DIST / "pyscript").glob("core-*.js")).read_text()
-    written = set(re.findall(r'"(\w+)\.py":', core))
+def test_pyscript_leaves_its_package_to_the_apps_zip_which_holds_it_as_bytecode():
+    """PyScript's bundle holds its Python package's sources, which it writes at every start;
+    dist/'s bundle leaves them out (build.without_package_writes), and the app's zip, first
+    on sys.path, holds the same modules as bytecode, from the same npm package."""
+    original = next((build.CACHE / "npm" / "node_modules" / "@pyscript" / "core" / "dist").glob("core-*.js")).read_text()
+    shipped_bundle = (DIST / "pyscript" / next((DIST / "pyscript").glob("core-*.js")).name).read_text()
+    written = set(re.findall(r'"(\w+)\.py":', original))
+    assert "__init__" in written and not re.findall(r'"(\w+)\.py":', shipped_bundle)
+    assert 'import pyscript as _pyscript' in shipped_bundle  # PyScript still imports it
+    assert len(original) - len(shipped_bundle) > 25_000  # the package's sources, and nothing else, left out
+    assert shipped_bundle == build.without_package_writes(original)
     app = next((DIST / "pyodide").glob("cercle-*.zip"))
     with zipfile.ZipFile(app) as archive:
         shipped = {name[len("pyscript/"):-3] for name in archive.namelist() if re.fullmatch(r"pyscript/\w+\.py", name)}
         compiled = {name[len("pyscript/"):-4] for name in archive.namelist() if re.fullmatch(r"pyscript/\w+\.pyc", name)}
-    assert "__init__" in written and written == shipped == compiled
+    assert written == shipped == compiled
+
+
+def test_a_pyscript_bundle_that_no_longer_matches_stops_the_build():
+    bundle = 'a=1;W(".",{pyscript:{"__init__.py":"import x\\n","ffi.py":"y = {}"}}),H.push("import pyscript as _pyscript"),H.push("del _os")'
+    assert build.without_package_writes(bundle) == 'a=1;W(".",{}),H.push("import pyscript as _pyscript"),H.push("del _os")'
+    for changed in (bundle.replace("_pyscript", "_ps"), bundle + ";" + bundle, ""):
+        with pytest.raises(build.BuildError, match="no longer writes its package"):
+            build.without_package_writes(changed)
 
 
 def test_pyscript_package_in_the_zip_offers_every_name_of_pyscripts_own_from_the_same_module():

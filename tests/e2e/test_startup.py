@@ -43,10 +43,12 @@ def test_python_imports_the_app_and_pyscript_from_the_zip_as_bytecode(app):
     app.wait_until_checked()
     files = app.page.evaluate("""async () => {
         const pyodide = await window.cercleBoot.python({ stdout: console.log, stderr: console.error });
-        return pyodide.runPython("import app.main, pyscript, pydantic; [app.main.__file__, pyscript.__file__, pydantic.__file__]").toJs();
+        return pyodide.runPython(`
+import os, app.main, pyscript, pydantic
+[app.main.__file__, pyscript.__file__, pydantic.__file__, os.path.exists("pyscript"), os.getcwd()]`).toJs();
     }""")
     assert files == ["/lib/cercle.zip/app/main.pyc", "/lib/cercle.zip/pyscript/__init__.pyc",
-                     "/lib/python314.zip/pydantic/__init__.pyc"]
+                     "/lib/python314.zip/pydantic/__init__.pyc", False, "/home/pyodide"]  # PyScript wrote no sources
 
 
 def test_pyscripts_python_api_is_imported_on_first_use_and_works(app):
