@@ -30,6 +30,16 @@ def test_lock_file_points_at_the_shipped_wheels_with_their_real_hashes():
     assert lock["packages"]["pydantic-core"]["file_name"] == "pydantic_core-2.50.5-cp314-cp314-pyemscripten_2026_0_wasm32.whl"
 
 
+def compiled_from(pyc: bytes, source: bytes) -> bool:
+    """Whether an unchecked-hash .pyc (PEP 552) holds the bytecode of that source: its
+    header holds the source's hash, keyed by the magic number of the Python that compiled
+    it (Pyodide's, not this one)."""
+    import _imp
+
+    magic = int.from_bytes(pyc[:4], "little")
+    return int.from_bytes(pyc[4:8], "little") == 1 and pyc[8:16] == _imp.source_hash(magic, source)
+
+
 def test_app_ships_as_a_zip_with_bytecode_that_boot_js_mounts_after_its_hash():
     page = (DIST / "index.html").read_text()
     startup = json.loads(re.search(r"const STARTUP = (\{.*?\n\});", page, re.S).group(1))
@@ -42,10 +52,11 @@ def test_app_ships_as_a_zip_with_bytecode_that_boot_js_mounts_after_its_hash():
     assert startup["app"]["path"] == build.APP_MOUNT
     with zipfile.ZipFile(app) as archive:
         names = set(archive.namelist())
-    sources = {name for name in names if name.endswith(".py")}
-    assert {"app/main.py", "app/model.py", "app/web/shell.py"} <= sources
-    for source in sources:  # zipimport reads the bytecode beside the source, kept for tracebacks
-        assert source[:-3] + ".pyc" in names, source
+    assert not any(name.endswith(".py") for name in names), "bytecode only"
+    with zipfile.ZipFile(app) as archive:
+        for source in (build.ROOT / "app").rglob("*.py"):  # every module, compiled from this very source
+            name = source.relative_to(build.ROOT).as_posix() + "c"
+            assert compiled_from(archive.read(name), source.read_bytes()), name
     assert not any(name.endswith(".po") for name in names), "the catalogs go as JSON"
     with zipfile.ZipFile(next((DIST / "pyodide").glob("cercle-*.zip"))) as archive:
         for lang in LANGUAGES:
@@ -64,11 +75,15 @@ def test_pyscript_leaves_its_package_to_the_apps_zip_which_holds_it_as_bytecode(
     assert 'import pyscript as _pyscript' in shipped_bundle  # PyScript still imports it
     assert len(original) - len(shipped_bundle) > 25_000  # the package's sources, and nothing else, left out
     assert shipped_bundle == build.without_package_writes(original)
-    app = next((DIST / "pyodide").glob("cercle-*.zip"))
-    with zipfile.ZipFile(app) as archive:
-        shipped = {name[len("pyscript/"):-3] for name in archive.namelist() if re.fullmatch(r"pyscript/\w+\.py", name)}
+    package = {source.stem: source.read_text() for source in (build.npm_packages() / build.PYSCRIPT_PACKAGE).glob("*.py")}
+    assert set(package) == written, "the npm package's sources are the bundle's modules"
+    with zipfile.ZipFile(next((DIST / "pyodide").glob("cercle-*.zip"))) as archive:
         compiled = {name[len("pyscript/"):-4] for name in archive.namelist() if re.fullmatch(r"pyscript/\w+\.pyc", name)}
-    assert written == shipped == compiled
+        assert compiled == written
+        for name, text in package.items():
+            if name == "__init__":
+                text = build.lazy_package_init(text, package)
+            assert compiled_from(archive.read(f"pyscript/{name}.pyc"), text.encode()), name
 
 
 def test_a_pyscript_bundle_that_no_longer_matches_stops_the_build():
@@ -84,9 +99,12 @@ def test_pyscript_package_in_the_zip_offers_every_name_of_pyscripts_own_from_the
     original = (build.npm_packages() / build.PYSCRIPT_PACKAGE / "__init__.py").read_text()
     expected = {alias.asname or alias.name for node in ast.walk(ast.parse(original)) if isinstance(node, ast.ImportFrom)
                 for alias in node.names}
+    package = {source.stem: source.read_text() for source in (build.npm_packages() / build.PYSCRIPT_PACKAGE).glob("*.py")}
+    init = build.lazy_package_init(original, package)
     with zipfile.ZipFile(next((DIST / "pyodide").glob("cercle-*.zip"))) as archive:
-        shipped: dict = {}
-        exec(archive.read("pyscript/__init__.py"), shipped)
+        assert compiled_from(archive.read("pyscript/__init__.pyc"), init.encode())  # what the page imports
+    shipped: dict = {}
+    exec(init, shipped)
     assert len(expected) > 15 and shipped["_NAMES"] == expected
     imports = [ast.unparse(node) for node in ast.parse(original).body if not isinstance(node, ast.Expr)]
     assert shipped["_IMPORTS"] == "\n".join(imports) + "\n", "PyScript's own statements, in its order"
