@@ -366,8 +366,9 @@ def read_zip(path: Path) -> list[tuple[str, bytes]]:
 # in place (the standard library, the app), where each .py was, as zipimport wants it.
 # build.py then drops those zips' sources, as Pyodide's full distribution does for its
 # standard library: the app's would be 28% of its zip (170 KB of 620), read only to show
-# a line of code in a traceback, which still names the file and the line. Pyodide's npm package ships its standard library as sources only: without
-# this, every module the app imports is compiled in the browser, at every start.
+# a line of code in a traceback, which still names the file and the line. Pyodide's npm
+# package ships its standard library as sources only: without this, every module the app
+# imports is compiled in the browser, at every start.
 COMPILE_PY = """
 import importlib.util, json, marshal, os, sys, sysconfig, zipfile
 from pathlib import PurePosixPath
@@ -576,7 +577,7 @@ def copy_pyscript(source: Path, target: Path) -> None:
         seen.add(name)
         text = (source / name).read_text()
         shutil.copy2(source / name, target / name)
-        if PYSCRIPT_PACKAGE_WRITES.search(text):
+        if re.fullmatch(r"core-[\w-]+\.js", name):  # the bundle (core.js only imports it)
             (target / name).write_text(without_package_writes(text))
         static = re.findall(r'(?:from|import)\s*"\./([\w.-]+\.js)"', text)
         lazy = re.findall(r'import\(\s*"\./([\w.-]+\.js)"\s*\)', text)

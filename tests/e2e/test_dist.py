@@ -69,7 +69,7 @@ def test_pyscript_leaves_its_package_to_the_apps_zip_which_holds_it_as_bytecode(
     dist/'s bundle leaves them out (build.without_package_writes), and the app's zip, first
     on sys.path, holds the same modules as bytecode, from the same npm package."""
     original = next((build.CACHE / "npm" / "node_modules" / "@pyscript" / "core" / "dist").glob("core-*.js")).read_text()
-    shipped_bundle = (DIST / "pyscript" / next((DIST / "pyscript").glob("core-*.js")).name).read_text()
+    shipped_bundle = next((DIST / "pyscript").glob("core-*.js")).read_text()
     written = set(re.findall(r'"(\w+)\.py":', original))
     assert "__init__" in written and not re.findall(r'"(\w+)\.py":', shipped_bundle)
     assert 'import pyscript as _pyscript' in shipped_bundle  # PyScript still imports it
