@@ -202,6 +202,11 @@ def download_wheels(folder: Path) -> list[Path]:
 
 # ---------------------------------------------------------------------------- the app's zip
 
+def pyscript_package(modules: Path) -> dict[str, str]:
+    """PyScript's Python package as the npm package ships it: module name -> source."""
+    return {source.stem: source.read_text() for source in sorted((modules / PYSCRIPT_PACKAGE).glob("*.py"))}
+
+
 def app_archive(modules: Path) -> Path:
     """app/ (code and locales) as one zip, which Python imports in place (zipimport) once
     boot.js has put it on sys.path. Named here after its sources (the bytecode cache's key);
@@ -227,7 +232,7 @@ def app_archive(modules: Path) -> Path:
     catalogs = compiled_catalogs(lambda path: sources[f"app/{path}"].decode("utf-8"))
     files = [(name, data) for name, data in files if not name.endswith(".po")]
     files += [(f"app/{path}", data) for path, data in catalogs.items()]
-    package = {source.stem: source.read_text() for source in sorted((modules / PYSCRIPT_PACKAGE).glob("*.py"))}
+    package = pyscript_package(modules)
     for name, text in package.items():
         if name == "__init__":
             text = lazy_package_init(text, package)

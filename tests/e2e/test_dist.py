@@ -75,7 +75,7 @@ def test_pyscript_leaves_its_package_to_the_apps_zip_which_holds_it_as_bytecode(
     assert 'import pyscript as _pyscript' in shipped_bundle  # PyScript still imports it
     assert len(original) - len(shipped_bundle) > 25_000  # the package's sources, and nothing else, left out
     assert shipped_bundle == build.without_package_writes(original)
-    package = {source.stem: source.read_text() for source in (build.npm_packages() / build.PYSCRIPT_PACKAGE).glob("*.py")}
+    package = build.pyscript_package(build.npm_packages())
     assert set(package) == written, "the npm package's sources are the bundle's modules"
     with zipfile.ZipFile(next((DIST / "pyodide").glob("cercle-*.zip"))) as archive:
         compiled = {name[len("pyscript/"):-4] for name in archive.namelist() if re.fullmatch(r"pyscript/\w+\.pyc", name)}
@@ -96,10 +96,10 @@ def test_a_pyscript_bundle_that_no_longer_matches_stops_the_build():
 
 def test_pyscript_package_in_the_zip_offers_every_name_of_pyscripts_own_from_the_same_module():
     """Its __init__ imports them on first use (build.py `lazy_package_init`)."""
-    original = (build.npm_packages() / build.PYSCRIPT_PACKAGE / "__init__.py").read_text()
+    package = build.pyscript_package(build.npm_packages())
+    original = package["__init__"]
     expected = {alias.asname or alias.name for node in ast.walk(ast.parse(original)) if isinstance(node, ast.ImportFrom)
                 for alias in node.names}
-    package = {source.stem: source.read_text() for source in (build.npm_packages() / build.PYSCRIPT_PACKAGE).glob("*.py")}
     init = build.lazy_package_init(original, package)
     with zipfile.ZipFile(next((DIST / "pyodide").glob("cercle-*.zip"))) as archive:
         assert compiled_from(archive.read("pyscript/__init__.pyc"), init.encode())  # what the page imports
