@@ -87,9 +87,45 @@ def translator(language: str) -> Translate:
 
     def translate(key: str, **params: object) -> str:
         text = messages.get(key, key)
-        return text.format_map(params) if params else text
+        if not params:
+            return text
+        if "|" in text or ":de}" in text:  # a plural or an elision (Grammar): rare, so checked first
+            return text.format_map({name: Grammar(value, language) for name, value in params.items()})
+        return text.format_map(params)
 
     return translate
+
+
+class Grammar:
+    """A message parameter that also agrees with the words around it, in the catalogs' own syntax:
+
+    - `{n} {n:tour|tours}`: the word for one or for many (French counts 0 and 1 as one, English
+      only 1), the number written apart so that the catalog decides where it goes;
+    - `Synthèse {name:de}`: French elision, "Synthèse d’Élodie" but "Synthèse de Paul".
+    """
+
+    __slots__ = ("value", "language")
+
+    def __init__(self, value: object, language: str) -> None:
+        self.value = value
+        self.language = language
+
+    def __format__(self, spec: str) -> str:
+        if "|" in spec:
+            one, _, many = spec.partition("|")
+            count = self.value if isinstance(self.value, (int, float)) else 0
+            singular = abs(count) < 2 if self.language == "fr" else count == 1
+            return one if singular else many
+        if spec == "de":
+            text = str(self.value)
+            return ("d’" if text[:1] in _ELIDING else "de ") + text
+        return format(self.value, spec)
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+_ELIDING = frozenset("aeiouyhAEIOUYHàâäéèêëîïôöùûüÀÂÄÉÈÊËÎÏÔÖÙÛÜŒœ")
 
 
 def pick_language(chosen: str, browser: Iterable[str]) -> str:
