@@ -72,7 +72,7 @@ def carriers(view: View, session: Session) -> Markup:
     """For protocols without pitches, or when none is left: the next carrier, directly."""
     _ = view._
     last = view.ws.last_carried(session.group_id)
-    members = sorted(view.ws.members_of(session.group_id), key=lambda m: (last.get(m.id, ""), m.order))
+    members = sorted(view.ws.attendees(session), key=lambda m: (last.get(m.id, ""), m.order))
     rows = [
         h(
             "li",
