@@ -41,7 +41,7 @@ def setup_field(view: View, group: Group) -> Markup:
                 "li",
                 {},
                 h("input", {"type": "hidden", "name": f"attendance.{index}.member_id", "value": member.id}),
-                h("fieldset", {"class": "presence"}, h("legend", {}, member.name), radios),
+                h("fieldset", {"class": "presence"}, h("legend", {}, member.name), h("span", {"class": "choices"}, radios)),
             )
         )
     return h(
@@ -67,10 +67,8 @@ def correction(view: View, session: Session) -> Markup:
             h(
                 "li",
                 {},
-                h("span", {"class": "who", "id": f"presence-{member.id}"}, member.name),
-                " ",
-                h("span", {"class": "hint"}, _("attendance.joined_later")) if not current else None,
-                h("span", {"class": "presence-buttons", "role": "group", "aria-labelledby": f"presence-{member.id}"}, buttons),
+                h("span", {"class": "who", "id": f"presence-{member.id}"}, member.name, " ", h("span", {"class": "hint"}, _("attendance.joined_later")) if not current else None),
+                h("span", {"class": "choices", "role": "group", "aria-labelledby": f"presence-{member.id}"}, buttons),
             )
         )
     return h(

@@ -112,9 +112,7 @@ def sessions(view: View, past: History) -> Markup:
             " ",
             h("span", {"class": "tag"}, _(f"ui.stage.{s.stage}")),
             " ",
-            h("span", {"class": "hint"}, view.plural("history.session.facts", len(rounds), protocol=s.protocol.name(view.lang))),
-            " ",
-            h("span", {"class": "hint"}, attendance.line(view, s)),
+            h("span", {"class": "hint"}, view.plural("history.session.facts", len(rounds), protocol=s.protocol.name(view.lang)), " · ", attendance.line(view, s)),
             " ",
             link(route("summaries", session=s.id), _("history.session.summaries")),
         )
