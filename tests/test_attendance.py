@@ -315,3 +315,15 @@ def test_the_group_page_and_history_show_each_sessions_protocol_and_attendance()
     assert protocol in group and protocol in history
     for page in (group, history):
         assert "3 présents · excusés : Chloé · absents : David" in page
+
+
+def test_a_waiting_problem_of_someone_not_here_cannot_be_started_from_the_list():
+    room = opened()
+    to_step(room, "exploration")
+    room.do({"type": "add_pitch", "id": "p-3", "session_id": "s-1", "member_id": "m-3", "title": "Dire non"})
+    room.do({"type": "finish_round", "round_id": "r-1"})
+    assert 'data-pitch-id="p-3"' in screen(room, "session", id="s-1") and "pas là aujourd'hui" not in screen(room, "session", id="s-1")
+    room.do({"type": "set_attendance", "session_id": "s-1", "member_id": "m-3", "presence": "absent"})
+    page = screen(room, "session", id="s-1")
+    assert '<span class="tag off">pas là aujourd\'hui</span>' in page
+    assert 'data-action="start_round" disabled data-session-id="s-1" data-pitch-id="p-3"' in page
