@@ -195,6 +195,9 @@ def finished_with_a_late_member() -> Room:
 def test_only_those_present_get_a_summary_and_a_later_member_none():
     room = finished_with_a_late_member()
     assert [s.member for s in member_summaries(room.ws, "s-1", "fr").values()] == ["Alice", "Bruno", "Émilie"]
+    page = screen(room, "summaries", session="s-1")
+    assert "Pas de synthèse pour qui n'était pas là : Chloé, David." in page
+    assert 'data-member-id="m-2"' not in page and 'data-member-id="m-5"' not in page and 'data-member-id="m-4"' in page
 
 
 def test_the_group_report_says_who_was_present_excused_and_absent_and_not_who_joined_later():
