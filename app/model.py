@@ -20,6 +20,8 @@ GroupKind = Literal["institution", "cross"]  # one institution / several institu
 EntryKind = Literal["note", "question", "reformulation", "intervention", "synthesis", "learning", "evaluation"]
 ActionStatus = Literal["open", "in_progress", "done", "dropped"]
 SessionStage = Literal["charter", "followup", "round", "between", "evaluation", "finished"]
+Presence = Literal["present", "excused", "absent"]
+PRESENCES: tuple[Presence, ...] = ("present", "excused", "absent")
 
 
 @frozen
@@ -85,6 +87,10 @@ class Session(Record):
     next_date: str = ""  # the next session, for the calendar file
     next_place: str = ""
     break_timer: Timer | None = None
+    # Who took part, by member id. A member not in it was not part of the session (they
+    # joined the group later) and sees nothing of it. Sessions stored before attendance
+    # existed get theirs on reading (app/attendance.py `settle`).
+    attendance: dict[str, Presence] = field(default_factory=dict)
 
 
 @frozen
@@ -196,6 +202,11 @@ class Local(Frozen):
 UNDO_DEPTH = 100
 
 
+def present(members: list[Member], session: Session) -> list[Member]:
+    """Those of `members` present at `session`, in their order."""
+    return [m for m in members if session.attendance.get(m.id) == "present"]
+
+
 @frozen
 class Workspace(Frozen):
     """Every record this device holds, by collection and id, and its own state."""
@@ -221,6 +232,11 @@ class Workspace(Frozen):
     def members_of(self, group_id: str) -> list[Member]:
         found = [m for m in self.members.values() if m.group_id == group_id and not m.deleted]
         return sorted(found, key=lambda m: (m.order, m.name, m.id))
+
+    def attendees(self, session: Session) -> list[Member]:
+        """The members present at a session, in the group's order: who speaks, votes,
+        carries and gets a summary."""
+        return present(self.members_of(session.group_id), session)
 
     def sessions_of(self, group_id: str) -> list[Session]:
         found = [s for s in self.sessions.values() if s.group_id == group_id and not s.deleted]

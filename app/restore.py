@@ -13,6 +13,7 @@ import json
 import re
 from typing import Any, Callable
 
+from app.attendance import settle
 from app.model import COLLECTIONS, Workspace
 
 FORMAT = "cercle"
@@ -184,7 +185,8 @@ def is_version(entry: dict[str, Any]) -> bool:
 def references(ws: Workspace) -> Workspace:
     """The workspace with every optional pointer that points nowhere cleared. Records whose
     owner is missing are kept: they are invisible (every query starts from the owner), and a
-    merge with a file that has the owner brings them back to view."""
+    merge with a file that has the owner brings them back to view. Sessions stored before
+    attendance existed get theirs here, where every shard is together (app/attendance.py)."""
     update: dict[str, dict[str, Any]] = {}
     for name, pointers in OPTIONAL_REFERENCES.items():
         for record in ws.collection(name).values():
@@ -195,7 +197,7 @@ def references(ws: Workspace) -> Workspace:
             }
             if dangling:
                 update.setdefault(name, dict(ws.collection(name)))[record.id] = record.model_copy(update=dangling)
-    return ws.model_copy(update=update) if update else ws
+    return settle(ws.model_copy(update=update) if update else ws)
 
 
 def partial(data: bytes) -> Workspace:

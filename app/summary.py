@@ -1,11 +1,13 @@
 """What each person takes home from a session: the structure of the summaries.
 
-A member's summary holds the session's frame (date, group, protocol), each round briefly
-(its carrier, the problem, the chosen reformulation) and their own learnings; the rounds they
+Only the members present at the session get a summary (its attendance, app/model.py): one
+excused, absent or who joined the group later gets none. A member's summary holds the
+session's frame (date, group, protocol), each round briefly (its carrier, the problem, the
+chosen reformulation), their own learnings and their own problem still waiting; the rounds they
 carried come in full (the problem as pitched, the request, every contribution, their
 synthesis and action plan), and so do all rounds when the group chose fuller summaries. The
-group's summary, for the facilitator, holds everything: agenda, rounds, evaluation, action
-plans, follow-ups and the parking lot.
+group's summary, for the facilitator, holds everything: who was present, excused or absent,
+agenda, rounds, evaluation, action plans, follow-ups and the parking lot.
 
 Summaries are built in one language (the protocol's step titles are resolved here) and are
 plain data: the renderers (summary_markdown, summary_html) only lay them out, and a member's
@@ -93,16 +95,6 @@ class Learning(Frozen):
     text: str
 
 
-class MemberSummary(Frozen):
-    kind: Literal["member"] = "member"
-    frame: Frame
-    member: str
-    carried: tuple[int, ...] = ()  # the numbers of the rounds this member carried
-    rounds: tuple[RoundSummary, ...] = ()
-    learnings: tuple[Learning, ...] = ()
-    followups: tuple[Commitment, ...] = ()
-
-
 class AgendaItem(Frozen):
     member: str
     title: str
@@ -111,10 +103,23 @@ class AgendaItem(Frozen):
     pitched: str = ""  # the date it was pitched
 
 
+class MemberSummary(Frozen):
+    kind: Literal["member"] = "member"
+    frame: Frame
+    member: str
+    carried: tuple[int, ...] = ()  # the numbers of the rounds this member carried
+    rounds: tuple[RoundSummary, ...] = ()
+    learnings: tuple[Learning, ...] = ()
+    followups: tuple[Commitment, ...] = ()
+    waiting: tuple[AgendaItem, ...] = ()  # their own problems no round has examined yet
+
+
 class GroupSummary(Frozen):
     kind: Literal["group"] = "group"
     frame: Frame
-    members: tuple[str, ...]
+    members: tuple[str, ...]  # those present
+    excused: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
     agenda: tuple[AgendaItem, ...] = ()
     rounds: tuple[RoundSummary, ...] = ()
     evaluation: tuple[Said, ...] = ()
@@ -237,6 +242,22 @@ class _Reader:
     def followups(self) -> list[ActionItem]:
         return self.ws.followed_up_in(self.session.id)
 
+    def parked(self, member_id: str = "") -> tuple[AgendaItem, ...]:
+        """The parking lot as it stood after this session (later pitches are not its
+        business); only the problems of `member_id` if given."""
+        dates = {s.id: s.date for s in self.ws.sessions.values()}
+        return tuple(
+            AgendaItem(member=self.name(p.member_id), title=p.title, pitched=dates.get(p.session_id, ""))
+            for p in self.ws.parking_lot(self.group.id)
+            if dates.get(p.session_id, "") <= self.session.date and (not member_id or p.member_id == member_id)
+        )
+
+    def attendance(self, presence: str) -> tuple[str, ...]:
+        """The names of those with this presence, in the group's order; members removed
+        since keep their place and name."""
+        found = [m for m in self.ws.members.values() if self.session.attendance.get(m.id) == presence]
+        return tuple(m.name for m in sorted(found, key=lambda m: (m.order, m.name, m.id)))
+
 
 def member_summary(ws: Workspace, session_id: str, member_id: str, language: str) -> MemberSummary:
     return _member_summary(_Reader(ws, session_id, language), member_id)
@@ -257,13 +278,14 @@ def _member_summary(read: _Reader, member_id: str) -> MemberSummary:
         rounds=tuple(read.round(r, full=full or r.carrier_id == member_id) for r in read.rounds),
         learnings=tuple(learnings),
         followups=tuple(read.commitment(a) for a in read.followups() if full or a.owner_id == member_id),
+        waiting=read.parked(member_id),
     )
 
 
 def member_summaries(ws: Workspace, session_id: str, language: str) -> dict[str, MemberSummary]:
-    """Every member of the session's group, by member id, in the group's order."""
+    """Every member present at the session, by member id, in the group's order."""
     read = _Reader(ws, session_id, language)
-    return {m.id: _member_summary(read, m.id) for m in ws.members_of(read.group.id)}
+    return {m.id: _member_summary(read, m.id) for m in ws.attendees(read.session)}
 
 
 def group_summary(ws: Workspace, session_id: str, language: str) -> GroupSummary:
@@ -281,17 +303,12 @@ def group_summary(ws: Workspace, session_id: str, language: str) -> GroupSummary
         for p in ws.pitches_of(session.id)
         if not p.withdrawn
     ]
-    # The parking lot as it stood after this session: later pitches are not its business.
-    dates = {s.id: s.date for s in ws.sessions.values()}
-    parked = [
-        AgendaItem(member=read.name(p.member_id), title=p.title, pitched=dates.get(p.session_id, ""))
-        for p in ws.parking_lot(read.group.id)
-        if dates.get(p.session_id, "") <= session.date
-    ]
     rounds = tuple(read.round(r, full=True, kinds=GROUP_ROUND_KINDS) for r in read.rounds)
     return GroupSummary(
         frame=read.frame(),
-        members=tuple(m.name for m in ws.members_of(read.group.id)),
+        members=read.attendance("present"),
+        excused=read.attendance("excused"),
+        absent=read.attendance("absent"),
         agenda=tuple(agenda),
         rounds=rounds,
         evaluation=tuple(
@@ -299,5 +316,5 @@ def group_summary(ws: Workspace, session_id: str, language: str) -> GroupSummary
         ),
         actions=tuple(a for r in rounds for a in r.actions),
         followups=tuple(read.commitment(a) for a in read.followups()),
-        parking_lot=tuple(parked),
+        parking_lot=read.parked(),
     )

@@ -199,6 +199,9 @@ def _member(s: MemberSummary) -> Document:
         w.add(Items(tuple(Item(x.text, who=_("summary.round.short", number=x.round)) for x in s.learnings)))
     else:
         w.add(Paragraph(_("summary.no_learnings"), quiet=True))
+    if s.waiting:
+        lines = tuple(Item(p.title, tags=(_("summary.pitched", date=w.date(p.pitched)),) if p.pitched else ()) for p in s.waiting)
+        w.add(Heading(2, _("summary.your_waiting")), Items(lines))
     w.next_session()
     return w.document(_("summary.title.member", member=s.member))
 
@@ -206,7 +209,8 @@ def _member(s: MemberSummary) -> Document:
 def _group(s: GroupSummary) -> Document:
     w = _Writer(s)
     _ = w._
-    w.frame(((_("summary.field.members"), ", ".join(s.members)),))
+    attendance = ((_("summary.field.present"), s.members), (_("summary.field.excused"), s.excused), (_("summary.field.absent"), s.absent))
+    w.frame(tuple((label, ", ".join(names)) for label, names in attendance if names))
     if s.agenda:
         lines = []
         for a in s.agenda:

@@ -28,7 +28,15 @@ def used_keys() -> set[str]:
     keys |= {f"summary.status.{s}" for s in get_args(ActionStatus)}
     keys |= {f"summary.request_type.{t}" for p in LIBRARY.values() for t in p.request_types}
     keys |= {f"summary.weekday.{n}" for n in range(1, 8)} | {f"summary.month.{n}" for n in range(1, 13)}
-    return keys
+    return keys - elsewhere()
+
+
+def elsewhere() -> set[str]:
+    """Keys the summaries use that live in the catalog of another area (attendance...)."""
+    from app.i18n import DOMAINS, LOCALES, read_po
+
+    return {key for domain in DOMAINS if domain != "summary"
+            for key in read_po((LOCALES / "fr" / "LC_MESSAGES" / f"{domain}.po").read_text(encoding="utf-8"))}
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

@@ -88,5 +88,9 @@ def test_the_fixture_of_each_version_loads_with_its_content(version):
 
 
 def test_a_file_written_again_from_the_fixture_is_the_same_file():
+    """But for the attendance its session did not record yet (app/attendance.py): written
+    out, it is what every later reading finds."""
     data = (FIXTURES / f"cercle-v{sync.VERSION}.json").read_bytes()
-    assert json.loads(sync.dump(sync.load(data))) == json.loads(data)
+    expected = json.loads(data)
+    expected["sessions"]["s-1"]["attendance"] = dict.fromkeys(sorted(expected["members"]), "present")
+    assert json.loads(sync.dump(sync.load(data))) == expected

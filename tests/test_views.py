@@ -256,7 +256,7 @@ def test_counts_on_screen_agree_with_their_number_in_both_languages():
     home = "".join(Tags(show(room, "home")).text)
     assert "1 groupe sur cet appareil." in home and "5 membres · 1 séance" in home
     assert "1 group on this device." in show(room, "home", lang="en") and "5 members · 1 session" in show(room, "home", lang="en")
-    assert "pour 3 tours, 5 membres" in show(room, "setup", group="g-1")
+    assert "pour 3 tours, 5 présents" in show(room, "setup", group="g-1")  # the plan counts those present
     room.do({"type": "start_round", "session_id": "s-1", "id": "r-1"})
     room.do({"type": "add_pitch", "id": "p-1", "session_id": "s-1", "member_id": "m-1", "title": "P1"})
     room.do({"type": "next_step", "round_id": "r-1"})

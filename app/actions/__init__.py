@@ -51,6 +51,7 @@ from app.actions.sessions import (
     FinishFollowup,
     FinishRound,
     FinishSession,
+    SetAttendance,
     SetNextSession,
     StartBreak,
     StartEvaluation,
@@ -75,7 +76,7 @@ AnyAction = Annotated[
     Union[
         CreateGroup, UpdateGroup, AddMember, RenameMember, RemoveMember, AcknowledgeCharter,
         StartSession, FinishFollowup, UpdateActionItem, StartRound, FinishRound, StartBreak,
-        StartEvaluation, FinishSession, SetNextSession,
+        StartEvaluation, FinishSession, SetNextSession, SetAttendance,
         GoToStep, NextStep, PreviousStep, PauseTimer, ResumeTimer, ExtendTimer, NextSpeaker,
         AddPitch, EditPitch, WithdrawPitch, DeletePitch, ToggleVote, ChoosePitch,
         AddEntry, EditEntry, DeleteEntry, MarkOutOfFrame, ChooseReformulation, SetContract,

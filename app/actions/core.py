@@ -149,6 +149,13 @@ class Tx:
             raise ActionError("error.member.unknown")
         return member
 
+    def attendee(self, session: Session, member_id: str) -> Member:
+        """A member present at the session: who may speak, vote, pitch or carry there."""
+        member = self.member_of(session.group_id, member_id)
+        if session.attendance.get(member_id) != "present":
+            raise ActionError("error.attendance.not_present", name=member.name)
+        return member
+
     def members(self, group_id: str) -> list[Member]:
         merged = {**self.ws.members, **self.written.get("members", {})}
         found = [m for m in merged.values() if m.group_id == group_id and not m.deleted]

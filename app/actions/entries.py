@@ -54,7 +54,7 @@ class AddEntry(Action):
         elif self.kind != "evaluation":
             raise ActionError("error.entry.needs_round")
         elif self.author_id:
-            tx.member_of(session.group_id, self.author_id)
+            tx.attendee(session, self.author_id)
         if self.help_type and self.help_type not in session.protocol.request_types:
             raise ActionError("error.entry.unknown_type")
         entry = Entry(
@@ -91,7 +91,7 @@ class AddEntry(Action):
             return
         if not self.author_id:
             return
-        tx.member_of(session.group_id, self.author_id)
+        tx.attendee(session, self.author_id)
         if self.kind in CONSULTANTS_ONLY and self.author_id == round_.carrier_id:
             raise ActionError("error.entry.consultants_only")
 
@@ -123,8 +123,7 @@ class EditEntry(Action):
             fields["rating"] = self.rating
         if self.author_id is not None:
             if self.author_id:
-                session = tx.need("sessions", entry.session_id)
-                tx.member_of(session.group_id, self.author_id)
+                tx.attendee(tx.need("sessions", entry.session_id), self.author_id)
             fields["author_id"] = self.author_id
         tx.update("entries", self.id, **fields)
 

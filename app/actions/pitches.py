@@ -28,7 +28,7 @@ class AddPitch(Action):
         session = tx.need("sessions", self.session_id)
         if session.stage == "finished":
             raise ActionError("error.session.finished")
-        tx.member_of(session.group_id, self.member_id)
+        tx.attendee(session, self.member_id)
         if any(p.member_id == self.member_id for p in tx.ws.pitches_of(session.id)):
             raise ActionError("error.pitch.one_per_member")
         pitch = Pitch(
@@ -91,7 +91,7 @@ class ToggleVote(Action):
         current = _current_step(tx, session)
         if current is None or current[1].capture != "vote":
             raise ActionError("error.vote.not_now")
-        tx.member_of(session.group_id, self.member_id)
+        tx.attendee(session, self.member_id)
         existing = [v for v in tx.ws.votes_for(pitch.id) if v.member_id == self.member_id]
         if existing:
             for vote in existing:
@@ -115,6 +115,7 @@ class ChoosePitch(Action):
         pitch = tx.need("pitches", self.pitch_id)
         if pitch.group_id != session.group_id or pitch.withdrawn or (pitch.round_id and pitch.round_id != round_.id):
             raise ActionError("error.pitch.unavailable")
+        tx.attendee(session, pitch.member_id)
         if round_.pitch_id and round_.pitch_id != pitch.id:
             tx.update("pitches", round_.pitch_id, round_id="")
         tx.update("pitches", pitch.id, round_id=round_.id)

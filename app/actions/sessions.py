@@ -1,17 +1,34 @@
-"""Sessions: starting one (with the follow-up of earlier action plans), its rounds,
-the break, the evaluation, the end, and the date of the next one."""
+"""Sessions: starting one (with who is there, and the follow-up of earlier action plans),
+correcting who is there, its rounds, the break, the evaluation, the end, and the date of
+the next one."""
 
 from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from app import timers
 from app.actions.core import MINUTE, Action, ActionError, Id, IsoDate, NewId, Tx
-from app.actions.steps import check_gate, enter_step, paused
-from app.model import Round, Session
+from app.actions.steps import NextSpeaker, check_gate, enter_step, paused, speaking_order
+from app.model import Presence, Round, Session
 from app.protocol import DEFAULT_ID, LIBRARY, Protocol, scale
+
+
+MIN_PRESENT = 2  # a carrier and someone to consult
+
+
+class Attendee(BaseModel):
+    """One line of the attendance taken at the start: a member and whether they are there."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    member_id: Id
+    presence: Presence = "present"
+
+
+def _check_present(attendance: dict[str, Presence]) -> None:
+    if sum(p == "present" for p in attendance.values()) < MIN_PRESENT:
+        raise ActionError("error.attendance.too_few", min=MIN_PRESENT)
 
 
 class StartSession(Action):
@@ -25,9 +42,15 @@ class StartSession(Action):
     planned_rounds: int = Field(default=3, ge=1, le=8)
     available_minutes: int | None = Field(default=None, ge=10, le=24 * 60)
     untimed_steps: tuple[str, ...] = ()  # step keys the group runs without a timer
+    attendance: tuple[Attendee, ...] = ()  # members left out are present
 
     def perform(self, tx: Tx) -> None:
         tx.need("groups", self.group_id)
+        attendance: dict[str, Presence] = {m.id: "present" for m in tx.members(self.group_id)}
+        for line in self.attendance:
+            tx.member_of(self.group_id, line.member_id)
+            attendance[line.member_id] = line.presence
+        _check_present(attendance)
         protocol = self.protocol or LIBRARY.get(self.protocol_id)
         if protocol is None:
             raise ActionError("error.protocol.unknown")
@@ -37,8 +60,8 @@ class StartSession(Action):
             )
             protocol = protocol.model_copy(update={"steps": steps})
         if self.available_minutes:
-            members = len(tx.members(self.group_id))
-            protocol = scale(protocol, self.available_minutes, members=members, rounds=self.planned_rounds)
+            present = sum(p == "present" for p in attendance.values())
+            protocol = scale(protocol, self.available_minutes, members=present, rounds=self.planned_rounds)
         tx.create(
             "sessions",
             Session(
@@ -49,8 +72,52 @@ class StartSession(Action):
                 protocol=protocol,
                 planned_rounds=self.planned_rounds,
                 available_minutes=self.available_minutes,
+                attendance=attendance,
             ),
         )
+
+
+class SetAttendance(Action):
+    """A correction during the session: a member is present, excused or absent after all.
+    Who speaks next follows at once; the votes of someone no longer present go."""
+
+    type: Literal["set_attendance"] = "set_attendance"
+    session_id: Id
+    member_id: Id
+    presence: Presence
+
+    def perform(self, tx: Tx) -> None:
+        before = tx.need("sessions", self.session_id)
+        if before.stage == "finished":
+            raise ActionError("error.session.finished")
+        member = tx.member_of(before.group_id, self.member_id)
+        round_ = tx.get("rounds", before.current_round_id) if before.current_round_id else None
+        if round_ is not None and round_.carrier_id == member.id and self.presence != "present":
+            raise ActionError("error.attendance.carrier", name=member.name)
+        attendance = {**before.attendance, member.id: self.presence}
+        _check_present(attendance)
+        after = tx.update("sessions", before.id, attendance=attendance)
+        if self.presence != "present":
+            for vote in tx.ws.votes.values():
+                if vote.session_id == before.id and vote.member_id == member.id and not vote.deleted:
+                    tx.delete("votes", vote.id)
+        if round_ is not None and not round_.deleted and not round_.finished:
+            _same_speaker(tx, before, after, round_)
+
+
+def _same_speaker(tx: Tx, before: Session, after: Session, round_: Round) -> None:
+    """The person speaking keeps the floor; if they are the one no longer present, the
+    next in the order takes it."""
+    step = after.protocol.steps[round_.step]
+    old, new = speaking_order(tx, before, round_, step), speaking_order(tx, after, round_, step)
+    if not new:
+        return
+    current = old[round_.speaker] if 0 <= round_.speaker < len(old) else ""
+    index = new.index(current) if current in new else min(round_.speaker, len(new) - 1)
+    if new[index] != current:
+        NextSpeaker(round_id=round_.id, index=index).perform(tx)
+    elif index != round_.speaker:
+        tx.update("rounds", round_.id, speaker=index)
 
 
 class FinishFollowup(Action):
@@ -107,7 +174,7 @@ class StartRound(Action):
             carrier = pitch.member_id
             tx.update("pitches", pitch_id, round_id=self.id)
         if carrier:
-            tx.member_of(group.id, carrier)
+            tx.attendee(session, carrier)
             step = protocol.first_round_step
         elif not protocol.chooses_pitch or (rounds and not protocol.chooses_pitch_each_round):
             raise ActionError("error.round.needs_carrier")

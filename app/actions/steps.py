@@ -8,19 +8,20 @@ from pydantic import Field
 
 from app import timers
 from app.actions.core import MINUTE, Action, ActionError, Id, Tx
-from app.model import Round, Session, Timer
+from app.model import Round, Session, Timer, present
 from app.protocol import Step
 
 
-def _speakers(tx: Tx, session: Session, round_: Round, step: Step) -> list[str]:
-    return step.speakers([m.id for m in tx.members(session.group_id)], round_.carrier_id)
+def speaking_order(tx: Tx, session: Session, round_: Round, step: Step) -> list[str]:
+    """Who speaks at the step, in turn: those present at the session."""
+    return step.speakers([m.id for m in present(tx.members(session.group_id), session)], round_.carrier_id)
 
 
 def enter_step(tx: Tx, session: Session, round_: Round, index: int) -> Round:
     """The round moved to step `index`: that step's timer runs again where it stopped, and
     its speaking order starts with the first speaker."""
     step = session.protocol.steps[index]
-    speakers = _speakers(tx, session, round_, step)
+    speakers = speaking_order(tx, session, round_, step)
     current = round_.step_timers.get(index)
     if current is None:
         budget = step.budget_minutes(len(speakers))
@@ -156,7 +157,7 @@ class NextSpeaker(Action):
         round_ = tx.live_round(self.round_id)
         session = tx.session_of(round_)
         step = session.protocol.steps[round_.step]
-        speakers = _speakers(tx, session, round_, step)
+        speakers = speaking_order(tx, session, round_, step)
         target = round_.speaker + 1 if self.index is None else self.index
         if not speakers or not 0 <= target < len(speakers):
             raise ActionError("error.speaker.none_left")

@@ -8,7 +8,7 @@ from app.model import Session
 from app.views.conflicts import conflicted, notice
 from app.views.context import View
 from app.views.editing import editing, pitch_editor
-from app.views.parts import button, classes, clock, names, panel, short
+from app.views.parts import button, classes, clock, names, panel, present_names, short
 from app.views.steps import pitch_controls, pitch_item
 
 BREAKS = (5, 10, 15)
@@ -39,7 +39,8 @@ def next_pitch(view: View, session: Session) -> Markup:
     who = names(view, session.group_id)
     last = view.ws.last_carried(session.group_id)
     waiting = sorted(view.ws.parking_lot(session.group_id), key=lambda p: (last.get(p.member_id, ""), p.created))
-    rows = [_waiting(view, session, p, who, last.get(p.member_id, "")) for p in waiting]
+    here = present_names(view, session)
+    rows = [_waiting(view, session, p, who, last.get(p.member_id, ""), p.member_id in here) for p in waiting]
     withdrawn = [p for p in view.ws.pitches.values() if p.group_id == session.group_id and p.withdrawn and not p.round_id and not p.deleted]
     return panel(
         "next-pitch",
@@ -50,10 +51,12 @@ def next_pitch(view: View, session: Session) -> Markup:
     )
 
 
-def _waiting(view: View, session: Session, pitch, who: dict[str, str], last: str) -> Markup:
-    """A pitch in the parking lot: whose, when they last carried, examine it now."""
+def _waiting(view: View, session: Session, pitch, who: dict[str, str], last: str, here: bool) -> Markup:
+    """A pitch in the parking lot: whose, when they last carried, examine it now (if its
+    member is present)."""
     _ = view._
-    meta = h("p", {"class": "meta"}, h("span", {"class": "who"}, who.get(pitch.member_id, "?")), " ", h("span", {"class": "since"}, _last(view, last)))
+    away = None if here else h("span", {"class": "tag off"}, _("attendance.not_here"))
+    meta = h("p", {"class": "meta"}, h("span", {"class": "who"}, who.get(pitch.member_id, "?")), " ", h("span", {"class": "since"}, _last(view, last)), " ", away)
     if pitch.id == editing(view):
         return h("li", {"class": "entry editing"}, meta, pitch_editor(view, pitch))
     return h(
@@ -63,7 +66,7 @@ def _waiting(view: View, session: Session, pitch, who: dict[str, str], last: str
         h("p", {"class": "text"}, h("strong", {}, pitch.title)),
         h("p", {"class": "text"}, pitch.text) if pitch.text else None,
         notice(view, "pitches", pitch),
-        button(_("ui.between.examine"), "start_round", cls="primary", session_id=session.id, pitch_id=pitch.id, aria_label=_("ui.between.examine_one", title=short(pitch.title, 60))),
+        button(_("ui.between.examine"), "start_round", cls="primary", disabled=not here, session_id=session.id, pitch_id=pitch.id, aria_label=_("ui.between.examine_one", title=short(pitch.title, 60))),
         pitch_controls(view, pitch),
     )
 
@@ -72,7 +75,7 @@ def carriers(view: View, session: Session) -> Markup:
     """For protocols without pitches, or when none is left: the next carrier, directly."""
     _ = view._
     last = view.ws.last_carried(session.group_id)
-    members = sorted(view.ws.members_of(session.group_id), key=lambda m: (last.get(m.id, ""), m.order))
+    members = sorted(view.ws.attendees(session), key=lambda m: (last.get(m.id, ""), m.order))
     rows = [
         h(
             "li",

@@ -17,16 +17,16 @@ CARRIER_SPEAKS = frozenset({"note", "synthesis"})
 
 def authors(view: View, session: Session, round_: Round, step: Step, kind: str) -> list[tuple[str, str]]:
     """Who may say it: consultants for questions, reformulations, interventions."""
-    return _speakers(view, session.group_id, round_.carrier_id, kind)
+    return _speakers(view, session, round_.carrier_id, kind)
 
 
-def _speakers(view: View, group_id: str, carrier_id: str, kind: str) -> list[tuple[str, str]]:
-    members = view.ws.members_of(group_id)
+def _speakers(view: View, session: Session, carrier_id: str, kind: str) -> list[tuple[str, str]]:
+    members = view.ws.attendees(session)
     return [(m.id, m.name) for m in members if not (kind in CONSULTANTS_ONLY and m.id == carrier_id)]
 
 
 def current_speaker(view: View, session: Session, round_: Round, step: Step) -> str:
-    order = step.speakers([m.id for m in view.ws.members_of(session.group_id)], round_.carrier_id)
+    order = step.speakers([m.id for m in view.ws.attendees(session)], round_.carrier_id)
     return order[round_.speaker] if 0 <= round_.speaker < len(order) else ""
 
 
@@ -98,7 +98,7 @@ def editor(view: View, entry: Entry) -> Markup:
         return entry_editor(view, entry, [])
     round_ = view.ws.rounds.get(entry.round_id)
     carrier = round_.carrier_id if round_ is not None else ""
-    authors = [] if entry.kind in CARRIER_SPEAKS else _speakers(view, session.group_id, carrier, entry.kind)
+    authors = [] if entry.kind in CARRIER_SPEAKS else _speakers(view, session, carrier, entry.kind)
     if authors and entry.author_id not in dict(authors):
         # nobody named, or a member since removed: the form keeps them until changed
         former = view.ws.members.get(entry.author_id)

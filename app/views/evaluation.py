@@ -6,15 +6,16 @@ from app.markup import Markup, fragment, h
 from app.model import Session
 from app.views.context import View
 from app.views.entries import entry_list
-from app.views.parts import button, form, names, select_field, submit, text_field
+from app.views.parts import button, form, names, present_names, select_field, submit, text_field
 
 
 def body(view: View, session: Session) -> Markup:
     _ = view._
     who = names(view, session.group_id)
+    here = present_names(view, session)
     said = view.ws.session_entries(session.id, "evaluation")
     spoken = {e.author_id for e in said}
-    waiting = [m for m in who if m not in spoken]
+    waiting = [m for m in here if m not in spoken]
     scope = f"{session.id}-evaluation"
     ratings = [h("label", {"class": "check"}, h("input", {"type": "radio", "name": "rating", "value": n, "data-draft": f"{scope}:rating", "checked": view.draft(f"{scope}:rating") == str(n)}), " ", n) for n in range(1, 6)]
     add = form(
@@ -22,7 +23,7 @@ def body(view: View, session: Session) -> Markup:
         h(
             "div",
             {"class": "entry-fields"},
-            select_field(view, _("ui.entry.author"), "author_id", scope, [(m, who[m]) for m in waiting] or list(who.items())),
+            select_field(view, _("ui.entry.author"), "author_id", scope, [(m, here[m]) for m in waiting] or list(here.items())),
             h("fieldset", {"class": "checks rating"}, h("legend", {}, _("ui.evaluation.rating")), ratings),
         ),
         text_field(view, _("ui.entry.evaluation.label"), "text", scope, multiline=True),

@@ -1,11 +1,12 @@
 """A group: create it (4 to 8 members, one institution or several), then edit it, read its
-charter, see its sessions, who carried which problem when, and its open action plans."""
+charter, see its sessions (their protocol, who was there, who carried which problem), and its
+open action plans."""
 
 from __future__ import annotations
 
 from app.markup import Markup, h
 from app.model import MAX_MEMBERS, MIN_MEMBERS, Group
-from app.views import charter
+from app.views import attendance, charter
 from app.views.context import View, route
 from app.views.parts import button, choice_field, crumb, form, link, names, page, panel, submit, text_field
 
@@ -135,6 +136,7 @@ def history(view: View, group: Group) -> Markup:
                 link(route("session", id=session.id), view.date(session.date)),
                 " ",
                 h("span", {"class": "tag"}, _(f"ui.stage.{session.stage}")),
+                h("p", {"class": "hint"}, session.protocol.name(view.lang), " · ", attendance.line(view, session)),
                 h("ul", {"class": "carried"}, carried) if carried else None,
             )
         )

@@ -1,5 +1,5 @@
 """A group's history: who carried which problem and when, who has not carried for long,
-the action plans still open, and every session with its summaries.
+the action plans still open, and every session with who was there and its summaries.
 
 Route: `#/history?group=<id>`. Newest first: the room looks back from today.
 """
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from app.markup import Markup, fragment, h
 from app.model import Group, Round, Session
+from app.views import attendance
 from app.views.context import Route, View, route
 from app.views.parts import crumb, link, page, panel
 
@@ -111,7 +112,7 @@ def sessions(view: View, past: History) -> Markup:
             " ",
             h("span", {"class": "tag"}, _(f"ui.stage.{s.stage}")),
             " ",
-            h("span", {"class": "hint"}, view.plural("history.session.facts", len(rounds), protocol=s.protocol.name(view.lang))),
+            h("span", {"class": "hint"}, view.plural("history.session.facts", len(rounds), protocol=s.protocol.name(view.lang)), " · ", attendance.line(view, s)),
             " ",
             link(route("summaries", session=s.id), _("history.session.summaries")),
         )

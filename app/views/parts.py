@@ -8,7 +8,7 @@ from typing import Any
 from app import timers
 from app.frozen import dumps
 from app.markup import Child, Markup, fragment, h
-from app.model import Timer
+from app.model import Session, Timer
 from app.views.context import Route, View, route
 
 
@@ -206,6 +206,11 @@ def clock(view: View, timer: Timer, label: str, *, cls: str = "") -> Markup:
 
 def names(view: View, group_id: str) -> dict[str, str]:
     return {m.id: m.name for m in view.ws.members_of(group_id)}
+
+
+def present_names(view: View, session: Session) -> dict[str, str]:
+    """Those present at the session, in the group's order: who speaks, votes and carries."""
+    return {m.id: m.name for m in view.ws.attendees(session)}
 
 
 def placeholder(view: View, screen: str) -> Markup:

@@ -8,7 +8,7 @@ from app.model import Round, Session
 from app.protocol import Step
 from app.views import steps
 from app.views.context import View
-from app.views.parts import button, clock, names
+from app.views.parts import button, clock, names, present_names
 
 
 def body(view: View, session: Session, round_: Round) -> Markup:
@@ -81,7 +81,7 @@ def stage(view: View, session: Session, round_: Round, step: Step) -> Markup:
 
 def turns(view: View, session: Session, round_: Round, step: Step, who: dict[str, str]) -> Markup | None:
     """The speaking order of a round-robin step, with the current speaker's own timer."""
-    order = step.speakers(list(who), round_.carrier_id)
+    order = step.speakers(list(present_names(view, session)), round_.carrier_id)
     if not order:
         return None
     _ = view._

@@ -1,10 +1,10 @@
 """A session on the shared screen: whatever its stage asks for now (charter, follow-up, a
-round, between rounds, the evaluation, the end)."""
+round, between rounds, the evaluation, the end), and until the end who is there, to correct."""
 
 from __future__ import annotations
 
 from app.markup import Markup, fragment
-from app.views import between, charter, evaluation, finished, followup, round as round_view
+from app.views import attendance, between, charter, evaluation, finished, followup, round as round_view
 from app.views.context import View
 from app.views.parts import crumb, page, placeholder
 
@@ -20,7 +20,7 @@ def render(view: View) -> Markup:
     if stage == "round" and session.current_round_id in view.ws.rounds:
         round_ = view.ws.rounds[session.current_round_id]
         title = session.protocol.steps[round_.step].title(view.lang)
-        return page(view, title, round_view.body(view, session, round_), wide=True, crumbs=crumbs)
+        return page(view, title, round_view.body(view, session, round_), attendance.correction(view, session), wide=True, crumbs=crumbs)
     bodies = {
         "charter": charter.body,
         "followup": followup.body,
@@ -29,4 +29,5 @@ def render(view: View) -> Markup:
         "finished": finished.body,
     }
     body = bodies.get(stage, between.body)
-    return page(view, _(f"ui.stage.{stage}"), body(view, session), wide=stage != "finished", crumbs=crumbs)
+    correction = attendance.correction(view, session) if stage != "finished" else None
+    return page(view, _(f"ui.stage.{stage}"), body(view, session), correction, wide=stage != "finished", crumbs=crumbs)

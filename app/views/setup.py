@@ -1,10 +1,13 @@
-"""A new session for a group: date and place, a protocol from the library, the number of
-rounds and the time available, with the step times that follow from it."""
+"""A new session for a group: date and place (those the previous session set for it, if
+any), who is there, a protocol from the library, the number of rounds and the time
+available, with the step times that follow from it."""
 
 from __future__ import annotations
 
 from app.markup import Markup, h
+from app.model import Group
 from app.protocol import DEFAULT_ID, LIBRARY, scale
+from app.views import attendance
 from app.views.context import View
 from app.views.parts import choice_field, crumb, form, page, placeholder, submit, text_field
 
@@ -23,14 +26,16 @@ def render(view: View) -> Markup:
         for s in protocol.steps
         if s.minutes is not None
     ]
+    date, place = planned(view, group)
     body = form(
         "start_session",
         h(
             "div",
             {"class": "entry-fields"},
-            text_field(view, _("ui.setup.date"), "date", SCOPE, kind="date", value=view.today, required=True),
-            text_field(view, _("ui.setup.place"), "place", SCOPE, cls="grow"),
+            text_field(view, _("ui.setup.date"), "date", SCOPE, kind="date", value=date, required=True),
+            text_field(view, _("ui.setup.place"), "place", SCOPE, value=place, cls="grow"),
         ),
+        attendance.setup_field(view, group),
         choice_field(view, _("ui.setup.protocol"), "protocol_id", SCOPE, [(p.id, p.name(view.lang)) for p in LIBRARY.values()], value=DEFAULT_ID),
         h("p", {"class": "hint"}, protocol.source(view.lang)),
         h(
@@ -40,7 +45,7 @@ def render(view: View) -> Markup:
             text_field(view, _("ui.setup.minutes"), "available_minutes", SCOPE, kind="number", hint=_("ui.setup.minutes_hint")),
         ),
         h("details", {"class": "untimed"}, h("summary", {}, _("ui.setup.untimed")), h("div", {"class": "checks"}, untimed)),
-        plan(view, group.id, protocol_id),
+        plan(view, group, protocol_id),
         submit(_("ui.setup.start")),
         go="session",
         label=_("ui.setup.title"),
@@ -50,14 +55,24 @@ def render(view: View) -> Markup:
     return page(view, _("ui.setup.title"), body, crumbs=crumbs)
 
 
+def planned(view: View, group: Group) -> tuple[str, str]:
+    """The date and place the group's latest session set for this one (its date only while
+    it is not past), else today and no place."""
+    sessions = view.ws.sessions_of(group.id)
+    if not sessions:
+        return view.today, ""
+    latest = sessions[-1]
+    return max(latest.next_date, view.today), latest.next_place
+
+
 def _number(text: str, default: int) -> int:
     return int(text) if text.strip().isdigit() else default
 
 
-def plan(view: View, group_id: str, protocol_id: str) -> Markup:
-    """The step times for this group's size, scaled to the time available if given."""
+def plan(view: View, group: Group, protocol_id: str) -> Markup:
+    """The step times for those present, scaled to the time available if given."""
     _ = view._
-    members = len(view.ws.members_of(group_id))
+    members = attendance.present_count(view, group)
     rounds = max(1, min(8, _number(view.draft(f"{SCOPE}:planned_rounds", "3"), 3)))
     minutes = _number(view.draft(f"{SCOPE}:available_minutes"), 0)
     protocol = LIBRARY.get(protocol_id, LIBRARY[DEFAULT_ID])
@@ -75,6 +90,6 @@ def plan(view: View, group_id: str, protocol_id: str) -> Markup:
     return h(
         "table",
         {"class": "plan"},
-        h("caption", {}, _("ui.setup.plan", total=view.number(total), rounds=view.plural("ui.count.rounds", rounds), members=view.plural("ui.count.members", members))),
+        h("caption", {}, _("ui.setup.plan", total=view.number(total), rounds=view.plural("ui.count.rounds", rounds), members=view.plural("attendance.count.present", members))),
         h("tbody", {}, rows),
     )

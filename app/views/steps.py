@@ -10,7 +10,7 @@ from app.views.conflicts import conflicted, notice
 from app.views.context import View
 from app.views.editing import action_item_editor, edit_button, editing, pitch_editor
 from app.views.entries import current_speaker, editor, entry_form, entry_list
-from app.views.parts import button, classes, form, names, select_field, short, submit, text_field, toggle
+from app.views.parts import button, classes, form, names, present_names, select_field, short, submit, text_field, toggle
 
 ENTRY_KINDS = {
     "notes": "note",
@@ -51,7 +51,7 @@ def pitches(view: View, session: Session, round_: Round, step: Step, who: dict[s
     _ = view._
     scope = f"{session.id}-pitch"
     pitched = view.ws.pitches_of(session.id)
-    waiting = [m for m in who if m not in {p.member_id for p in pitched}]
+    waiting = [m for m in present_names(view, session) if m not in {p.member_id for p in pitched}]
     speaker = current_speaker(view, session, round_, step)
     default = speaker if speaker in waiting else (waiting[0] if waiting else "")
     add = form(
@@ -151,7 +151,7 @@ def _ballot(view: View, session: Session, round_: Round, pitch: Pitch, who: dict
         ballots = h(
             "div",
             {"class": "ballots", "role": "group", "aria-label": _("ui.vote.who", title=pitch.title)},
-            [toggle(name, "toggle_vote", member in voters, pitch_id=pitch.id, member_id=member) for member, name in who.items()],
+            [toggle(name, "toggle_vote", member in voters, pitch_id=pitch.id, member_id=member) for member, name in present_names(view, session).items()],
         )
     else:
         since = view.ws.sessions.get(pitch.session_id)

@@ -81,10 +81,12 @@ def members(view: View, session: Session) -> Markup:
                 ),
             )
         )
+    away = [m.name for m in view.ws.members_of(session.group_id) if session.attendance.get(m.id) in ("excused", "absent")]
     return panel(
         "summaries-members",
         _("summaries.members"),
         h("ul", {"class": "summary-list"}, rows),
+        h("p", {"class": "hint"}, _("attendance.no_summary", names=", ".join(away))) if away else None,
     )
 
 

@@ -38,8 +38,7 @@ def _summary(app, data) -> Summary:
     member_id = str(data.get("member_id", ""))
     if not member_id:
         return group_summary(app.ws, session.id, app.lang)
-    member = app.ws.members.get(member_id)
-    if member is None or member.group_id != session.group_id:
+    if member_id not in {m.id for m in app.ws.attendees(session)}:  # only those present get one
         raise ActionError("summaries.unknown")
     return member_summary(app.ws, session.id, member_id, app.lang)
 
