@@ -38,7 +38,7 @@ except ImportError:  # not on Windows: builds there are simply not serialised
 
 ROOT = Path(__file__).resolve().parent
 DIST = ROOT / "dist"
-CACHE = ROOT / ".cache"
+CACHE = (ROOT / ".cache").resolve()  # resolved: Pyodide under Node.js cannot follow a linked .cache
 VENV = ROOT / ".venv"
 SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = (
