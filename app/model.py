@@ -152,9 +152,15 @@ class ActionItem(Record):
     owner_id: str  # the carrier
     text: str
     due: str = ""  # ISO date
+    with_whom: str = ""  # who the carrier will do it with ("quoi, avec qui, pour quand")
     status: ActionStatus = "open"
     comment: str = ""  # at follow-up
     followup_session_id: str = ""  # the session where the status was reviewed
+
+    @property
+    def by_due(self) -> tuple[str, str, str]:
+        """Its place in a plan: by due date, the undated last, then as entered."""
+        return (self.due or "9999-12-31", self.created, self.id)
 
 
 COLLECTIONS: dict[str, type[Record]] = {
@@ -264,7 +270,7 @@ class Workspace(Frozen):
 
     def action_items_of(self, round_id: str) -> list[ActionItem]:
         found = [a for a in self.action_items.values() if a.round_id == round_id and not a.deleted]
-        return sorted(found, key=lambda a: (a.created, a.id))
+        return sorted(found, key=lambda a: a.by_due)
 
     def last_carried(self, group_id: str) -> dict[str, str]:
         """Per member of the group, the date of the session where they last carried a

@@ -35,6 +35,7 @@ def body(view: View, session: Session) -> Markup:
         cls="entry-form",
         label=_("ui.finished.next"),
         session_id=session.id,
+        saved="closing.saved.next",
     )
     return fragment(
         h("p", {"class": "lead"}, _("ui.finished.intro")),

@@ -66,11 +66,14 @@ class App:
     def render(self) -> None:
         self.effects.paint(render_view(self.view()), self.lang)
 
-    def dispatch(self, data: dict[str, Any], *, go: str = "", sent: tuple[str, ...] = (), then: Route | None = None, focus: str = "") -> bool:
+    def dispatch(self, data: dict[str, Any], *, go: str = "", sent: tuple[str, ...] = (), then: Route | None = None, focus: str = "", saved: str = "") -> bool:
         """Apply one action; True if it was accepted. `go` names the screen to open next,
         with the new record's id (`data-go="group"` after creating a group), `then` the
         route to open (and `focus` the element to focus there); `sent` names the drafts
-        that the action consumed (a form's fields), emptied once it is accepted."""
+        that the action consumed (a form's fields), emptied once it is accepted: each field
+        then shows what the screen says (the saved value where a form edits a record,
+        nothing where it adds one). `saved` is the message (a catalog key) that confirms a
+        form's save in the polite live region."""
         # pydantic and app.actions (forty pydantic models) come after the first screen,
         # which does not need them (app/web/checks.py imports them before any action).
         from pydantic import ValidationError
@@ -91,11 +94,13 @@ class App:
             return False
         self.effects.save(self.ws)
         self.error, self.notice = "", ""
+        notice = translator(self.lang)(saved) if saved else ""
         if go:
             self.navigate(Route(go, (("id", str(getattr(action, "id", ""))),)))
         elif then is not None:
-            self.navigate(then, focus=focus)
+            self.navigate(then, focus=focus, notice=notice)
         else:
+            self.notice = notice
             self.render()
         return True
 
@@ -119,10 +124,11 @@ class App:
         action = parse({"type": "set_draft", "key": key, "text": text})
         return apply(ws, action, now=self.effects.now(), device=ws.local.device)
 
-    def navigate(self, route: Route, *, focus: str = "") -> None:
-        """Open `route`; the focus goes to its title, or to the element `focus` names."""
+    def navigate(self, route: Route, *, focus: str = "", notice: str = "") -> None:
+        """Open `route`; the focus goes to its title, or to the element `focus` names;
+        `notice` (translated) is announced there."""
         self.route = route
-        self.error, self.notice = "", ""
+        self.error, self.notice = "", notice
         self.effects.navigate(route.href)
         self.render()
         self.effects.focus_title(focus)
