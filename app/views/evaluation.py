@@ -39,5 +39,27 @@ def body(view: View, session: Session) -> Markup:
         add,
         average,
         entry_list(view, said, who),
-        h("div", {"class": "moves"}, button(_("ui.evaluation.finish"), "finish_session", cls="primary", session_id=session.id)),
+        closing(view, session),
+    )
+
+
+CLOSE = "close"  # the address's parameter while the room is asked to confirm the closing
+
+
+def closing(view: View, session: Session) -> Markup:
+    """"Clore la séance" asks first, in the page (app/web/commands/closing.py)."""
+    _ = view._
+    if view.route.get(CLOSE) != "ask":
+        return h("div", {"class": "moves"}, button(_("ui.evaluation.finish"), command="close-ask", cls="primary", ident="close-ask"))
+    return h(
+        "div",
+        {"class": "confirm", "role": "group", "aria-labelledby": "close-question", "aria-describedby": "close-after"},
+        h("p", {"id": "close-question"}, _("closing.close.ask")),
+        h("p", {"id": "close-after", "class": "hint"}, _("closing.close.after")),
+        h(
+            "div",
+            {"class": "moves"},
+            button(_("closing.close.yes"), command="close-session", cls="primary", ident="close-confirm", session_id=session.id),
+            button(_("closing.close.no"), command="close-cancel", keys="Escape"),
+        ),
     )

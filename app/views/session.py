@@ -29,4 +29,5 @@ def render(view: View) -> Markup:
         "finished": finished.body,
     }
     body = bodies.get(stage, between.body)
-    return page(view, _(f"ui.stage.{stage}"), body(view, session), wide=stage != "finished", crumbs=crumbs)
+    title = between.title(view, session) if stage == "between" else _(f"ui.stage.{stage}")
+    return page(view, title, body(view, session), wide=stage != "finished", crumbs=crumbs)

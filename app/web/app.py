@@ -31,6 +31,7 @@ class Effects:
     browser_languages: tuple[str, ...] = ()
     format_date: Callable[[str, str], str] | None = None  # ISO date, language
     format_number: Callable[[float, str], str] | None = None  # number, language
+    local_time: Callable[[int], tuple[int, int]] | None = None  # epoch ms -> (hour, minute), local
 
 
 class App:
@@ -60,6 +61,7 @@ class App:
             today=self.effects.today(),
             format_date=(lambda iso: formatter(iso, lang)) if formatter else None,
             format_number=(lambda value: numbers(value, lang)) if numbers else None,
+            local_time=self.effects.local_time,
             browser=self.browser,
         )
 

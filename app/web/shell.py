@@ -127,6 +127,12 @@ def focus_title(ident: str = "") -> None:
         element.setSelectionRange(end, end)
 
 
+def local_time(epoch_ms: int) -> tuple[int, int]:
+    """The hour and minute of an instant on this device's clock (a break's end)."""
+    moment = js.Date.new(epoch_ms)
+    return int(moment.getHours()), int(moment.getMinutes())
+
+
 @lru_cache(maxsize=4)
 def _number_format(lang: str):
     return js.Intl.NumberFormat.new(lang, to_js({"maximumFractionDigits": 1}, dict_converter=js.Object.fromEntries))
