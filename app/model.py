@@ -163,6 +163,13 @@ class ActionItem(Record):
         return (self.due or "9999-12-31", self.created, self.id)
 
 
+def by_carrier(items: list[ActionItem], members: dict[str, Member]) -> list[ActionItem]:
+    """Actions of several carriers, each carrier's together (in the group's order), each
+    carrier's by due date: how the follow-up shows them."""
+    order = {m.id: m.order for m in members.values()}
+    return sorted(items, key=lambda a: (order.get(a.owner_id, 0), a.owner_id, a.by_due))
+
+
 COLLECTIONS: dict[str, type[Record]] = {
     "groups": Group,
     "members": Member,

@@ -21,7 +21,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from app.actions import ENTRY_CAPTURE
-from app.model import ActionItem, Entry, Round, Session, Workspace
+from app.model import ActionItem, Entry, Round, Session, Workspace, by_carrier
 
 # What a carrier's round shows, step by step; the group's summary adds the learnings.
 ROUND_KINDS = ("note", "question", "reformulation", "intervention", "synthesis")
@@ -57,6 +57,7 @@ class Commitment(Frozen):
     owner: str
     text: str
     due: str = ""
+    with_whom: str = ""
     status: str = "open"
     comment: str = ""
     decided: str = ""  # the date of the session where it was decided
@@ -205,6 +206,7 @@ class _Reader:
             owner=self.name(item.owner_id),
             text=item.text,
             due=item.due,
+            with_whom=item.with_whom,
             status=item.status,
             comment=item.comment,
             decided=session.date if session else "",
@@ -235,7 +237,7 @@ class _Reader:
         )
 
     def followups(self) -> list[ActionItem]:
-        return self.ws.followed_up_in(self.session.id)
+        return by_carrier(self.ws.followed_up_in(self.session.id), self.ws.members)
 
 
 def member_summary(ws: Workspace, session_id: str, member_id: str, language: str) -> MemberSummary:

@@ -165,3 +165,56 @@ def test_the_time_of_day_without_the_browser_is_utc_in_the_readers_language():
     ws = Room().ws
     assert View(ws=ws, lang="fr").time(9 * 3_600_000 + 5 * 60_000) == "9 h 05"
     assert View(ws=ws, lang="en").time(21 * 3_600_000 + 5 * 60_000) == "21:05"
+
+
+def test_summaries_say_with_whom_list_actions_by_due_date_and_give_each_rating():
+    from app.summary_render import markdown
+
+    room = half_day()
+    room.do({"type": "reopen_session", "session_id": "s-1"})
+    room.do({"type": "resume_round", "round_id": "r-1"})
+    room.do({"type": "add_action_item", "id": "r-1-a0", "round_id": "r-1", "text": "Prévenir ma directrice", "due": "2026-12-20", "with_whom": "ma directrice"})
+    room.do({"type": "add_action_item", "id": "r-1-a3", "round_id": "r-1", "text": "Relire mes notes"})
+    sophie = member_summary(room.ws, "s-1", "m-sophie", "fr")
+    assert [a.text for a in sophie.rounds[0].actions] == [
+        "Prévenir ma directrice",
+        "Proposer à mon collègue de piloter le projet qualité",
+        "Écrire avec l'équipe trois règles de réunion",
+        "Relire mes notes",
+    ]
+    text = markdown(sophie)
+    assert "Prévenir ma directrice" in text and "avec ma directrice" in text
+    group = markdown(group_summary(room.ws, "s-1", "fr"))
+    for n, name in enumerate(["Sophie Garnier", "Karim Haddad", "Léa Fontaine"]):
+        line = next(line for line in group.splitlines() if name in line and "Cadre clair" in line)
+        assert f"{4 + n % 2}/5" in line, line
+
+
+def test_the_follow_up_groups_by_carrier_recalls_the_problem_and_presses_the_current_status():
+    room = half_day()
+    room.do({"type": "start_session", "id": "s-2", "group_id": "g-1", "date": "2027-03-11"})
+    room.do({"type": "acknowledge_charter", "session_id": "s-2", "date": "2027-03-11"})
+    before = show(room, id="s-2")
+    headings = [name for name in ("Sophie Garnier", "Léa Fontaine", "Inès Carvalho") if f">{name}</h3>" in before]
+    assert len(headings) == 3, "one heading per carrier"
+    assert "Problématique « Un cadre expérimenté conteste mes décisions en réunion », séance du 3 déc. 2026" in before
+    assert before.count('aria-pressed="true" data-id="r-1-a1"') == 1 and ">À faire</button>" in before
+    def order(markup: str) -> list[str]:
+        return sorted(("r-1-a1", "r-1-a2", "r-2-a1", "r-3-a1"), key=lambda a: markup.index(f'data-id="{a}"'))
+
+    assert order(before) == ["r-1-a1", "r-1-a2", "r-2-a1", "r-3-a1"]
+    room.do({"type": "update_action_item", "id": "r-1-a1", "session_id": "s-2", "status": "done"})
+    after = show(room, id="s-2")
+    assert order(after) == order(before), "no card moved"
+    assert "point fait aujourd'hui" in after
+
+
+def test_the_evaluation_shows_each_rating_on_the_screen_and_the_wall():
+    room = evaluating()
+    room.do({"type": "add_entry", "session_id": "s-1", "kind": "evaluation", "author_id": "m-1", "rating": 5, "text": "Très riche"})
+    room.do({"type": "add_entry", "session_id": "s-1", "kind": "evaluation", "author_id": "m-3", "rating": 3, "text": "Trop long"})
+    screen = show(room)
+    assert ">5/5</span>" in screen and ">3/5</span>" in screen
+    wall = show(room, screen="presentation")
+    assert '<th scope="row">Bruno</th><td>5/5</td><td>Très riche</td>' in wall
+    assert '<th scope="row">David</th><td>3/5</td><td>Trop long</td>' in wall

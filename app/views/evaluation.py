@@ -43,6 +43,33 @@ def body(view: View, session: Session) -> Markup:
     )
 
 
+def round_table(view: View, session: Session) -> Markup | None:
+    """Each member's rating and word, in the group's order, as the room hears them (the
+    presentation window shows it on the wall)."""
+    _ = view._
+    said = {e.author_id: e for e in view.ws.session_entries(session.id, "evaluation") if not e.out_of_frame}
+    if not said:
+        return None
+    rows = [
+        h(
+            "tr",
+            {},
+            h("th", {"scope": "row"}, name),
+            h("td", {}, _("closing.evaluation.rating", rating=said[m].rating) if said[m].rating else "—"),
+            h("td", {}, said[m].text),
+        )
+        for m, name in names(view, session.group_id).items()
+        if m in said
+    ]
+    heads = [_("closing.evaluation.who"), _("closing.evaluation.rating_head"), _("closing.evaluation.word")]
+    return h(
+        "table",
+        {"class": "plan ratings", "aria-label": _("closing.evaluation.table")},
+        h("thead", {}, h("tr", {}, [h("th", {"scope": "col"}, t) for t in heads])),
+        h("tbody", {}, rows),
+    )
+
+
 CLOSE = "close"  # the address's parameter while the room is asked to confirm the closing
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from app.markup import Markup, fragment, h
-from app.model import ActionItem, Session
+from app.model import ActionItem, Session, by_carrier
 from app.views.conflicts import conflicted, notice
 from app.views.context import View
 from app.views.editing import action_item_editor, edit_button, editing
@@ -24,8 +24,7 @@ def followed(view: View, session: Session) -> list[ActionItem]:
     those already reviewed here, by carrier (in the group's order), then by due date."""
     found = {a.id: a for a in view.ws.open_action_items(session.group_id, before_session=session.id)}
     found.update({a.id: a for a in view.ws.followed_up_in(session.id)})
-    order = {m.id: m.order for m in view.ws.members.values()}
-    return sorted(found.values(), key=lambda a: (order.get(a.owner_id, 0), a.owner_id, a.by_due))
+    return by_carrier(list(found.values()), view.ws.members)
 
 
 def _name(view: View, member_id: str) -> str:

@@ -4,7 +4,7 @@ any control: the step, the timer, who speaks, and what has been captured at this
 from __future__ import annotations
 
 from app.markup import Markup, h
-from app.views import between
+from app.views import between, evaluation
 from app.views.context import View
 from app.views.entries import current_speaker
 from app.views.parts import clock, names
@@ -22,7 +22,8 @@ def render(view: View) -> Markup:
     if round_ is None:
         timer = clock(view, session.break_timer, _("ui.between.break"), cls="huge") if session.break_timer else None
         title = between.title(view, session) if session.stage == "between" else _(f"ui.stage.{session.stage}")
-        return _frame(view, title, h("p", {"class": "lead"}, group.name, " · ", view.date(session.date)), timer)
+        table = evaluation.round_table(view, session) if session.stage == "evaluation" else None
+        return _frame(view, title, h("p", {"class": "lead"}, group.name, " · ", view.date(session.date)), timer, table)
     step = session.protocol.steps[round_.step]
     who = names(view, session.group_id)
     timer = round_.step_timers.get(round_.step)
