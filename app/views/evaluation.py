@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.markup import Markup, fragment, h
-from app.model import Session
+from app.model import Entry, Session
 from app.views.context import View
 from app.views.entries import entry_list
 from app.views.parts import button, form, names, select_field, submit, text_field
@@ -32,15 +32,20 @@ def body(view: View, session: Session) -> Markup:
         session_id=session.id,
         kind="evaluation",
     )
-    rated = [e.rating for e in said if e.rating]
-    average = h("p", {"class": "resolved"}, _("ui.evaluation.average", value=view.number(sum(rated) / len(rated)), ratings=view.plural("ui.count.ratings", len(rated)))) if rated else None
     return fragment(
         h("p", {"class": "lead"}, _("ui.evaluation.intro")),
         add,
-        average,
+        average(view, said),
         entry_list(view, said, who),
         closing(view, session),
     )
+
+
+def average(view: View, said: list[Entry]) -> Markup | None:
+    rated = [e.rating for e in said if e.rating]
+    if not rated:
+        return None
+    return h("p", {"class": "resolved"}, view._("ui.evaluation.average", value=view.number(sum(rated) / len(rated)), ratings=view.plural("ui.count.ratings", len(rated))))
 
 
 def round_table(view: View, session: Session) -> Markup | None:
@@ -62,12 +67,13 @@ def round_table(view: View, session: Session) -> Markup | None:
         if m in said
     ]
     heads = [_("closing.evaluation.who"), _("closing.evaluation.rating_head"), _("closing.evaluation.word")]
-    return h(
+    table = h(
         "table",
         {"class": "plan ratings", "aria-label": _("closing.evaluation.table")},
         h("thead", {}, h("tr", {}, [h("th", {"scope": "col"}, t) for t in heads])),
         h("tbody", {}, rows),
     )
+    return fragment(average(view, list(said.values())), table)
 
 
 CLOSE = "close"  # the address's parameter while the room is asked to confirm the closing
@@ -85,7 +91,7 @@ def closing(view: View, session: Session) -> Markup:
         h("p", {"id": "close-after", "class": "hint"}, _("closing.close.after")),
         h(
             "div",
-            {"class": "moves"},
+            {"class": "moves start"},
             button(_("closing.close.yes"), command="close-session", cls="primary", ident="close-confirm", session_id=session.id),
             button(_("closing.close.no"), command="close-cancel", keys="Escape"),
         ),

@@ -84,9 +84,7 @@ def _card(view: View, session: Session, item: ActionItem) -> Markup:
         plan_meta(view, item),
         origin(view, item),
         notice(view, "action_items", item),
-        statuses,
-        comment,
-        h("div", {"class": "entry-controls"}, edit_button(view, item.id, item.text)),
+        h("div", {"class": "followup-controls"}, statuses, comment, edit_button(view, item.id, item.text)),
     )
 
 
