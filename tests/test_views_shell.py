@@ -109,6 +109,9 @@ def test_a_form_that_edits_a_record_shows_the_saved_value_once_sent_and_announce
     assert 'role="status" aria-live="polite">Next session saved.</p>' in page.painted[-1]
     app.render()
     assert "Next session saved." in page.painted[-1], "the confirmation stays until the next action"
+    painted = len(page.painted)
+    assert app.dispatch({**sent, "place": "Room 5"}, saved="closing.saved.next")
+    assert [("Next session saved." in p) for p in page.painted[painted:]] == [False, True], "said again, it is heard again"
     assert app.dispatch({"type": "set_preferences", "muted": True})
     assert "Next session saved." not in page.painted[-1]
 

@@ -95,8 +95,13 @@ class App:
             self.refuse(*_invalid_message(invalid))
             return False
         self.effects.save(self.ws)
-        self.error, self.notice = "", ""
         notice = translator(self.lang)(saved) if saved else ""
+        if notice and notice == self.notice:
+            # The same confirmation again (a second save): the live region is emptied
+            # first, else it does not change and a screen reader says nothing.
+            self.notice = ""
+            self.render()
+        self.error, self.notice = "", ""
         if go:
             self.navigate(Route(go, (("id", str(getattr(action, "id", ""))),)))
         elif then is not None:
