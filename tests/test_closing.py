@@ -133,7 +133,7 @@ def test_closing_asks_in_the_page_and_a_closed_session_offers_to_reopen():
     assert "Continuer l'évaluation" in asked and 'aria-keyshortcuts="Escape"' in asked
     room.do({"type": "finish_session", "session_id": "s-1"})
     closed = show(room)
-    assert 'data-action="reopen_session"' in closed and "Rouvrir la séance pour corriger" in closed
+    assert 'data-command="reopen-session"' in closed and "Rouvrir la séance pour corriger" in closed
     room.do({"type": "reopen_session", "session_id": "s-1"})
     assert "Entre deux tours" in show(room)
 

@@ -14,6 +14,7 @@ from app.views.parts import button, classes, clock, names, panel, short
 from app.views.steps import pitch_controls, pitch_item
 
 BREAKS = (5, 10, 15)
+ROUNDS_DONE = "rounds-done"
 
 
 def body(view: View, session: Session) -> Markup:
@@ -58,7 +59,13 @@ def rounds_done(view: View, session: Session, done: list) -> Markup | None:
                 button(_("closing.round.resume_one", n=r.number), "resume_round", cls="quiet", round_id=r.id),
             )
         )
-    return panel("rounds-done", _("closing.round.done"), h("p", {}, _("closing.round.resume_hint")), h("ul", {"class": "carriers"}, rows))
+    return h(
+        "section",
+        {"class": "panel", "aria-labelledby": ROUNDS_DONE},
+        h("h2", {"id": ROUNDS_DONE, "tabindex": "-1"}, _("closing.round.done")),  # where a reopened session lands
+        h("p", {}, _("closing.round.resume_hint")),
+        h("ul", {"class": "carriers"}, rows),
+    )
 
 
 def _last(view: View, iso: str) -> str:

@@ -52,6 +52,6 @@ def body(view: View, session: Session) -> Markup:
             "reopen",
             _("closing.reopen.title"),
             h("p", {}, _("closing.reopen.text")),
-            h("div", {"class": "moves"}, button(_("closing.reopen.button"), "reopen_session", session_id=session.id)),
+            h("div", {"class": "moves"}, button(_("closing.reopen.button"), command="reopen-session", session_id=session.id)),
         ),
     )

@@ -47,6 +47,7 @@ def test_closing_asks_then_a_reopened_session_is_corrected_and_its_summary_shows
     # Reopened, the round resumed, a learning corrected, the round and the session closed again.
     page.get_by_role("button", name="Rouvrir la séance pour corriger").click()
     title_is(page, "Entre deux tours")
+    assert focused(page) == "rounds-done", "the room lands on the rounds it can correct"
     page.get_by_role("button", name="Reprendre le tour 1 pour corriger").click()
     title_is(page, "Synthèse de chaque membre")
     amelie = page.locator(".entry", has_text="Amélie Durand")

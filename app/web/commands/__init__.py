@@ -58,6 +58,7 @@ MODULES = {
     "close-ask": "closing",
     "close-cancel": "closing",
     "close-session": "closing",
+    "reopen-session": "closing",
 }
 
 
