@@ -152,9 +152,9 @@ def test_a_break_says_when_the_room_is_back_and_can_end_now():
     room.session()
     room.do({"type": "start_break", "session_id": "s-1", "minutes": 10})
     screen = show(room)
-    assert ">Pause — reprise à 10 h 40</h1>" in screen and ">Reprendre maintenant</button>" in screen
+    assert ">Pause — reprise à 10\u00a0h\u00a040</h1>" in screen and ">Reprendre maintenant</button>" in screen
     assert ">Break — back at 10:40</h1>" in show(room, "en")
-    assert ">Pause — reprise à 10 h 40</h1>" in show(room, screen="presentation")
+    assert ">Pause — reprise à 10\u00a0h\u00a040</h1>" in show(room, screen="presentation")
     room.do({"type": "end_break", "session_id": "s-1"})
     assert ">Entre deux tours</h1>" in show(room) and "Reprendre maintenant" not in show(room)
 
@@ -163,7 +163,7 @@ def test_the_time_of_day_without_the_browser_is_utc_in_the_readers_language():
     from app.views.context import View
 
     ws = Room().ws
-    assert View(ws=ws, lang="fr").time(9 * 3_600_000 + 5 * 60_000) == "9 h 05"
+    assert View(ws=ws, lang="fr").time(9 * 3_600_000 + 5 * 60_000) == "9\u00a0h\u00a005"
     assert View(ws=ws, lang="en").time(21 * 3_600_000 + 5 * 60_000) == "21:05"
 
 
