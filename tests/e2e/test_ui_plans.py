@@ -32,6 +32,15 @@ def test_an_action_says_with_whom_and_by_when_and_takes_its_place_by_due_date(ap
     assert plan[:3] == ["Appeler la DRH", "Entretiens individuels avec les douze agents", "Un café des transmissions le lundi"], "by due date"
     assert page.get_by_label("Avec qui", exact=True).input_value() == "", "a form that adds is empty again"
 
+    # Sent with Enter, the caret in the field: the field is emptied all the same.
+    action = page.get_by_label("Action", exact=True)
+    action.fill("Relire mes notes")
+    action.press("Enter")
+    page.locator(".entry", has_text="Relire mes notes").wait_for()
+    assert action.input_value() == "" and page.evaluate("document.activeElement.id") == action.get_attribute("id")
+    plan = [t.split("\n")[0] for t in page.locator(".entry", has_text="Modifier").all_inner_texts()]
+    assert plan[-1] == "Relire mes notes", "undated: last"
+
 
 def test_the_follow_up_presses_the_current_status_and_keeps_each_card_in_place(app):
     page = app.page
