@@ -54,6 +54,7 @@ async def start() -> None:
             browser_languages=shell.browser_languages(),
             format_date=shell.format_date,
             format_number=shell.format_number,
+            local_time=shell.local_time,
         ),
         presentation=presentation,
     )

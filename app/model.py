@@ -158,9 +158,22 @@ class ActionItem(Record):
     owner_id: str  # the carrier
     text: str
     due: str = ""  # ISO date
+    with_whom: str = ""  # who the carrier will do it with ("quoi, avec qui, pour quand")
     status: ActionStatus = "open"
     comment: str = ""  # at follow-up
     followup_session_id: str = ""  # the session where the status was reviewed
+
+    @property
+    def by_due(self) -> tuple[str, str, str]:
+        """Its place in a plan: by due date, the undated last, then as entered."""
+        return (self.due or "9999-12-31", self.created, self.id)
+
+
+def by_carrier(items: list[ActionItem], members: dict[str, Member]) -> list[ActionItem]:
+    """Actions of several carriers, each carrier's together (in the group's order), each
+    carrier's by due date: how the follow-up shows them."""
+    order = {m.id: m.order for m in members.values()}
+    return sorted(items, key=lambda a: (order.get(a.owner_id, 0), a.owner_id, a.by_due))
 
 
 COLLECTIONS: dict[str, type[Record]] = {
@@ -280,7 +293,7 @@ class Workspace(Frozen):
 
     def action_items_of(self, round_id: str) -> list[ActionItem]:
         found = [a for a in self.action_items.values() if a.round_id == round_id and not a.deleted]
-        return sorted(found, key=lambda a: (a.created, a.id))
+        return sorted(found, key=lambda a: a.by_due)
 
     def last_carried(self, group_id: str) -> dict[str, str]:
         """Per member of the group, the date of the session where they last carried a

@@ -23,7 +23,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from app.actions import ENTRY_CAPTURE
-from app.model import ActionItem, Entry, Round, Session, Workspace
+from app.model import ActionItem, Entry, Round, Session, Workspace, by_carrier
 
 # What a carrier's round shows, step by step; the group's summary adds the learnings.
 ROUND_KINDS = ("note", "question", "reformulation", "intervention", "synthesis")
@@ -59,6 +59,7 @@ class Commitment(Frozen):
     owner: str
     text: str
     due: str = ""
+    with_whom: str = ""
     status: str = "open"
     comment: str = ""
     decided: str = ""  # the date of the session where it was decided
@@ -210,6 +211,7 @@ class _Reader:
             owner=self.name(item.owner_id),
             text=item.text,
             due=item.due,
+            with_whom=item.with_whom,
             status=item.status,
             comment=item.comment,
             decided=session.date if session else "",
@@ -240,7 +242,7 @@ class _Reader:
         )
 
     def followups(self) -> list[ActionItem]:
-        return self.ws.followed_up_in(self.session.id)
+        return by_carrier(self.ws.followed_up_in(self.session.id), self.ws.members)
 
     def parked(self, member_id: str = "") -> tuple[AgendaItem, ...]:
         """The parking lot as it stood after this session (later pitches are not its

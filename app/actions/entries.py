@@ -186,6 +186,7 @@ class AddActionItem(Action):
     round_id: Id
     text: Annotated[str, Field(min_length=1, max_length=2000)]
     due: IsoDate = ""
+    with_whom: Annotated[str, Field(max_length=200)] = ""
 
     def perform(self, tx: Tx) -> None:
         round_ = tx.need("rounds", self.round_id)
@@ -193,7 +194,9 @@ class AddActionItem(Action):
             raise ActionError("error.round.needs_carrier")
         if not self.text.strip():
             raise ActionError("error.entry.empty")
-        item = ActionItem(id=self.id, round_id=round_.id, owner_id=round_.carrier_id, text=self.text.strip(), due=self.due)
+        item = ActionItem(
+            id=self.id, round_id=round_.id, owner_id=round_.carrier_id, text=self.text.strip(), due=self.due, with_whom=self.with_whom.strip()
+        )
         tx.create("action_items", item)
 
 
@@ -202,11 +205,12 @@ class EditActionItem(Action):
     id: Id
     text: Annotated[str, Field(min_length=1, max_length=2000)]
     due: IsoDate = ""
+    with_whom: Annotated[str, Field(max_length=200)] = ""
 
     def perform(self, tx: Tx) -> None:
         if not self.text.strip():
             raise ActionError("error.entry.empty")
-        tx.update("action_items", self.id, text=self.text.strip(), due=self.due)
+        tx.update("action_items", self.id, text=self.text.strip(), due=self.due, with_whom=self.with_whom.strip())
 
 
 class DeleteActionItem(Action):

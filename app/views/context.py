@@ -159,6 +159,7 @@ class View(Value):
     today: str = ""  # ISO date, for defaults (a new session's date)
     format_date: Callable[[str], str] | None = None
     format_number: Callable[[float], str] | None = None
+    local_time: Callable[[int], tuple[int, int]] | None = None  # epoch ms -> (hour, minute) where the room is
     browser: BrowserState = BrowserState()
 
     def __post_init__(self) -> None:
@@ -176,6 +177,12 @@ class View(Value):
             return self.format_number(value)
         text = f"{value:.1f}".rstrip("0").rstrip(".")
         return text.replace(".", ",") if self.lang == "fr" else text
+
+    def time(self, epoch_ms: int) -> str:
+        """A time of day in the reader's language: 10 h 40 (no-break spaces: it never splits
+        across lines), 10:40. Without the browser (tests), in UTC."""
+        hour, minute = self.local_time(epoch_ms) if self.local_time else divmod(epoch_ms // 60_000 % 1440, 60)
+        return f"{hour}\u00a0h\u00a0{minute:02d}" if self.lang == "fr" else f"{hour}:{minute:02d}"
 
     def plural(self, key: str, n: int, **params: object) -> str:
         """A message about a count: `<key>.zero`, `<key>.one` or `<key>.many` (French and

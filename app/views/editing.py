@@ -105,5 +105,6 @@ def action_item_editor(view: View, item: ActionItem) -> Markup:
         "edit_action_item",
         item.text,
         text_field(view, _("ui.edit.text"), "text", where, required=True, value=item.text, cls="grow"),
+        text_field(view, _("closing.plan.with_whom_label"), "with_whom", where, value=item.with_whom),
         text_field(view, _("ui.edit.due"), "due", where, kind="date", value=item.due),
     )

@@ -26,7 +26,7 @@ def page(view: View, title: str, *content: Child, wide: bool = False, crumbs: Ch
             h("nav", {"class": "crumbs", "aria-label": _("ui.nav.where")}, link(Route(), _("ui.app.name"), "brand"), crumbs),
             h("div", {"class": "prefs", "role": "group", "aria-label": _("ui.prefs.label")}, _preferences(view)),
         ),
-        h("p", {"class": "notice", "role": "status"}, view.notice),
+        h("p", {"class": "notice", "role": "status", "aria-live": "polite"}, view.notice),
         h("p", {"class": "error", "role": "alert"}, view.error),
         _save_failed(view),
         h("h1", {"class": "title", "id": "screen-title", "tabindex": "-1"}, title),

@@ -4,6 +4,7 @@ any control: the step, the timer, who speaks, and what has been captured at this
 from __future__ import annotations
 
 from app.markup import Markup, h
+from app.views import between, evaluation
 from app.views.context import View
 from app.views.entries import current_speaker
 from app.views.parts import clock, names
@@ -20,7 +21,9 @@ def render(view: View) -> Markup:
     round_ = ws.rounds.get(session.current_round_id) if session.stage == "round" else None
     if round_ is None:
         timer = clock(view, session.break_timer, _("ui.between.break"), cls="huge") if session.break_timer else None
-        return _frame(view, _(f"ui.stage.{session.stage}"), h("p", {"class": "lead"}, group.name, " · ", view.date(session.date)), timer)
+        title = between.title(view, session) if session.stage == "between" else _(f"ui.stage.{session.stage}")
+        table = evaluation.round_table(view, session) if session.stage == "evaluation" else None
+        return _frame(view, title, h("p", {"class": "lead"}, group.name, " · ", view.date(session.date)), timer, table)
     step = session.protocol.steps[round_.step]
     who = names(view, session.group_id)
     timer = round_.step_timers.get(round_.step)

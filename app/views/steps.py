@@ -203,6 +203,7 @@ def contract(view: View, session: Session, round_: Round, who: dict[str, str]) -
         cls="entry-form",
         label=_("ui.contract.save"),
         round_id=round_.id,
+        saved="closing.saved.request",
     )
     return fragment(
         h("h2", {}, _("ui.capture.contract")),
@@ -248,6 +249,7 @@ def synthesis(view: View, session: Session, round_: Round, step: Step, who: dict
             "div",
             {"class": "entry-fields"},
             text_field(view, _("ui.plan.text"), "text", scope, required=True, cls="grow"),
+            text_field(view, _("closing.plan.with_whom_label"), "with_whom", scope),
             text_field(view, _("ui.plan.due_label"), "due", scope, kind="date"),
         ),
         submit(_("ui.plan.add")),
@@ -274,7 +276,7 @@ def _plan_item(view: View, item: ActionItem) -> Markup:
         "li",
         {"class": classes("entry", conflicted=conflicted(item, "action_items"))},
         h("p", {"class": "text"}, item.text),
-        h("p", {"class": "meta"}, _("ui.plan.due", date=view.date(item.due))) if item.due else None,
+        followup.plan_meta(view, item),
         notice(view, "action_items", item),
         h(
             "div",

@@ -7,6 +7,7 @@ that focus and caret survive a re-render.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
 from typing import Any, Iterator
@@ -36,6 +37,23 @@ def paint_into(element, markup: Markup) -> None:
     (a dialog). Always through the morph (index.html: Idiomorph, keeping the typed field's
     value), never `innerHTML`."""
     js.cercleMorph(element, markup)
+
+
+@contextmanager
+def sending(form) -> Iterator[None]:
+    """While the app answers a sent form (`form` None: a button), the form's fields show
+    whatever the screen renders, even the one the caret is in (index.html's morph keeps a
+    focused field's text otherwise): the saved value where the form edits a record,
+    nothing where it adds one. Emptying the fields by hand instead blanked the edited
+    values until a reload."""
+    if form is None:
+        yield
+        return
+    form.cercleSent = True
+    try:
+        yield
+    finally:
+        form.cercleSent = False
 
 
 def mark_ready() -> None:
@@ -107,6 +125,12 @@ def focus_title(ident: str = "") -> None:
     if str(element.tagName) in ("TEXTAREA", "INPUT") and str(element.type) in ("text", "textarea"):
         end = len(str(element.value))
         element.setSelectionRange(end, end)
+
+
+def local_time(epoch_ms: int) -> tuple[int, int]:
+    """The hour and minute of an instant on this device's clock (a break's end)."""
+    moment = js.Date.new(epoch_ms)
+    return int(moment.getHours()), int(moment.getMinutes())
 
 
 @lru_cache(maxsize=4)

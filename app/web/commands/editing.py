@@ -56,7 +56,7 @@ def save(app, data, element) -> None:
             # author of a member since removed, left as they were, are not refused.
             fields = changed
     sent = tuple(k for k in app.ws.local.drafts if k.startswith(_drafts(record_id)))
-    app.dispatch({"type": action, "id": record_id, **fields}, sent=sent, then=closed, focus=_focus(element))
+    app.dispatch({"type": action, "id": record_id, **fields}, sent=sent, then=closed, focus=_focus(element), saved="closing.saved.correction")
 
 
 def _shown(value: Any) -> str:
