@@ -18,7 +18,7 @@ import dataclasses
 import js
 from pyodide.ffi import create_once_callable, create_proxy, jsnull
 
-from app import shards
+from app import restore, shards
 from app.clock import new_device_id
 from app.merge import latest_stamp, merge
 from app.model import COLLECTIONS, Workspace
@@ -255,7 +255,7 @@ def _merge_shard(app, key: str, value: str | None) -> None:
         theirs = shards.decode(value)
     except FileFormatError:
         return  # the writing tab keeps it; this one keeps its own copy
-    app.ws = merge(app.ws, theirs)
+    app.ws = restore.settle(merge(app.ws, theirs))
     dirty = _layout.advance(app.ws)
     mine = _layout.shard(key)
     if all(mine.collection(name) == theirs.collection(name) for name in COLLECTIONS):
