@@ -107,15 +107,19 @@ def actions(ws: Workspace) -> Iterator[dict[str, Any]]:
                 yield {"type": "resolve_conflict", "collection": name, "id": record.id}
 
 
+def act(ws: Workspace, action: dict[str, Any]) -> None:
+    """The action applies, and the sessions still render after it, or it is refused in words."""
+    try:
+        after = apply(ws, parse(action), now=NOW, device="d-test")
+    except ActionError:
+        return
+    for session_id in after.sessions:
+        render(View(ws=after, route=Route("session", (("id", session_id),)), lang="fr", now=NOW, today="2026-12-01"))
+
+
 def act_all(ws: Workspace) -> None:
-    """Every action applies or is refused with words; what it leaves renders its session."""
     for action in actions(ws):
-        try:
-            after = apply(ws, parse(action), now=NOW, device="d-test")
-        except ActionError:
-            continue
-        for session_id in ws.sessions:
-            render(View(ws=after, route=Route("session", (("id", session_id),)), lang="fr", now=NOW, today="2026-12-01"))
+        act(ws, action)
 
 
 def exercise(ws: Workspace) -> None:
