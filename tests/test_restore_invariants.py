@@ -159,3 +159,20 @@ def test_a_number_outside_what_a_file_may_hold_is_refused_at_once(number):
 
 def test_the_largest_numbers_a_file_holds_are_read():
     assert sync.load(b'{"format": "cercle", "version": 1, "x": [9007199254740992, -9007199254740992, 1.5e15]}').groups == {}
+
+
+@pytest.mark.parametrize("action", [
+    {"type": "start_session", "group_id": "g-1", "date": "9999-12-31"},
+    {"type": "set_next_session", "session_id": "s-1", "date": "2108-01-01"},
+    {"type": "acknowledge_charter", "session_id": "s-1", "date": "1979-12-31"},
+    {"type": "add_action_item", "round_id": "r-1", "text": "Agir", "due": "2027-02-30"},
+])
+def test_actions_take_only_the_dates_restore_accepts(action):
+    """What an action may write, a file may hold: no date an export could not carry back."""
+    from pydantic import ValidationError
+
+    from app.actions import parse
+
+    with pytest.raises(ValidationError):
+        parse(action)
+    parse({**action, **{field: "2107-12-31" for field in ("date", "due") if field in action}})
