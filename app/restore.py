@@ -198,7 +198,8 @@ def checked(ws: Workspace) -> None:
     try:
         invariants.check(ws)
     except invariants.Refusal as refusal:
-        raise FileFormatError(refusal.key, place=refusal.place[:200]) from None
+        limit = {} if refusal.limit is None else {"limit": refusal.limit}
+        raise FileFormatError(refusal.key, place=refusal.place[:200], **limit) from None
 
 
 def references(ws: Workspace) -> Workspace:

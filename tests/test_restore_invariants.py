@@ -176,3 +176,41 @@ def test_actions_take_only_the_dates_restore_accepts(action):
     with pytest.raises(ValidationError):
         parse(action)
     parse({**action, **{field: "2107-12-31" for field in ("date", "due") if field in action}})
+
+
+# Item 8: what a round, a session, a group and a file may hold.
+
+def crowded(collection: str, count: int, record: dict) -> bytes:
+    def change(d):
+        d[collection].update({f"x-{n}": {**record, "id": f"x-{n}"} for n in range(count)})
+    return edited(finished(), change)
+
+
+def test_a_round_holds_up_to_a_thousand_contributions():
+    from app import invariants
+
+    note = {"kind": "note", "session_id": "s-1", "round_id": "r-1", "text": "…"}
+    ws = sync.load(finished())
+    held = len(ws.entries_of("r-1")) + len(ws.action_items_of("r-1"))
+    sync.load(crowded("entries", invariants.MAX_PER_ROUND - held, note))
+    error = refused(crowded("entries", invariants.MAX_PER_ROUND - held + 1, note))
+    assert (error.key, error.params) == ("restore.error.too_many", {"place": "rounds/r-1", "limit": invariants.MAX_PER_ROUND})
+
+
+@pytest.mark.parametrize(("collection", "record", "place"), [
+    ("entries", {"kind": "evaluation", "session_id": "s-1", "text": "…"}, "sessions/s-1"),
+    ("members", {"group_id": "g-1", "name": "Quelqu'un"}, "groups/g-1"),
+])
+def test_a_session_or_a_group_crowded_beyond_any_real_one_is_refused(collection, record, place):
+    from app import invariants
+
+    error = refused(crowded(collection, invariants.MAX_PER_SESSION + 1, record))
+    assert error.key == "restore.error.too_many" and error.params["place"] == place
+
+
+def test_a_file_with_more_records_than_years_of_history_is_refused(monkeypatch):
+    from app import invariants
+
+    monkeypatch.setattr(invariants, "MAX_RECORDS", 200)  # the same check, on a small file
+    error = refused(crowded("groups", 200, {"name": "Groupe"}))
+    assert (error.key, error.params) == ("restore.error.too_many_records", {"place": "", "limit": 200})
