@@ -176,6 +176,24 @@ def _tell(*, records: bool) -> None:
         js.setTimeout(create_once_callable(lambda: _app.refuse("sync.storage.nearly_full", percent=percent)), 0)
 
 
+def stored_items() -> dict[str, str]:
+    """Everything of Cercle's that this browser holds, as stored (the recovery screen's)."""
+    return {key: value for key, value in _stored().items() if key.startswith(PREFIX)}
+
+
+def read_at_start(key: str) -> bool:
+    """Whether start-up reads this stored item: a shard, or this device's state."""
+    return shards.is_shard(key) or key == shards.LOCAL
+
+
+def set_everything_aside() -> None:
+    """Everything start-up reads set aside: the next start is an empty Cercle, with all
+    that was stored kept under `cercle.aside.*` (app/web/recovery.py)."""
+    for key, value in _stored().items():
+        if read_at_start(key):
+            _set_aside(key, value)
+
+
 def read_aside(key: str) -> str:
     return str(js.localStorage.getItem(key) or "")
 
