@@ -13,14 +13,16 @@ A few hundred files per run; CERCLE_HYPOTHESIS_EXAMPLES=5000 tries more.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
+import zlib
 from typing import Any
 
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from app import sync
+from app import shards, sync
 from app.clock import LAST_WALL_MS, format_stamp
 from app.restore import FileFormatError
 from every_screen import act, actions, files_all, render_all
@@ -107,3 +109,20 @@ def test_whatever_restore_accepts_every_screen_renders_and_every_action_applies_
     aimed = [a for a in every if changed in a.values()] + sample.sample(every, min(len(every), 12))
     for action in aimed:
         act(ws, action)
+
+
+@settings(max_examples=max(EXAMPLES // 3, 20), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(file=mutated())
+def test_whatever_start_up_reads_from_storage_every_screen_renders(file):
+    """The same data stored as a shard (app/shards.py): the unchecked reading of the first
+    screen gives up (None) or agrees with the checked one, which sets aside what it refuses;
+    what either gives renders everywhere."""
+    data, _ = file
+    stored = {**shards.items(sync.load(finished())), shards.SESSION + "s-1": base64.b64encode(zlib.compress(data)).decode()}
+    checked, aside = shards.read(stored)
+    unchecked = shards.read_unchecked(stored)
+    assert unchecked is None or unchecked == checked
+    assert aside == {} or set(aside) == {shards.SESSION + "s-1"}
+    render_all(checked)
+    files_all(checked)
