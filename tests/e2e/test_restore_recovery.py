@@ -51,3 +51,20 @@ def test_a_start_that_fails_on_stored_data_offers_to_save_it_and_start_empty(app
     kept = {key.rsplit(".", 1)[0].replace(shards.ASIDE, shards.PREFIX): value
             for key, value in after.items() if key.startswith(shards.ASIDE)}
     assert kept == {key: value for key, value in before.items() if shards.is_shard(key) or key == shards.LOCAL}
+
+
+def test_a_stored_session_with_a_stamp_of_another_shape_is_set_aside_and_the_rest_starts(app):
+    """Issue 16: a stamp like 'NaN.NaN' stored used to stop every screen, the first included."""
+    import base64
+    import zlib
+
+    page = app.page
+    items = shards.items(half_day().ws)
+    data = json.loads(zlib.decompress(base64.b64decode(items["cercle.s.s-1"])))
+    data["sessions"]["s-1"]["stamp"] = "NaN.NaN"
+    items["cercle.s.s-1"] = base64.b64encode(zlib.compress(json.dumps(data).encode())).decode()
+    page.add_init_script("(items => { for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); })(%s)"
+                         % json.dumps(items))
+    app.open("")
+    assert "Cadres de santé" in page.inner_text("main")  # the group, from its own shard
+    assert any(key.startswith(shards.ASIDE + "s.s-1.") for key in stored(page))
