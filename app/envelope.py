@@ -30,7 +30,6 @@ from app.restore import MAX_BYTES, FileFormatError, parse
 
 FORMAT = "cercle-encrypted"
 VERSION = 2
-HEADER = ("format", "version", "kdf", "iterations", "salt", "cipher", "iv")  # bound to the ciphertext
 KDF = "PBKDF2-SHA256"
 CIPHER = "AES-256-GCM"
 ITERATIONS = 600_000  # OWASP's 2023 figure for PBKDF2-HMAC-SHA256
