@@ -198,16 +198,23 @@ def settle(ws: Workspace) -> Workspace:
     """The workspace with every round's step within its session's protocol, with a timer
     (app/actions/steps.py pauses, resumes and extends it), and only timers of steps that
     protocol has: a round at a step its protocol does not have goes to the nearest step
-    there is, its turns start again. A merge may bring a session's protocol and its rounds
-    from different files, hence here, for the whole workspace, and not in `check`."""
-    update: dict[str, Round] = {}
+    there is, its turns start again. And a session's current round is one of its own. A
+    merge may bring a session and its rounds from different files, hence here, for the
+    whole workspace, and not in `check`."""
+    rounds: dict[str, Round] = {}
     for round_ in ws.rounds.values():
         session = ws.sessions.get(round_.session_id)
         if session is not None:
             settled = _within(round_, session.protocol.steps)
             if settled is not round_:
-                update[round_.id] = settled
-    return ws.model_copy(update={"rounds": {**ws.rounds, **update}}) if update else ws
+                rounds[round_.id] = settled
+    sessions = {
+        s.id: s.model_copy(update={"current_round_id": ""})
+        for s in ws.sessions.values()
+        if s.current_round_id in ws.rounds and ws.rounds[s.current_round_id].session_id != s.id
+    }
+    update = {name: {**ws.collection(name), **changed} for name, changed in (("rounds", rounds), ("sessions", sessions)) if changed}
+    return ws.model_copy(update=update) if update else ws
 
 
 def _within(round_: Round, steps: tuple[Step, ...]) -> Round:

@@ -214,3 +214,14 @@ def test_a_file_with_more_records_than_years_of_history_is_refused(monkeypatch):
     monkeypatch.setattr(invariants, "MAX_RECORDS", 200)  # the same check, on a small file
     error = refused(crowded("groups", 200, {"name": "Groupe"}))
     assert (error.key, error.params) == ("restore.error.too_many_records", {"place": "", "limit": 200})
+
+
+def test_a_session_whose_current_round_is_another_sessions_has_none():
+    """Its screen would show that round's step in its own protocol, which may not have it."""
+    def change(d):
+        d["sessions"]["s-2"] = {**d["sessions"]["s-1"], "id": "s-2", "current_round_id": "r-3",
+                                "protocol": {**d["sessions"]["s-1"]["protocol"], "steps": protocol_steps(d)[:1]}}
+
+    ws = sync.load(edited(running(), change))
+    assert ws.sessions["s-2"].current_round_id == "" and ws.sessions["s-1"].current_round_id == "r-3"
+    exercise(ws)
