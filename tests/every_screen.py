@@ -108,10 +108,14 @@ def actions(ws: Workspace) -> Iterator[dict[str, Any]]:
 
 
 def act(ws: Workspace, action: dict[str, Any]) -> None:
-    """The action applies, and the sessions still render after it, or it is refused in words."""
+    """The action applies, and the sessions still render after it, or it is refused in words:
+    an ActionError, or data the action's model refuses (the shell says "ui.error.invalid",
+    app/web/app.py), such as an empty id taken from a record that has lost its owner."""
+    from pydantic import ValidationError
+
     try:
         after = apply(ws, parse(action), now=NOW, device="d-test")
-    except ActionError:
+    except (ActionError, ValidationError):
         return
     for session_id in after.sessions:
         render(View(ws=after, route=Route("session", (("id", session_id),)), lang="fr", now=NOW, today="2026-12-01"))

@@ -26,10 +26,10 @@ from app import shards, sync
 from app.clock import LAST_WALL_MS, format_stamp
 from app.restore import FileFormatError
 from every_screen import act, actions, files_all, render_all
-from restored import finished, running
+from restored import finished, running, two_sessions
 
 EXAMPLES = int(os.environ.get("CERCLE_HYPOTHESIS_EXAMPLES", "250"))
-BASES = {"finished": finished, "running": running}
+BASES = {"finished": finished, "running": running, "two sessions": two_sessions}
 
 
 def ids(data: dict[str, Any]) -> list[str]:
