@@ -28,7 +28,7 @@ from app.restore import FileFormatError
 from every_screen import act, actions, files_all, render_all
 from restored import finished, running, two_sessions
 
-EXAMPLES = int(os.environ.get("CERCLE_HYPOTHESIS_EXAMPLES", "250"))
+EXAMPLES = int(os.environ.get("CERCLE_HYPOTHESIS_EXAMPLES", "200"))
 BASES = {"finished": finished, "running": running, "two sessions": two_sessions}
 
 
