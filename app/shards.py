@@ -21,7 +21,7 @@ import binascii
 import zlib
 from typing import Any, Iterable
 
-from app import restore
+from app import invariants, restore
 from app.frozen import from_plain
 from app.merge import combine
 from app.model import COLLECTIONS, Local, Record, Workspace
@@ -130,7 +130,7 @@ def decode_local(text: str) -> Local:
     from pydantic import ValidationError  # after the first screen (app/frozen.py)
 
     try:
-        return Local.model_validate_json(text)
+        return invariants.check_local(Local.model_validate(restore.parse(text.encode(), unique=False)))
     except ValidationError:
         raise restore.FileFormatError("sync.error.not_json") from None
 
@@ -152,12 +152,12 @@ def read_unchecked(stored: dict[str, str]) -> Workspace | None:
                 for name, model in COLLECTIONS.items():
                     found = data.get(name, {})
                     collections[name] = {i: from_plain(model, record) for i, record in found.items()}
-                    if any(record.id != i or not all(map(restore.is_version, record.conflicts))
-                           for i, record in collections[name].items()):
+                    if any(record.id != i for i, record in collections[name].items()):
                         return None
                 parts.append(Workspace(**collections))
+                invariants.check(parts[-1])
         local = from_plain(Local, restore.parse(stored[LOCAL].encode(), unique=False)) if LOCAL in stored else Local()
-        return restore.references(combine(parts)).model_copy(update={"local": local})
+        return restore.settle(combine(parts)).model_copy(update={"local": invariants.check_local(local)})
     except Exception:  # whatever it is (a shape, a number too big, versions that do not merge)
         return None
 
@@ -180,7 +180,7 @@ def read(stored: dict[str, str]) -> tuple[Workspace, dict[str, str]]:
             parts.append(decode(value))
         except restore.FileFormatError:
             unreadable[key] = value
-    ws = restore.references(combine(parts))
+    ws = restore.settle(combine(parts))
     local = Local()
     if LOCAL in stored:
         try:

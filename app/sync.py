@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, create_model
 
+from app.envelope import Envelope
 from app.merge import merge
 from app.model import COLLECTIONS, Workspace
 from app.restore import FORMAT, VERSION, FileFormatError, restore
@@ -40,8 +41,14 @@ def dump(workspace: Workspace) -> bytes:
 
 def load(data: bytes) -> Workspace:
     """The workspace in a file's bytes; FileFormatError (with a message key) if refused.
-    An encrypted file is refused with "sync.error.locked": open its envelope first."""
-    return restore(data)
+    An encrypted file is refused with "sync.error.locked": open its envelope first. A damaged
+    one says so instead, before anyone types a passphrase for nothing."""
+    try:
+        return restore(data)
+    except FileFormatError as refused:
+        if refused.key == "sync.error.locked":
+            Envelope.from_bytes(data)
+        raise
 
 
 def schema() -> dict[str, Any]:

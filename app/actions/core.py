@@ -7,9 +7,10 @@ import dataclasses
 
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from app.clock import new_id, next_stamp
+from app.dates import is_date
 from app.merge import knowledge, pending
 from app.model import (
     COLLECTIONS,
@@ -31,7 +32,14 @@ Name = Annotated[str, Field(min_length=1, max_length=200)]
 Id = Annotated[str, Field(min_length=1, max_length=64)]
 NewId = Annotated[str, Field(default_factory=new_id, min_length=1, max_length=64)]
 LongText = Annotated[str, Field(max_length=20_000)]
-IsoDate = Annotated[str, Field(pattern=r"^(\d{4}-\d{2}-\d{2})?$")]
+def _real_day(text: str) -> str:
+    """Empty, or a day every writer of a date accepts (app/dates.py), as restore requires."""
+    if text and not is_date(text):
+        raise ValueError("not a day from 1980 to 2107")
+    return text
+
+
+IsoDate = Annotated[str, Field(pattern=r"^(\d{4}-\d{2}-\d{2})?$"), AfterValidator(_real_day)]
 
 
 class ActionError(ValueError):

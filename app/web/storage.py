@@ -18,7 +18,7 @@ import dataclasses
 import js
 from pyodide.ffi import create_once_callable, create_proxy, jsnull
 
-from app import shards
+from app import restore, shards
 from app.clock import new_device_id
 from app.merge import latest_stamp, merge
 from app.model import COLLECTIONS, Workspace
@@ -176,6 +176,24 @@ def _tell(*, records: bool) -> None:
         js.setTimeout(create_once_callable(lambda: _app.refuse("sync.storage.nearly_full", percent=percent)), 0)
 
 
+def stored_items() -> dict[str, str]:
+    """Everything of Cercle's that this browser holds, as stored (the recovery screen's)."""
+    return {key: value for key, value in _stored().items() if key.startswith(PREFIX)}
+
+
+def read_at_start(key: str) -> bool:
+    """Whether start-up reads this stored item: a shard, or this device's state."""
+    return shards.is_shard(key) or key == shards.LOCAL
+
+
+def set_everything_aside() -> None:
+    """Everything start-up reads set aside: the next start is an empty Cercle, with all
+    that was stored kept under `cercle.aside.*` (app/web/recovery.py)."""
+    for key, value in _stored().items():
+        if read_at_start(key):
+            _set_aside(key, value)
+
+
 def read_aside(key: str) -> str:
     return str(js.localStorage.getItem(key) or "")
 
@@ -255,7 +273,7 @@ def _merge_shard(app, key: str, value: str | None) -> None:
         theirs = shards.decode(value)
     except FileFormatError:
         return  # the writing tab keeps it; this one keeps its own copy
-    app.ws = merge(app.ws, theirs)
+    app.ws = restore.settle(merge(app.ws, theirs))
     dirty = _layout.advance(app.ws)
     mine = _layout.shard(key)
     if all(mine.collection(name) == theirs.collection(name) for name in COLLECTIONS):

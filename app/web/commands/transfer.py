@@ -12,7 +12,7 @@ import asyncio
 from dataclasses import replace
 from typing import Any, Awaitable
 
-from app import envelope, shards
+from app import envelope, restore, shards
 from app.merge import preview
 from app.restore import FileFormatError
 from app.views.context import Incoming, Route
@@ -125,7 +125,7 @@ def merge_file(app, data, element) -> None:
     # Undo stops at the import: undoing an earlier action over merged records could put back
     # text that the other device had replaced since.
     local = seen.merged.local.model_copy(update={"undo": (), "redo": ()})
-    storage.replace(app, seen.merged.model_copy(update={"local": local}))
+    storage.replace(app, restore.settle(seen.merged.model_copy(update={"local": local})))
     counts = {kind: sum(getattr(seen, kind).values()) for kind in ("new", "updated", "conflicting")}
     app.announce("sync.ui.incoming.merged", **counts)
 
