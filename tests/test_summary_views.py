@@ -51,10 +51,45 @@ def test_the_summaries_screen_offers_each_members_files_and_code(ws):
     assert [a for a in commands(page) if a["data-command"] == "summary-ics"] == [
         {"type": "button", "data-command": "summary-ics", "data-session-id": "s-1"}
     ]
-    toggles = [attrs for tag, attrs in html_tags(page) if attrs.get("data-action") == "update_group"]
-    assert [(t["aria-pressed"], t.get("data-anonymous-summaries"), t.get("data-full-summaries")) for t in toggles] == [
-        ("false", "true", None), ("false", None, "true")
+    switches = [attrs for tag, attrs in html_tags(page) if attrs.get("data-action") == "update_group"]
+    assert [(t["role"], t["aria-checked"], t.get("data-anonymous-summaries"), t.get("data-full-summaries")) for t in switches] == [
+        ("switch", "false", "true", None), ("switch", "false", None, "true")
     ]
+
+
+def nodes(node):
+    """Every element under `node`, in document order."""
+    for child in node.elements():
+        yield child
+        yield from nodes(child)
+
+
+def test_each_summary_option_is_a_switch_that_says_its_state_and_what_turning_it_on_does():
+    room = half_day()
+    room.do({"type": "update_group", "id": "g-1", "anonymous_summaries": True})
+    tree = html_tree(screen(room.ws, "summaries", session="s-1"))
+    switches = [n for n in nodes(tree) if n.attrs.get("role") == "switch"]
+    assert [(b.attrs["aria-checked"], b.find("span", "switch-label").text(), b.find("span", "switch-state").text()) for b in switches] == [
+        ("true", "Ne pas nommer les auteurs des contributions", "Activé"),
+        ("false", "Donner à chacun tous les tours en entier", "Désactivé"),
+    ]
+    hints = {n.attrs.get("id"): n.text() for n in nodes(tree)}
+    described = [hints[b.attrs["aria-describedby"]] for b in switches]
+    assert described[0].startswith("Activé : les synthèses ne disent pas qui a posé chaque question")
+    assert "ne tiennent plus dans un code QR se donnent en fichier" in described[1]
+
+
+def test_the_full_summaries_switch_says_which_codes_it_takes_away():
+    room = half_day()
+    assert "ne tient plus dans un code QR" not in screen(room.ws, "summaries", session="s-1")
+    long = "".join(f"{n:04x}{n * 7919 % 65521:04x}" for n in range(180))  # 1.4 kB that do not compress away
+    room.do({"type": "edit_entry", "id": "r-1-n1", "text": long})
+    room.do({"type": "update_group", "id": "g-1", "full_summaries": True})
+    page = screen(room.ws, "summaries", session="s-1")
+    # Sophie carried round 1: hers is too long either way; Karim and Marc lose theirs to the choice.
+    lost = [m for m in ("m-sophie", "m-karim", "m-marc") if not share.shareable(member_summary(room.ws, "s-1", m, "fr"))]
+    assert lost == ["m-sophie", "m-karim", "m-marc"]
+    assert "Avec ce choix, 4 synthèses ne tiennent plus dans un code QR : elles se donnent en fichier." in page
 
 
 def test_a_summary_too_long_for_a_code_says_so_instead(ws):

@@ -115,6 +115,21 @@ def toggle(label: str, action: str, pressed: bool, **payload: Any) -> Markup:
     return h("button", attrs, label)
 
 
+def switch(view: View, label: str, action: str, on: bool, *, hint: str = "", **payload: Any) -> Markup:
+    """A setting that is on or off: a switch whose label says what turning it on does, and
+    whose state shows in words beside the drawn switch (not by colour alone). `hint` is the
+    id of the text that explains it. The state word is left out of the name: screen readers
+    say the state themselves (aria-checked)."""
+    attrs = {"type": "button", "class": "switch", "role": "switch", "data-action": action, "aria-checked": str(on).lower(), "aria-describedby": hint or None, **_data(payload)}
+    return h(
+        "button",
+        attrs,
+        h("span", {"class": "switch-track", "aria-hidden": "true"}),
+        h("span", {"class": "switch-label"}, label),
+        h("span", {"class": "switch-state", "aria-hidden": "true"}, view._("screen.switch.on" if on else "screen.switch.off")),
+    )
+
+
 def form(action: str, *children: Child, cls: str = "", go: str = "", label: str = "", command: str = "", **payload: Any) -> Markup:
     """A form whose submission is a core action; its fields (and `payload`) are the action's
     data. With `command`, the submission runs that shell command instead."""
