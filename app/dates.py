@@ -1,4 +1,5 @@
-"""Dates written out in the reader's language ("mardi 1er décembre 2026").
+"""Dates written out in the reader's language ("mardi 1er décembre 2026"), one format per language
+for every screen and summary.
 
 Pure Python has no Intl, so the names of days and months come from the summary catalogs
 (summary.po); the weekday is computed from the ISO date itself.

@@ -31,7 +31,7 @@ def commands(page: str) -> list[dict]:
 def test_the_summaries_screen_offers_each_members_files_and_code(ws):
     page = screen(ws, "summaries", session="s-1")
     tree = html_tree(page)
-    assert tree.find("h1").text() == "Synthèses — Cadres de santé — CHU Nord, 3 déc. 2026"
+    assert tree.find("h1").text() == "Synthèses — Cadres de santé — CHU Nord, jeudi 3 décembre 2026"
     rows = [li for li in tree.find("ul", "summary-list").elements()]
     assert [li.find("span", "who").text() for li in rows] == [
         "Sophie Garnier", "Karim Haddad", "Léa Fontaine", "Marc Olivier", "Inès Carvalho"
@@ -137,23 +137,23 @@ def test_the_history_shows_who_carried_what_and_the_open_actions(ws):
     tables = [node for node in _all(tree, "table")]
     carried, members, still_open = (_rows(t) for t in tables)
     assert carried == [
-        ["Dec 3, 2026", "1", "Sophie Garnier", "Un cadre expérimenté conteste mes décisions en réunion", "2"],
-        ["Dec 3, 2026", "2", "Léa Fontaine", "Dire non au calendrier du siège", "2"],
-        ["Dec 3, 2026", "3", "Inès Carvalho", "Déléguer sans perdre la qualité", "2"],
+        ["Thursday 3 December 2026", "1", "Sophie Garnier", "Un cadre expérimenté conteste mes décisions en réunion", "2"],
+        ["Thursday 3 December 2026", "2", "Léa Fontaine", "Dire non au calendrier du siège", "2"],
+        ["Thursday 3 December 2026", "3", "Inès Carvalho", "Déléguer sans perdre la qualité", "2"],
     ]
     assert members == [
         ["Karim Haddad", "0", "never"], ["Marc Olivier", "0", "never"],
-        ["Sophie Garnier", "1", "Dec 3, 2026"], ["Léa Fontaine", "1", "Dec 3, 2026"], ["Inès Carvalho", "1", "Dec 3, 2026"],
+        ["Sophie Garnier", "1", "Thursday 3 December 2026"], ["Léa Fontaine", "1", "Thursday 3 December 2026"], ["Inès Carvalho", "1", "Thursday 3 December 2026"],
     ]
     # March's follow-up closed one of Sophie's and dropped one of Léa's: four remain open
     assert [(r[0], r[2], r[3]) for r in still_open] == [
-        ("Inès Carvalho", "Jan 15, 2027", "to do"), ("Sophie Garnier", "Feb 1, 2027", "in progress"),
-        ("Léa Fontaine", "Feb 1, 2027", "to do"), ("Inès Carvalho", "Feb 1, 2027", "to do"),
+        ("Inès Carvalho", "Friday 15 January 2027", "to do"), ("Sophie Garnier", "Monday 1 February 2027", "in progress"),
+        ("Léa Fontaine", "Monday 1 February 2027", "to do"), ("Inès Carvalho", "Monday 1 February 2027", "to do"),
     ]
     assert still_open[1][1] == "Écrire avec l'équipe trois règles de réunion" and still_open[1][5] == "Deux règles sur trois écrites."
-    assert still_open[1][4] == "Dec 3, 2026"
+    assert still_open[1][4] == "Thursday 3 December 2026"
     sessions = tree.find("ol", "sessions").elements()
-    assert [li.find("a").text() for li in sessions] == ["Mar 11, 2027", "Dec 3, 2026"]
+    assert [li.find("a").text() for li in sessions] == ["Thursday 11 March 2027", "Thursday 3 December 2026"]
     assert 'href="#/summaries?session=s-1"' in page
 
 

@@ -155,7 +155,7 @@ def test_between_rounds_the_pitches_wait_and_who_carried_comes_last():
     assert "Situation de m-0" not in text.split("Prochaine problématique")[1].split("Ou choisir")[0]
     carriers = text.split("Ou choisir directement le porteur")[1]
     assert carriers.index("Alice") > carriers.index("Émilie"), "who carried last comes last"
-    assert "a porté une problématique le 1 sept. 2026" in carriers
+    assert "a porté une problématique le mardi 1er septembre 2026" in carriers
 
 
 def test_the_contract_step_shows_the_reformulations_to_choose_from():

@@ -29,7 +29,6 @@ class Effects:
     navigate: Callable[[str], None]  # set the URL hash
     focus_title: Callable[[str], None] = lambda ident="": None  # after a change of screen: the title, or the element `ident`
     browser_languages: tuple[str, ...] = ()
-    format_date: Callable[[str, str], str] | None = None  # ISO date, language
     format_number: Callable[[float, str], str] | None = None  # number, language
 
 
@@ -48,7 +47,7 @@ class App:
         return pick_language(self.ws.local.language, self.effects.browser_languages)
 
     def view(self) -> View:
-        lang, formatter, numbers = self.lang, self.effects.format_date, self.effects.format_number
+        lang, numbers = self.lang, self.effects.format_number
         return View(
             ws=self.ws,
             route=self.route,
@@ -58,7 +57,6 @@ class App:
             error=self.error,
             presentation=self.presentation,
             today=self.effects.today(),
-            format_date=(lambda iso: formatter(iso, lang)) if formatter else None,
             format_number=(lambda value: numbers(value, lang)) if numbers else None,
             browser=self.browser,
         )

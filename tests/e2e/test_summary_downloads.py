@@ -33,7 +33,7 @@ def test_summaries_are_downloaded_and_read_back(app, tmp_path):
     page = app.page
     seed(page, ws)
     app.open("#/summaries?session=s-1")
-    assert page.get_by_role("heading", level=1).inner_text() == "Synthèses — Cadres de santé — CHU Nord, 3 décembre 2026"
+    assert page.get_by_role("heading", level=1).inner_text() == "Synthèses — Cadres de santé — CHU Nord, jeudi 3 décembre 2026"
 
     name, data = downloaded(page, "Page HTML — synthèse de Sophie Garnier")
     assert name == "cercle-cadres-de-sante-chu-nord-2026-12-03-sophie-garnier.html"
