@@ -289,3 +289,18 @@ def test_a_device_with_no_group_says_what_to_do_first(lang):
         assert ">Create a new group</button>" in markup and ">Import a file</a>" in markup
     assert markup.count("<button") - markup.count('class="quiet"') == 1, "one button to start with, nothing else to pick"
     assert "groups" not in markup.split('id="welcome"')[1], "no empty list of groups"
+
+
+def test_contributions_come_oldest_first_on_the_operator_screen_as_on_the_presentation():
+    room = Room()
+    room.group()
+    room.session()
+    play_round(room, "s-1", "r-1", "m-0")
+    room.do({"type": "start_round", "session_id": "s-1", "id": "r-2", "pitch_id": next(p.id for p in room.ws.pitches_of("s-1") if p.member_id == "m-1")})
+    room.do({"type": "go_to_step", "round_id": "r-2", "step": 3})
+    questions = ["Première question ?", "Deuxième question ?", "Troisième question ?"]
+    for author, text in zip(("m-0", "m-2", "m-3"), questions):
+        room.do({"type": "add_entry", "session_id": "s-1", "round_id": "r-2", "kind": "question", "author_id": author, "text": text})
+    for screen in ("session", "presentation"):
+        text = "".join(Tags(show(room, screen)).text)
+        assert [text.index(q) for q in questions] == sorted(text.index(q) for q in questions), screen
