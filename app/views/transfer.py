@@ -90,8 +90,9 @@ def _storage_alert(view: View, storage: Storage) -> Markup | None:
     return h("div", {"class": "panel alert", "role": "alert"}, h("p", {}, view._("sync.storage.failed")))
 
 
-def _passphrase(view: View, name: str, label: str, *, new: bool) -> Markup:
-    ident = f"f-{name}"
+def _passphrase(view: View, name: str, label: str, *, new: bool, form: str) -> Markup:
+    """A passphrase field; `form` tells the export's from the unlock's (both can show)."""
+    ident = f"f-{form}-{name}"
     attrs = {"id": ident, "name": name, "type": "password", "autocomplete": "new-password" if new else "current-password"}
     return h("div", {"class": "field"}, h("label", {"for": ident}, label), h("input", attrs))
 
@@ -108,8 +109,8 @@ def _export(view: View, can_share: bool) -> Markup:
         h(
             "form",
             {"data-command": "export", "aria-label": _("sync.ui.export.title")},
-            _passphrase(view, "passphrase", _("sync.ui.export.passphrase"), new=True),
-            _passphrase(view, "passphrase_again", _("sync.ui.export.passphrase_again"), new=True),
+            _passphrase(view, "passphrase", _("sync.ui.export.passphrase"), new=True, form="export"),
+            _passphrase(view, "passphrase_again", _("sync.ui.export.passphrase_again"), new=True, form="export"),
             h("p", {"class": "hint"}, _("sync.ui.export.passphrase_hint")),
             h(
                 "div",
@@ -155,7 +156,7 @@ def _incoming(view: View, incoming: Incoming | None) -> Markup | None:
             h(
                 "form",
                 {"data-command": "import-unlock", "aria-label": _("sync.ui.incoming.unlock")},
-                _passphrase(view, "passphrase", _("sync.ui.incoming.passphrase"), new=False),
+                _passphrase(view, "passphrase", _("sync.ui.incoming.passphrase"), new=False, form="unlock"),
                 h("div", {"class": "links"}, h("button", {"type": "submit", "class": "primary"}, _("sync.ui.incoming.unlock")), cancel),
             ),
         )
