@@ -3,6 +3,7 @@ and hostile text in every field coming out as text."""
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -173,6 +174,11 @@ def test_the_contract_step_shows_the_reformulations_to_choose_from():
     markup = show(room)
     assert "Oser dire non" in markup and "Choisir cette reformulation" in markup
     assert markup.count('type="checkbox" name="request_types[]"') == 5
+    entry = next(iter(room.ws.entries))
+    room.do({"type": "choose_reformulation", "round_id": "r-1", "entry_id": entry})
+    markup = show(room)
+    assert "Choisir cette reformulation" not in markup
+    assert re.search(r'<button[^>]*aria-pressed="true"[^>]*>Reformulation choisie</button>', markup)
 
 
 @pytest.mark.parametrize("lang, title", [("fr", "Nouveau groupe"), ("en", "New group")])

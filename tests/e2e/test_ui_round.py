@@ -138,6 +138,8 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
     page.get_by_role("button", name="Étape suivante").click()
     assert "choisir une reformulation" in page.get_by_role("alert").inner_text()
     page.locator(".entry", has_text="Reformulation de David").get_by_role("button", name="Choisir cette reformulation").click()
+    chosen = page.locator(".entry", has_text="Reformulation de David").get_by_role("button", name="Reformulation choisie")
+    assert chosen.get_attribute("aria-pressed") == "true"
     page.get_by_role("checkbox", name="Conseils").check()
     page.get_by_role("checkbox", name="Témoignages").check()
     page.get_by_label("La demande, dans les mots du porteur").fill("Des idées pour un premier pas")
