@@ -140,6 +140,7 @@ class View(Value):
     lang: str = "fr"
     now: int = 0
     notice: str = ""  # a translated message to announce (aria-live), e.g. "Saved"
+    undo_offered: bool = False  # the notice says something was deleted: it offers to undo that
     error: str = ""  # a translated refusal (aria-live, assertive)
     presentation: bool = False  # the read-only window facing the room
     today: str = ""  # ISO date, for defaults (a new session's date)

@@ -26,12 +26,21 @@ def page(view: View, title: str, *content: Child, wide: bool = False, crumbs: Ch
             h("nav", {"class": "crumbs", "aria-label": _("ui.nav.where")}, link(Route(), _("ui.app.name"), "brand"), crumbs),
             h("div", {"class": "prefs", "role": "group", "aria-label": _("ui.prefs.label")}, _preferences(view)),
         ),
-        h("p", {"class": "notice", "role": "status"}, view.notice),
+        h("p", {"class": "notice", "role": "status"}, view.notice, _undo_deletion(view)),
         h("p", {"class": "error", "role": "alert"}, view.error),
         _save_failed(view),
         h("h1", {"class": "title", "id": "screen-title", "tabindex": "-1"}, title),
         *content,
     )
+
+
+UNDO_DELETION = "undo-deletion"  # the id of the notice's undo button, focused after a deletion
+
+
+def _undo_deletion(view: View) -> Markup | None:
+    if not (view.notice and view.undo_offered):
+        return None
+    return fragment(" ", button(view._("ui.undo"), "undo", ident=UNDO_DELETION, cls="quiet", aria_label=view._("screen.undo_deletion")))
 
 
 def _save_failed(view: View) -> Markup | None:

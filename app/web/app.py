@@ -16,6 +16,13 @@ from app.markup import Markup
 from app.model import Workspace
 from app.views import render as render_view
 from app.views.context import BrowserState, Route, View
+from app.views.parts import UNDO_DELETION
+
+
+def deleted(ws: Workspace) -> bool:
+    """Whether the action just applied deleted a record: the undo it left puts a record back
+    ("deleted" was false before it)."""
+    return bool(ws.local.undo) and any(change.before.get("deleted") is False for change in ws.local.undo[-1])
 
 
 @dataclass
@@ -43,6 +50,16 @@ class App:
         self.browser = BrowserState()  # what only this browser knows, for the screens to show
 
     @property
+    def notice(self) -> str:
+        """The message announced on screen (aria-live); any new one withdraws the offer to
+        undo a deletion, which belongs to the "Deleted" notice alone."""
+        return self._notice
+
+    @notice.setter
+    def notice(self, text: str) -> None:
+        self._notice, self.undo_offered = text, False
+
+    @property
     def lang(self) -> str:
         return pick_language(self.ws.local.language, self.effects.browser_languages)
 
@@ -54,6 +71,7 @@ class App:
             lang=lang,
             now=self.effects.now(),
             notice=self.notice,
+            undo_offered=self.undo_offered,
             error=self.error,
             presentation=self.presentation,
             today=self.effects.today(),
@@ -89,6 +107,13 @@ class App:
             return False
         self.effects.save(self.ws)
         self.error, self.notice = "", ""
+        if deleted(self.ws):
+            # Nothing asks before a contribution, pitch, action or member goes: the notice
+            # says it went, and its button (focused: the deleted one's button is gone) undoes it.
+            self.notice, self.undo_offered = translator(self.lang)("screen.deleted"), True
+            self.render()
+            self.effects.focus_title(UNDO_DELETION)
+            return True
         if go:
             self.navigate(Route(go, (("id", str(getattr(action, "id", ""))),)))
         elif then is not None:
