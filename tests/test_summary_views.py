@@ -7,7 +7,7 @@ import re
 import pytest
 
 from app import share
-from app.summary import member_summary
+from app.summary import member_summaries, member_summary
 from app.views import render
 from app.views.context import Route, View
 from halfday import half_day
@@ -82,13 +82,14 @@ def test_each_summary_option_is_a_switch_that_says_its_state_and_what_turning_it
 def test_the_full_summaries_switch_says_which_codes_it_takes_away():
     room = half_day()
     assert "ne tient plus dans un code QR" not in screen(room.ws, "summaries", session="s-1")
-    long = "".join(f"{n:04x}{n * 7919 % 65521:04x}" for n in range(180))  # 1.4 kB that do not compress away
+    long = "".join(f"{n:04x}{n * 7919 % 65521:04x}" for n in range(600))  # 4.8 kB that do not compress away
     room.do({"type": "edit_entry", "id": "r-1-n1", "text": long})
+    shareable = {m: share.shareable(s) for m, s in member_summaries(room.ws, "s-1", "fr").items()}
+    assert shareable == {"m-sophie": False, "m-karim": True, "m-lea": True, "m-marc": True, "m-ines": True}
     room.do({"type": "update_group", "id": "g-1", "full_summaries": True})
     page = screen(room.ws, "summaries", session="s-1")
-    # Sophie carried round 1: hers is too long either way; Karim and Marc lose theirs to the choice.
-    lost = [m for m in ("m-sophie", "m-karim", "m-marc") if not share.shareable(member_summary(room.ws, "s-1", m, "fr"))]
-    assert lost == ["m-sophie", "m-karim", "m-marc"]
+    # Sophie carried round 1: hers is too long either way; the four others lose theirs to the choice.
+    assert not any(share.shareable(s) for s in member_summaries(room.ws, "s-1", "fr").values())
     assert "Avec ce choix, 4 synthèses ne tiennent plus dans un code QR : elles se donnent en fichier." in page
 
 
@@ -172,7 +173,7 @@ def _rows(table):
 def test_the_shared_summary_screen_shows_the_summary_and_stores_nothing(ws):
     summary = member_summary(ws, "s-1", "m-sophie", "fr")
     payload = share.encode(summary)
-    page = screen(ws, "shared-summary", "en", s=payload)
+    page = screen(ws, "shared-summary", "en", z=payload)
     tree = html_tree(page)
     assert tree.find("h1").text() == "Synthèse de séance — Sophie Garnier"
     assert tree.find("article").attrs["lang"] == "fr"
@@ -184,9 +185,9 @@ def test_the_shared_summary_screen_shows_the_summary_and_stores_nothing(ws):
     assert "<form" not in page and "<input" not in page
 
 
-@pytest.mark.parametrize("payload", ["", "garbage!", "eJwLSS0uAQAEXQH1"])
-def test_a_broken_shared_link_gets_a_clear_message(ws, payload):
-    page = screen(ws, "shared-summary", "en", s=payload)
+@pytest.mark.parametrize("param, payload", [("z", ""), ("z", "garbage!"), ("z", "ABC123"), ("s", "eJwLSS0uAQAEXQH1")])
+def test_a_broken_shared_link_gets_a_clear_message(ws, param, payload):
+    page = screen(ws, "shared-summary", "en", **{param: payload})
     tree = html_tree(page)
     assert tree.find("h1").text() == "Unreadable summary"
     assert re.search(r"This link (is incomplete or damaged|does not hold a summary)", page)
