@@ -7,9 +7,10 @@ import dataclasses
 
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from app.clock import new_id, next_stamp
+from app.dates import from_typed
 from app.merge import knowledge, pending
 from app.model import (
     COLLECTIONS,
@@ -31,7 +32,8 @@ Name = Annotated[str, Field(min_length=1, max_length=200)]
 Id = Annotated[str, Field(min_length=1, max_length=64)]
 NewId = Annotated[str, Field(default_factory=new_id, min_length=1, max_length=64)]
 LongText = Annotated[str, Field(max_length=20_000)]
-IsoDate = Annotated[str, Field(pattern=r"^(\d{4}-\d{2}-\d{2})?$")]
+# A date as the app's date fields send it (day first, app/dates.py), or ISO: kept as ISO.
+IsoDate = Annotated[str, BeforeValidator(from_typed), Field(pattern=r"^(\d{4}-\d{2}-\d{2})?$")]
 
 
 class ActionError(ValueError):

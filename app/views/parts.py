@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from app import timers
+from app.dates import TYPED_PATTERN, typed
 from app.frozen import dumps
 from app.markup import Child, Markup, fragment, h
 from app.model import Timer
@@ -165,12 +166,19 @@ def text_field(view: View, label: str, name: str, scope: str, *, multiline: bool
     """A labelled text field whose content is a draft (kept while typing, across reloads)."""
     key = f"{scope}:{name}"
     ident = field_id(name, scope)
+    extra: dict[str, Any] = {}
+    if kind == "date":
+        # Typed in the app's format (app/dates.py): the browser's date picker writes and
+        # reads dates in the browser's language, whatever the app's.
+        value, kind = typed(value), "text"
+        hint = " ".join(filter(None, (hint, view._("screen.date.format"))))
+        extra = {"inputmode": "numeric", "pattern": TYPED_PATTERN, "title": view._("screen.date.format"), "placeholder": view._("screen.date.placeholder"), "class": "date"}
     current = view.draft(key, value)
     attrs = {"id": ident, "name": name, "data-draft": key, "required": required, "aria-describedby": f"{ident}-hint" if hint else None}
     if multiline:
         control = h("textarea", {**attrs, "rows": 3}, current)
     else:
-        control = h("input", {**attrs, "type": kind, "value": current, "autocomplete": "off"})
+        control = h("input", {**attrs, "type": kind, "value": current, "autocomplete": "off", **extra})
     return h(
         "div",
         {"class": f"field {cls}".strip()},
