@@ -217,10 +217,11 @@ def _mmss(ms: int) -> str:
 
 
 def timer_state(timer: Timer, now: int) -> str:
+    """"paused" first: a timer stopped in overtime says it is paused (its "+" says the rest)."""
+    if not timers.running(timer):
+        return "paused"
     left = timers.remaining(timer, now)
-    if left is not None and left <= 0:
-        return "overtime"
-    return "running" if timers.running(timer) else "paused"
+    return "overtime" if left is not None and left <= 0 else "running"
 
 
 def clock(view: View, timer: Timer, label: str, *, cls: str = "") -> Markup:
