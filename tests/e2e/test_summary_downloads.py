@@ -77,8 +77,8 @@ def test_summaries_are_downloaded_and_read_back(app, tmp_path):
     printable.close()
 
     # the options the group chose change what the next download says
-    page.get_by_role("button", name="Contributions anonymes").click()
-    page.get_by_role("button", name="Contributions anonymes", pressed=True).wait_for()
+    page.get_by_role("switch", name="Ne pas nommer les auteurs des contributions").click()
+    page.get_by_role("switch", name="Ne pas nommer les auteurs des contributions", checked=True).wait_for()
     name, data = downloaded(page, "Markdown — synthèse de Sophie Garnier")
     text = data.decode("utf-8")
     assert "À la demande du groupe, les contributions ne sont pas attribuées." in text
