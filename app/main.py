@@ -52,7 +52,6 @@ async def start() -> None:
             navigate=shell.set_hash,
             focus_title=shell.focus_title,
             browser_languages=shell.browser_languages(),
-            format_date=shell.format_date,
             format_number=shell.format_number,
             local_time=shell.local_time,
         ),

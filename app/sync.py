@@ -39,6 +39,16 @@ def dump(workspace: Workspace) -> bytes:
     return CercleFile(format=FORMAT, version=VERSION, **records).model_dump_json(exclude_defaults=True).encode()
 
 
+def file_name(workspace: Workspace, today: str, *, encrypted: bool) -> str:
+    """cercle-<group>-<date>.json when the device holds one group (the file is that group's),
+    else cercle-<date>.json; "-encrypted" before the extension when it is sealed."""
+    from app.summary_files import slug  # the summaries' safe names (ASCII, lowercase)
+
+    groups = workspace.live("groups")
+    parts = ["cercle", slug(groups[0].name, "") if len(groups) == 1 else "", today, "encrypted" if encrypted else ""]
+    return "-".join(p for p in parts if p) + ".json"
+
+
 def load(data: bytes) -> Workspace:
     """The workspace in a file's bytes; FileFormatError (with a message key) if refused.
     An encrypted file is refused with "sync.error.locked": open its envelope first. A damaged

@@ -197,7 +197,7 @@ def test_the_follow_up_groups_by_carrier_recalls_the_problem_and_presses_the_cur
     before = show(room, id="s-2")
     headings = [name for name in ("Sophie Garnier", "Léa Fontaine", "Inès Carvalho") if f">{name}</h3>" in before]
     assert len(headings) == 3, "one heading per carrier"
-    assert "Problématique « Un cadre expérimenté conteste mes décisions en réunion », séance du 3 déc. 2026" in before
+    assert "Problématique « Un cadre expérimenté conteste mes décisions en réunion », séance du jeudi 3 décembre 2026" in before
     assert before.count('aria-pressed="true" data-id="r-1-a1"') == 1 and ">À faire</button>" in before
     def order(markup: str) -> list[str]:
         return sorted(("r-1-a1", "r-1-a2", "r-2-a1", "r-3-a1"), key=lambda a: markup.index(f'data-id="{a}"'))

@@ -160,3 +160,16 @@ def test_while_saving_fails_every_screen_can_offer_the_export():
     assert 'role="alert"' in shown and "could not be saved" in shown and 'href="#/transfer"' in shown
     assert transfer.banner(View(ws=Room().ws, route=Route("transfer"), browser=failing)) is None  # the screen says it itself
     assert transfer.banner(View(ws=Room().ws, presentation=True, browser=failing)) is None  # not in front of the room
+
+
+def test_the_breadcrumb_keeps_the_group_the_screen_was_opened_from():
+    room = Room()
+    room.group()
+    page = html(View(ws=room.ws, route=Route("transfer", (("group", "g-1"),)), lang="fr"))
+    crumbs = page[page.index('<nav class="crumbs"'):page.index("</nav>")]
+    assert re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', crumbs) == [
+        ("#/home", "Cercle"), ("#/group?id=g-1", "Cadres santé"), ("#/transfer?group=g-1", "Fichiers et stockage")
+    ]
+    assert 'href="#/transfer?group=g-1&amp;delete=g-1"' in page  # asking to delete stays under the group
+    alone = html(View(ws=room.ws, route=Route("transfer"), lang="fr"))
+    assert "#/group?id=g-1" not in alone[alone.index('<nav class="crumbs"'):alone.index("</nav>")]

@@ -126,7 +126,7 @@ def test_pitches_and_action_items_have_their_own_fields():
     room.do({"type": "go_to_step", "round_id": "r-1", "step": 7})
     markup = show(room, id="s-1", edit="a-1", lang="en")
     assert 'value="Voir la DRH"' in labelled(markup, "Corrected text")
-    assert 'type="date"' in labelled(markup, "Due date") and 'value="2027-01-15"' in labelled(markup, "Due date")
+    assert 'inputmode="numeric"' in labelled(markup, "Due date") and 'value="15/01/2027"' in labelled(markup, "Due date")  # typed day first (app/dates.py)
 
 
 def test_hostile_text_in_every_form_stays_text():

@@ -105,7 +105,7 @@ def test_a_form_that_edits_a_record_shows_the_saved_value_once_sent_and_announce
     sent = {"type": "set_next_session", "session_id": "s-1", "date": "2027-03-02", "place": "Room 4"}
     assert app.dispatch(sent, sent=("s-1-next:date", "s-1-next:place"), saved="closing.saved.next")
     assert app.ws.local.drafts == {}, "the drafts went with the save"
-    assert 'value="Room 4"' in page.painted[-1] and 'value="2027-03-02"' in page.painted[-1], "the fields show the record"
+    assert 'value="Room 4"' in page.painted[-1] and 'value="02/03/2027"' in page.painted[-1], "the fields show the record (the date as typed)"
     assert 'role="status" aria-live="polite">Next session saved.</p>' in page.painted[-1]
     app.render()
     assert "Next session saved." in page.painted[-1], "the confirmation stays until the next action"

@@ -7,10 +7,10 @@ import dataclasses
 
 from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from app.clock import new_id, next_stamp
-from app.dates import is_date
+from app.dates import from_typed, is_date
 from app.merge import knowledge, pending
 from app.model import (
     COLLECTIONS,
@@ -39,7 +39,8 @@ def _real_day(text: str) -> str:
     return text
 
 
-IsoDate = Annotated[str, Field(pattern=r"^(\d{4}-\d{2}-\d{2})?$"), AfterValidator(_real_day)]
+# A date as the app's date fields send it (day first, app/dates.py), or ISO: kept as ISO.
+IsoDate = Annotated[str, BeforeValidator(from_typed), Field(pattern=r"^(\d{4}-\d{2}-\d{2})?$"), AfterValidator(_real_day)]
 
 
 class ActionError(ValueError):

@@ -61,8 +61,8 @@ def entry_list(view: View, entries: list[Entry], who: dict[str, str], *, answere
     _ = view._
     if not entries:
         return h("p", {"class": "empty"}, empty or _("ui.entry.none"))
-    items = [_item(view, entry, who, answered) for entry in entries]
-    return h("ol", {"class": "entries", "reversed": True}, list(reversed(items)))
+    # In the order they were said, oldest first, as the presentation window shows them.
+    return h("ol", {"class": "entries"}, [_item(view, entry, who, answered) for entry in entries])
 
 
 def _item(view: View, entry: Entry, who: dict[str, str], answered: bool) -> Markup:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from app.markup import Markup, h
 from app.model import MAX_MEMBERS, MIN_MEMBERS, Group
 from app.views import attendance, charter
+from app.views.conflicts import notice
 from app.views.context import View, route
 from app.views.parts import button, choice_field, crumb, form, link, names, page, panel, submit, text_field
 
@@ -80,6 +81,7 @@ def settings(view: View, group: Group) -> Markup:
             label=_("ui.group.settings"),
             id=group.id,
         ),
+        notice(view, "groups", group),
     )
 
 
@@ -99,6 +101,7 @@ def members(view: View, group: Group) -> Markup:
                 id=m.id,
             ),
             button(_("ui.group.remove"), "remove_member", cls="quiet danger", id=m.id, disabled=len(people) <= MIN_MEMBERS, aria_label=_("ui.group.remove_one", name=m.name)),
+            notice(view, "members", m),
         )
         for m in people
     ]

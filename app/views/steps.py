@@ -231,7 +231,7 @@ def _proposal(view: View, round_: Round, entry: Entry, who: dict[str, str]) -> M
         h(
             "div",
             {"class": "entry-controls"},
-            toggle(_("ui.contract.choose"), "choose_reformulation", chosen, round_id=round_.id, entry_id=entry.id),
+            toggle(_("screen.reformulation.chosen" if chosen else "ui.contract.choose"), "choose_reformulation", chosen, round_id=round_.id, entry_id=entry.id),
             edit_button(view, entry.id, entry.text),
         ),
     )

@@ -16,6 +16,13 @@ from app.markup import Markup
 from app.model import Workspace
 from app.views import render as render_view
 from app.views.context import BrowserState, Route, View
+from app.views.parts import UNDO_DELETION
+
+
+def deleted(ws: Workspace) -> bool:
+    """Whether the action just applied deleted a record: the undo it left puts a record back
+    ("deleted" was false before it)."""
+    return bool(ws.local.undo) and any(change.before.get("deleted") is False for change in ws.local.undo[-1])
 
 
 @dataclass
@@ -29,7 +36,6 @@ class Effects:
     navigate: Callable[[str], None]  # set the URL hash
     focus_title: Callable[[str], None] = lambda ident="": None  # after a change of screen: the title, or the element `ident`
     browser_languages: tuple[str, ...] = ()
-    format_date: Callable[[str, str], str] | None = None  # ISO date, language
     format_number: Callable[[float, str], str] | None = None  # number, language
     local_time: Callable[[int], tuple[int, int]] | None = None  # epoch ms -> (hour, minute), local
 
@@ -45,21 +51,31 @@ class App:
         self.browser = BrowserState()  # what only this browser knows, for the screens to show
 
     @property
+    def notice(self) -> str:
+        """The message announced on screen (aria-live); any new one withdraws the offer to
+        undo a deletion, which belongs to the "Deleted" notice alone."""
+        return self._notice
+
+    @notice.setter
+    def notice(self, text: str) -> None:
+        self._notice, self.undo_offered = text, False
+
+    @property
     def lang(self) -> str:
         return pick_language(self.ws.local.language, self.effects.browser_languages)
 
     def view(self) -> View:
-        lang, formatter, numbers = self.lang, self.effects.format_date, self.effects.format_number
+        lang, numbers = self.lang, self.effects.format_number
         return View(
             ws=self.ws,
             route=self.route,
             lang=lang,
             now=self.effects.now(),
             notice=self.notice,
+            undo_offered=self.undo_offered,
             error=self.error,
             presentation=self.presentation,
             today=self.effects.today(),
-            format_date=(lambda iso: formatter(iso, lang)) if formatter else None,
             format_number=(lambda value: numbers(value, lang)) if numbers else None,
             local_time=self.effects.local_time,
             browser=self.browser,
@@ -102,6 +118,13 @@ class App:
             self.notice = ""
             self.render()
         self.error, self.notice = "", ""
+        if deleted(self.ws):
+            # Nothing asks before a contribution, pitch, action or member goes: the notice
+            # says it went, and its button (focused: the deleted one's button is gone) undoes it.
+            self.notice, self.undo_offered = translator(self.lang)("screen.deleted"), True
+            self.render()
+            self.effects.focus_title(UNDO_DELETION)
+            return True
         if go:
             self.navigate(Route(go, (("id", str(getattr(action, "id", ""))),)))
         elif then is not None:

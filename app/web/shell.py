@@ -1,4 +1,4 @@
-"""The page itself: paint markup, the URL hash, the time, the browser's languages and dates.
+"""The page itself: paint markup, the URL hash, the time, the browser's languages and numbers.
 
 assets/boot.js has painted a static shell and exposes `cercleBoot` (the language it chose
 and the failure screen); index.html exposes `Idiomorph`, which patches the DOM in place so
@@ -96,22 +96,6 @@ def set_hash(href: str) -> None:
 
 def browser_languages() -> tuple[str, ...]:
     return tuple(str(tag) for tag in js.navigator.languages) or (str(js.navigator.language),)
-
-
-@lru_cache(maxsize=8)
-def _date_format(lang: str):
-    options = to_js({"day": "numeric", "month": "long", "year": "numeric"}, dict_converter=js.Object.fromEntries)
-    return js.Intl.DateTimeFormat.new(lang, options)
-
-
-@lru_cache(maxsize=2048)
-def format_date(iso: str, lang: str) -> str:
-    """An ISO date in the reader's language, through the browser's Intl."""
-    try:
-        day = date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return str(_date_format(lang).format(js.Date.new(day.year, day.month - 1, day.day)))
 
 
 def focus_title(ident: str = "") -> None:

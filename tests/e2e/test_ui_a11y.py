@@ -81,6 +81,15 @@ def test_every_screen_passes_axe_and_is_photographed(app, viewport, size):
     steps.nth(6).click()
     page.get_by_role("group", name="Modifié sur deux appareils.").scroll_into_view_if_needed()
     violations += check(page, "round-conflict", viewport)
+    # A deletion: "Supprimé." and its undo button, focused; then a paused timer (EN PAUSE).
+    page.locator(".entry", has_text="Nomme un binôme").get_by_role("button", name="Supprimer").click()
+    page.get_by_role("button", name="Défaire la suppression").wait_for()
+    assert page.evaluate("document.activeElement.id") == "undo-deletion"
+    violations += check(page, "round-deleted", viewport)
+    page.get_by_role("button", name="Défaire la suppression").click()
+    page.locator(".entry", has_text="Nomme un binôme").wait_for()
+    page.get_by_role("button", name="Pause", exact=True).click()
+    page.wait_for_selector('.clock[data-state="paused"]')
     page.get_by_role("button", name="Mode projecteur").click()
     page.wait_for_selector(".screen.projector")
     violations += check(page, "round-projector", viewport)

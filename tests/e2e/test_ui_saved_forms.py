@@ -55,18 +55,18 @@ def test_the_next_session_date_and_place_stay_on_the_closing_screen(app):
     date, place = page.get_by_label("Date de la prochaine séance"), page.get_by_label("Lieu")
     assert place.input_value() == "Salle Pasteur"
 
-    date.fill("2027-03-09")
+    date.fill("09/03/2027")
     place.fill("Salle Curie")
     saved(page, page.get_by_role("button", name="Enregistrer", exact=True).click, "Prochaine séance enregistrée.")
-    assert (date.input_value(), place.input_value()) == ("2027-03-09", "Salle Curie")
+    assert (date.input_value(), place.input_value()) == ("09/03/2027", "Salle Curie")
 
     place.fill("Salle Curie, 2e étage")
     saved(page, lambda: place.press("Enter"), "Prochaine séance enregistrée.")
-    assert (date.input_value(), place.input_value()) == ("2027-03-09", "Salle Curie, 2e étage")
+    assert (date.input_value(), place.input_value()) == ("09/03/2027", "Salle Curie, 2e étage")
 
     page.reload()
     app.assert_ready()
-    assert (page.get_by_label("Date de la prochaine séance").input_value(), page.get_by_label("Lieu").input_value()) == ("2027-03-09", "Salle Curie, 2e étage")
+    assert (page.get_by_label("Date de la prochaine séance").input_value(), page.get_by_label("Lieu").input_value()) == ("09/03/2027", "Salle Curie, 2e étage")
 
 
 def test_the_request_of_step_6_stays_in_its_field_once_saved(app):

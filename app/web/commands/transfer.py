@@ -34,10 +34,6 @@ def _run(app: Any, work: Awaitable[None]) -> None:
     asyncio.ensure_future(guarded())
 
 
-def _file_name(app: Any, encrypted: bool) -> str:
-    return f"cercle-{app.effects.today()}{'-encrypted' if encrypted else ''}.json"
-
-
 @command("export")
 def export(app, data, element) -> None:
     """Everything this device holds, as a file: downloaded (the form), or handed to the share
@@ -54,7 +50,7 @@ def export(app, data, element) -> None:
 
         plain = sync.dump(app.ws)
         content = await envelope.seal(plain, passphrase, crypto.WEB) if passphrase else plain
-        name = _file_name(app, bool(passphrase))
+        name = sync.file_name(app.ws, app.effects.today(), encrypted=bool(passphrase))
         if sharing:
             if not await files.share(name, content):
                 return
