@@ -131,3 +131,61 @@ def test_stored_data_the_first_screen_cannot_show_is_read_with_every_check_first
     assert f"cercle.s.{session.id}" not in keys and [k for k in keys if k.startswith(f"{shards.ASIDE}s.{session.id}.")]
     app.open("")
     assert "Cadres santé" in page.inner_text("main")  # the group is there
+
+
+# Another app of the same site takes every character localStorage has left.
+FILL = """() => {
+  localStorage.removeItem('autre-appli');
+  let fits = 0, refused = 6 * 1024 * 1024;
+  while (refused - fits > 8) {
+    const size = Math.floor((fits + refused) / 2);
+    try { localStorage.setItem('autre-appli', 'x'.repeat(size)); fits = size; } catch (e) { refused = size; }
+  }
+  localStorage.setItem('autre-appli', 'x'.repeat(fits));
+}"""
+TYPED_WHEN_FULL = {"Première sans place", "Deuxième sans place", "Troisième sans place"}
+HELD = "Ce navigateur n'a plus de place pour Cercle"
+WRITTEN_BACK = "Vos modifications gardées dans cet onglet sont maintenant enregistrées dans ce navigateur."
+
+
+def _typed_when_full(app):
+    """Three questions typed while localStorage is full: none is in localStorage, the screen
+    says where they are, and all three are there after a reload."""
+    page = app.page
+    seed(page, shared_round())
+    app.open("#/session?id=s-1")
+    app.wait_until_checked()
+    page.evaluate(FILL)
+    for text in sorted(TYPED_WHEN_FULL):
+        ask(page, text)
+    page.locator(".panel.alert", has_text=HELD).wait_for()
+    assert not questions(page) & TYPED_WHEN_FULL
+    page.reload()
+    app.assert_ready()
+    for text in TYPED_WHEN_FULL:
+        said(page, text)
+    page.locator(".panel.alert", has_text=HELD).wait_for()  # still waiting for room
+    assert not questions(page) & TYPED_WHEN_FULL
+
+
+def test_questions_typed_while_storage_is_full_survive_a_reload_and_are_written_when_another_tab_frees_space(app):
+    page = app.page
+    _typed_when_full(app)
+    other = page.context.new_page()
+    other.goto(app.url(""))  # the app in another tab, where the person deletes what takes the room
+    other.wait_for_function("document.documentElement.dataset.appState === 'ready'")
+    other.evaluate("localStorage.removeItem('autre-appli')")
+    page.locator(".panel.saved", has_text=WRITTEN_BACK).wait_for()
+    assert questions(page) == TYPED_WHEN_FULL
+    assert page.evaluate("Object.keys(sessionStorage).filter(key => key.startsWith('cercle.'))") == []
+    other.close()
+
+
+def test_what_was_kept_in_the_tab_is_written_back_on_a_timer_once_there_is_room(app):
+    page = app.page
+    _typed_when_full(app)
+    page.evaluate("localStorage.removeItem('autre-appli')")  # in this very tab: no storage event
+    page.locator(".panel.saved", has_text=WRITTEN_BACK).wait_for(timeout=15_000)
+    assert questions(page) == TYPED_WHEN_FULL
+    ask(page, "Et une de plus")  # the next change of records: the notice has done its work
+    page.locator(".panel.saved").wait_for(state="detached")
