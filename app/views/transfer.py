@@ -16,6 +16,7 @@ from app.clock import parse_stamp
 from app.markup import Markup, h
 from app.merge import TEXT_FIELDS, latest_stamp, pending, version
 from app.model import COLLECTIONS, Workspace
+from app.views import set_aside
 from app.views.context import Incoming, Storage, View, route
 from app.views.parts import button, link, page, panel
 
@@ -231,7 +232,7 @@ def _storage(view: View, storage: Storage) -> Markup:
         h(
             "li",
             {},
-            _("sync.ui.storage.aside_item", name=key[len(shards.ASIDE) :]),
+            set_aside.describe(view, key),
             " ",
             button(_("sync.ui.storage.aside_download"), command="aside-download", key=key),
             " ",

@@ -8,7 +8,8 @@ What can go wrong is handled here, so that no word is lost:
   localStorage as soon as it accepts it (at the next save, every few seconds, when another
   tab frees space, at start-up), and the screen says so meanwhile and once it is done;
 - stored data that cannot be read: it is moved aside under `cercle.aside.*` (never
-  deleted) and the transfer screen offers to download it; the rest loads;
+  deleted), the home screen says what and why (app/salvage.py), and the transfer screen
+  offers to download what can still be read of it as a Cercle file; the rest loads;
 - two tabs of the app: each merges what the other writes (the `storage` event), with the
   same merge as files, and each tab is a device of its own so their edits never shadow
   each other; drafts and preferences merge too (app/tabs.py); the presentation window
@@ -18,11 +19,12 @@ What can go wrong is handled here, so that no word is lost:
 from __future__ import annotations
 
 import dataclasses
+import sys
 
 import js
 from pyodide.ffi import create_once_callable, create_proxy, jsnull
 
-from app import shards
+from app import salvage, shards
 from app.clock import new_device_id
 from app.merge import latest_stamp, merge
 from app.model import COLLECTIONS, Workspace
@@ -44,6 +46,7 @@ _sizes: dict[str, int] = {}  # characters per key of this origin's localStorage
 _app = None  # the running app, once install() has run
 _unchecked: dict[str, str] | None = None  # what start-up read without pydantic, to read again
 _warned = False
+_reasons: dict[str, str] = {}  # why each item set aside could not be read (message keys)
 
 
 def _stored() -> dict[str, str]:
@@ -125,6 +128,8 @@ def check(app) -> None:
         app.render()
     else:
         _publish()  # what was set aside
+        if status().reasons:
+            app.render()
 
 
 def _set_aside(key: str, value: str) -> None:
@@ -228,11 +233,21 @@ def used() -> int:
     return sum(_sizes.values())
 
 
+def _explain(asides: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Why each item set aside could not be read: worked out once pydantic is imported (the
+    checks say it; app/web/checks.py), then remembered."""
+    for key in asides:
+        if key not in _reasons and "pydantic" in sys.modules:
+            _reasons[key] = salvage.reason(salvage.stored_key(key), read_aside(key)) or salvage.DAMAGED
+    return tuple((key, _reasons[key]) for key in asides if key in _reasons)
+
+
 def status() -> Storage:
     """What the transfer screen shows about storage."""
     asides = tuple(sorted(key for key in _sizes if key.startswith(shards.ASIDE)))
     kept = bool(_pending) and _pending <= _kept
-    return Storage(used=used(), failed=bool(_pending), set_aside=asides, kept=kept, written_back=_written_back)
+    return Storage(used=used(), failed=bool(_pending), set_aside=asides, reasons=_explain(asides), kept=kept,
+                   written_back=_written_back)
 
 
 def _publish() -> None:
@@ -263,6 +278,7 @@ def read_aside(key: str) -> str:
 def drop_aside(key: str) -> None:
     if key.startswith(shards.ASIDE):
         _remove(key)
+        _reasons.pop(key, None)
         _publish()
 
 
