@@ -5,10 +5,12 @@ storage is announced."""
 
 from __future__ import annotations
 
-from test_sync_devices import ask, said, shared_round
-from test_sync_files import refused, seed, stored, stored_workspace
+import json
 
-from app import shards
+from test_sync_devices import ask, said, shared_round
+from test_sync_files import pick, refused, seed, stored, stored_workspace
+
+from app import shards, sync
 from app.model import Workspace
 
 
@@ -189,3 +191,41 @@ def test_what_was_kept_in_the_tab_is_written_back_on_a_timer_once_there_is_room(
     assert questions(page) == TYPED_WHEN_FULL
     ask(page, "Et une de plus")  # the next change of records: the notice has done its work
     page.locator(".panel.saved").wait_for(state="detached")
+
+
+def test_a_damaged_group_is_told_on_home_its_sessions_still_show_and_its_copy_imports_back(app):
+    """The group's stored entry is cut short: home says so and why, the session shows under
+    "Groupe illisible" with its question, and the copy set aside downloads as a Cercle file
+    that the import accepts, which brings the group back."""
+    page = app.page
+    ws = shared_round()
+    items = shards.items(ws)
+    group = items["cercle.g.g-1"]
+    items["cercle.g.g-1"] = group[: len(group) * 9 // 10]
+    page.add_init_script(
+        "(items => { if (!sessionStorage.getItem('seeded')) { for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); sessionStorage.setItem('seeded', '1'); } })(%s)"
+        % json.dumps(items))
+    app.open("")
+    main = page.locator("main")
+    main.get_by_text("Des données enregistrées dans ce navigateur n'ont pas pu être lues").wait_for()
+    assert "Un groupe et ses membres (g-1) : ses données sont abîmées." in main.inner_text()
+    orphans = page.locator("section.orphans")
+    assert orphans.get_by_role("heading", name="Groupe illisible").is_visible()
+    assert "Depuis quand ?" in orphans.inner_text()
+
+    page.get_by_role("link", name="Récupérer ces données").click()
+    page.get_by_role("button", name="Télécharger", exact=True).wait_for()
+    with page.expect_download() as started:
+        page.get_by_role("button", name="Télécharger", exact=True).click()
+    download = started.value
+    assert download.suggested_filename.startswith("cercle-recovered-") and download.suggested_filename.endswith(".json")
+    data = open(download.path(), "rb").read()
+    assert sync.load(data).groups["g-1"].name == "Cadres santé"
+
+    pick(page, download.suggested_filename, data)
+    page.locator("table.preview").wait_for()
+    page.get_by_role("button", name="Fusionner dans cet appareil").click()
+    page.get_by_text("Fichier fusionné :").wait_for()
+    app.open("")
+    assert "Cadres santé" in page.inner_text("main")
+    assert page.locator("section.orphans").count() == 0
