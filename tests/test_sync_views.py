@@ -166,6 +166,6 @@ def test_while_saving_fails_every_screen_can_offer_the_export():
 def test_while_storage_is_full_the_banner_says_the_work_is_kept_in_the_tab_then_that_it_is_written():
     view = View(ws=Room().ws, route=Route("session", (("id", "s-1"),)), lang="en")
     kept = str(transfer.banner(replace(view, browser=BrowserState(Storage(failed=True, kept=True)))))
-    assert 'role="alert"' in kept and "kept in this tab (even if you reload it)" in kept and 'href="#/transfer"' in kept
+    assert 'role="alert"' in kept and "kept in this tab, even if you reload it" in kept and 'href="#/transfer"' in kept
     written = str(transfer.banner(replace(view, browser=BrowserState(Storage(written_back=True)))))
     assert 'role="status"' in written and "now saved in this browser" in written

@@ -256,15 +256,16 @@ def _publish() -> None:
 
 
 def _tell(*, records: bool) -> None:
-    """Say it when a save failed, and once when storage nears its quota (at a change of
-    records, not of a draft being typed, which an action would silence at once). After the
-    action's render (App.dispatch clears messages after saving), hence the timeout."""
+    """Say it when a save failed (unless the work is kept in the tab: the banner says that),
+    and once when storage nears its quota (at a change of records, not of a draft being
+    typed, which an action would silence at once). After the action's render (App.dispatch
+    clears messages after saving), hence the timeout."""
     global _warned
     if _app is None or _app.presentation:
         return
     if _pending:
-        key = "storage.held" if status().kept else "sync.storage.failed"
-        js.setTimeout(create_once_callable(lambda: _app.refuse(key)), 0)
+        if not status().kept:
+            js.setTimeout(create_once_callable(lambda: _app.refuse("sync.storage.failed")), 0)
     elif records and used() >= shards.WARN_AT * shards.QUOTA and not _warned:
         _warned = True
         percent = used() * 100 // shards.QUOTA
