@@ -26,10 +26,10 @@ from pyodide.ffi import create_once_callable, create_proxy, jsnull
 
 from app import salvage, shards
 from app.clock import new_device_id
-from app.merge import latest_stamp, merge
+from app.merge import latest_stamp
 from app.model import COLLECTIONS, Workspace
 from app.restore import FileFormatError
-from app.tabs import merge_local
+from app.tabs import merge_local, stored_as_held, take_shard
 from app.views.context import Storage
 from app.web import checks, files
 
@@ -344,21 +344,16 @@ def _on_storage(app, event) -> None:
 
 
 def _merge_shard(app, key: str, value: str | None) -> None:
-    if value is None:  # the other tab deleted a group from this device: so does this one
-        held = _layout.index.get(key, {})
-        update = {name: {i: r for i, r in app.ws.collection(name).items() if i not in held.get(name, ())} for name in held}
-        app.ws = app.ws.model_copy(update=update)
-        _layout.advance(app.ws)
-        return
     try:
-        theirs = shards.decode(value)
+        theirs = shards.decode(value) if value is not None else None
     except FileFormatError:
         return  # the writing tab keeps it; this one keeps its own copy
-    app.ws = merge(app.ws, theirs)
+    app.ws = take_shard(app.ws, theirs, _layout.index.get(key, {}))
     dirty = _layout.advance(app.ws)
-    mine = _layout.shard(key)
-    if all(mine.collection(name) == theirs.collection(name) for name in COLLECTIONS):
-        dirty.discard(key)  # what is stored is already what this tab holds
+    if theirs is None:
+        return  # the other tab deleted a group from this device: so does this one
+    if stored_as_held(_layout.shard(key), theirs):
+        dirty.discard(key)
     if dirty and not app.presentation:
         _pending.update(dirty)
         save_workspace(app.ws)

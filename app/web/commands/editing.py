@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.merge import version
 from app.views.editing import PARAM, scope
 from app.web.commands import command
 
@@ -22,6 +23,12 @@ def _drafts(record_id: str) -> str:
     return scope(record_id) + ":"
 
 
+def _seen(record_id: str) -> str:
+    """The draft that keeps which version of the record the form was opened on: an edit
+    made meanwhile in another tab then stays a conflict (app/actions/core.py `Tx.edit`)."""
+    return _drafts(record_id) + "seen"
+
+
 @command("edit")
 def edit(app, data, element) -> None:
     """Open the form of the record `id`; without one, close the open form, forgetting what
@@ -30,6 +37,9 @@ def edit(app, data, element) -> None:
     open_now = app.route.get(PARAM)
     if open_now and open_now != record_id:
         app.drop_drafts(_drafts(open_now))
+    record = next((app.ws.collection(name)[record_id] for name in COLLECTIONS.values() if record_id in app.ws.collection(name)), None)
+    if record is not None and record_id != open_now:
+        app.set_draft(_seen(record_id), version(record.stamp, record.device))
     app.navigate(app.route.with_params(**{PARAM: record_id}), focus=_focus(element))
 
 
@@ -42,7 +52,7 @@ def save(app, data, element) -> None:
         app.refuse("ui.error.unknown_command")
         return
     record_id = str(data.get("id", ""))
-    fields = {k: v for k, v in data.items() if k not in ("type", "id")}
+    fields = {k: v for k, v in data.items() if k not in ("type", "id", "seen")}
     record = app.ws.collection(COLLECTIONS[action]).get(record_id)
     closed = app.route.with_params(**{PARAM: ""})
     if record is not None:
@@ -56,7 +66,8 @@ def save(app, data, element) -> None:
             # author of a member since removed, left as they were, are not refused.
             fields = changed
     sent = tuple(k for k in app.ws.local.drafts if k.startswith(_drafts(record_id)))
-    app.dispatch({"type": action, "id": record_id, **fields}, sent=sent, then=closed, focus=_focus(element))
+    seen = app.ws.local.drafts.get(_seen(record_id), "")
+    app.dispatch({"type": action, "id": record_id, "seen": seen, **fields}, sent=sent, then=closed, focus=_focus(element))
 
 
 def _shown(value: Any) -> str:
