@@ -229,3 +229,53 @@ def test_a_damaged_group_is_told_on_home_its_sessions_still_show_and_its_copy_im
     app.open("")
     assert "Cadres santé" in page.inner_text("main")
     assert page.locator("section.orphans").count() == 0
+
+
+def _second_tab(app, where: str):
+    other = app.page.context.new_page()
+    other.goto(app.url(where))
+    other.wait_for_function("document.documentElement.dataset.checks === 'ready'")
+    return other
+
+
+def test_an_entry_corrected_in_two_tabs_at_once_keeps_both_texts_as_a_conflict(app):
+    page = app.page
+    seed(page, shared_round())
+    app.open("#/session?id=s-1")
+    app.wait_until_checked()
+    other = _second_tab(app, "#/session?id=s-1")
+    for tab in (page, other):  # both open the form on the same version
+        tab.locator(".entry", has_text="Depuis quand ?").get_by_role("button", name="Modifier").click()
+        tab.get_by_label("Texte corrigé").wait_for()
+    page.get_by_label("Texte corrigé").fill("Depuis quand, dans le premier onglet ?")
+    other.get_by_label("Texte corrigé").fill("Depuis quand, dans le second onglet ?")
+    page.get_by_role("button", name="Enregistrer la correction").click()
+    said(page, "Depuis quand, dans le premier onglet ?")
+    other.wait_for_timeout(500)  # the save has reached the second tab, whose form stays open
+    assert other.get_by_label("Texte corrigé").input_value() == "Depuis quand, dans le second onglet ?"
+    other.get_by_role("button", name="Enregistrer la correction").click()
+    for tab in (page, other):
+        notice = tab.get_by_role("group", name="Modifié sur deux appareils.")
+        notice.wait_for()
+        assert "Depuis quand, dans le premier onglet ?" in notice.inner_text()
+        assert "Depuis quand, dans le second onglet ?" in notice.inner_text()
+    entry = stored_workspace(page).entries["q-0"]
+    assert {entry.text, *(e["text"] for e in entry.conflicts)} == {"Depuis quand, dans le premier onglet ?", "Depuis quand, dans le second onglet ?"}
+    other.close()
+
+
+def test_a_draft_typed_in_one_tab_survives_the_other_tabs_action_and_a_reload(app):
+    page = app.page
+    seed(page, shared_round())
+    app.open("#/session?id=s-1")
+    app.wait_until_checked()
+    other = _second_tab(app, "#/session?id=s-1")
+    page.get_by_label("Question", exact=True).fill("Une question pas encore envoyée")
+    page.wait_for_function("(localStorage.getItem('cercle.local') || '').includes('pas encore envoyée')")
+    ask(other, "Une question de l'autre onglet")
+    page.wait_for_timeout(500)  # the other tab's save has reached this one
+    other.close()
+    page.reload()
+    app.assert_ready()
+    said(page, "Une question de l'autre onglet")
+    assert page.get_by_label("Question", exact=True).input_value() == "Une question pas encore envoyée"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.merge import version
-from app.views.editing import PARAM, scope
+from app.views.editing import PARAM, SEEN, scope
 from app.web.commands import command
 
 COLLECTIONS = {"edit_entry": "entries", "edit_pitch": "pitches", "edit_action_item": "action_items"}
@@ -23,12 +23,6 @@ def _drafts(record_id: str) -> str:
     return scope(record_id) + ":"
 
 
-def _seen(record_id: str) -> str:
-    """The draft that keeps which version of the record the form was opened on: an edit
-    made meanwhile in another tab then stays a conflict (app/actions/core.py `Tx.edit`)."""
-    return _drafts(record_id) + "seen"
-
-
 @command("edit")
 def edit(app, data, element) -> None:
     """Open the form of the record `id`; without one, close the open form, forgetting what
@@ -38,9 +32,8 @@ def edit(app, data, element) -> None:
     if open_now and open_now != record_id:
         app.drop_drafts(_drafts(open_now))
     record = next((app.ws.collection(name)[record_id] for name in COLLECTIONS.values() if record_id in app.ws.collection(name)), None)
-    if record is not None and record_id != open_now:
-        app.set_draft(_seen(record_id), version(record.stamp, record.device))
-    app.navigate(app.route.with_params(**{PARAM: record_id}), focus=_focus(element))
+    seen = version(record.stamp, record.device) if record is not None else ""
+    app.navigate(app.route.with_params(**{PARAM: record_id, SEEN: seen}), focus=_focus(element))
 
 
 @command("save-edit")
@@ -52,9 +45,9 @@ def save(app, data, element) -> None:
         app.refuse("ui.error.unknown_command")
         return
     record_id = str(data.get("id", ""))
-    fields = {k: v for k, v in data.items() if k not in ("type", "id", "seen")}
+    fields = {k: v for k, v in data.items() if k not in ("type", "id")}
     record = app.ws.collection(COLLECTIONS[action]).get(record_id)
-    closed = app.route.with_params(**{PARAM: ""})
+    closed = app.route.with_params(**{PARAM: "", SEEN: ""})
     if record is not None:
         changed = {k: v for k, v in fields.items() if _shown(getattr(record, k, None)) != v}
         if not changed:
@@ -66,7 +59,7 @@ def save(app, data, element) -> None:
             # author of a member since removed, left as they were, are not refused.
             fields = changed
     sent = tuple(k for k in app.ws.local.drafts if k.startswith(_drafts(record_id)))
-    seen = app.ws.local.drafts.get(_seen(record_id), "")
+    seen = app.route.get(SEEN) if app.route.get(PARAM) == record_id else ""
     app.dispatch({"type": action, "id": record_id, "seen": seen, **fields}, sent=sent, then=closed, focus=_focus(element))
 
 
