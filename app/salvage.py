@@ -106,11 +106,15 @@ def readable(text: str) -> Workspace:
     found: dict[str, dict[str, Any]] = {name: {} for name in COLLECTIONS}
     for name, key, record in _records(text):
         try:
-            restore.records({name: {key: record}})
+            restore.partial(_file({name: {key: record}}))  # every check a stored shard goes through
         except restore.FileFormatError:
             continue
         found[name][key] = record
-    return restore.records(found)  # each passed alone: together as well
+    return restore.partial(_file(found))  # each passed alone: together as well
+
+
+def _file(collections: dict[str, dict[str, Any]]) -> bytes:
+    return json.dumps({"format": restore.FORMAT, "version": restore.VERSION, **collections}).encode()
 
 
 def _records(text: str):
