@@ -7,11 +7,18 @@ from __future__ import annotations
 
 import json
 
+import build
 from test_sync_devices import ask, said, shared_round
+from test_ui_a11y import AXE_RUN, WCAG
 from test_sync_files import pick, refused, seed, stored, stored_workspace
 
 from app import shards, sync
 from app.model import Workspace
+
+
+def no_axe_violations(page) -> None:
+    page.add_script_tag(path=str(build.npm_packages() / "axe-core" / "axe.min.js"))
+    assert page.evaluate(AXE_RUN, WCAG) == []
 
 
 def questions(page) -> set[str]:
@@ -162,6 +169,7 @@ def _typed_when_full(app):
         ask(page, text)
     page.locator(".panel.alert", has_text=HELD).wait_for()
     assert not questions(page) & TYPED_WHEN_FULL
+    no_axe_violations(page)
     page.reload()
     app.assert_ready()
     for text in TYPED_WHEN_FULL:
@@ -179,6 +187,7 @@ def test_questions_typed_while_storage_is_full_survive_a_reload_and_are_written_
     other.evaluate("localStorage.removeItem('autre-appli')")
     page.locator(".panel.saved", has_text=WRITTEN_BACK).wait_for()
     assert questions(page) == TYPED_WHEN_FULL
+    no_axe_violations(page)
     assert page.evaluate("Object.keys(sessionStorage).filter(key => key.startsWith('cercle.'))") == []
     other.close()
 
@@ -212,6 +221,7 @@ def test_a_damaged_group_is_told_on_home_its_sessions_still_show_and_its_copy_im
     orphans = page.locator("section.orphans")
     assert orphans.get_by_role("heading", name="Groupe illisible").is_visible()
     assert "Depuis quand ?" in orphans.inner_text()
+    no_axe_violations(page)
 
     page.get_by_role("link", name="Récupérer ces données").click()
     page.get_by_role("button", name="Télécharger", exact=True).wait_for()
