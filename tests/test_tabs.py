@@ -133,3 +133,24 @@ def test_a_shard_removed_by_another_tab_takes_only_its_records_away():
     after = take_shard(tab_a.ws, None, held)
     assert not after.groups and not after.members
     assert after.sessions == tab_a.ws.sessions and after.entries == tab_a.ws.entries
+
+
+def test_the_edit_form_carries_the_version_it_was_opened_on_to_the_saved_edit():
+    """Through the shell's commands: the form opens on q-1's version; another tab's
+    correction is merged in meanwhile; saving keeps both texts, and closes the form."""
+    from app.views.context import Route
+    from app.web.app import App
+    from app.web.commands import editing as _registered  # noqa: F401  (registers "edit", "save-edit")
+    from app.web.commands import run
+    from test_views_editing import Element, Recorder, room_at_interventions
+
+    room = room_at_interventions()
+    other = Room(room.ws, device="d-other", now=room.now)
+    app = App(room.ws, Route("session", (("id", "s-1"),)), Recorder().effects())
+    run("edit", app, {"id": "q-1"}, Element())
+    other.do({"type": "edit_entry", "id": "q-1", "text": "Depuis quand, là-bas ?"})
+    app.ws = merge(app.ws, other.ws)
+    run("save-edit", app, {"type": "edit_entry", "id": "q-1", "text": "Depuis quand, ici ?"}, Element())
+    entry = app.ws.entries["q-1"]
+    assert entry.text == "Depuis quand, ici ?" and [e["text"] for e in pending(entry, "entries")] == ["Depuis quand, là-bas ?"]
+    assert app.route.get("edit") == "" and app.route.get("seen") == ""
