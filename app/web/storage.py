@@ -81,6 +81,7 @@ def load_workspace(*, checked: bool) -> Workspace | None:
         ws, unreadable = shards.read(stored, held)
         for key, value in unreadable.items():
             _set_aside(key, value)
+        held = {key: value for key, value in held.items() if key not in unreadable}
     else:
         found = None if held else shards.read_unchecked(stored)
         if found is None:
@@ -334,8 +335,11 @@ def _on_storage(app, event) -> None:
         except FileFormatError:
             return
         app.ws = app.ws.model_copy(update={"local": merge_local(app.ws.local, theirs, base)})
-        if app.ws.local.drafts != theirs.drafts and not app.presentation:
-            save_workspace(app.ws, quiet=True)  # drafts of this tab that the other did not hold
+        if app.ws.local.drafts.keys() - theirs.drafts.keys() and not app.presentation:
+            # Drafts of this tab that the other did not hold: stored again, with theirs. (Not
+            # for a draft both hold with different texts: each tab keeps its own, and two tabs
+            # writing theirs in turn would never stop.)
+            save_workspace(app.ws, quiet=True)
     else:
         _publish()
         return
