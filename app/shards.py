@@ -25,6 +25,7 @@ from app import invariants, restore
 from app.frozen import from_plain
 from app.merge import combine
 from app.model import COLLECTIONS, Local, Record, Workspace
+from app.tabs import merge_local
 
 PREFIX = "cercle."
 LOCAL = PREFIX + "local"
@@ -170,10 +171,13 @@ def items(ws: Workspace) -> dict[str, str]:
     return found
 
 
-def read(stored: dict[str, str]) -> tuple[Workspace, dict[str, str]]:
-    """The workspace in stored items, and the items that could not be read (to set aside)."""
+def read(stored: dict[str, str], held: dict[str, str] | None = None) -> tuple[Workspace, dict[str, str]]:
+    """The workspace in stored items, and the items that could not be read (to set aside).
+    `held`: the items this tab could not write when storage was full, kept elsewhere
+    (app/web/storage.py): merged with the stored ones, this tab's drafts first."""
+    held = held or {}
     parts, unreadable = [], {}
-    for key, value in stored.items():
+    for key, value in [*stored.items(), *held.items()]:
         if not is_shard(key):
             continue
         try:
@@ -181,12 +185,14 @@ def read(stored: dict[str, str]) -> tuple[Workspace, dict[str, str]]:
         except restore.FileFormatError:
             unreadable[key] = value
     ws = restore.settle(combine(parts))
-    local = Local()
-    if LOCAL in stored:
-        try:
-            local = decode_local(stored[LOCAL])
-        except restore.FileFormatError:
-            unreadable[LOCAL] = stored[LOCAL]
+    locals_ = []
+    for items in (held, stored):
+        if LOCAL in items:
+            try:
+                locals_.append(decode_local(items[LOCAL]))
+            except restore.FileFormatError:
+                unreadable[LOCAL] = items[LOCAL]
+    local = merge_local(*locals_) if len(locals_) == 2 else (locals_ or [Local()])[0]
     return ws.model_copy(update={"local": local}), unreadable
 
 

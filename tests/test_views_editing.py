@@ -192,7 +192,8 @@ def test_opening_moves_the_focus_to_the_form_and_closing_forgets_what_was_typed(
     page = Recorder()
     app = App(room.ws, Route("session", (("id", "s-1"),)), page.effects())
     run("edit", app, {"id": "i-1"}, Element(focus="f-edit-i-1-text"))
-    assert app.route.get("edit") == "i-1" and page.hash == "#/session?id=s-1&edit=i-1"
+    seen = f"{app.ws.entries['i-1'].stamp}%2F{app.ws.entries['i-1'].device}"  # the version shown (tests/test_tabs.py)
+    assert app.route.get("edit") == "i-1" and page.hash == f"#/session?id=s-1&edit=i-1&seen={seen}"
     assert page.focused[-1] == "f-edit-i-1-text" and 'id="f-edit-i-1-text"' in page.painted[-1]
     app.set_draft("edit-i-1:text", "Fais un")
     app.set_draft("r-1-interventions:text", "Une autre intervention")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from app.actions.core import Action, ActionError, Id, LongText, Name, NewId, Tx
+from app.actions.core import Action, ActionError, Id, LongText, Name, NewId, Seen, Tx
 from app.model import Pitch, Round, Session, Vote
 from app.protocol import Step
 
@@ -47,9 +47,10 @@ class EditPitch(Action):
     id: Id
     title: Name
     text: LongText = ""
+    seen: Seen = ""  # the version the form was opened on (Tx.edit)
 
     def perform(self, tx: Tx) -> None:
-        tx.update("pitches", self.id, title=self.title.strip(), text=self.text.strip())
+        tx.edit("pitches", self.id, self.seen, title=self.title.strip(), text=self.text.strip())
 
 
 class WithdrawPitch(Action):

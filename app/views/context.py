@@ -107,7 +107,10 @@ class Storage(Value):
 
     used: int = 0  # characters, as the quota counts
     failed: bool = False  # the last save could not write everything
+    kept: bool = False  # what it could not write is kept in this tab until storage accepts it
+    written_back: bool = False  # what was kept has been written since
     set_aside: tuple[str, ...] = ()  # keys of stored data that could not be read
+    reasons: tuple[tuple[str, str], ...] = ()  # (key set aside, why: a message key), once known
 
 
 @frozen(kw_only=False)

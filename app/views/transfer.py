@@ -16,6 +16,7 @@ from app.clock import parse_stamp
 from app.markup import Markup, fragment, h
 from app.merge import TEXT_FIELDS, latest_stamp, pending, version
 from app.model import COLLECTIONS, Workspace
+from app.views import set_aside
 from app.views.context import Incoming, Storage, View, route
 from app.views.parts import button, crumb, link, page, panel
 
@@ -29,7 +30,6 @@ def render(view: View) -> Markup:
     return page(
         view,
         _("sync.ui.title"),
-        _storage_alert(view, browser.storage),
         _incoming(view, browser.incoming),
         _conflicts(view),
         reminder(view),
@@ -83,22 +83,20 @@ def reminder(view: View) -> Markup | None:
 
 
 def banner(view: View) -> Markup | None:
-    """On every screen while saving fails: the work is only on screen; a way to export it."""
-    if not view.browser.storage.failed or view.route.screen == "transfer" or view.presentation:
+    """On every screen while saving fails: where the work is (only on screen, or kept in this
+    tab until storage has room), and a way to export it; then, once, that it is written."""
+    storage = view.browser.storage
+    if view.presentation or not (storage.failed or storage.written_back):
         return None
     _ = view._
+    if not storage.failed:
+        return h("div", {"class": "panel saved", "role": "status"}, h("p", {}, _("storage.written_back")))
     return h(
         "div",
         {"class": "panel alert", "role": "alert"},
-        h("p", {}, _("sync.storage.failed")),
-        link(route("transfer"), _("sync.ui.reminder.go"), "button primary"),
+        h("p", {}, _("storage.held" if storage.kept else "sync.storage.failed")),
+        None if view.route.screen == "transfer" else link(route("transfer"), _("sync.ui.reminder.go"), "button primary"),
     )
-
-
-def _storage_alert(view: View, storage: Storage) -> Markup | None:
-    if not storage.failed:
-        return None
-    return h("div", {"class": "panel alert", "role": "alert"}, h("p", {}, view._("sync.storage.failed")))
 
 
 def _passphrase(view: View, name: str, label: str, *, new: bool, form: str) -> Markup:
@@ -246,7 +244,7 @@ def _storage(view: View, storage: Storage) -> Markup:
         h(
             "li",
             {},
-            _("sync.ui.storage.aside_item", name=key[len(shards.ASIDE) :]),
+            set_aside.describe(view, key),
             " ",
             button(_("sync.ui.storage.aside_download"), command="aside-download", key=key),
             " ",

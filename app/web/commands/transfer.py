@@ -12,7 +12,7 @@ import asyncio
 from dataclasses import replace
 from typing import Any, Awaitable
 
-from app import envelope, restore, shards
+from app import envelope, restore, salvage, shards
 from app.merge import preview
 from app.restore import FileFormatError
 from app.views.context import Incoming, Route
@@ -145,8 +145,15 @@ def delete_group(app, data, element) -> None:
 
 @command("aside-download")
 def aside_download(app, data, element) -> None:
+    """What can still be read of it, as a Cercle file to import; if nothing can, the stored
+    text as it was, so that no byte is lost."""
     key = str(data.get("key", ""))
-    files.download(f"cercle-unreadable-{app.effects.today()}.txt", storage.read_aside(key).encode(), "text/plain")
+    text = storage.read_aside(key)
+    found = salvage.salvage(salvage.stored_key(key), text)
+    if found.file is not None:
+        files.download(f"cercle-recovered-{app.effects.today()}.json", found.file, "application/json")
+    else:
+        files.download(f"cercle-unreadable-{app.effects.today()}.txt", text.encode(), "text/plain")
 
 
 @command("aside-delete")
