@@ -11,6 +11,17 @@ from app.views.parts import button, form, names, select_field, submit, text_fiel
 
 def body(view: View, session: Session) -> Markup:
     _ = view._
+    return fragment(
+        h("p", {"class": "lead"}, _("ui.evaluation.intro")),
+        capture(view, session),
+        h("div", {"class": "moves"}, button(_("ui.evaluation.finish"), "finish_session", cls="primary", session_id=session.id)),
+    )
+
+
+def capture(view: View, session: Session) -> Markup:
+    """The form, the average and what each member said: also a step of protocols whose
+    round ends with the group's review (GEASE)."""
+    _ = view._
     who = names(view, session.group_id)
     said = view.ws.session_entries(session.id, "evaluation")
     spoken = {e.author_id for e in said}
@@ -34,10 +45,4 @@ def body(view: View, session: Session) -> Markup:
     )
     rated = [e.rating for e in said if e.rating]
     average = h("p", {"class": "resolved"}, _("ui.evaluation.average", value=view.number(sum(rated) / len(rated)), ratings=view.plural("ui.count.ratings", len(rated)))) if rated else None
-    return fragment(
-        h("p", {"class": "lead"}, _("ui.evaluation.intro")),
-        add,
-        average,
-        entry_list(view, said, who),
-        h("div", {"class": "moves"}, button(_("ui.evaluation.finish"), "finish_session", cls="primary", session_id=session.id)),
-    )
+    return fragment(add, average, entry_list(view, said, who))

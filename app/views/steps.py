@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.markup import Markup, fragment, h
 from app.model import ActionItem, Entry, Pitch, Round, Session
 from app.protocol import Step
-from app.views import followup
+from app.views import evaluation, followup
 from app.views.conflicts import conflicted, notice
 from app.views.context import View
 from app.views.editing import action_item_editor, edit_button, editing, pitch_editor
@@ -44,6 +44,8 @@ def capture(view: View, session: Session, round_: Round, step: Step) -> Markup:
         return synthesis(view, session, round_, step, who)
     if step.capture == "followup":
         return followup.items(view, session)
+    if step.capture == "evaluation":
+        return fragment(h("h2", {}, _("walk.capture.evaluation")), evaluation.capture(view, session))
     return h("p", {"class": "empty"}, _("ui.capture.none"))
 
 
