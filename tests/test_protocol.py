@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from app.protocol import DEFAULT_ID, LANGUAGES, LIBRARY, Protocol, Step, Text, scale
@@ -214,3 +216,36 @@ def test_minutes_are_floats_wherever_a_step_comes_from():
     step = Step(key="k", title=first.title, do=first.do, speaker="group", minutes=5)
     assert step.model_dump() == Step.model_validate_json(step.model_dump_json()).model_dump()
     assert type(step.minutes) is float
+
+
+# --- what not to do --------------------------------------------------------------------------
+
+# Under "À éviter :" / "Avoid:", a line names the thing to avoid: a French infinitive (or a
+# pronominal one), an English gerund. An instruction ("Les consultants écoutent…", "Keep it
+# short") or a negation ("Ne pas…", "No advice") reads backwards under that label.
+FRENCH_INFINITIVE = re.compile(r"^(?:se |s'|s’)?[a-zàâçéèêëîïôûù]+(?:er|ir|re|oir)\b", re.IGNORECASE)
+NEGATIONS = ("ne ", "n'", "pas ", "aucun", "personne", "no ", "not ", "don't", "do not", "never", "nobody")
+
+
+@pytest.mark.parametrize("protocol", ALL, ids=ids)
+def test_every_line_to_avoid_names_the_thing_to_avoid(protocol):
+    for step in protocol.steps:
+        french, english = step.dont("fr"), step.dont("en")
+        assert FRENCH_INFINITIVE.match(french), f"{protocol.id} {step.key}: {french!r}"
+        assert re.match(r"^[A-Z][a-z]+ing\b", english), f"{protocol.id} {step.key}: {english!r}"
+        for text in (french, english):
+            assert not text.lower().startswith(NEGATIONS), f"{protocol.id} {step.key}: {text!r}"
+
+
+def test_the_lines_quoted_in_issue_14_are_things_to_avoid():
+    default, intervision = LIBRARY[DEFAULT_ID], LIBRARY["intervision-incident"]
+    dont = {step.key: step.dont("fr") for step in default.steps}
+    assert dont["learnings"].startswith("Revenir sur le problème du porteur")
+    assert dont["expose"].startswith("Interrompre l'exposé")
+    assert dont["interventions"].startswith("Répondre aux interventions ou se justifier")
+    cases = intervision.steps[intervision.step_index("cases")]
+    assert cases.dont("fr").startswith("Raconter le cas en détail")
+    # what those lines used to say is now what to do
+    assert "Les consultants écoutent" in default.steps[default.step_index("expose")].do("fr")
+    assert "le porteur écoute en silence" in default.steps[default.step_index("interventions")].do("fr")
+    assert "factuelles" in cases.do("fr")
