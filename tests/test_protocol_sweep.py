@@ -25,10 +25,13 @@ class Offered(HTMLParser):
     def __init__(self, markup: str) -> None:
         super().__init__()
         self.intents: list[dict[str, str]] = []
+        self.ids: list[str] = []
         self.feed(markup)
 
     def handle_starttag(self, tag, attrs):
         found = dict(attrs)
+        if found.get("id"):
+            self.ids.append(found["id"])
         if tag in ("button", "form") and found.get("data-action") and "disabled" not in found:
             self.intents.append(found)
 
@@ -38,7 +41,10 @@ class Offered(HTMLParser):
 
 def screen(room: Room) -> Offered:
     view = View(ws=room.ws, route=route("session", id="s-1"), lang="fr", now=room.now, today="2026-12-01")
-    return Offered(render(view))
+    offered = Offered(render(view))
+    # one id per element: a label names its field only then (two forms of a step shared one)
+    assert len(offered.ids) == len(set(offered.ids)), sorted(i for i in offered.ids if offered.ids.count(i) > 1)
+    return offered
 
 
 def offered(room: Room, action: str, **data: str) -> dict[str, str]:

@@ -284,7 +284,7 @@ def _proposal(view: View, round_: Round, entry: Entry, who: dict[str, str]) -> M
 def synthesis(view: View, session: Session, round_: Round, step: Step, who: dict[str, str]) -> Markup:
     _ = view._
     kept = [e for e in view.ws.entries_of(round_.id, "synthesis") if e.step in ("", step.key)]
-    scope = f"{round_.id}-action"
+    scope = f"plan-{round_.id}"  # not "{round}-…": that is the scope of a step's own form, and steps are keyed "action" (action learning), "action-plan" (Payette)
     plan = view.ws.action_items_of(round_.id)
     items = [_plan_item(view, item) for item in plan]
     add = form(
