@@ -9,6 +9,7 @@ PROTOCOL = Protocol(
         "Troika Consulting, une des Liberating Structures de Henri Lipmanowicz et Keith McCandless (The Surprising Power of Liberating Structures).",
         "Troika Consulting, one of Henri Lipmanowicz and Keith McCandless's Liberating Structures (The Surprising Power of Liberating Structures).",
     ),
+    group_sizes=(3, 3),
     steps=(
         Step(
             key="share",

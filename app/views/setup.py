@@ -3,8 +3,8 @@ rounds and the time available, with the step times that follow from it."""
 
 from __future__ import annotations
 
-from app.markup import Markup, h
-from app.protocol import DEFAULT_ID, LIBRARY, scale
+from app.markup import Markup, fragment, h
+from app.protocol import DEFAULT_ID, LIBRARY, Protocol, scale
 from app.views.context import View
 from app.views.parts import choice_field, crumb, form, page, placeholder, submit, text_field
 
@@ -33,6 +33,7 @@ def render(view: View) -> Markup:
         ),
         choice_field(view, _("ui.setup.protocol"), "protocol_id", SCOPE, [(p.id, p.name(view.lang)) for p in LIBRARY.values()], value=DEFAULT_ID),
         h("p", {"class": "hint"}, protocol.source(view.lang)),
+        size_note(view, protocol, len(view.ws.members_of(group.id))),
         h(
             "div",
             {"class": "entry-fields"},
@@ -48,6 +49,18 @@ def render(view: View) -> Markup:
     )
     crumbs = (crumb(view, "group", group.name, id=group.id), crumb(view, "setup", _("ui.setup.title"), group=group.id))
     return page(view, _("ui.setup.title"), body, crumbs=crumbs)
+
+
+def size_note(view: View, protocol: Protocol, members: int) -> Markup | None:
+    """Said when the group is larger or smaller than the method is designed for."""
+    if protocol.suits(members):
+        return None
+    low, high = protocol.group_sizes
+    if low == high:
+        text = view._("walk.setup.size_exact", size=low, members=view.plural("ui.count.members", members))
+    else:
+        text = view._("walk.setup.size_range", low=low, high=high, members=view.plural("ui.count.members", members))
+    return h("p", {"class": "notice", "role": "note"}, text)
 
 
 def _number(text: str, default: int) -> int:
@@ -72,9 +85,12 @@ def plan(view: View, group_id: str, protocol_id: str) -> Markup:
             time = _("ui.setup.per_person", n=view.number(step.minutes), total=view.number(total))
         rows.append(h("tr", {}, h("th", {"scope": "row"}, step.title(view.lang)), h("td", {}, time)))
     total = protocol.session_minutes(members, rounds)
-    return h(
+    table = h(
         "table",
         {"class": "plan"},
         h("caption", {}, _("ui.setup.plan", total=view.number(total), rounds=view.plural("ui.count.rounds", rounds), members=view.plural("ui.count.members", members))),
         h("tbody", {}, rows),
     )
+    if minutes >= 10 and total > minutes:  # scale() could not fit it: one minute a step is already more
+        return fragment(h("p", {"class": "notice", "role": "note"}, _("walk.setup.too_short", total=view.number(total), minutes=minutes)), table)
+    return table
