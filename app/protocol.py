@@ -103,11 +103,11 @@ class Protocol(Frozen):
     request_types: tuple[str, ...] = REQUEST_TYPES
     # The smallest and largest group the method is designed for (a group of Cercle has 4 to
     # 8 members); the session's setup says so when a group falls outside.
-    group_sizes: tuple[int, int] = (4, 8)
+    fewest_members: int = 4
+    most_members: int = 8
 
     def suits(self, members: int) -> bool:
-        low, high = self.group_sizes
-        return low <= members <= high
+        return self.fewest_members <= members <= self.most_members
 
     def step_index(self, key: str) -> int:
         return next(i for i, step in enumerate(self.steps) if step.key == key)

@@ -9,7 +9,8 @@ PROTOCOL = Protocol(
         "La « case clinic » du Presencing Institute (Otto Scharmer, Théorie U), pour des groupes de 4 à 5 pairs, environ 70 minutes.",
         "The Presencing Institute's case clinic (Otto Scharmer, Theory U), for groups of 4–5 peers, about 70 minutes.",
     ),
-    group_sizes=(4, 5),
+    fewest_members=4,
+    most_members=5,
     steps=(
         Step(
             key="roles",

@@ -9,7 +9,8 @@ PROTOCOL = Protocol(
         "Troika Consulting, une des Liberating Structures de Henri Lipmanowicz et Keith McCandless (The Surprising Power of Liberating Structures).",
         "Troika Consulting, one of Henri Lipmanowicz and Keith McCandless's Liberating Structures (The Surprising Power of Liberating Structures).",
     ),
-    group_sizes=(3, 3),
+    fewest_members=3,
+    most_members=3,
     steps=(
         Step(
             key="share",

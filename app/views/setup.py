@@ -55,7 +55,7 @@ def size_note(view: View, protocol: Protocol, members: int) -> Markup | None:
     """Said when the group is larger or smaller than the method is designed for."""
     if protocol.suits(members):
         return None
-    low, high = protocol.group_sizes
+    low, high = protocol.fewest_members, protocol.most_members
     if low == high:
         text = view._("walk.setup.size_exact", size=low, members=view.plural("ui.count.members", members))
     else:
