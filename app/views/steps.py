@@ -177,38 +177,65 @@ def vote(view: View, session: Session, round_: Round, who: dict[str, str]) -> Ma
     else:
         empty = None
         noting = h("section", {"class": "noting", "aria-labelledby": f"noting-{round_.id}"}, h("h3", {"id": f"noting-{round_.id}"}, _("walk.vote.note_pitch")), pitch_form(view, session, who))
+    # The status under the cards while the room votes, so that six to eight cards fit the
+    # screen; above them once the group has chosen.
     return fragment(
         h("h2", {}, _("ui.capture.vote")),
-        status,
+        status if chosen or not rows else None,
         h("ol", {"class": "pitches"}, rows) if rows else empty,
+        status if rows and not chosen else None,
         controls_hint(view) if rows else None,
         noting,
     )
 
 
 def _ballot(view: View, session: Session, round_: Round, pitch: Pitch, who: dict[str, str]) -> Markup:
-    """One pitch in the vote: its tally in this session, who votes for it, the group's
-    choice; a withdrawn one only waits to be put back."""
+    """One pitch in the vote, compact so that six to eight fit a projector's screen: its
+    tally in this session, its title and owner with the controls to fix it on one line, who
+    votes for it and the group's choice on the next; a withdrawn one only waits to be put
+    back."""
     _ = view._
     voters = {v.member_id for v in view.ws.votes_for(pitch.id, session.id)}
     is_chosen = pitch.id == round_.pitch_id
     tally = h("p", {"class": "tally", "aria-label": view.plural("ui.vote.count", len(voters))}, len(voters))
-    meta = h("p", {"class": "meta"}, h("span", {"class": "who"}, who.get(pitch.member_id, "?")), since_tag(view, pitch), withdrawn_tag(view, pitch))
     if pitch.id == editing(view):
+        meta = h("p", {"class": "meta"}, h("span", {"class": "who"}, who.get(pitch.member_id, "?")), since_tag(view, pitch), withdrawn_tag(view, pitch))
         return h("li", {"class": "pitch editing"}, tally, h("div", {"class": "pitch-body"}, meta, pitch_editor(view, pitch)))
-    ballots = None if pitch.withdrawn else h(
+    first = first_names(who)
+    carried = h("span", {"class": "tag"}, _("walk.vote.carried")) if pitch.session_id != session.id else None
+    head = h(
         "div",
-        {"class": "ballots", "role": "group", "aria-label": _("ui.vote.who", title=pitch.title)},
-        [toggle(name, "toggle_vote", member in voters, pitch_id=pitch.id, member_id=member, session_id=session.id) for member, name in who.items()],
+        {"class": "pitch-head"},
+        h("p", {"class": "text"}, carried, withdrawn_tag(view, pitch), " ", h("span", {"class": "who"}, first.get(pitch.member_id, "?")), " : ", pitch.title),
+        pitch_controls(view, pitch),
     )
-    choose = button(_("ui.vote.chosen") if is_chosen else _("ui.vote.choose"), "choose_pitch", cls="" if is_chosen else "primary", round_id=round_.id, pitch_id=pitch.id, aria_pressed=str(is_chosen).lower())
+    vote = None
+    if not pitch.withdrawn:
+        ballots = h(
+            "div",
+            {"class": "ballots", "role": "group", "aria-label": _("ui.vote.who", title=pitch.title)},
+            [toggle(first[member], "toggle_vote", member in voters, pitch_id=pitch.id, member_id=member, session_id=session.id) for member in who],
+        )
+        choose = (
+            button(_("ui.vote.chosen"), "choose_pitch", round_id=round_.id, pitch_id=pitch.id, aria_pressed="true")
+            if is_chosen
+            else button(_("walk.vote.choose"), "choose_pitch", cls="primary", round_id=round_.id, pitch_id=pitch.id, aria_pressed="false", aria_label=_("walk.vote.choose_one", title=short(pitch.title)))
+        )
+        vote = h("div", {"class": "pitch-vote"}, ballots, choose)
     return h(
         "li",
         {"class": classes("pitch", chosen=is_chosen, withdrawn=pitch.withdrawn, conflicted=conflicted(pitch, "pitches"))},
         tally,
-        h("div", {"class": "pitch-body"}, meta, h("p", {"class": "text"}, h("strong", {}, pitch.title)), notice(view, "pitches", pitch), ballots),
-        h("div", {"class": "pitch-actions"}, None if pitch.withdrawn else choose, pitch_controls(view, pitch)),
+        h("div", {"class": "pitch-body"}, head, notice(view, "pitches", pitch), vote),
     )
+
+
+def first_names(who: dict[str, str]) -> dict[str, str]:
+    """Each member by first name, the whole name where two share one: the ballots of
+    six or eight members then hold on one line."""
+    first = {member: name.split()[0] if name.split() else name for member, name in who.items()}
+    taken = list(first.values())
+    return {member: name if taken.count(name) == 1 else who[member] for member, name in first.items()}
 
 
 def request_reminder(view: View, session: Session, round_: Round) -> Markup | None:

@@ -48,7 +48,7 @@ def play(page, step: Step, n: int) -> None:
         pitch.get_by_role("group", name="Votes pour « Situation").get_by_role("button", name="Bruno").click()
         page.wait_for_selector("[data-action=toggle_vote][aria-pressed=true]")
         assert pitch.get_by_label("1 voix").is_visible()
-        pitch.get_by_role("button", name=_("ui.vote.choose")).click()
+        pitch.get_by_role("button", name="Choisir « Situation").click()
         capture.get_by_text("Le groupe a choisi « Situation").wait_for()
     elif step.capture in KINDS:
         kind = KINDS[step.capture]
