@@ -167,3 +167,36 @@ def test_every_walk_message_is_in_the_catalog_and_used(lang):
 
 def test_walk_messages_are_translated_with_the_same_placeholders():
     check_translated("walk", set())
+
+
+def test_withdraw_and_delete_say_what_they_do_at_step_1():
+    room = Room()
+    room.group(("Alice", "Bruno", "Chloé", "David"))
+    room.session()
+    room.do({"type": "start_round", "session_id": "s-1", "id": "r-1"})
+    room.do({"type": "add_pitch", "id": "p-0", "session_id": "s-1", "member_id": "m-0", "title": "Recadrer un agent"})
+    markup = show(room, id="s-1")
+    assert ">Retirer du choix<" in markup and ">Supprimer définitivement<" in markup
+    assert "« Retirer du choix » met une problématique de côté sans l'effacer" in markup
+    assert ">Retirer<" not in markup and ">Supprimer<" not in markup
+
+
+def test_the_carrier_panel_is_not_an_alternative_when_it_is_the_only_way():
+    room = Room()
+    room.group(("Alice", "Bruno", "Chloé", "David"))
+    room.session(protocol_id="codev-payette-champagne")
+    markup = show(room, id="s-1")
+    assert "Choisir le porteur du prochain tour" in markup and "Ou choisir directement" not in markup
+    assert "Aucune problématique en attente" not in markup
+    room = first_session_leaves_two_problems_waiting()
+    next_session(room)
+    room.do({"type": "next_step", "round_id": "r-2"})
+    room.do({"type": "choose_pitch", "round_id": "r-2", "pitch_id": "p-0"})
+    room.do({"type": "go_to_step", "round_id": "r-2", "step": 2})
+    room.do({"type": "add_entry", "id": "ref-2", "session_id": "s-2", "round_id": "r-2", "kind": "reformulation", "author_id": "m-1", "text": "Comment ?"})
+    room.do({"type": "choose_reformulation", "round_id": "r-2", "entry_id": "ref-2"})
+    room.do({"type": "set_contract", "round_id": "r-2", "request_types": ["conseils"]})
+    room.do({"type": "go_to_step", "round_id": "r-2", "step": 8})
+    room.do({"type": "finish_round", "round_id": "r-2"})
+    markup = show(room, id="s-2")
+    assert "Prochaine problématique" in markup and "Ou choisir directement le porteur" in markup, "David's problem still waits"
