@@ -6,6 +6,8 @@ is swept too (tests/test_protocol_sweep.py plays the same through the actions)."
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app.i18n import translator
@@ -14,6 +16,7 @@ from tests.room import Room
 from ui_helpers import seed
 
 _ = translator("fr")
+SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 MEMBERS = ("Alice", "Bruno", "Chloé", "David")
 KINDS = {"notes": "note", "questions": "question", "reformulations": "reformulation", "interventions": "intervention", "learnings": "learning"}
 
@@ -158,4 +161,5 @@ def test_problems_carried_over_are_kept_at_step_1_and_voted_afresh_on_a_projecto
     assert cards.nth(0).inner_text() == first.inner_text(), "the cards keep their order while the room votes"
     first.get_by_role("button", name="Choisir « Annoncer la réorganisation").click()
     page.get_by_text("Le groupe a choisi « Annoncer la réorganisation du pôle » : Amélie Durand est le porteur.").wait_for()
-    page.screenshot(path="screenshots/walk-projector-vote-chosen.png")
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "projector-vote-chosen.png"))
