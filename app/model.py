@@ -288,8 +288,41 @@ class Workspace(Frozen):
         ]
         return sorted(found, key=lambda p: (p.created, p.id))
 
-    def votes_for(self, pitch_id: str) -> list[Vote]:
-        return [v for v in self.votes.values() if v.pitch_id == pitch_id and not v.deleted]
+    def carried_over(self, session_id: str) -> list[Pitch]:
+        """The parking lot a session inherits: problems pitched at the group's earlier
+        sessions that were still waiting when it opened, in the order they were pitched,
+        whether a round has examined them since or not; and those that their owners
+        withdrew after it opened (so that the screen keeps them in place, to be put back)."""
+        session = self.sessions.get(session_id)
+        if session is None:
+            return []
+
+        def here(p: Pitch) -> bool:
+            if p.round_id:
+                examined = self.rounds.get(p.round_id)
+                when = self.sessions.get(examined.session_id) if examined is not None else None
+                return when is not None and when.created >= session.created
+            return not p.withdrawn or p.stamp > session.created
+
+        found = [
+            p
+            for p in self.pitches.values()
+            if p.group_id == session.group_id
+            and p.session_id != session_id
+            and not p.deleted
+            and (not session.created or p.created < session.created)
+            and here(p)
+        ]
+        return sorted(found, key=lambda p: (p.created, p.id))
+
+    def votes_for(self, pitch_id: str, session_id: str = "") -> list[Vote]:
+        """The votes for a pitch; in one session only when it is given (votes belong to
+        the session where they were cast, a pitch carried over starts the next with none)."""
+        return [
+            v
+            for v in self.votes.values()
+            if v.pitch_id == pitch_id and not v.deleted and (not session_id or v.session_id == session_id)
+        ]
 
     def action_items_of(self, round_id: str) -> list[ActionItem]:
         found = [a for a in self.action_items.values() if a.round_id == round_id and not a.deleted]

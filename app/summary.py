@@ -294,15 +294,18 @@ def group_summary(ws: Workspace, session_id: str, language: str) -> GroupSummary
     read = _Reader(ws, session_id, language)
     session = read.session
     numbers = {r.id: r.number for r in read.rounds}
+    # The agenda: what was on the table, carried over from earlier sessions or new, with
+    # this session's votes (a pitch carried over starts each session with none).
+    dates = {s.id: s.date for s in ws.sessions.values()}
     agenda = [
         AgendaItem(
             member=read.name(p.member_id),
             title=p.title,
-            votes=len(ws.votes_for(p.id)),
+            votes=len(ws.votes_for(p.id, session.id)),
             round=numbers.get(p.round_id, 0),
-            pitched=session.date,
+            pitched=dates.get(p.session_id, ""),
         )
-        for p in ws.pitches_of(session.id)
+        for p in ws.carried_over(session.id) + ws.pitches_of(session.id)
         if not p.withdrawn
     ]
     rounds = tuple(read.round(r, full=True, kinds=GROUP_ROUND_KINDS) for r in read.rounds)

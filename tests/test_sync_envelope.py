@@ -136,7 +136,14 @@ V1 = (FIXTURES / "cercle-encrypted-v1.json").read_bytes()  # made by the build b
 
 def test_a_version_1_file_still_opens(sealed):
     assert json.loads(V1)["version"] == 1
-    assert records(sync.load(unseal(V1))) == records(played())
+    # The same records, but for the protocol snapshot: a session keeps the protocol as it was
+    # when it started, and the library's texts have been rewritten since that file was made.
+    def unsnapped(ws):
+        found = records(ws)
+        found["sessions"] = {i: {**r, "protocol": None} for i, r in found["sessions"].items()}
+        return found
+
+    assert unsnapped(sync.load(unseal(V1))) == unsnapped(played())
     assert reference_crypto.decrypt(V1, PASSPHRASE) == unseal(V1)
 
 

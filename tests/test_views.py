@@ -121,7 +121,7 @@ def test_the_running_round_shows_step_timer_turns_and_guidance():
     assert "Exposé des problématiques" in text and "Étape 1 sur 9" in text and "Tour 1 sur 3" in text
     assert 'role="timer"' in markup and "10:00" in text, "2 min each for five members"
     assert 'aria-current="step"' in markup and 'aria-keyshortcuts="Space"' in markup
-    assert "Pas de questions ni de commentaires" in text, "what not to do"
+    assert "À éviter : Poser des questions ou commenter pendant les présentations." in text, "what not to do"
     assert "Chaque membre à tour de rôle." in text and "Ordre de parole" in text
     room.wait(700)
     assert "+01:40" in show(room), "overtime counts up"

@@ -95,8 +95,8 @@ def test_every_entry_pitch_and_action_item_in_a_round_has_an_edit_button_named_a
     assert "Modifier « Voir la DRH »" in names_of_buttons(show(room))
     room.do({"type": "go_to_step", "round_id": "r-1", "step": 1})
     vote = names_of_buttons(show(room))
-    assert "Modifier « Situation 0 »" in vote and "Retirer « Situation 0 »" in vote
-    assert "Retirer « Situation 2 »" not in vote, "the chosen pitch cannot be withdrawn"
+    assert "Modifier « Situation 0 »" in vote and "Retirer du choix « Situation 0 »" in vote
+    assert "Retirer du choix « Situation 2 »" not in vote, "the chosen pitch cannot be withdrawn"
     room.do({"type": "go_to_step", "round_id": "r-1", "step": 0})
     assert "Edit “Situation 4”" in names_of_buttons(show(room, lang="en"))
 

@@ -23,11 +23,14 @@ def body(view: View, session: Session) -> Markup:
     protocol = session.protocol
     first = not view.ws.rounds_of(session.id)
     opening = first and protocol.chooses_pitch or (not first and protocol.chooses_pitch_each_round)
+    waiting = bool(view.ws.parking_lot(session.group_id))
+    pitches = not first and (protocol.chooses_pitch or waiting)  # no empty list for protocols without pitches
+    start = _("ui.between.start_first") if first else _("walk.between.start_next")
     return fragment(
         h("p", {"class": "lead"}, view.plural("ui.between.progress", len(done), planned=view.plural("ui.count.planned_rounds", session.planned_rounds))),
-        h("div", {"class": "moves start"}, button(_("ui.between.start_first"), "start_round", cls="primary", session_id=session.id)) if opening else None,
-        next_pitch(view, session) if not first else None,
-        carriers(view, session) if not opening else None,
+        h("div", {"class": "moves start"}, button(start, "start_round", cls="primary", session_id=session.id)) if opening else None,
+        next_pitch(view, session) if pitches else None,
+        carriers(view, session, alternative=pitches and waiting) if not opening else None,
         pause(view, session),
         rounds_done(view, session, done),
         h("div", {"class": "moves"}, button(_("ui.between.to_evaluation"), "start_evaluation", session_id=session.id)),
@@ -109,8 +112,9 @@ def _waiting(view: View, session: Session, pitch, who: dict[str, str], last: str
     )
 
 
-def carriers(view: View, session: Session) -> Markup:
-    """For protocols without pitches, or when none is left: the next carrier, directly."""
+def carriers(view: View, session: Session, *, alternative: bool) -> Markup:
+    """For protocols without pitches, or when none is left: the next carrier, directly;
+    titled as the alternative to the pitches listed above it when there are some."""
     _ = view._
     last = view.ws.last_carried(session.group_id)
     members = sorted(view.ws.attendees(session), key=lambda m: (last.get(m.id, ""), m.order))
@@ -126,7 +130,7 @@ def carriers(view: View, session: Session) -> Markup:
     ]
     return panel(
         "next-carrier",
-        _("ui.between.next_carrier"),
+        _("ui.between.next_carrier") if alternative else _("walk.between.choose_carrier"),
         h("ul", {"class": "carriers"}, rows),
     )
 

@@ -10,6 +10,16 @@ from app.views.parts import button, form, names, present_names, select_field, su
 
 
 def body(view: View, session: Session) -> Markup:
+    return fragment(
+        h("p", {"class": "lead"}, view._("ui.evaluation.intro")),
+        capture(view, session),
+        closing(view, session),
+    )
+
+
+def capture(view: View, session: Session) -> Markup:
+    """The form, the average and what each member said: also a step of protocols whose
+    round ends with the group's review (GEASE)."""
     _ = view._
     who = names(view, session.group_id)
     here = present_names(view, session)
@@ -33,13 +43,7 @@ def body(view: View, session: Session) -> Markup:
         session_id=session.id,
         kind="evaluation",
     )
-    return fragment(
-        h("p", {"class": "lead"}, _("ui.evaluation.intro")),
-        add,
-        average(view, said),
-        entry_list(view, said, who),
-        closing(view, session),
-    )
+    return fragment(add, average(view, said), entry_list(view, said, who))
 
 
 def average(view: View, said: list[Entry]) -> Markup | None:

@@ -72,7 +72,7 @@ def test_every_screen_passes_axe_and_is_photographed(app, viewport, size):
     violations += check(page, "round-editing", viewport)
     page.get_by_role("button", name="Fermer sans enregistrer").click()
     steps.nth(1).click()
-    page.get_by_role("button", name="Retirer « Recadrer un agent").first.click()
+    page.get_by_role("button", name="Retirer du choix « Recadrer un agent").first.click()
     page.get_by_role("button", name="Remettre en attente « Recadrer un agent").wait_for()
     page.locator(".pitch", has_text="Un planning qui ne tient").first.get_by_role("button", name="Modifier").click()
     page.get_by_label("Titre corrigé").wait_for()

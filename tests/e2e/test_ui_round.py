@@ -98,7 +98,7 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
         page.wait_for_function("n => document.querySelectorAll('[aria-pressed=true][data-action=toggle_vote]').length === n", arg=["Alice", "Bruno", "David"].index(voter) + 1)
     assert page.get_by_label("3 voix").is_visible()
     row = page.locator(".pitch", has_text=chloe)
-    row.get_by_role("button", name="Le groupe choisit celle-ci").click()
+    row.get_by_role("button", name=f"Choisir « {chloe} »").click()
     page.get_by_text(f"Le groupe a choisi « {chloe} » : Chloé est le porteur.").wait_for()
     page.get_by_role("button", name="Étape suivante").click()
 
