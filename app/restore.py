@@ -207,7 +207,7 @@ def references(ws: Workspace) -> Workspace:
 
 def partial(data: bytes) -> Workspace:
     """The records in a file's bytes, references unchecked: one stored shard of many."""
-    return without_deleted_text(records(migrate(parse(data))))
+    return without_deleted_text(versions_are_records(records(migrate(parse(data)))))
 
 
 def restore(data: bytes) -> Workspace:
@@ -249,6 +249,26 @@ def versions_from_v1(data: dict[str, Any]) -> dict[str, Any]:
 
 
 MIGRATIONS[1] = versions_from_v1
+
+
+def versions_are_records(ws: Workspace) -> Workspace:
+    """Each version in a record's `conflicts` has all the fields a record of its collection
+    may have, each of its type: the merge builds records from them (app/merge.py)."""
+    from pydantic import ValidationError  # after the first screen (app/frozen.py)
+
+    from app.merge import CONTENT_FIELDS
+
+    for name, model in COLLECTIONS.items():
+        for record in ws.collection(name).values():
+            if not record.conflicts:
+                continue
+            own = record.model_dump(mode="json", exclude={"conflicts"})
+            for entry in record.conflicts:
+                try:
+                    model.model_validate({**own, **{f: entry[f] for f in CONTENT_FIELDS[name] if f in entry}})
+                except ValidationError:
+                    raise FileFormatError("sync.error.invalid", place=f"{name}/{record.id}/conflicts") from None
+    return ws
 
 
 def without_deleted_text(ws: Workspace) -> Workspace:

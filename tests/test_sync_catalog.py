@@ -22,7 +22,7 @@ SAME_IN_BOTH = {"sync.ui.kind.votes", "sync.ui.kind.entries", "sync.ui.kind.acti
 def used_keys() -> set[str]:
     keys = keys_in(SOURCES, r"sync|error\.conflict")
     keys |= {f"sync.ui.kind.{name}" for name in COLLECTIONS}
-    keys |= {f"sync.ui.incoming.{kind}" for kind in ("new", "updated", "conflicting")}
+    keys |= {f"sync.ui.incoming.{kind}" for kind in ("new", "updated", "conflicting", "deleted")}
     return keys
 
 

@@ -188,3 +188,14 @@ def test_three_devices_exchanging_in_any_order_agree():
     assert entry.out_of_frame and entry.answered and entry.text == "Depuis quand, vraiment ?"
     assert all(r.entries["q-0"] == entry for r in results)
     assert version(entry.stamp, entry.device).endswith("/d-phone")
+
+
+def test_a_version_in_conflict_whose_fields_are_not_a_records_is_refused():
+    laptop, tablet = devices("laptop", "tablet")
+    laptop.do({"type": "edit_entry", "id": "q-0", "text": "Ici"})
+    tablet.do({"type": "edit_entry", "id": "q-0", "text": "Là"}, after_s=2)
+    data = json.loads(sync.dump(merge(laptop.ws, tablet.ws)))
+    data["entries"]["q-0"]["conflicts"][0]["out_of_frame"] = "peut-être"
+    with pytest.raises(FileFormatError) as refused:
+        sync.load(json.dumps(data).encode())
+    assert refused.value.key == "sync.error.invalid"

@@ -8,7 +8,7 @@ from typing import Annotated, Any, ClassVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.clock import new_id, next_stamp, stamp_key
-from app.merge import CONTENT_FIELDS, ERASED, knowledge, live, pending, snapshot, version
+from app.merge import CONTENT_FIELDS, ERASED, knowledge, pending, snapshot, version
 from app.model import (
     UNDO_DEPTH,
     Change,
@@ -36,14 +36,15 @@ class ActionError(ValueError):
         self.params = params
 
 
-def _known(seen: list[dict[str, Any]], device: str) -> dict[str, str]:
+def _known(seen: list[Any], device: str) -> dict[str, str]:
     """What a new version made on `device` knows of other devices: the versions it was made
     on top of (those of the record it replaces, conflicting ones included), and all that
     they knew. Own versions do not count: a device knows them anyway, and counting them
     would claim to know other devices' versions of the same moment."""
     known: dict[str, str] = {}
     for entry in seen:
-        for other, stamp in [*knowledge(entry).items(), (entry["device"], entry["stamp"])]:
+        mine = (entry["device"], entry["stamp"]) if isinstance(entry, dict) else (entry.device, entry.stamp)
+        for other, stamp in [*knowledge(entry).items(), mine]:
             if other != device and stamp_key(stamp) > stamp_key(known.get(other, "")):
                 known[other] = stamp
     return known
@@ -94,7 +95,7 @@ class Tx:
             update={
                 "stamp": self.stamp,
                 "device": self.device,
-                "known": _known(list(live(old, collection).values()), self.device) if old is not None else {},
+                "known": _known([old, *old.conflicts], self.device) if old is not None else {},
                 "changed": changed,
                 "created": old.created if old is not None and old.created else self.stamp,
                 "conflicts": (),
