@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from functools import reduce
+from pathlib import Path
 
 import pytest
 
@@ -199,3 +200,25 @@ def test_a_version_in_conflict_whose_fields_are_not_a_records_is_refused():
     with pytest.raises(FileFormatError) as refused:
         sync.load(json.dumps(data).encode())
     assert refused.value.key == "sync.error.invalid"
+
+
+def test_a_version_1_file_exported_by_the_last_version_1_build_reads_as_it_was_without_deleted_text():
+    """tests/fixtures/cercle-v1-halfday.json: the half-day, then a laptop and a tablet apart
+    (a text conflict, a deletion, an out-of-frame mark), exported before version 2."""
+    data = (Path(__file__).parent / "fixtures" / "cercle-v1-halfday.json").read_bytes()
+    assert json.loads(data)["version"] == 1 and json.loads(data)["entries"]["r-1-q1"]["text"]  # a tombstone with its text
+    ws = sync.load(data)
+    asked = ws.entries["r-1-q0"]
+    assert asked.text == "Qu'a-t-il dit exactement, et devant qui ?" and asked.known == {"d-room": "001780001301000.000000"}
+    assert [e["text"] for e in pending(asked, "entries")] == ["Qu'a-t-il dit, mot pour mot, lors de la dernière réunion ?"]
+    assert ws.entries["r-1-q1"].deleted and ws.entries["r-1-q1"].text == ""
+    assert ws.entries["r-1-q2"].out_of_frame
+    written = sync.dump(ws)
+    assert json.loads(written)["version"] == 2 and json.loads(written)["entries"]["r-1-q1"]["text"] == ""
+    summary = group_summary(ws, "s-1", "fr")
+    assert "Que se passerait-il si tu ne faisais rien" not in json.dumps([s.model_dump() for s in summary.rounds[0].sections], ensure_ascii=False)
+    assert sync.load(written) == ws
+    # a person settles the conflict: it stays settled when the old file comes back
+    room = Room(ws, device="d-phone", now=LATER * 2)
+    room.do({"type": "resolve_conflict", "collection": "entries", "id": "r-1-q0"})
+    assert pending(merge(room.ws, sync.load(data)).entries["r-1-q0"], "entries") == []
