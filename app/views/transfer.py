@@ -180,7 +180,9 @@ def _incoming(view: View, incoming: Incoming | None) -> Markup | None:
         {"class": "panel", "aria-labelledby": "incoming"},
         heading,
         h("p", {}, _("sync.ui.incoming.text")),
-        h("table", {"class": "preview"}, h("thead", {}, head), h("tbody", {}, rows)),
+        # four columns are wider than a phone: the table scrolls, and takes the focus to scroll by keys
+        h("div", {"class": "table-scroll", "role": "region", "tabindex": "0", "aria-labelledby": "incoming"},
+          h("table", {"class": "preview"}, h("thead", {}, head), h("tbody", {}, rows))),
         h("p", {"class": "hint"}, _("sync.ui.incoming.conflicts_hint")) if any(seen.conflicting.values()) else None,
         h("p", {"class": "hint"}, _("sync.ui.incoming.deleted_hint")) if any(seen.deleted.values()) else None,
         h("p", {"class": "notice"}, _("sync.ui.incoming.dropped_hint")) if any(seen.dropped.values()) else None,
