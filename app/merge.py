@@ -249,11 +249,10 @@ def merge_record(a: Record, b: Record, collection: str) -> Record:
     live_a, live_b = live(a, collection), live(b, collection)
     kept_a = [key for key in live_a if key in live_b or not any(knows(v, *key) for v in live_b.values())]
     kept_b = [key for key in live_b if key in live_a or not any(knows(v, *key) for v in live_a.values())]
-    for record, mine, kept, theirs in ((a, live_a, kept_a, kept_b), (b, live_b, kept_b, kept_a)):
-        if len(mine) == len(kept) == 1 and all(key in mine for key in theirs) and not record.conflicts:
-            other = live_b if record is a else live_a
-            if all(other[key] == mine[key] for key in theirs):
-                return record  # one version, which knew every other the other copy holds
+    for record, mine, other, kept, theirs in ((a, live_a, live_b, kept_a, kept_b), (b, live_b, live_a, kept_b, kept_a)):
+        # one version, which knew every other the other copy holds: nothing to decide
+        if not record.conflicts and kept and all(key in mine and other[key] == mine[key] for key in theirs):
+            return record
     alive: dict[tuple[str, str], dict[str, Any]] = {}
     for mine, kept in ((live_a, kept_a), (live_b, kept_b)):
         for key in kept:
