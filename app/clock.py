@@ -1,8 +1,13 @@
 """Hybrid logical clock stamps and random ids.
 
 A stamp orders every change a device makes after every change it has seen, even when wall
-clocks disagree a little, so merging by "later stamp wins" respects causality. Stamps are
-fixed-width strings so that plain string comparison is the clock order.
+clocks disagree a little, so merging by "later stamp wins" respects causality.
+
+A stamp has one shape, `STAMP`: 15 digits of epoch milliseconds, a dot, a 6-digit counter
+(empty for a record never stamped). Stamps are compared as numbers (`stamp_key`), never as
+text, and never leave that shape: a clock at the last millisecond it can write stays there.
+A stamp further ahead of this device's clock than `AHEAD_MS` is refused at import
+(app/merge.py `preview`), so that no file can move every clock to a far future.
 """
 
 from __future__ import annotations
@@ -10,11 +15,16 @@ from __future__ import annotations
 import base64
 import os
 
+from functools import lru_cache
+
 COUNTER_LIMIT = 10**6
 # Stamps end where dates do (app/dates.py, LAST_YEAR): 2108-01-01T00:00Z. Bounded, a stamp
 # keeps its width however far a clock jumps, so that text order stays the clock order.
 LAST_WALL_MS = 4_354_819_200_000
 WALL = 15  # digits of wall milliseconds, then a dot and 6 of counter
+WALL_LIMIT = LAST_WALL_MS + 1  # next_stamp never writes a wall beyond LAST_WALL_MS
+STAMP = r"^([0-9]{15}\.[0-9]{6})?$"  # the shape; is_stamp also bounds it
+AHEAD_MS = 24 * 3600 * 1000  # a day: far more than two devices' clocks disagree
 
 
 def format_stamp(wall_ms: int, counter: int) -> str:
@@ -40,14 +50,23 @@ def parse_stamp(stamp: str) -> tuple[int, int]:
     return int(wall), int(counter or 0)
 
 
+@lru_cache(maxsize=4096)
+def stamp_key(stamp: str) -> tuple[int, int]:
+    """A stamp's place in time, as numbers; an empty stamp (never stamped) comes first."""
+    return parse_stamp(stamp) if stamp else (-1, 0)
+
+
 def next_stamp(last: str, now_ms: int) -> str:
-    """The stamp for a new local change, after `last` (the latest stamp seen or made)."""
+    """The stamp for a new local change, after `last` (the latest stamp seen or made), and
+    of the one shape even at the end of time."""
     wall, counter = parse_stamp(last)
-    if now_ms > wall:
+    if WALL_LIMIT > now_ms > wall:
         return format_stamp(now_ms, 0)
-    if counter + 1 >= COUNTER_LIMIT:
+    if counter + 1 < COUNTER_LIMIT:
+        return format_stamp(wall, counter + 1)
+    if wall + 1 < WALL_LIMIT:
         return format_stamp(wall + 1, 0)
-    return format_stamp(wall, counter + 1)
+    return format_stamp(wall, counter)
 
 
 def new_id() -> str:

@@ -36,7 +36,7 @@ MAX_PER_ROUND = 1_000  # contributions (entries) and action items
 MAX_PER_SESSION = 5_000  # its rounds, pitches, votes and entries
 MAX_MEMBERS = 200  # a group's members, removed ones included
 MAX_RECORDS = 100_000
-DEVICE = r"\*|[A-Za-z0-9_.:-]{1,64}"  # a device id, or "*" (any device) in `known`
+DEVICE = r"\*|[A-Za-z0-9_.:~-]{1,80}"  # a device id, or "*" (any device) in `known`
 
 COLLECTION_OF = {model: name for name, model in COLLECTIONS.items()}
 
@@ -88,8 +88,9 @@ def check_versions(record: Record) -> None:
     conflict version; and conflict versions whose text is text (a person is shown it and
     may pick it). The record's fields have their types already; a conflict's are unchecked."""
     device = record.device
-    if not (is_stamp(record.stamp) and is_stamp(record.created) and is_stamp(record.base)
-            and (not device or re.fullmatch(DEVICE, device)) and (not record.known or _sound_known(record.known))):
+    if not (is_stamp(record.stamp) and is_stamp(record.created)
+            and (not device or re.fullmatch(DEVICE, device)) and (not record.known or _sound_known(record.known))
+            and _sound_changed(record.changed)):
         raise Refusal("restore.error.version", "")
     if record.conflicts:
         from app.merge import TEXT_FIELDS  # the merge says which fields a conflict carries
@@ -97,11 +98,24 @@ def check_versions(record: Record) -> None:
         fields = TEXT_FIELDS[COLLECTION_OF[type(record)]]
         for entry in record.conflicts:
             texts = [entry.get(field, "") for field in fields]
-            stamps = [entry.get("stamp"), entry.get("base", "")]
-            device, known = entry.get("device"), entry.get("known", {})
-            if not (all(isinstance(text, str) for text in [*texts, *stamps, device]) and all(map(is_stamp, stamps))
-                    and re.fullmatch(DEVICE, device) and isinstance(known, dict) and _sound_known(known)):
+            stamp, device = entry.get("stamp"), entry.get("device")
+            known, changed = entry.get("known", {}), entry.get("changed", {})
+            if not (all(isinstance(text, str) for text in [*texts, stamp, device]) and is_stamp(stamp)
+                    and re.fullmatch(DEVICE, device) and isinstance(known, dict) and _sound_known(known)
+                    and isinstance(changed, dict) and _sound_changed(changed)):
                 raise Refusal("sync.error.invalid", "/conflicts")
+
+
+def _sound_changed(changed: dict[Any, Any]) -> bool:
+    """Each field names the version that set it, `stamp/device` (app/merge.py `version`);
+    a device's own copy of a version it holds twice is `device~digest`."""
+    for field, named in changed.items():
+        if not (isinstance(field, str) and isinstance(named, str)):
+            return False
+        stamp, _, device = named.partition("/")
+        if not (is_stamp(stamp) and re.fullmatch(r"[A-Za-z0-9_.:~-]{1,200}", device)):
+            return False
+    return True
 
 
 def _sound_known(known: dict[Any, Any]) -> bool:

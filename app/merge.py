@@ -1,32 +1,50 @@
-"""Merge two workspaces (DESIGN.md §5): a union by id where, per record, the later version wins,
-and where text edited on two devices apart stays visible as a conflict until a person picks.
+"""Merge two workspaces (DESIGN.md §5): a union by id, each record decided field by field
+from what each of its versions knew, and text edited on two devices apart kept as a conflict
+until a person picks.
 
-Every record version carries its hybrid-logical-clock `stamp`, its `device`, and `known`:
-per other device, the latest of its stamps this version was made on top of, directly or
-through the versions it replaced (a version vector; `app.actions.core.Tx.put`). A version *knows*
-another if it was made after it on the same device, or knowing that device's version at
-least as recent.
+Every record version carries its hybrid-logical-clock `stamp`, its `device`, `known` (per
+other device, the latest of its stamps this version was made on top of, directly or through
+the versions it replaced: a version vector, `app.actions.core.Tx.put`) and `changed` (per
+field, the version whose change gave the field its value). A version *knows* another if it
+was made after it on the same device, or knowing that device's version at least as recent.
+Stamps are compared as numbers (`app.clock.stamp_key`).
 
-A copy of a record keeps alive its own version and the versions in its `conflicts`. Merging
-two copies keeps every version alive in either, except one that the other copy knew and let
-go (an ordinary later edit replaced it, or a person resolved the conflict); the latest
-(stamp, device) shows, the others stay in `conflicts` (with their text and what they knew)
-until a person picks (`ResolveConflict`). This is an observed-remove set of versions, so
-merge is commutative, associative and idempotent (tests/test_sync_merge.py).
+A copy of a record keeps alive its versions: its own, or, once versions made apart met,
+every one of them in `conflicts`, each with all its fields. Merging two copies keeps every
+version alive in either, except one that the other copy knew and let go (an ordinary later
+edit replaced it, or a person resolved the conflict): an observed-remove set of versions,
+so merge is commutative, associative and idempotent (tests/test_sync_merge.py). Two copies
+that carry one version (same stamp and device) with different content (a hand-edited file,
+a device id used twice) keep both: the other content becomes a version of its own
+(`device~digest`), never a silent replacement.
 
-Versions saved before `known` existed carry only `base`, the latest of those stamps from any
-device: what they knew is read as "every device up to `base`" (`known["*"]`), which can
-take a version made on top of a newer edit from a third device to know an older one it
-never saw, as before `known` existed; versions made on top of them carry that on.
+The record shown is decided from its live versions, field by field (`decide`):
+- a field's value comes from the change that no other live version knew and replaced; of
+  changes made apart, the latest wins (stamp, then device), except for the flags in
+  `MONOTONIC`, where "set" wins over a concurrent "unset": an out-of-frame mark, an
+  anonymous-summaries choice and a deletion are lifted only by someone who saw them;
+- text (`TEXT_FIELDS`): the latest version's shows, and every other live version whose text
+  differs waits as a conflict (`pending`);
+- a deletion wins over every concurrent edit, text included: the record stays deleted, and
+  the import's preview names the records it deletes and the edits made here it drops.
+A tombstone keeps what merging needs and nothing a person wrote: a deletion empties its
+text fields (`ERASED`); a file or a shard never carries the text of a deleted record's
+versions (`erase`, when a workspace is written).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import json
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from app.clock import AHEAD_MS, parse_stamp, stamp_key
+from app.frozen import Value, from_plain
 from app.model import COLLECTIONS, Record, Workspace
+from app.restore import FileFormatError
 
 # The fields people type, per collection: the ones whose concurrent edits are kept.
 TEXT_FIELDS: dict[str, tuple[str, ...]] = {
@@ -39,24 +57,40 @@ TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "entries": ("text",),
     "action_items": ("text", "comment"),
 }
+# What a deletion empties: the text, but a member's name, which past sessions still show.
+ERASED: dict[str, tuple[str, ...]] = {**TEXT_FIELDS, "members": ()}
+# Safety flags: set wins over a concurrent unset (deletion is one, for every collection).
+MONOTONIC: dict[str, frozenset[str]] = {
+    name: frozenset({"deleted", *{"groups": ("anonymous_summaries",), "entries": ("out_of_frame",)}.get(name, ())})
+    for name in COLLECTIONS
+}
+META_FIELDS = frozenset({"id", "stamp", "device", "known", "changed", "created", "conflicts"})
+CONTENT_FIELDS: dict[str, tuple[str, ...]] = {
+    name: tuple(f.name for f in dataclasses.fields(model) if f.name not in META_FIELDS) for name, model in COLLECTIONS.items()
+}
 
 
 def version(stamp: str, device: str) -> str:
-    """A version's name in a resolve action."""
+    """A version's name: in `changed`, and in a resolve action."""
     return f"{stamp}/{device}"
 
 
-ANY_DEVICE = "*"  # in `known`: a stamp known of every device (what versions saved before `known` carried)
+def _named(name: str) -> tuple[str, str]:
+    stamp, _, device = name.partition("/")
+    return stamp, device
+
+
+def _order(stamp: str, device: str) -> tuple[tuple[int, int], str]:
+    return stamp_key(stamp), device
+
+
+def _get(version: Any, field: str, default: Any) -> Any:
+    return version.get(field, default) if isinstance(version, dict) else getattr(version, field)
 
 
 def knowledge(version: Any) -> dict[str, str]:
-    """What a version (a record or a conflict entry) was made knowing, per other device. A
-    version saved before `known` existed knew every device's versions up to its `base`."""
-    known = _get(version, "known", {})
-    if known:
-        return known
-    base = _get(version, "base", "")
-    return {ANY_DEVICE: base} if base else {}
+    """What a version (a record or a conflict entry) was made knowing, per other device."""
+    return _get(version, "known", {})
 
 
 def knows(head: Any, stamp: str, device: str) -> bool:
@@ -65,49 +99,146 @@ def knows(head: Any, stamp: str, device: str) -> bool:
     mine = _get(head, "stamp", ""), _get(head, "device", "")
     if (stamp, device) == mine:
         return False
-    if device == mine[1] and stamp <= mine[0]:
-        return True
-    known = knowledge(head)
-    return stamp <= max(known.get(device, ""), known.get(ANY_DEVICE, ""))
+    if device == mine[1]:
+        return stamp_key(stamp) <= stamp_key(mine[0])
+    seen = knowledge(head).get(device)
+    return seen is not None and stamp_key(stamp) <= stamp_key(seen)
 
 
-def _get(version: Any, field: str, default: Any) -> Any:
-    return version.get(field, default) if isinstance(version, dict) else getattr(version, field)
+def _json(value: Any) -> Any:
+    """A value as JSON holds it (what a conflict entry stores, and a file gives back)."""
+    if isinstance(value, Value):
+        value = value.model_dump()
+    if isinstance(value, dict):
+        return {str(k): _json(v) for k, v in value.items()}
+    if isinstance(value, (tuple, list)):
+        return [_json(v) for v in value]
+    return value
+
+
+@cache
+def _defaults(collection: str) -> dict[str, Any]:
+    """Each content field's default, as a conflict entry that leaves it out means it."""
+    found = {}
+    for f in dataclasses.fields(COLLECTIONS[collection]):
+        if f.name in CONTENT_FIELDS[collection]:
+            default = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
+            found[f.name] = None if default is dataclasses.MISSING else _json(default)
+    return found
 
 
 def snapshot(record: Record, collection: str) -> dict[str, Any]:
-    """A conflict entry: which version, what it knew, and its text."""
+    """A version as a conflict entry: which version, what it knew, and all its fields."""
     entry: dict[str, Any] = {"stamp": record.stamp, "device": record.device, "known": dict(record.known),
-                             "base": record.base}
-    entry.update((field, getattr(record, field)) for field in TEXT_FIELDS[collection])
+                             "changed": dict(record.changed)}
+    entry.update((field, _json(getattr(record, field))) for field in CONTENT_FIELDS[collection])
     return entry
 
 
+def _value(entry: dict[str, Any], field: str, collection: str) -> Any:
+    return entry.get(field, _defaults(collection)[field])
+
+
 def pending(record: Record, collection: str) -> list[dict[str, Any]]:
-    """The conflict entries a person has to look at: those whose text differs from the
-    record's current text."""
+    """The conflict entries a person has to look at: versions, not deleted, whose text
+    differs from the record's current text. A deleted record has none."""
+    if record.deleted:
+        return []
     fields = TEXT_FIELDS[collection]
-    return [e for e in record.conflicts if any(e.get(f) != getattr(record, f) for f in fields)]
+    return [
+        e for e in record.conflicts
+        if not e.get("deleted") and not e.get("erased") and any(_value(e, f, collection) != getattr(record, f) for f in fields)
+    ]
+
+
+def live(record: Record, collection: str) -> dict[tuple[str, str], dict[str, Any]]:
+    """The versions a copy of a record keeps alive: every one in `conflicts`, or itself."""
+    found = {(e["stamp"], e["device"]): e for e in record.conflicts}
+    if (record.stamp, record.device) not in found:
+        found[(record.stamp, record.device)] = snapshot(record, collection)
+    return found
 
 
 def _canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
 
 
-def _later(a: Record, b: Record) -> bool:
-    """Whether `a` wins over `b`: later stamp, then device; then (only for hand-made files
-    with two contents under one version) the content, so that the choice never depends on
-    the order of the merge."""
-    if (a.stamp, a.device) != (b.stamp, b.device):
-        return (a.stamp, a.device) > (b.stamp, b.device)
-    return _canonical(a.model_dump()) >= _canonical(b.model_dump())
-
-
-def _live(record: Record, collection: str) -> dict[tuple[str, str], dict[str, Any]]:
-    """The versions a copy of a record keeps alive: its own and its conflict entries."""
-    found = {(e["stamp"], e["device"]): e for e in record.conflicts}
-    found[(record.stamp, record.device)] = snapshot(record, collection)
+def _substance(entry: dict[str, Any], collection: str, erased: bool) -> dict[str, Any]:
+    """What tells two contents of one version apart: everything, but the text if a copy
+    had it erased (a deleted record's, when written) or defaults left out."""
+    found = {**_defaults(collection), **entry}
+    found.pop("erased", None)
+    if erased:
+        found.update((f, "") for f in ERASED[collection])
     return found
+
+
+def _add(alive: dict[tuple[str, str], dict[str, Any]], entry: dict[str, Any], collection: str) -> None:
+    """Put a live version in `alive`. The same version with other content stays too, under
+    a name of its own, so that neither content is silently dropped."""
+    key = (entry["stamp"], entry["device"])
+    held = alive.get(key)
+    if held is None:
+        alive[key] = entry
+        return
+    erased = any(e.get(flag) for e in (held, entry) for flag in ("deleted", "erased"))
+    if _substance(held, collection, erased) == _substance(entry, collection, erased):
+        # one version: its erased form wins (no text comes back), then a fixed choice
+        alive[key] = min(held, entry, key=lambda e: (not e.get("erased"), _canonical(e)))
+        return
+    keep, other = sorted((held, entry), key=_canonical, reverse=True)
+    alive[key] = keep
+    digest = hashlib.sha256(_canonical(other).encode()).hexdigest()[:8]
+    _add(alive, {**other, "device": f"{other['device']}~{digest}"}, collection)
+
+
+def _has_text(entry: dict[str, Any], collection: str) -> bool:
+    return not entry.get("erased") and any(_value(entry, f, collection) for f in ERASED[collection])
+
+
+def _field(entries: list[dict[str, Any]], field: str, collection: str) -> tuple[Any, str]:
+    """A field's value and the change it comes from, decided over the live versions: the
+    changes that no live version knew and replaced; of those, the latest (or, for a safety
+    flag, the latest that sets it)."""
+    held: dict[str, list[dict[str, Any]]] = {}
+    for entry in entries:
+        held.setdefault(entry.get("changed", {}).get(field, ""), []).append(entry)
+    standing = [
+        dot for dot in held
+        if not any(other != dot and (not dot or any(knows(v, *_named(dot)) for v in held[other])) for other in held)
+    ] or list(held)
+    values = {dot: [_value(e, field, collection) for e in held[dot]] for dot in standing}
+    if field in MONOTONIC[collection]:
+        setting = [dot for dot in standing if True in values[dot]]
+        if setting:
+            return True, max(setting, key=lambda dot: _order(*_named(dot)))
+    dot = max(standing, key=lambda d: _order(*_named(d)) if d else ((-1, 0), ""))
+    latest = max(held[dot], key=lambda e: _order(e["stamp"], e["device"]))
+    return _value(latest, field, collection), dot
+
+
+def decide(alive: dict[tuple[str, str], dict[str, Any]], collection: str, record_id: str, created: str) -> Record:
+    """The record its live versions make, field by field (the module's docstring)."""
+    entries = [alive[key] for key in sorted(alive, key=lambda k: _order(*k))]
+    latest = entries[-1]
+    plain: dict[str, Any] = {**latest, "id": record_id, "created": created, "conflicts": []}
+    if len(entries) > 1:
+        changed = {}
+        for field in CONTENT_FIELDS[collection]:
+            if field not in TEXT_FIELDS[collection]:
+                plain[field], dot = _field(entries, field, collection)
+                if dot:
+                    changed[field] = dot
+        shown = [e for e in entries if not e.get("deleted") and not e.get("erased")] or [latest]
+        for field in TEXT_FIELDS[collection]:
+            plain[field] = _value(shown[-1], field, collection)
+            if field in shown[-1].get("changed", {}):
+                changed[field] = shown[-1]["changed"][field]
+        if plain["deleted"]:
+            plain.update((field, "") for field in ERASED[collection])
+        plain["changed"] = changed
+        plain["conflicts"] = entries
+    return from_plain(COLLECTIONS[collection], plain)
 
 
 def merge_record(a: Record, b: Record, collection: str) -> Record:
@@ -115,17 +246,19 @@ def merge_record(a: Record, b: Record, collection: str) -> Record:
     other copy holds a version that knew it and let it go (replaced or resolved it)."""
     if a == b:
         return a
-    winner = a if _later(a, b) else b
-    live_a, live_b = _live(a, collection), _live(b, collection)
+    live_a, live_b = live(a, collection), live(b, collection)
+    kept_a = [key for key in live_a if key in live_b or not any(knows(v, *key) for v in live_b.values())]
+    kept_b = [key for key in live_b if key in live_a or not any(knows(v, *key) for v in live_a.values())]
+    for record, mine, other, kept, theirs in ((a, live_a, live_b, kept_a, kept_b), (b, live_b, live_a, kept_b, kept_a)):
+        # one version, which knew every other the other copy holds: nothing to decide
+        if not record.conflicts and kept and all(key in mine and other[key] == mine[key] for key in theirs):
+            return record
     alive: dict[tuple[str, str], dict[str, Any]] = {}
-    for mine, other in ((live_a, live_b), (live_b, live_a)):
-        for key, entry in mine.items():
-            if key in other or not any(knows(v, *key) for v in other.values()):
-                kept = alive.get(key)
-                alive[key] = entry if kept is None or _canonical(entry) > _canonical(kept) else kept
-    alive.pop((winner.stamp, winner.device), None)
-    conflicts = tuple(alive[key] for key in sorted(alive))
-    return winner if conflicts == winner.conflicts else winner.model_copy(update={"conflicts": conflicts})
+    for mine, kept in ((live_a, kept_a), (live_b, kept_b)):
+        for key in kept:
+            _add(alive, mine[key], collection)
+    created = min((c for c in (a.created, b.created) if c), key=stamp_key, default="")
+    return decide(alive, collection, a.id, created)
 
 
 def _union(a: dict[str, Record], b: dict[str, Record], collection: str) -> dict[str, Record]:
@@ -156,48 +289,88 @@ def combine(parts: list[Workspace]) -> Workspace:
 
 
 def latest_stamp(ws: Workspace) -> str:
-    return max((r.stamp for name in COLLECTIONS for r in ws.collection(name).values()), default="")
+    return max((r.stamp for name in COLLECTIONS for r in ws.collection(name).values()), key=stamp_key, default="")
 
 
 def merge(a: Workspace, b: Workspace) -> Workspace:
     """Both workspaces' records, merged; `a`'s own device state, its clock moved past every
     stamp seen so that the next change here is stamped after all of them."""
     update: dict[str, Any] = {name: _union(a.collection(name), b.collection(name), name) for name in COLLECTIONS}
-    clock = max(a.local.clock, latest_stamp(b))
+    clock = max(a.local.clock, latest_stamp(b), key=stamp_key)
     if clock != a.local.clock:
         update["local"] = a.local.model_copy(update={"clock": clock})
     return a.model_copy(update=update)
 
 
+def erase(ws: Workspace) -> Workspace:
+    """The workspace as it is written (a file, a shard): no deleted record's versions carry
+    text. Written, read back and merged, an erased version is the same version."""
+    update: dict[str, dict[str, Record]] = {}
+    for name in COLLECTIONS:
+        for record in ws.collection(name).values():
+            if record.deleted and record.conflicts and any(_has_text(e, name) for e in record.conflicts):
+                blank = {"erased": True, **{f: "" for f in ERASED[name]}}
+                erased = tuple({**e, **blank} for e in record.conflicts)
+                update.setdefault(name, dict(ws.collection(name)))[record.id] = record.model_copy(update={"conflicts": erased})
+    return ws.model_copy(update=update) if update else ws
+
+
 @dataclass(frozen=True)
 class Preview:
-    """What merging a file would change here, per collection, before anything changes."""
+    """What merging a file would change here, per collection, before anything changes:
+    records new, updated, in conflict, deleted here by the file, and of those, the ones
+    whose text edited here the deletion drops."""
 
     merged: Workspace
     new: dict[str, int]
     updated: dict[str, int]
     conflicting: dict[str, int]
+    deleted: dict[str, int] = dataclasses.field(default_factory=dict)
+    dropped: dict[str, int] = dataclasses.field(default_factory=dict)
 
     @property
     def changes(self) -> bool:
-        return any(self.new.values()) or any(self.updated.values()) or any(self.conflicting.values())
+        return any(any(counts.values()) for counts in (self.new, self.updated, self.conflicting, self.deleted))
 
 
-def preview(current: Workspace, incoming: Workspace) -> Preview:
+def _drops(before: Record, after: Record, collection: str) -> bool:
+    """Whether a deletion that `after` carries never saw the text `before` shows."""
+    dots = [before.changed.get(f, "") for f in TEXT_FIELDS[collection]]
+    deletions = [e for e in live(after, collection).values() if e.get("deleted")]
+    return any(dot and not any(knows(d, *_named(dot)) or (d["stamp"], d["device"]) == _named(dot) for d in deletions)
+               for dot in dots)
+
+
+def too_far_ahead(incoming: Workspace, now_ms: int) -> None:
+    """A file whose latest stamp is further ahead of this device's clock than a day is
+    refused: merged, it would move every clock there for good."""
+    latest = latest_stamp(incoming)
+    if latest and parse_stamp(latest)[0] > now_ms + AHEAD_MS:
+        raise FileFormatError("sync.error.future")
+
+
+def preview(current: Workspace, incoming: Workspace, *, now_ms: int | None = None) -> Preview:
+    """What merging `incoming` would change; a file stamped far ahead of `now_ms` (this
+    device's clock, when the file comes from elsewhere) is refused."""
+    if now_ms is not None:
+        too_far_ahead(incoming, now_ms)
     merged = merge(current, incoming)
-    counts: dict[str, dict[str, int]] = {"new": {}, "updated": {}, "conflicting": {}}
+    counts: dict[str, dict[str, int]] = {kind: {} for kind in ("new", "updated", "conflicting", "deleted", "dropped")}
     for name in COLLECTIONS:
         mine, after = current.collection(name), merged.collection(name)
         for record_id in incoming.collection(name):
             before, now = mine.get(record_id), after[record_id]
+            kinds = []
             if before is None:
-                kind = "new" if not now.deleted else ""
+                kinds = ["new"] if not now.deleted else []
             elif now is before or now == before:
-                kind = ""
+                pass
+            elif now.deleted and not before.deleted:
+                kinds = ["deleted", "dropped"] if _drops(before, now, name) else ["deleted"]
             elif len(pending(now, name)) > len(pending(before, name)):
-                kind = "conflicting"
+                kinds = ["conflicting"]
             else:
-                kind = "updated"
-            if kind:
+                kinds = ["updated"]
+            for kind in kinds:
                 counts[kind][name] = counts[kind].get(name, 0) + 1
-    return Preview(merged, counts["new"], counts["updated"], counts["conflicting"])
+    return Preview(merged, **counts)

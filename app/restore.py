@@ -17,7 +17,7 @@ from app import attendance, invariants
 from app.model import COLLECTIONS, Workspace
 
 FORMAT = "cercle"
-VERSION = 1
+VERSION = 2
 MAX_BYTES = 20 * 1024 * 1024  # ten years of one group's history take about 2 MB
 ID = r"[A-Za-z0-9_.:-]{1,64}"  # patterns are compiled on first use (re caches them), not at start-up
 # A JSON escape of a UTF-16 surrogate (or text that looks like one): the sign to look for
@@ -34,9 +34,9 @@ NOT_STRUCTURE = bytes(sorted(set(range(256)) - set(b'[]{}"')))
 MAX_NUMBER = 2**53
 NUMBER_DIGITS = len(str(MAX_NUMBER))
 
-# Each migration turns the data of version N into that of version N + 1. Version 1 is the
-# first published shape, so there is none yet; a future version N + 1 adds `N: function`
-# here and a fixture tests/fixtures/cercle-vN.json made by the version it replaces.
+# Each migration turns the data of version N into that of version N + 1 (`N: function`
+# here, and a fixture tests/fixtures/cercle-vN.json made by the version it replaces). They
+# are defined at the end of this module.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 # Pointers that may be empty: one that points nowhere is cleared, never followed.
@@ -228,9 +228,78 @@ def settle(ws: Workspace) -> Workspace:
 
 def partial(data: bytes) -> Workspace:
     """The records in a file's bytes, references unchecked: one stored shard of many."""
-    return records(migrate(parse(data)))
+    return without_deleted_text(versions_are_records(records(migrate(parse(data)))))
 
 
 def restore(data: bytes) -> Workspace:
     """Bytes of a Cercle file to a sound workspace, or FileFormatError."""
     return settle(partial(data))
+
+
+# Version 2 (issue 16): records merge field by field from what each version knew.
+
+
+def versions_from_v1(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 to 2. A version carried `base`, the latest stamp it was made on top of,
+    which told too much (every device's versions up to it): it goes, and a version without
+    `known` is read as knowing no other device's versions, so that a version it never saw
+    shows as a conflict instead of hiding. A record in conflict kept only the other
+    versions' text: each becomes a whole version (its other fields those of the record),
+    next to the record's own. No field names the change that set it: each is read as
+    having its value since the record was made, as version 1 read them all."""
+    from app.merge import TEXT_FIELDS
+
+    for name, text_fields in TEXT_FIELDS.items():
+        found = data.get(name)
+        if not isinstance(found, dict):
+            continue
+        for record in found.values():
+            if not isinstance(record, dict):
+                continue
+            record.pop("base", None)
+            conflicts = record.get("conflicts")
+            if isinstance(conflicts, list) and conflicts:
+                fields = {k: v for k, v in record.items() if k not in ("id", "created", "conflicts", "stamp", "device", "known")}
+                own = {"stamp": record.get("stamp", ""), "device": record.get("device", ""), "known": record.get("known", {}), **fields}
+                whole = [
+                    {**fields, **{k: v for k, v in e.items() if k != "base"}} if isinstance(e, dict) else e
+                    for e in conflicts
+                ]
+                record["conflicts"] = [own, *whole]
+    return data
+
+
+MIGRATIONS[1] = versions_from_v1
+
+
+def versions_are_records(ws: Workspace) -> Workspace:
+    """Each version in a record's `conflicts` has all the fields a record of its collection
+    may have, each of its type: the merge builds records from them (app/merge.py)."""
+    from pydantic import ValidationError  # after the first screen (app/frozen.py)
+
+    from app.merge import CONTENT_FIELDS
+
+    for name, model in COLLECTIONS.items():
+        for record in ws.collection(name).values():
+            if not record.conflicts:
+                continue
+            own = record.model_dump(mode="json", exclude={"conflicts"})
+            for entry in record.conflicts:
+                try:
+                    model.model_validate({**own, **{f: entry[f] for f in CONTENT_FIELDS[name] if f in entry}})
+                except ValidationError:
+                    raise FileFormatError("sync.error.invalid", place=f"{name}/{record.id}/conflicts") from None
+    return ws
+
+
+def without_deleted_text(ws: Workspace) -> Workspace:
+    """A deleted record keeps nothing a person wrote (issue 16, item 9): files and storage
+    written before that rule are cleaned as they are read."""
+    from app.merge import ERASED, erase
+
+    update: dict[str, dict[str, Any]] = {}
+    for name, fields in ERASED.items():
+        for record in ws.collection(name).values():
+            if record.deleted and any(getattr(record, f) for f in fields):
+                update.setdefault(name, dict(ws.collection(name)))[record.id] = record.model_copy(update={f: "" for f in fields})
+    return erase(ws.model_copy(update=update) if update else ws)

@@ -1,8 +1,9 @@
 """The Cercle file: what an export writes and an import reads (DESIGN.md §5).
 
-UTF-8 JSON, `{"format": "cercle", "version": 1, "groups": {id: record}, "members": ...}`:
-every record of every collection, tombstones included (a merge needs them), never this
-device's own state. Its JSON Schema is generated from `CercleFile` (`schema()`) and kept in
+UTF-8 JSON, `{"format": "cercle", "version": 2, "groups": {id: record}, "members": ...}`:
+every record of every collection, tombstones included (a merge needs them, not the text they
+had), never this device's own state. Version 1 files are migrated as they are read
+(app/restore.py). Its JSON Schema is generated from `CercleFile` (`schema()`) and kept in
 schema/; README.md, section "File format", describes it for people. An encrypted file is
 an envelope around these bytes (app/envelope.py).
 """
@@ -14,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, create_model
 
 from app.envelope import Envelope
-from app.merge import merge
+from app.merge import erase, merge
 from app.model import COLLECTIONS, Workspace
 from app.restore import FORMAT, VERSION, FileFormatError, restore
 
@@ -26,7 +27,7 @@ CercleFile: type[BaseModel] = create_model(
     __doc__="The shape of a file of the current version (its JSON Schema is the contract).",
     __config__=ConfigDict(extra="ignore", defer_build=True, title="Cercle file"),
     format=(Literal["cercle"], ...),
-    version=(Literal[1], ...),
+    version=(Literal[2], ...),
     # then every collection of the workspace
     **{name: (dict[str, model], {}) for name, model in COLLECTIONS.items()},  # type: ignore[valid-type]
 )
@@ -34,7 +35,9 @@ CercleFile: type[BaseModel] = create_model(
 
 def dump(workspace: Workspace) -> bytes:
     """The file's bytes. Fields at their default value are left out (restore puts them back),
-    which makes ten years of history a fifth smaller."""
+    which makes ten years of history a fifth smaller. No deleted record's versions carry
+    text (app/merge.py `erase`)."""
+    workspace = erase(workspace)
     records = {name: workspace.collection(name) for name in COLLECTIONS}
     return CercleFile(format=FORMAT, version=VERSION, **records).model_dump_json(exclude_defaults=True).encode()
 

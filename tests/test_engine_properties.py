@@ -10,7 +10,7 @@ from app.actions import ActionError, apply, parse
 from app.model import COLLECTIONS, Workspace
 from room import Room
 
-META = {"stamp", "device", "known", "base", "created", "conflicts"}
+META = {"stamp", "device", "known", "changed", "created", "conflicts"}
 TEXTS = st.sampled_from(["Pourquoi ?", "À ta place…", "<script>alert(1)</script>", "  ", "é" * 300, "Ça va\nmieux"])
 
 

@@ -11,7 +11,7 @@ from app.model import COLLECTIONS
 from catalog_keys import check_complete, check_translated, keys_in
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = [ROOT / "app" / f"{name}.py" for name in ("restore", "envelope", "shards")]
+SOURCES = [ROOT / "app" / f"{name}.py" for name in ("restore", "envelope", "shards", "merge")]
 SOURCES += sorted((ROOT / "app" / "actions").glob("*.py"))
 SOURCES += [ROOT / "app" / "views" / "transfer.py"]
 SOURCES += [ROOT / "app" / "web" / f"{name}.py" for name in ("storage", "crypto", "commands/transfer")]
@@ -22,7 +22,7 @@ SAME_IN_BOTH = {"sync.ui.kind.votes", "sync.ui.kind.entries", "sync.ui.kind.acti
 def used_keys() -> set[str]:
     keys = keys_in(SOURCES, r"sync|error\.conflict")
     keys |= {f"sync.ui.kind.{name}" for name in COLLECTIONS}
-    keys |= {f"sync.ui.incoming.{kind}" for kind in ("new", "updated", "conflicting")}
+    keys |= {f"sync.ui.incoming.{kind}" for kind in ("new", "updated", "conflicting", "deleted")}
     return keys
 
 

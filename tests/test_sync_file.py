@@ -9,6 +9,7 @@ import jsonschema
 import pytest
 
 from app import restore, sync
+from app.merge import pending
 from app.model import COLLECTIONS, Workspace
 from room import Room
 
@@ -63,7 +64,7 @@ def test_exported_files_and_fixtures_validate_against_the_schema():
 
 def test_the_schema_refuses_what_restore_refuses():
     validator = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
-    assert not validator.is_valid({"format": "cercle", "version": 2})
+    assert not validator.is_valid({"format": "cercle", "version": 3})
     assert not validator.is_valid({"format": "other", "version": 1})
     assert not validator.is_valid({"format": "cercle", "version": 1, "entries": {"e": {"id": "e", "kind": "note"}}})
 
@@ -81,7 +82,7 @@ def test_the_fixture_of_each_version_loads_with_its_content(version):
     assert [m.name for m in ws.members_of("g-1")] == ["Alice", "Bruno", "Chloé", "David", "Émilie"]
     assert ws.rounds["r-1"].carrier_id == "m-0" and ws.pitches["p-0"].text == "Contexte : « ça coince » ✓"
     assert [e.text for e in ws.entries_of("r-1", "question")] == ["Depuis combien de temps ?"]
-    assert [c["text"] for c in ws.entries["q-1"].conflicts] == ["Depuis quand ça dure ?"]  # a conflict waits
+    assert [c["text"] for c in pending(ws.entries["q-1"], "entries")] == ["Depuis quand ça dure ?"]  # a conflict waits
     assert ws.entries["q-2"].deleted  # a tombstone travels
     assert ws.action_items["a-1"].due == "2027-01-15"
     assert ws.votes_for("p-0")[0].member_id == "m-1"

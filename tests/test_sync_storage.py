@@ -124,7 +124,7 @@ def test_the_preview_counts_what_a_file_would_change():
     tablet.do({"type": "rename_member", "id": "m-lea", "name": "Léa Fontaine-Roux"})
     tablet.do({"type": "add_entry", "id": "q-new", "session_id": "s-1", "kind": "evaluation", "author_id": "m-lea",
                "text": "Nouvelle", "rating": 4})  # fmt: skip
-    seen = preview(laptop.ws, tablet.ws)
+    seen = preview(laptop.ws, tablet.ws, now_ms=tablet.now)
     assert seen.new == {"entries": 1}
     assert seen.updated == {"entries": 1, "members": 1}
     assert seen.conflicting == {"entries": 1}
@@ -162,13 +162,13 @@ def test_stored_data_it_cannot_read_as_stored_is_left_to_the_checked_reading():
     cases = {
         "damaged": "not base64 !",
         "truncated": good[:-8],
-        "a newer version": shards.base64.b64encode(shards.zlib.compress(b'{"format": "cercle", "version": 2}')).decode(),
+        "a newer version": shards.base64.b64encode(shards.zlib.compress(b'{"format": "cercle", "version": 3}')).decode(),
         "a field of another type": shards.base64.b64encode(shards.zlib.compress(
-            b'{"format": "cercle", "version": 1, "rounds": {"r-9": {"id": "r-9", "session_id": "s-1", "number": "2"}}}')).decode(),
+            b'{"format": "cercle", "version": 2, "rounds": {"r-9": {"id": "r-9", "session_id": "s-1", "number": "2"}}}')).decode(),
         "a record without its required fields": shards.base64.b64encode(shards.zlib.compress(
-            b'{"format": "cercle", "version": 1, "groups": {"g-9": {"id": "g-9"}}}')).decode(),
+            b'{"format": "cercle", "version": 2, "groups": {"g-9": {"id": "g-9"}}}')).decode(),
         "a record under another id": shards.base64.b64encode(shards.zlib.compress(
-            b'{"format": "cercle", "version": 1, "groups": {"g-9": {"id": "g-8", "name": "X"}}}')).decode(),
+            b'{"format": "cercle", "version": 2, "groups": {"g-9": {"id": "g-8", "name": "X"}}}')).decode(),
     }
     for case, value in cases.items():
         assert shards.read_unchecked({**stored, session_key: value}) is None, case
@@ -177,9 +177,9 @@ def test_stored_data_it_cannot_read_as_stored_is_left_to_the_checked_reading():
     protocol = '{"id": "p", "name": {"fr": "", "en": ""}, "source": {"fr": "", "en": ""}, "steps": [%s]}' % step
     odd = {
         "a conflict that is not a version":
-            '{"format": "cercle", "version": 1, "groups": {"g-9": {"id": "g-9", "name": "X", "conflicts": [{"name": "Y"}]}}}',
+            '{"format": "cercle", "version": 2, "groups": {"g-9": {"id": "g-9", "name": "X", "conflicts": [{"name": "Y"}]}}}',
         "a number too big for a float":
-            '{"format": "cercle", "version": 1, "sessions": {"s-9": {"id": "s-9", "group_id": "g-1", "date": "2026-01-01", "protocol": %s}}}' % protocol,
+            '{"format": "cercle", "version": 2, "sessions": {"s-9": {"id": "s-9", "group_id": "g-1", "date": "2026-01-01", "protocol": %s}}}' % protocol,
     }
     for case, data in odd.items():
         value = shards.base64.b64encode(shards.zlib.compress(data.encode())).decode()
@@ -189,6 +189,6 @@ def test_stored_data_it_cannot_read_as_stored_is_left_to_the_checked_reading():
     for record in ('"e-9": {"id": "e-9", "kind": "evaluation", "session_id": "s-1", "text": "", "rating": 9}',
                    '"e-9": {"id": "e-9", "kind": "note", "session_id": "s-1", "text": "", "stamp": "NaN.NaN"}'):
         lax = shards.base64.b64encode(shards.zlib.compress(
-            b'{"format": "cercle", "version": 1, "entries": {%s}}' % record.encode())).decode()
+            b'{"format": "cercle", "version": 2, "entries": {%s}}' % record.encode())).decode()
         assert shards.read_unchecked({**stored, "cercle.s.s-9": lax}) is None, record
         assert "cercle.s.s-9" in shards.read({**stored, "cercle.s.s-9": lax})[1], record

@@ -93,8 +93,20 @@ def test_the_preview_shows_new_updated_and_conflicting_records_before_merging():
     browser = BrowserState(incoming=Incoming("tablette.json", preview(laptop.ws, tablet.ws)))
     page = html(View(ws=laptop.ws, route=Route("transfer"), lang="en"), browser)
     rows = dict(re.findall(r'<th scope="row">([^<]+)</th>((?:<td>\d+</td>)+)', page))
-    assert rows == {"Members": "<td>0</td><td>1</td><td>0</td>", "Contributions": "<td>1</td><td>0</td><td>1</td>"}
+    assert rows == {"Members": "<td>0</td><td>1</td><td>0</td><td>0</td>", "Contributions": "<td>1</td><td>0</td><td>1</td><td>0</td>"}
     assert 'data-command="import-merge"' in page and "Both versions are kept" in page
+    assert "deletion wins" not in page
+
+
+def test_the_preview_names_what_the_file_deletes_and_the_edits_made_here_it_drops():
+    laptop, tablet = two_devices()
+    laptop.do({"type": "edit_entry", "id": "q-0", "text": "Précisé sur le portable"})
+    tablet.do({"type": "delete_entry", "id": "q-0"})
+    browser = BrowserState(incoming=Incoming("tablette.json", preview(laptop.ws, tablet.ws)))
+    page = html(View(ws=laptop.ws, route=Route("transfer"), lang="en"), browser)
+    rows = dict(re.findall(r'<th scope="row">([^<]+)</th>((?:<td>\d+</td>)+)', page))
+    assert rows == {"Contributions": "<td>0</td><td>0</td><td>0</td><td>1</td>"}
+    assert "Deleted here" in page and "the deletion wins and those edits will be lost" in page
 
 
 def test_a_file_with_nothing_new_says_so():

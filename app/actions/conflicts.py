@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from app.actions.core import Action, ActionError, Id, Tx
-from app.merge import TEXT_FIELDS, version
+from app.merge import TEXT_FIELDS, pending, version
 
 
 class ResolveConflict(Action):
@@ -20,8 +20,9 @@ class ResolveConflict(Action):
 
     def perform(self, tx: Tx) -> None:
         record = tx.need(self.collection, self.id)
-        chosen = [e for e in record.conflicts if version(e["stamp"], e["device"]) == self.version]
-        if not record.conflicts or (self.version and not chosen):
+        waiting = pending(record, self.collection)
+        chosen = [e for e in waiting if version(e["stamp"], e["device"]) == self.version]
+        if not waiting or (self.version and not chosen):
             raise ActionError("error.conflict.not_found")
         text = {f: chosen[0][f] for f in TEXT_FIELDS[self.collection] if f in chosen[0]} if chosen else {}
         tx.update(self.collection, self.id, **text, conflicts=())

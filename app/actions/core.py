@@ -3,17 +3,14 @@ the `Action` base class, `ActionError`, and the field types actions share."""
 
 from __future__ import annotations
 
-import dataclasses
-
 from typing import Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
-from app.clock import new_id, next_stamp
+from app.clock import new_id, next_stamp, stamp_key
 from app.dates import from_typed, is_date
-from app.merge import knowledge, merge_record, pending, version
+from app.merge import CONTENT_FIELDS, ERASED, knowledge, merge_record, pending, snapshot, version
 from app.model import (
-    COLLECTIONS,
     UNDO_DEPTH,
     Change,
     Member,
@@ -24,10 +21,6 @@ from app.model import (
 )
 
 MINUTE = 60_000
-META_FIELDS = frozenset({"id", "stamp", "device", "known", "base", "created", "conflicts"})
-CONTENT_FIELDS = {
-    name: tuple(f.name for f in dataclasses.fields(model) if f.name not in META_FIELDS) for name, model in COLLECTIONS.items()
-}
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Id = Annotated[str, Field(min_length=1, max_length=64)]
 NewId = Annotated[str, Field(default_factory=new_id, min_length=1, max_length=64)]
@@ -53,16 +46,16 @@ class ActionError(ValueError):
         self.params = params
 
 
-def _known(old: Record, device: str) -> dict[str, str]:
-    """What a new version of `old` made on `device` knows of other devices: `old` and the
-    conflicting versions shown with it, and all that they knew. Own versions do not count:
-    a device knows them anyway, and counting them would claim to know other devices'
-    versions of the same moment."""
+def _known(seen: list[Any], device: str) -> dict[str, str]:
+    """What a new version made on `device` knows of other devices: the versions it was made
+    on top of (those of the record it replaces, conflicting ones included), and all that
+    they knew. Own versions do not count: a device knows them anyway, and counting them
+    would claim to know other devices' versions of the same moment."""
     known: dict[str, str] = {}
-    for seen in (old, *old.conflicts):
-        version = (seen.device, seen.stamp) if seen is old else (seen["device"], seen["stamp"])
-        for other, stamp in [*knowledge(seen).items(), version]:
-            if other != device and stamp > known.get(other, ""):
+    for entry in seen:
+        mine = (entry["device"], entry["stamp"]) if isinstance(entry, dict) else (entry.device, entry.stamp)
+        for other, stamp in [*knowledge(entry).items(), mine]:
+            if other != device and stamp_key(stamp) > stamp_key(known.get(other, "")):
                 known[other] = stamp
     return known
 
@@ -92,22 +85,34 @@ class Tx:
         return record
 
     def put(self, collection: str, record: Record) -> Any:
-        """Write a record, stamped by this action. Conflicts a merge found stay until a person
-        resolves them (those this edit made identical go); `known` is what app/merge.py reads
-        to tell a later edit from a concurrent one."""
+        """Write a record, stamped by this action, as a version made on top of every version
+        the record held (`known`), naming this version in `changed` for each field it
+        changes: what app/merge.py reads to tell a later edit from a concurrent one, field
+        by field. Text conflicts a merge found stay until a person resolves them (those this
+        edit made identical go, and a deletion lets them all go)."""
         old = self.get(collection, record.id)
         self.before.setdefault((collection, record.id), old)
-        known = _known(old, self.device) if old is not None else {}
+        if record.deleted:  # a tombstone: what merging needs, and none of the text a person wrote
+            record = record.model_copy(update={f: "" for f in ERASED[collection]})
+        name = version(self.stamp, self.device)
+        changed = dict(old.changed) if old is not None else {}
+        if old is not None:
+            changed.update((f, name) for f in CONTENT_FIELDS[collection] if getattr(record, f) != getattr(old, f))
+        # still waiting: the versions a person had to look at that this edit did not match
+        shown = pending(old, collection) if old is not None and not record.deleted else []
+        waiting = tuple(e for e in pending(record, collection) if e in shown)
         stamped = record.model_copy(
             update={
                 "stamp": self.stamp,
                 "device": self.device,
-                "known": known,
-                "base": max(known.values(), default=""),
+                "known": _known([old, *old.conflicts], self.device) if old is not None else {},
+                "changed": changed,
                 "created": old.created if old is not None and old.created else self.stamp,
-                "conflicts": tuple(pending(record, collection)),
+                "conflicts": (),
             }
         )
+        if waiting:
+            stamped = stamped.model_copy(update={"conflicts": (snapshot(stamped, collection), *waiting)})
         self.written.setdefault(collection, {})[record.id] = stamped
         return stamped
 
@@ -132,7 +137,7 @@ class Tx:
         known = {other: at for other, at in new.known.items() if other != old.device}
         if device != self.device:
             known[device] = max(stamp, known.get(device, ""))
-        concurrent = new.model_copy(update={"known": known, "base": max(known.values(), default="")})
+        concurrent = new.model_copy(update={"known": known})
         merged = merge_record(old, concurrent, collection)
         self.written[collection][record_id] = merged
         return merged
@@ -161,7 +166,7 @@ class Tx:
         }
         local = dict(self.local_update)
         if self.written:
-            local["clock"] = max(self.stamp, self.ws.local.clock)
+            local["clock"] = max(self.stamp, self.ws.local.clock, key=stamp_key)
         changes = self.changes() if undoable else ()
         if changes:
             local["undo"] = (self.ws.local.undo + (changes,))[-UNDO_DEPTH:]

@@ -7,6 +7,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from app.actions.core import Action, ActionError, LongText, Tx
+from app.merge import CONTENT_FIELDS
 from app.model import Change
 
 
@@ -20,9 +21,10 @@ def _swap(tx: Tx, changes: tuple[Change, ...]) -> tuple[Change, ...]:
         current = tx.get(change.collection, change.id)
         if current is None:
             continue
-        now = {field: getattr(current, field) for field in change.before}
-        inverse.append(Change(collection=change.collection, id=change.id, before=now))
-        tx.put(change.collection, current.model_copy(update=change.before))
+        after = tx.put(change.collection, current.model_copy(update=change.before))
+        # what changed: the fields put back, and the text a deletion empties
+        fields = [f for f in CONTENT_FIELDS[change.collection] if f in change.before or getattr(current, f) != getattr(after, f)]
+        inverse.append(Change(collection=change.collection, id=change.id, before={f: getattr(current, f) for f in fields}))
     return tuple(reversed(inverse))
 
 

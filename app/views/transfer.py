@@ -172,24 +172,30 @@ def _incoming(view: View, incoming: Incoming | None) -> Markup | None:
     seen = incoming.preview
     if not seen.changes:
         return h("section", {"class": "panel", "aria-labelledby": "incoming"}, heading, h("p", {}, _("sync.ui.incoming.nothing")), cancel)
+    kinds = ("new", "updated", "conflicting", "deleted")
+    columns = [getattr(seen, kind) for kind in kinds]
     rows = [
         h(
             "tr",
             {},
             h("th", {"scope": "row"}, _(LABELS[name])),
-            *(h("td", {}, str(counts.get(name, 0))) for counts in (seen.new, seen.updated, seen.conflicting)),
+            *(h("td", {}, str(counts.get(name, 0))) for counts in columns),
         )
         for name in COLLECTIONS
-        if seen.new.get(name) or seen.updated.get(name) or seen.conflicting.get(name)
+        if any(counts.get(name) for counts in columns)
     ]
-    head = h("tr", {}, h("td", {}), *(h("th", {"scope": "col"}, _(f"sync.ui.incoming.{c}")) for c in ("new", "updated", "conflicting")))
+    head = h("tr", {}, h("td", {}), *(h("th", {"scope": "col"}, _(f"sync.ui.incoming.{c}")) for c in kinds))
     return h(
         "section",
         {"class": "panel", "aria-labelledby": "incoming"},
         heading,
         h("p", {}, _("sync.ui.incoming.text")),
-        h("table", {"class": "preview"}, h("thead", {}, head), h("tbody", {}, rows)),
+        # four columns are wider than a phone: the table scrolls, and takes the focus to scroll by keys
+        h("div", {"class": "table-scroll", "role": "region", "tabindex": "0", "aria-labelledby": "incoming"},
+          h("table", {"class": "preview"}, h("thead", {}, head), h("tbody", {}, rows))),
         h("p", {"class": "hint"}, _("sync.ui.incoming.conflicts_hint")) if any(seen.conflicting.values()) else None,
+        h("p", {"class": "hint"}, _("sync.ui.incoming.deleted_hint")) if any(seen.deleted.values()) else None,
+        h("p", {"class": "notice"}, _("sync.ui.incoming.dropped_hint")) if any(seen.dropped.values()) else None,
         h("div", {"class": "links"}, button(_("sync.ui.incoming.merge"), command="import-merge", cls="primary"), cancel),
     )
 

@@ -118,7 +118,7 @@ def test_a_file_encrypted_by_python_is_imported_after_its_preview(app):
     table = page.locator("table.preview")
     table.wait_for()
     rows = {row.locator("th").inner_text(): row.locator("td").all_inner_texts() for row in table.locator("tbody tr").all()}
-    assert rows["Groupes"] == ["1", "0", "0"] and rows["Membres"] == ["5", "0", "0"]
+    assert rows["Groupes"] == ["1", "0", "0", "0"] and rows["Membres"] == ["5", "0", "0", "0"]
     assert int(rows["Contributions"][0]) > 50
     assert stored(page) == before  # nothing changes before the merge is confirmed
 

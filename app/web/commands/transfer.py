@@ -70,7 +70,7 @@ def receive(app: Any, name: str, data: bytes) -> None:
 
     _incoming.clear()
     try:
-        incoming = sync.load(data)
+        seen = preview(app.ws, sync.load(data), now_ms=app.effects.now())
     except FileFormatError as refused:
         if refused.key != "sync.error.locked":
             _set_incoming(app, None)
@@ -80,7 +80,7 @@ def receive(app: Any, name: str, data: bytes) -> None:
         _show(app, Incoming(name))
         return
     _incoming["plain"] = data
-    _show(app, Incoming(name, preview(app.ws, incoming)))
+    _show(app, Incoming(name, seen))
 
 
 def _set_incoming(app: Any, incoming: Incoming | None) -> None:
@@ -116,7 +116,7 @@ def merge_file(app, data, element) -> None:
         return
     from app import sync  # pydantic: after the first screen (app/web/checks.py)
 
-    seen = preview(app.ws, sync.load(plain))  # again: this tab may have changed meanwhile
+    seen = preview(app.ws, sync.load(plain), now_ms=app.effects.now())  # again: this tab may have changed meanwhile
     _set_incoming(app, None)
     # Undo stops at the import: undoing an earlier action over merged records could put back
     # text that the other device had replaced since.
