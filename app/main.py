@@ -66,6 +66,7 @@ async def start() -> None:
     if not shared:
         storage.install(app)  # other tabs merge in; the presentation window follows
     js.document.addEventListener("visibilitychange", create_proxy(on_visibility))
+    await shell.parsed()
     try:
         app.render()
     except Exception as error:

@@ -32,6 +32,19 @@ def paint(markup: Markup, lang: str) -> None:
         html.lang = lang
 
 
+async def parsed() -> None:
+    """Once the page is parsed: index.html's module script, which defines the morph, runs
+    only then, and Python can be up before it (a returning visit with everything cached,
+    a page arriving slowly)."""
+    if js.document.readyState != "loading":
+        return
+    import asyncio
+
+    done = asyncio.get_running_loop().create_future()
+    js.document.addEventListener("DOMContentLoaded", create_once_callable(lambda event: done.set_result(None)))
+    await done
+
+
 def paint_into(element, markup: Markup) -> None:
     """Make an element's content match `markup`: the app's root, or an element outside it
     (a dialog). Always through the morph (index.html: Idiomorph, keeping the typed field's

@@ -27,7 +27,7 @@ def test_an_action_says_with_whom_and_by_when_and_takes_its_place_by_due_date(ap
     page.get_by_role("button", name="Ajouter l'action").click()
     added = page.locator(".entry", has_text="Appeler la DRH")
     added.wait_for()
-    assert "avec la cadre supérieure · pour le 20 décembre 2026" in added.inner_text()
+    assert "avec la cadre supérieure · pour le dimanche 20 décembre 2026" in added.inner_text()
     plan = [t.split("\n")[0] for t in page.locator(".entry", has_text="pour le").all_inner_texts()]
     assert plan[:3] == ["Appeler la DRH", "Entretiens individuels avec les douze agents", "Un café des transmissions le lundi"], "by due date"
     assert page.get_by_label("Avec qui", exact=True).input_value() == "", "a form that adds is empty again"
@@ -49,7 +49,7 @@ def test_the_follow_up_presses_the_current_status_and_keeps_each_card_in_place(a
     title_is(page, "Suivi des plans d'action")
     chloe = page.get_by_role("region", name="Chloé Martin")
     card = chloe.locator(".entry", has_text="Entretiens individuels")
-    assert "Problématique « Arriver dans une équipe en conflit », séance du 15 septembre 2026" in card.inner_text()
+    assert "Problématique « Arriver dans une équipe en conflit », séance du mardi 15 septembre 2026" in card.inner_text()
     statuses = card.get_by_role("group", name="Avancement de : Entretiens individuels avec les douze agents")
     assert statuses.get_by_role("button", name="À faire").get_attribute("aria-pressed") == "true"
     top = card.bounding_box()["y"]
