@@ -20,6 +20,7 @@ import hashlib
 import http.server
 import inspect
 import json
+import math
 import os
 import re
 import shutil
@@ -29,6 +30,7 @@ import tempfile
 import threading
 import venv
 import zipfile
+import zlib
 from pathlib import Path
 
 try:
@@ -38,7 +40,9 @@ except ImportError:  # not on Windows: builds there are simply not serialised
 
 ROOT = Path(__file__).resolve().parent
 DIST = ROOT / "dist"
-CACHE = ROOT / ".cache"
+# Resolved: Pyodide under Node.js (compile_with_pyodide) does not follow a symbolic link
+# on its way to the host's files, and a work tree's .cache may link to another's.
+CACHE = (ROOT / ".cache").resolve()
 VENV = ROOT / ".venv"
 SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = (
@@ -82,6 +86,14 @@ APP_DEPENDS = ("pydantic",)
 PRELOADS_MARKER = "<!-- build.py: preload links -->"
 BOOT_SCRIPT = '<script src="./assets/boot.js"></script>'  # inlined: it must run before any request
 STARTUP_MARKER = "/* build.py: start-up */ null"  # in boot.js: what it loads, written by assemble()
+# The service worker (assets/sw.js) goes to dist/'s root, whose folder is its scope, with the
+# build's files and their hash written where this marker is (write_service_worker).
+SERVICE_WORKER = "sw.js"
+PRECACHE_MARKER = '/* build.py: precache */ { version: "source", files: [] }'
+# The manifest's PNG icons (assets/manifest.webmanifest), drawn from icon.svg's ring: name ->
+# (size in pixels, maskable: on a full background, inside the middle 80% that any mask keeps).
+PNG_ICONS = {"icon-192.png": (192, False), "icon-512.png": (512, False), "icon-maskable-512.png": (512, True)}
+PRECOMPRESSED = (".br", ".gz")  # siblings of dist/'s files, which hosts send instead (`precompress`)
 SKIPPED_APP_FILES = re.compile(r"(^|/)(__pycache__(/|$)|\.)|\.py[co]$")
 
 MIME_TYPES = {
@@ -96,6 +108,8 @@ MIME_TYPES = {
     ".css": "text/css",
     ".html": "text/html",
     ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".webmanifest": "application/manifest+json",
 }
 
 
@@ -525,7 +539,9 @@ def assemble(out: Path, modules: Path, library: Path, app: Path, wheels: list[Pa
         # lazy_package_init leaves until the package is first used.
         raise BuildError("pyscript.toml: js_modules would not be importable at start (see build.py lazy_package_init)")
     shutil.copy2(ROOT / "pyscript.toml", out / "pyscript.toml")
-    shutil.copytree(ROOT / "assets", out / "assets")
+    shutil.copytree(ROOT / "assets", out / "assets", ignore=shutil.ignore_patterns(SERVICE_WORKER))
+    for name, (size, maskable) in PNG_ICONS.items():
+        shutil.copy2(ring_icon(size, maskable), out / "assets" / name)
     vendor = out / "assets" / "vendor"
     vendor.mkdir(exist_ok=True)
     shutil.copy2(modules / IDIOMORPH, vendor / "idiomorph.min.js")
@@ -541,6 +557,57 @@ def assemble(out: Path, modules: Path, library: Path, app: Path, wheels: list[Pa
     boot = boot.replace(STARTUP_MARKER, json.dumps(startup_manifest(app, packages), indent=1))
     page = page.replace(BOOT_SCRIPT, f"<script>\n{boot}</script>").replace(PRELOADS_MARKER, preload_links(out))
     (out / "index.html").write_text(page)
+    write_service_worker(out)
+
+
+def write_service_worker(out: Path) -> None:
+    """dist/sw.js: assets/sw.js with the list of every file of the build (but itself and the
+    precompressed siblings, which the host hands out for their originals) and a hash of
+    their names and bytes, which names its cache: a new build is a new worker."""
+    files = sorted(path.relative_to(out).as_posix() for path in out.rglob("*")
+                   if path.is_file() and path.name != SERVICE_WORKER and path.suffix not in PRECOMPRESSED)
+    digest = hashlib.sha256()
+    for name in files:
+        digest.update(name.encode() + b"\0" + hashlib.sha256((out / name).read_bytes()).digest())
+    worker = (ROOT / "assets" / SERVICE_WORKER).read_text()
+    if PRECACHE_MARKER not in worker:
+        raise BuildError(f"assets/{SERVICE_WORKER}: keep `{PRECACHE_MARKER}` (build.py writes the build's files there)")
+    build = json.dumps({"version": digest.hexdigest()[:16], "files": files}, indent=1)
+    (out / SERVICE_WORKER).write_text(worker.replace(PRECACHE_MARKER, build))
+
+
+def ring_icon(size: int, maskable: bool) -> Path:
+    """assets/icon.svg's ring as a PNG of `size` pixels (cached in .cache/icons by recipe):
+    the anti-aliased ring on a transparent ground, or, maskable, smaller on the page's
+    background colour, so that a round or squircle mask never cuts it."""
+    recipe = hashlib.sha256(inspect.getsource(ring_icon).encode() + f"{size} {maskable}".encode())
+    icon = CACHE / "icons" / f"{recipe.hexdigest()[:16]}.png"
+    if icon.exists():
+        return icon
+    ink, paper = (0x1F, 0x5F, 0x8B), (0xFD, 0xFC, 0xF8)  # icon.svg's stroke, app.css's --paper
+    unit = size / 32 * (0.8 if maskable else 1)  # icon.svg: a 32-unit box, the ring from radius 10 to 14
+    inner, outer, centre = 10 * unit, 14 * unit, size / 2
+    rows = []
+    for y in range(size):
+        row = bytearray(b"\0")  # PNG filter: none
+        for x in range(size):
+            distance = math.hypot(x + 0.5 - centre, y + 0.5 - centre)
+            cover = max(0.0, min(1.0, distance - inner + 0.5, outer - distance + 0.5))
+            if maskable:
+                row += bytes(round(p + (i - p) * cover) for i, p in zip(ink, paper)) + b"\xff"
+            else:
+                row += bytes(ink) + bytes((round(255 * cover),))
+        rows.append(bytes(row))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+
+    header = size.to_bytes(4, "big") * 2 + bytes((8, 6, 0, 0, 0))  # 8-bit RGBA
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b"")
+    icon.parent.mkdir(parents=True, exist_ok=True)
+    icon.with_suffix(".partial").write_bytes(png)
+    icon.with_suffix(".partial").rename(icon)
+    return icon
 
 
 def startup_manifest(app: Path, packages: list[str]) -> dict:

@@ -5,7 +5,10 @@ JavaScript error, failed response or Python traceback.
 
 Mark a test `@pytest.mark.allow_errors` when it expects the page to fail (off-origin
 requests still fail it), and `@pytest.mark.context(locale="en-US", ...)` to set options of
-its browser context.
+its browser context. Contexts block service workers unless a test asks for them
+(`context(service_workers="allow")`, tests/e2e/test_offline.py): with one, the page stores
+the whole build (17 MB) after every start, which the other tests do not look at, and a
+request the worker answers never reaches `page.route`.
 """
 
 from __future__ import annotations
@@ -122,7 +125,7 @@ def guard(request, base_url: str) -> PageGuard:
 def page(request, browser: Browser, guard: PageGuard) -> Page:
     """A page in a fresh context (empty cache and storage), French by default."""
     marker = request.node.get_closest_marker("context")
-    options = {"locale": "fr-FR", **(marker.kwargs if marker else {})}
+    options = {"locale": "fr-FR", "service_workers": "block", **(marker.kwargs if marker else {})}
     context = browser.new_context(**options)
     context.on("request", guard.on_request)
     context.on("response", guard.on_response)
