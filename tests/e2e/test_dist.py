@@ -3,6 +3,7 @@ beside it, and served with the MIME types a browser insists on. No browser neede
 
 import ast
 import base64
+import gzip
 import hashlib
 import json
 import re
@@ -164,7 +165,8 @@ def test_library_zip_holds_the_standard_library_and_pydantic_as_bytecode():
 
 
 def test_no_absolute_or_remote_urls_in_what_the_page_loads():
-    texts = [DIST / "index.html", DIST / "pyscript.toml", *(DIST / "assets").glob("*.*")]
+    texts = [DIST / "index.html", DIST / "pyscript.toml", DIST / "sw.js",
+             *(path for path in (DIST / "assets").glob("*.*") if path.suffix not in (".png", *build.PRECOMPRESSED))]
     for path in texts:
         text = path.read_text()
         assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:/|https?:)""", text), path.name
@@ -175,7 +177,7 @@ def test_no_absolute_or_remote_urls_in_what_the_page_loads():
 def test_only_what_the_page_loads_is_shipped():
     assert not list(DIST.rglob("*.map")), "no source maps"
     assert not (DIST / "pyscript" / "xterm-Bdboj2r8.js").exists()
-    assert sorted(p.name for p in (DIST / "pyodide").glob("pyodide*")) == [
+    assert sorted(p.name for p in (DIST / "pyodide").glob("pyodide*") if p.suffix not in build.PRECOMPRESSED) == [
         "pyodide-lock.json", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.mjs",
     ]
 
@@ -194,3 +196,57 @@ def test_only_what_the_page_loads_is_shipped():
 def test_server_sends_the_right_mime_types(base_url, path, mime):
     with urllib.request.urlopen(base_url + path) as response:
         assert response.headers.get_content_type() == mime
+
+
+def shipped() -> list[str]:
+    return sorted(path.relative_to(DIST).as_posix() for path in DIST.rglob("*")
+                  if path.is_file() and path.suffix not in build.PRECOMPRESSED)
+
+
+def test_precompressed_siblings_hold_the_same_bytes():
+    build.build_packages()
+    import brotli
+
+    for name in shipped():
+        data = (DIST / name).read_bytes()
+        br, gz = DIST / f"{name}.br", DIST / f"{name}.gz"
+        if name.endswith(".whl"):
+            assert not br.exists() and not gz.exists(), f"{name}: deflated already, nothing to gain"
+            continue
+        if name.endswith(".png") and not br.exists():
+            continue
+        assert brotli.decompress(br.read_bytes()) == data, name
+        assert gzip.decompress(gz.read_bytes()) == data, name
+        assert br.stat().st_size <= gz.stat().st_size < len(data), name
+
+
+def test_the_python_zips_are_stored_for_brotli_to_compress_across_files():
+    app_zip = next((DIST / "pyodide").glob("cercle-*.zip"))
+    for archive in (DIST / "pyodide" / build.STDLIB, app_zip):
+        with zipfile.ZipFile(archive) as opened:
+            assert {info.compress_type for info in opened.infolist()} == {zipfile.ZIP_STORED}, archive.name
+    # The page checks the app's zip against its hash (Subresource Integrity): these bytes.
+    digest = base64.b64encode(hashlib.sha256(app_zip.read_bytes()).digest()).decode()
+    assert f'"integrity": "sha256-{digest}"' in (DIST / "index.html").read_text()
+
+
+def test_the_service_worker_stores_every_file_of_the_build_under_its_hash():
+    worker = (DIST / "sw.js").read_text()
+    found = json.loads(re.search(r"const BUILD = (\{.*?\n\});", worker, re.S)[1])
+    assert found["files"] == [name for name in shipped() if name != "sw.js"]
+    assert "index.html" in found["files"] and "assets/offline.mjs" in found["files"]
+    digest = hashlib.sha256()
+    for name in found["files"]:
+        digest.update(name.encode() + b"\0" + hashlib.sha256((DIST / name).read_bytes()).digest())
+    assert found["version"] == digest.hexdigest()[:16]
+
+
+@pytest.mark.parametrize(("accepted", "sent"), [("gzip, deflate, br", "br"), ("gzip", "gzip"), ("br;q=0, identity", None)])
+def test_server_sends_precompressed_files_to_browsers_that_accept_them(base_url, accepted, sent):
+    request = urllib.request.Request(base_url + "pyodide/pyodide.asm.wasm", headers={"Accept-Encoding": accepted})
+    with urllib.request.urlopen(request) as response:
+        body = response.read()
+        assert response.headers.get_content_type() == "application/wasm"
+        assert response.headers["Content-Encoding"] == sent
+        assert response.headers["Vary"] == "Accept-Encoding"
+    assert body == (DIST / f"pyodide/pyodide.asm.wasm{'.br' if sent == 'br' else '.gz' if sent else ''}").read_bytes()
