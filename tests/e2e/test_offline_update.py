@@ -35,6 +35,7 @@ def publish(site) -> None:
     page = site / "index.html"
     page.write_text(page.read_text().replace("<title>", '<meta name="cercle-test" content="new build">\n  <title>'))
     build.write_service_worker(site)
+    build.precompress(site)
 
 
 def test_a_new_build_is_offered_and_nothing_is_lost(app, site):
