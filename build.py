@@ -78,6 +78,11 @@ PYSCRIPT_PACKAGE = "@pyscript/core/src/stdlib/pyscript"  # PyScript's Python pac
 # followed by the import of the package (without_package_writes).
 PYSCRIPT_PACKAGE_WRITES = re.compile(
     r'(?P<write>[\w$]+)\("\.",\{pyscript:\{.*?\}\}\),(?P<then>[\w$]+\.push\("import pyscript as _pyscript"\))', re.S)
+# In that bundle, the function that builds the hooks of PyScript's workers as code, with
+# Function(): it runs when PyScript starts, worker or not (without_worker_hooks).
+PYSCRIPT_WORKER_HOOKS = re.compile(
+    r'(?P<name>[\w$]+)=\(e,t\)=>\{const n=\[\.\.\.[\w$]+\(t\)\];if\(n\.length\)\{[^{}]*'
+    r'(?:\{[^{}]*\}[^{}]*)*return Function\(`return\(w,x\)=>\(\$\{r\}\)\(w,x,\.\.\.\[\$\{s\}\]\)`\)\(\)\}\}')
 # app/ ships as cercle-<content hash>.zip with its bytecode, which boot.js puts at APP_MOUNT in
 # Pyodide's file system, first on sys.path: Python imports it in place, nothing is unpacked.
 APP_ARCHIVE = "cercle"
@@ -89,7 +94,10 @@ SITE_PACKAGES = "/lib/python3.14/site-packages"  # where Pyodide installs wheels
 APP_DEPENDS = ("pydantic",)
 PRELOADS_MARKER = "<!-- build.py: preload links -->"
 BOOT_SCRIPT = '<script src="./assets/boot.js"></script>'  # inlined: it must run before any request
-STARTUP_MARKER = "/* build.py: start-up */ null"  # in boot.js: what it loads, written by assemble()
+STARTUP_MARKER = "/* build.py: start-up */ null"
+# In index.html's Content-Security-Policy: the hashes of its inline scripts and styles
+# (`with_inline_hashes`).
+INLINE_HASHES = "'inline-hashes'"  # in boot.js: what it loads, written by assemble()
 # The service worker (assets/sw.js) goes to dist/'s root, whose folder is its scope, with the
 # build's files and their hash written where this marker is (write_service_worker).
 SERVICE_WORKER = "sw.js"
@@ -598,7 +606,7 @@ def assemble(out: Path, modules: Path, library: Path, app: Path, wheels: list[Pa
         raise BuildError(f"assets/boot.js: keep `{STARTUP_MARKER}` (build.py writes what the page loads there)")
     boot = boot.replace(STARTUP_MARKER, json.dumps(startup_manifest(app, packages), indent=1))
     page = page.replace(BOOT_SCRIPT, f"<script>\n{boot}</script>").replace(PRELOADS_MARKER, preload_links(out))
-    (out / "index.html").write_text(page)
+    (out / "index.html").write_text(with_inline_hashes(page))
     write_service_worker(out)
 
 
@@ -692,6 +700,24 @@ def write_atomically(path: Path, data: bytes) -> None:
     temporary.rename(path)
 
 
+def with_inline_hashes(page: str) -> str:
+    """The page's Content-Security-Policy allows its own inline scripts and styles (boot.js,
+    which build.py inlines so that it runs before any request; two one-liners; the
+    <noscript> style) by their hashes, and nothing else inline: the browser runs no script
+    that someone managed to slip into the page. PyScript's `<script type="py">` is not
+    JavaScript: the browser does not run it, so it takes no hash."""
+    if page.count(INLINE_HASHES) != 2:
+        raise BuildError(f"index.html: keep {INLINE_HASHES} in script-src and style-src of its Content-Security-Policy")
+
+    def hashes(tag: str) -> str:
+        bodies = re.findall(rf"<{tag}(?![^>]*\b(?:src|type=\"py\"))[^>]*>(.*?)</{tag}>", page, re.S)
+        return " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()}'"
+                        for body in dict.fromkeys(bodies))
+
+    scripts, styles = hashes("script"), hashes("style")
+    return page.replace(INLINE_HASHES, scripts, 1).replace(INLINE_HASHES, styles, 1)  # script-src, then style-src
+
+
 def startup_manifest(app: Path, packages: list[str]) -> dict:
     """What boot.js loads beside the interpreter: the packages Pyodide installs once the
     first screen is up (app/web/checks.py; from the lock file, hash-checked by Pyodide,
@@ -732,7 +758,7 @@ def copy_pyscript(source: Path, target: Path) -> None:
         text = (source / name).read_text()
         shutil.copy2(source / name, target / name)
         if re.fullmatch(r"core-[\w-]+\.js", name):  # the bundle (core.js only imports it)
-            (target / name).write_text(without_package_writes(text))
+            (target / name).write_text(without_worker_hooks(without_package_writes(text)))
         static = re.findall(r'(?:from|import)\s*"\./([\w.-]+\.js)"', text)
         lazy = re.findall(r'import\(\s*"\./([\w.-]+\.js)"\s*\)', text)
         pending += static
@@ -752,6 +778,19 @@ def without_package_writes(bundle: str) -> str:
         raise BuildError("PyScript's bundle no longer writes its package as build.py expects "
                          "(PYSCRIPT_PACKAGE_WRITES): check without_package_writes against this @pyscript/core")
     return PYSCRIPT_PACKAGE_WRITES.sub(r'\g<write>(".",{}),\g<then>', bundle)
+
+
+def without_worker_hooks(bundle: str) -> str:
+    """PyScript's bundle builds the hooks of its workers as code, `Function(...)`, as soon
+    as it starts, worker or not: the page's Content-Security-Policy, which allows no
+    'unsafe-eval', stops it there, and PyScript with it. The page starts no PyScript
+    worker, so the page's copy builds none (the build stops if a new @pyscript/core no
+    longer matches PYSCRIPT_WORKER_HOOKS)."""
+    found = PYSCRIPT_WORKER_HOOKS.findall(bundle)
+    if len(found) != 1:
+        raise BuildError("PyScript's bundle no longer builds its worker hooks as build.py expects "
+                         "(PYSCRIPT_WORKER_HOOKS): check without_worker_hooks against this @pyscript/core")
+    return PYSCRIPT_WORKER_HOOKS.sub(r"\g<name>=()=>{}", bundle)
 
 
 def copy_pyodide(source: Path, library: Path, files: list[Path], lock: dict, target: Path) -> None:
