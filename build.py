@@ -705,17 +705,31 @@ def with_inline_hashes(page: str) -> str:
     which build.py inlines so that it runs before any request; two one-liners; the
     <noscript> style) by their hashes, and nothing else inline: the browser runs no script
     that someone managed to slip into the page. PyScript's `<script type="py">` is not
-    JavaScript: the browser does not run it, so it takes no hash."""
+    JavaScript: the browser does not run it, so it takes no hash. The style of a summary's
+    standalone page too (`summary_style`): the print window that the page writes it into
+    keeps the page's policy."""
     if page.count(INLINE_HASHES) != 2:
         raise BuildError(f"index.html: keep {INLINE_HASHES} in script-src and style-src of its Content-Security-Policy")
 
-    def hashes(tag: str) -> str:
+    def hashes(tag: str, *more: str) -> str:
         bodies = re.findall(rf"<{tag}(?![^>]*\b(?:src|type=\"py\"))[^>]*>(.*?)</{tag}>", page, re.S)
         return " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()}'"
-                        for body in dict.fromkeys(bodies))
+                        for body in dict.fromkeys([*bodies, *more]))
 
-    scripts, styles = hashes("script"), hashes("style")
+    scripts, styles = hashes("script"), hashes("style", summary_style())
     return page.replace(INLINE_HASHES, scripts, 1).replace(INLINE_HASHES, styles, 1)  # script-src, then style-src
+
+
+def summary_style() -> str:
+    """The inline style of the summary's standalone page (`CSS` in app/summary_render.py),
+    read from the source: importing that module would need pydantic, which the build's
+    Python may not have."""
+    source = ROOT / "app" / "summary_render.py"
+    for node in ast.parse(source.read_text()).body:
+        if (isinstance(node, ast.Assign) and [ast.unparse(target) for target in node.targets] == ["CSS"]
+                and isinstance(node.value, ast.Call) and node.value.args and isinstance(node.value.args[0], ast.Constant)):
+            return node.value.args[0].value
+    raise BuildError("app/summary_render.py: build.py reads `CSS = Markup(\"\"\"...\"\"\")` there (summary_style)")
 
 
 def startup_manifest(app: Path, packages: list[str]) -> dict:

@@ -250,3 +250,28 @@ def test_server_sends_precompressed_files_to_browsers_that_accept_them(base_url,
         assert response.headers["Content-Encoding"] == sent
         assert response.headers["Vary"] == "Accept-Encoding"
     assert body == (DIST / f"pyodide/pyodide.asm.wasm{'.br' if sent == 'br' else '.gz' if sent else ''}").read_bytes()
+
+
+def content_security_policy() -> dict[str, list[str]]:
+    page = (DIST / "index.html").read_text()
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page)[1]
+    return {name: values for name, *values in (directive.split() for directive in policy.split(";"))}
+
+
+def sha256(text: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()}'"
+
+
+def test_the_page_allows_only_its_own_files_and_its_own_inline_scripts():
+    from app.summary_render import CSS
+
+    policy = content_security_policy()
+    assert policy["default-src"] == ["'self'"] and policy["connect-src"] == ["'self'"]
+    assert policy["object-src"] == policy["base-uri"] == policy["form-action"] == ["'none'"]
+    page = (DIST / "index.html").read_text()
+    assert page.index('http-equiv="Content-Security-Policy"') < page.index("<script"), "before any script"
+    inline = re.findall(r'<script(?![^>]*\b(?:src|type="py"))[^>]*>(.*?)</script>', page, re.S)
+    assert len(inline) == 3, "boot.js, PyScript's start, the morph"
+    assert policy["script-src"] == ["'self'", "'wasm-unsafe-eval'", *map(sha256, inline)]
+    styles = re.findall(r"<style>(.*?)</style>", page, re.S)
+    assert policy["style-src"] == ["'self'", *map(sha256, styles), sha256(CSS)], "the summary's print window too"
