@@ -75,7 +75,7 @@ def test_pyscript_leaves_its_package_to_the_apps_zip_which_holds_it_as_bytecode(
     assert "__init__" in written and not re.findall(r'"(\w+)\.py":', shipped_bundle)
     assert 'import pyscript as _pyscript' in shipped_bundle  # PyScript still imports it
     assert len(original) - len(shipped_bundle) > 25_000  # the package's sources, and nothing else, left out
-    assert shipped_bundle == build.without_package_writes(original)
+    assert shipped_bundle == build.without_worker_hooks(build.without_package_writes(original))
     package = build.pyscript_package(build.npm_packages())
     assert set(package) == written, "the npm package's sources are the bundle's modules"
     with zipfile.ZipFile(next((DIST / "pyodide").glob("cercle-*.zip"))) as archive:
@@ -93,6 +93,16 @@ def test_a_pyscript_bundle_that_no_longer_matches_stops_the_build():
     for changed in (bundle.replace("_pyscript", "_ps"), bundle + ";" + bundle, ""):
         with pytest.raises(build.BuildError, match="no longer writes its package"):
             build.without_package_writes(changed)
+
+
+def test_pyscript_builds_no_worker_hooks_with_function_which_the_csp_forbids():
+    shipped_bundle = next((DIST / "pyscript").glob("core-*.js")).read_text()
+    assert "return Function(`return(w,x)" not in shipped_bundle
+    hooks = 'x=1,jo=(e,t)=>{const n=[...Eo(t)];if(n.length){const r=_o(e[`_${t}`]||(async(e,t,...n)=>{for(const r of n)await r(e,t)})),s=n.map(_o).join(", ");return Function(`return(w,x)=>(${r})(w,x,...[${s}])`)()}},y=2'
+    assert build.without_worker_hooks(hooks) == "x=1,jo=()=>{},y=2"
+    for changed in (hooks.replace("return Function", "return new Function"), hooks + ";" + hooks, ""):
+        with pytest.raises(build.BuildError, match="no longer builds its worker hooks"):
+            build.without_worker_hooks(changed)
 
 
 def test_pyscript_package_in_the_zip_offers_every_name_of_pyscripts_own_from_the_same_module():
@@ -171,7 +181,7 @@ def test_no_absolute_or_remote_urls_in_what_the_page_loads():
         text = path.read_text()
         assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:/|https?:)""", text), path.name
         assert not re.search(r"""import\s*\(?\s*["'](?:/|https?:)""", text), path.name
-        assert "http" not in re.sub(r"http://www\.w3\.org/2000/svg", "", text), path.name
+        assert "http" not in re.sub(r"http://www\.w3\.org/2000/svg|http-equiv", "", text), path.name
 
 
 def test_only_what_the_page_loads_is_shipped():
