@@ -272,3 +272,20 @@ def test_precompressed_files_are_decoded_by_the_browser(app):
     app_zip = next(path for path in encodings if path.startswith("/pyodide/cercle-"))
     assert encodings[app_zip] == "br", "the app's zip, checked against its hash once decoded"
     assert encodings["/pyodide/pydantic_core-2.50.5-cp314-cp314-pyemscripten_2026_0_wasm32.whl"] is None
+
+
+def test_the_content_security_policy_refuses_inline_script_and_style_and_says_so(app, guard):
+    """Every test fails on a CSP violation (conftest.py `REPORT_CSP_VIOLATIONS`): here, what
+    would be some, refused by the page and reported."""
+    app.open()
+    app.page.evaluate("""() => {
+        const script = document.createElement("script");
+        script.textContent = "window.injected = true";
+        document.body.append(script);
+        document.body.insertAdjacentHTML("beforeend", '<p style="color: red">styled</p>');
+    }""")
+    time.sleep(0.3)  # the violations are reported after the task
+    assert app.page.evaluate("window.injected") is None
+    reported = " ".join(guard.violations)
+    assert "script-src-elem inline" in reported and "style-src-attr inline" in reported, guard.violations
+    guard.reset()
