@@ -542,44 +542,49 @@ def compile_with_pyodide(pyodide: Path, jobs: dict[Path, Path]) -> None:
 
 # ---------------------------------------------------------------------------- assembly
 
-def build() -> Path:
-    """Assemble dist/ in a temporary folder, then swap it in: a failed build leaves the
-    previous dist/ untouched. One build at a time per work tree (a lock in .cache/)."""
+def build(target: Path = DIST, compressed: bool = True) -> Path:
+    """Assemble dist/ (or `target`) in a temporary folder, then swap it in: a failed build
+    leaves the previous one untouched. One build at a time (a lock in .cache/).
+    `compressed=False`: the Python zips deflated and no precompressed siblings, as before
+    `precompress` (the benchmark's throttled comparison)."""
     CACHE.mkdir(exist_ok=True)
     with open(CACHE / "build.lock", "w") as lock:
         if fcntl:
             fcntl.flock(lock, fcntl.LOCK_EX)
-        return build_locked()
+        return build_locked(target, compressed)
 
 
-def build_locked() -> Path:
+def build_locked(target: Path, compressed: bool) -> Path:
     modules = npm_packages()
     pyodide = modules / "pyodide"
     lock = json.loads((pyodide / "pyodide-lock.json").read_text())
     bundled, wheels = split_wheels(lock, browser_wheels())
     library = runtime_library(pyodide / STDLIB, bundled)
     library, app, *wheels = with_bytecode(pyodide, [library, app_archive(modules), *wheels])
-    library, app = with_stored_entries(library), named_after_content(with_stored_entries(app))
+    if compressed:
+        library, app = with_stored_entries(library), with_stored_entries(app)
+    app = named_after_content(app)
     startup = startup_projects(lock)  # read from Pyodide's own lock file, before it is cut down
     lock = rewrite_lock(lock, wheels, {wheel_project(wheel)[0] for wheel in bundled})
     packages = sorted(project for project in lock["packages"] if project in startup)
-    staging = Path(tempfile.mkdtemp(prefix=".dist-", dir=ROOT))
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         try:
             assemble(staging, modules, library, app, wheels, lock, packages)
-            precompress(staging)
+            if compressed:
+                precompress(staging)
         except FileNotFoundError as error:
             raise BuildError(f"missing {error.filename}: restore it (git status shows what changed)") from None
-        previous = ROOT / ".dist-previous"
+        previous = target.with_name(f".{target.name}-previous")
         shutil.rmtree(previous, ignore_errors=True)
-        if DIST.exists():
-            DIST.rename(previous)
-        staging.rename(DIST)
+        if target.exists():
+            target.rename(previous)
+        staging.rename(target)
         prune_unused(CACHE / "stored")
         shutil.rmtree(previous, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return DIST
+    return target
 
 
 def assemble(out: Path, modules: Path, library: Path, app: Path, wheels: list[Path], lock: dict,
