@@ -46,11 +46,8 @@ def profile_page(browser, guard, tmp_path):
     context, which is what `browser.new_context()` makes."""
     context = browser.browser_type.launch_persistent_context(
         tmp_path / "profile", executable_path=build.chromium_executable(), args=list(build.CHROMIUM_ARGS), locale="fr-FR")
-    context.on("request", guard.on_request)
-    context.on("response", guard.on_response)
-    context.on("console", guard.on_console)
-    context.on("weberror", lambda web_error: guard.on_page_error(web_error.error))
-    page = context.pages[0] if context.pages else context.new_page()
+    guard.watch(context)
+    page = context.new_page()
     page.set_default_timeout(BOOT_TIMEOUT_MS)
     yield page
     context.close()
