@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Build, serve, test and benchmark Cercle. Standard library only, Python 3.11+.
+"""Build, serve, test and benchmark Cercle. Python 3.11+, its standard library, and brotli
+(requirements-build.txt, which the build installs into .cache/ itself).
 
     python3 build.py                  build dist/ (a self-contained static site)
     python3 build.py serve [--port N] build, then serve dist/ at http://127.0.0.1:8000/
@@ -16,10 +17,12 @@ import argparse
 import ast
 import base64
 import functools
+import gzip
 import hashlib
 import http.server
 import inspect
 import json
+import math
 import os
 import re
 import shutil
@@ -27,8 +30,10 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import venv
 import zipfile
+import zlib
 from pathlib import Path
 
 try:
@@ -38,7 +43,9 @@ except ImportError:  # not on Windows: builds there are simply not serialised
 
 ROOT = Path(__file__).resolve().parent
 DIST = ROOT / "dist"
-CACHE = (ROOT / ".cache").resolve()  # resolved: Pyodide under Node.js cannot follow a linked .cache
+# Resolved: Pyodide under Node.js (compile_with_pyodide) does not follow a symbolic link
+# on its way to the host's files, and a work tree's .cache may link to another's.
+CACHE = (ROOT / ".cache").resolve()
 VENV = ROOT / ".venv"
 SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = (
@@ -52,6 +59,7 @@ CHROMIUM_ARGS = (
 
 BROWSER_REQUIREMENTS = ROOT / "requirements-browser.txt"
 DEV_REQUIREMENTS = ROOT / "requirements-dev.txt"
+BUILD_REQUIREMENTS = ROOT / "requirements-build.txt"
 NPM_FILES = ("package.json", "package-lock.json")
 
 # The wheels run in Pyodide 314: CPython 3.14 compiled to wasm32 with Emscripten.
@@ -70,6 +78,11 @@ PYSCRIPT_PACKAGE = "@pyscript/core/src/stdlib/pyscript"  # PyScript's Python pac
 # followed by the import of the package (without_package_writes).
 PYSCRIPT_PACKAGE_WRITES = re.compile(
     r'(?P<write>[\w$]+)\("\.",\{pyscript:\{.*?\}\}\),(?P<then>[\w$]+\.push\("import pyscript as _pyscript"\))', re.S)
+# In that bundle, the function that builds the hooks of PyScript's workers as code, with
+# Function(): it runs when PyScript starts, worker or not (without_worker_hooks).
+PYSCRIPT_WORKER_HOOKS = re.compile(
+    r'(?P<name>[\w$]+)=\(e,t\)=>\{const n=\[\.\.\.[\w$]+\(t\)\];if\(n\.length\)\{[^{}]*'
+    r'(?:\{[^{}]*\}[^{}]*)*return Function\(`return\(w,x\)=>\(\$\{r\}\)\(w,x,\.\.\.\[\$\{s\}\]\)`\)\(\)\}\}')
 # app/ ships as cercle-<content hash>.zip with its bytecode, which boot.js puts at APP_MOUNT in
 # Pyodide's file system, first on sys.path: Python imports it in place, nothing is unpacked.
 APP_ARCHIVE = "cercle"
@@ -81,7 +94,18 @@ SITE_PACKAGES = "/lib/python3.14/site-packages"  # where Pyodide installs wheels
 APP_DEPENDS = ("pydantic",)
 PRELOADS_MARKER = "<!-- build.py: preload links -->"
 BOOT_SCRIPT = '<script src="./assets/boot.js"></script>'  # inlined: it must run before any request
-STARTUP_MARKER = "/* build.py: start-up */ null"  # in boot.js: what it loads, written by assemble()
+STARTUP_MARKER = "/* build.py: start-up */ null"
+# In index.html's Content-Security-Policy: the hashes of its inline scripts and styles
+# (`with_inline_hashes`).
+INLINE_HASHES = "'inline-hashes'"  # in boot.js: what it loads, written by assemble()
+# The service worker (assets/sw.js) goes to dist/'s root, whose folder is its scope, with the
+# build's files and their hash written where this marker is (write_service_worker).
+SERVICE_WORKER = "sw.js"
+PRECACHE_MARKER = '/* build.py: precache */ { version: "source", files: [] }'
+# The manifest's PNG icons (assets/manifest.webmanifest), drawn from icon.svg's ring: name ->
+# (size in pixels, maskable: on a full background, inside the middle 80% that any mask keeps).
+PNG_ICONS = {"icon-192.png": (192, False), "icon-512.png": (512, False), "icon-maskable-512.png": (512, True)}
+PRECOMPRESSED = (".br", ".gz")  # siblings of dist/'s files, which hosts send instead (`precompress`)
 SKIPPED_APP_FILES = re.compile(r"(^|/)(__pycache__(/|$)|\.)|\.py[co]$")
 
 MIME_TYPES = {
@@ -96,6 +120,8 @@ MIME_TYPES = {
     ".css": "text/css",
     ".html": "text/html",
     ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".webmanifest": "application/manifest+json",
 }
 
 
@@ -198,6 +224,28 @@ def download_wheels(folder: Path) -> list[Path]:
         shutil.rmtree(folder, ignore_errors=True)
         shutil.move(temporary, folder)
     return sorted(folder.glob("*.whl"))
+
+
+def build_packages() -> Path:
+    """requirements-build.txt installed by pip for the Python running build.py, into
+    .cache/build-python (pip install --target: no venv, nothing system-wide), once per
+    version of that file and of Python; put on sys.path."""
+    key = hashlib.sha256(BUILD_REQUIREMENTS.read_bytes() + sys.version.encode()).hexdigest()[:16]
+    folder = CACHE / "build-python" / key
+    if not folder.is_dir():
+        print("build: pip install requirements-build.txt (first build or that file changed)", flush=True)
+        shutil.rmtree(folder.parent, ignore_errors=True)
+        folder.parent.mkdir(parents=True)
+        with tempfile.TemporaryDirectory(dir=folder.parent) as temporary:
+            run_quietly(
+                [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                 "--target", temporary, "--requirement", str(BUILD_REQUIREMENTS)],
+                ROOT, "pip install of requirements-build.txt failed (network; needs pip: apt-get install python3-pip)",
+            )
+            shutil.move(temporary, folder)
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+    return folder
 
 
 # ---------------------------------------------------------------------------- the app's zip
@@ -348,14 +396,28 @@ def write_wheel(path: Path, files: list[tuple[str, bytes]], record: str) -> None
     write_zip(path, [*files, (record, ("\n".join(lines) + "\n").encode())])
 
 
-def write_zip(path: Path, files: list[tuple[str, bytes]]) -> None:
+def write_zip(path: Path, files: list[tuple[str, bytes]], method: int = zipfile.ZIP_DEFLATED) -> None:
     """A reproducible zip (fixed timestamps), written whole or not at all."""
     temporary = path.with_suffix(".partial")
-    with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(temporary, "w", method) as archive:
         for name, data in files:
-            method = zipfile.ZIP_STORED if name.endswith("/") else zipfile.ZIP_DEFLATED
-            archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, method)
+            archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data,
+                             zipfile.ZIP_STORED if name.endswith("/") else method)
     temporary.rename(path)
+
+
+def with_stored_entries(archive: Path) -> Path:
+    """The zip again, its entries stored rather than deflated (cached in .cache/stored by
+    content). On the wire, brotli then compresses the whole of it, across files, instead of
+    deflate's file by file: the library zip takes 3425 KiB instead of 5387, the app's 276
+    instead of 422 (README, "Precompressed files"); and Python reads its modules without
+    inflating them."""
+    stored = CACHE / "stored" / sha256_of(archive)[:16] / archive.name
+    if not stored.exists():
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        write_zip(stored, read_zip(archive), zipfile.ZIP_STORED)
+    os.utime(stored.parent)  # in use (prune_unused)
+    return stored
 
 
 def read_zip(path: Path) -> list[tuple[str, bytes]]:
@@ -480,42 +542,49 @@ def compile_with_pyodide(pyodide: Path, jobs: dict[Path, Path]) -> None:
 
 # ---------------------------------------------------------------------------- assembly
 
-def build() -> Path:
-    """Assemble dist/ in a temporary folder, then swap it in: a failed build leaves the
-    previous dist/ untouched. One build at a time per work tree (a lock in .cache/)."""
+def build(target: Path = DIST, compressed: bool = True) -> Path:
+    """Assemble dist/ (or `target`) in a temporary folder, then swap it in: a failed build
+    leaves the previous one untouched. One build at a time (a lock in .cache/).
+    `compressed=False`: the Python zips deflated and no precompressed siblings, as before
+    `precompress` (the benchmark's throttled comparison)."""
     CACHE.mkdir(exist_ok=True)
     with open(CACHE / "build.lock", "w") as lock:
         if fcntl:
             fcntl.flock(lock, fcntl.LOCK_EX)
-        return build_locked()
+        return build_locked(target, compressed)
 
 
-def build_locked() -> Path:
+def build_locked(target: Path, compressed: bool) -> Path:
     modules = npm_packages()
     pyodide = modules / "pyodide"
     lock = json.loads((pyodide / "pyodide-lock.json").read_text())
     bundled, wheels = split_wheels(lock, browser_wheels())
     library = runtime_library(pyodide / STDLIB, bundled)
     library, app, *wheels = with_bytecode(pyodide, [library, app_archive(modules), *wheels])
+    if compressed:
+        library, app = with_stored_entries(library), with_stored_entries(app)
     app = named_after_content(app)
     startup = startup_projects(lock)  # read from Pyodide's own lock file, before it is cut down
     lock = rewrite_lock(lock, wheels, {wheel_project(wheel)[0] for wheel in bundled})
     packages = sorted(project for project in lock["packages"] if project in startup)
-    staging = Path(tempfile.mkdtemp(prefix=".dist-", dir=ROOT))
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         try:
             assemble(staging, modules, library, app, wheels, lock, packages)
+            if compressed:
+                precompress(staging)
         except FileNotFoundError as error:
             raise BuildError(f"missing {error.filename}: restore it (git status shows what changed)") from None
-        previous = ROOT / ".dist-previous"
+        previous = target.with_name(f".{target.name}-previous")
         shutil.rmtree(previous, ignore_errors=True)
-        if DIST.exists():
-            DIST.rename(previous)
-        staging.rename(DIST)
+        if target.exists():
+            target.rename(previous)
+        staging.rename(target)
+        prune_unused(CACHE / "stored")
         shutil.rmtree(previous, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return DIST
+    return target
 
 
 def assemble(out: Path, modules: Path, library: Path, app: Path, wheels: list[Path], lock: dict,
@@ -525,7 +594,9 @@ def assemble(out: Path, modules: Path, library: Path, app: Path, wheels: list[Pa
         # lazy_package_init leaves until the package is first used.
         raise BuildError("pyscript.toml: js_modules would not be importable at start (see build.py lazy_package_init)")
     shutil.copy2(ROOT / "pyscript.toml", out / "pyscript.toml")
-    shutil.copytree(ROOT / "assets", out / "assets")
+    shutil.copytree(ROOT / "assets", out / "assets", ignore=shutil.ignore_patterns(SERVICE_WORKER))
+    for name, (size, maskable) in PNG_ICONS.items():
+        shutil.copy2(ring_icon(size, maskable), out / "assets" / name)
     vendor = out / "assets" / "vendor"
     vendor.mkdir(exist_ok=True)
     shutil.copy2(modules / IDIOMORPH, vendor / "idiomorph.min.js")
@@ -540,7 +611,130 @@ def assemble(out: Path, modules: Path, library: Path, app: Path, wheels: list[Pa
         raise BuildError(f"assets/boot.js: keep `{STARTUP_MARKER}` (build.py writes what the page loads there)")
     boot = boot.replace(STARTUP_MARKER, json.dumps(startup_manifest(app, packages), indent=1))
     page = page.replace(BOOT_SCRIPT, f"<script>\n{boot}</script>").replace(PRELOADS_MARKER, preload_links(out))
-    (out / "index.html").write_text(page)
+    (out / "index.html").write_text(with_inline_hashes(page))
+    write_service_worker(out)
+
+
+def write_service_worker(out: Path) -> None:
+    """dist/sw.js: assets/sw.js with the list of every file of the build (but itself and the
+    precompressed siblings, which the host hands out for their originals) and a hash of
+    their names and bytes, which names its cache: a new build is a new worker."""
+    files = sorted(path.relative_to(out).as_posix() for path in out.rglob("*")
+                   if path.is_file() and path.name != SERVICE_WORKER and path.suffix not in PRECOMPRESSED)
+    digest = hashlib.sha256()
+    for name in files:
+        digest.update(name.encode() + b"\0" + hashlib.sha256((out / name).read_bytes()).digest())
+    worker = (ROOT / "assets" / SERVICE_WORKER).read_text()
+    if PRECACHE_MARKER not in worker:
+        raise BuildError(f"assets/{SERVICE_WORKER}: keep `{PRECACHE_MARKER}` (build.py writes the build's files there)")
+    build = json.dumps({"version": digest.hexdigest()[:16], "files": files}, indent=1)
+    (out / SERVICE_WORKER).write_text(worker.replace(PRECACHE_MARKER, build))
+
+
+def ring_icon(size: int, maskable: bool) -> Path:
+    """assets/icon.svg's ring as a PNG of `size` pixels (cached in .cache/icons by recipe):
+    the anti-aliased ring on a transparent ground, or, maskable, smaller on the page's
+    background colour, so that a round or squircle mask never cuts it."""
+    recipe = hashlib.sha256(inspect.getsource(ring_icon).encode() + f"{size} {maskable}".encode())
+    icon = CACHE / "icons" / f"{recipe.hexdigest()[:16]}.png"
+    if icon.exists():
+        return icon
+    ink, paper = (0x1F, 0x5F, 0x8B), (0xFD, 0xFC, 0xF8)  # icon.svg's stroke, app.css's --paper
+    unit = size / 32 * (0.8 if maskable else 1)  # icon.svg: a 32-unit box, the ring from radius 10 to 14
+    inner, outer, centre = 10 * unit, 14 * unit, size / 2
+    rows = []
+    for y in range(size):
+        row = bytearray(b"\0")  # PNG filter: none
+        for x in range(size):
+            distance = math.hypot(x + 0.5 - centre, y + 0.5 - centre)
+            cover = max(0.0, min(1.0, distance - inner + 0.5, outer - distance + 0.5))
+            if maskable:
+                row += bytes(round(p + (i - p) * cover) for i, p in zip(ink, paper)) + b"\xff"
+            else:
+                row += bytes(ink) + bytes((round(255 * cover),))
+        rows.append(bytes(row))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+
+    header = size.to_bytes(4, "big") * 2 + bytes((8, 6, 0, 0, 0))  # 8-bit RGBA
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b"")
+    icon.parent.mkdir(parents=True, exist_ok=True)
+    icon.with_suffix(".partial").write_bytes(png)
+    icon.with_suffix(".partial").rename(icon)
+    return icon
+
+
+def precompress(out: Path) -> None:
+    """Beside each file of dist/, its .br (brotli, the best it does) and .gz (gzip -9)
+    siblings, which a host sends instead to the browsers that accept them (README,
+    "Precompressed files"; `build.py serve` does), where brotli saves a twentieth or more:
+    not for the PNG icons or the wheels, deflated already. Cached in .cache/compressed by
+    content: the runtime takes minutes to compress, once."""
+    build_packages()
+    import brotli
+
+    folder = CACHE / "compressed"
+    folder.mkdir(exist_ok=True)
+    for path in sorted(p for p in out.rglob("*") if p.is_file() and p.suffix not in PRECOMPRESSED):
+        data = path.read_bytes()
+        key = hashlib.sha256(data).hexdigest()[:32]
+        siblings = {".br": folder / f"{key}.br", ".gz": folder / f"{key}.gz"}
+        if not all(cached.exists() for cached in siblings.values()):
+            write_atomically(siblings[".gz"], gzip.compress(data, 9, mtime=0))
+            write_atomically(siblings[".br"], brotli.compress(data, quality=11, lgwin=24))
+        for cached in siblings.values():
+            os.utime(cached)  # in use (prune_unused)
+        if siblings[".br"].stat().st_size <= 0.95 * len(data):
+            for suffix, cached in siblings.items():
+                shutil.copy2(cached, path.with_name(path.name + suffix))
+    prune_unused(folder)
+
+
+def prune_unused(folder: Path, days: int = 7) -> None:
+    """Forget what no build has used for `days` (by modification time, which each use
+    touches): work trees share .cache, so one build's leftovers may be another's."""
+    for entry in folder.iterdir() if folder.is_dir() else ():
+        if time.time() - entry.stat().st_mtime > days * 86400:
+            shutil.rmtree(entry) if entry.is_dir() else entry.unlink(missing_ok=True)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    temporary = path.with_name(path.name + ".partial")
+    temporary.write_bytes(data)
+    temporary.rename(path)
+
+
+def with_inline_hashes(page: str) -> str:
+    """The page's Content-Security-Policy allows its own inline scripts and styles (boot.js,
+    which build.py inlines so that it runs before any request; two one-liners; the
+    <noscript> style) by their hashes, and nothing else inline: the browser runs no script
+    that someone managed to slip into the page. PyScript's `<script type="py">` is not
+    JavaScript: the browser does not run it, so it takes no hash. The style of a summary's
+    standalone page too (`summary_style`): the print window that the page writes it into
+    keeps the page's policy."""
+    if page.count(INLINE_HASHES) != 2:
+        raise BuildError(f"index.html: keep {INLINE_HASHES} in script-src and style-src of its Content-Security-Policy")
+
+    def hashes(tag: str, *more: str) -> str:
+        bodies = re.findall(rf"<{tag}(?![^>]*\b(?:src|type=\"py\"))[^>]*>(.*?)</{tag}>", page, re.S)
+        return " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()}'"
+                        for body in dict.fromkeys([*bodies, *more]))
+
+    scripts, styles = hashes("script"), hashes("style", summary_style())
+    return page.replace(INLINE_HASHES, scripts, 1).replace(INLINE_HASHES, styles, 1)  # script-src, then style-src
+
+
+def summary_style() -> str:
+    """The inline style of the summary's standalone page (`CSS` in app/summary_render.py),
+    read from the source: importing that module would need pydantic, which the build's
+    Python may not have."""
+    source = ROOT / "app" / "summary_render.py"
+    for node in ast.parse(source.read_text()).body:
+        if (isinstance(node, ast.Assign) and [ast.unparse(target) for target in node.targets] == ["CSS"]
+                and isinstance(node.value, ast.Call) and node.value.args and isinstance(node.value.args[0], ast.Constant)):
+            return node.value.args[0].value
+    raise BuildError("app/summary_render.py: build.py reads `CSS = Markup(\"\"\"...\"\"\")` there (summary_style)")
 
 
 def startup_manifest(app: Path, packages: list[str]) -> dict:
@@ -583,7 +777,7 @@ def copy_pyscript(source: Path, target: Path) -> None:
         text = (source / name).read_text()
         shutil.copy2(source / name, target / name)
         if re.fullmatch(r"core-[\w-]+\.js", name):  # the bundle (core.js only imports it)
-            (target / name).write_text(without_package_writes(text))
+            (target / name).write_text(without_worker_hooks(without_package_writes(text)))
         static = re.findall(r'(?:from|import)\s*"\./([\w.-]+\.js)"', text)
         lazy = re.findall(r'import\(\s*"\./([\w.-]+\.js)"\s*\)', text)
         pending += static
@@ -603,6 +797,19 @@ def without_package_writes(bundle: str) -> str:
         raise BuildError("PyScript's bundle no longer writes its package as build.py expects "
                          "(PYSCRIPT_PACKAGE_WRITES): check without_package_writes against this @pyscript/core")
     return PYSCRIPT_PACKAGE_WRITES.sub(r'\g<write>(".",{}),\g<then>', bundle)
+
+
+def without_worker_hooks(bundle: str) -> str:
+    """PyScript's bundle builds the hooks of its workers as code, `Function(...)`, as soon
+    as it starts, worker or not: the page's Content-Security-Policy, which allows no
+    'unsafe-eval', stops it there, and PyScript with it. The page starts no PyScript
+    worker, so the page's copy builds none (the build stops if a new @pyscript/core no
+    longer matches PYSCRIPT_WORKER_HOOKS)."""
+    found = PYSCRIPT_WORKER_HOOKS.findall(bundle)
+    if len(found) != 1:
+        raise BuildError("PyScript's bundle no longer builds its worker hooks as build.py expects "
+                         "(PYSCRIPT_WORKER_HOOKS): check without_worker_hooks against this @pyscript/core")
+    return PYSCRIPT_WORKER_HOOKS.sub(r"\g<name>=()=>{}", bundle)
 
 
 def copy_pyodide(source: Path, library: Path, files: list[Path], lock: dict, target: Path) -> None:
@@ -685,10 +892,36 @@ def pure_python_entry(wheel: Path) -> dict:
 
 class StaticHandler(http.server.SimpleHTTPRequestHandler):
     """Serves folders under URL prefixes ("mounts"), with the MIME types a host must send,
-    and no caching so that a reload picks up a fresh build."""
+    the precompressed siblings to browsers that accept them (`precompress`), and no caching
+    so that a reload picks up a fresh build."""
 
     mounts: dict[str, Path] = {}
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+    varies = False  # the response depends on Accept-Encoding
+
+    def send_head(self):
+        """A file's .br or .gz sibling, when there is one and the request accepts it, with
+        the original's type; otherwise as SimpleHTTPRequestHandler does."""
+        self.varies = False
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            path = path / "index.html"
+        accepted = {part.split(";")[0].strip() for part in self.headers.get("Accept-Encoding", "").split(",")
+                    if not re.search(r";\s*q=0(\.0*)?\s*$", part)}
+        for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
+            sibling = path.with_name(path.name + suffix)
+            if not sibling.is_file():
+                continue
+            self.varies = True
+            if encoding in accepted:
+                file = open(sibling, "rb")
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(str(path)))
+                self.send_header("Content-Encoding", encoding)
+                self.send_header("Content-Length", str(os.fstat(file.fileno()).st_size))
+                self.end_headers()
+                return file
+        return super().send_head()
 
     def translate_path(self, path: str) -> str:
         path = path.split("?", 1)[0].split("#", 1)[0]
@@ -700,6 +933,8 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-cache")
+        if self.varies:
+            self.send_header("Vary", "Accept-Encoding")
         super().end_headers()
 
     def log_message(self, format: str, *args) -> None:

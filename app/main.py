@@ -18,7 +18,7 @@ async def start() -> None:
     from app.model import Workspace
     from app.views import NEED_PYDANTIC
     from app.views.context import Route
-    from app.web import checks, effects, events, shell, storage, ticker, warmup
+    from app.web import checks, effects, events, offline, shell, storage, ticker, warmup
     from app.web.app import App, Effects
 
     route = Route.parse(shell.hash_())
@@ -58,6 +58,7 @@ async def start() -> None:
         presentation=presentation,
     )
     events.install(app)
+    offline.install(app)  # a new version offered (app/views/offline.py)
     ticker.start(app)
 
     def on_visibility(event):

@@ -170,6 +170,19 @@
     addEventListener("py:done", () => fail(text.failed, lastError));
   }
 
+  // Once the first screen is up and pydantic with it (data-checks), the service worker,
+  // which stores the build so that the page starts offline (assets/offline.mjs): then, so
+  // that its download never competes with the start. Without one, the page works online.
+  function registerOffline() {
+    new MutationObserver((_, observer) => {
+      if (root.dataset.checks !== "ready") return;
+      observer.disconnect();
+      import("./assets/offline.mjs")
+        .then((offline) => offline.register())
+        .catch((error) => console.warn("Cercle: no service worker, so no offline start:", error));
+    }).observe(root, { attributes: true, attributeFilter: ["data-checks"] });
+  }
+
   window.cercleBoot = {
     lang,
     fail: (detail) => fail(text.failed, detail),
@@ -183,6 +196,7 @@
   addEventListener("error", onStartupError, true); // capture: resource errors do not bubble
   addEventListener("unhandledrejection", onStartupError);
   window.cercleBoot.python = bootPython();
+  registerOffline();
   // PyScript reads its configuration (<script type="py" config>, <mpy-config>) when it
   // starts: started before the parser has reached them (a page that arrives or parses
   // slowly), it finds none and asks for every plugin, which dist/ does not ship. So

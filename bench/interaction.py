@@ -155,7 +155,7 @@ def measure(browser, base: str, ws: Workspace, session: str, runs: int) -> dict[
     page = context.new_page()
     seed(page, ws)
     page.goto(f"{base}#/session?id={session}")
-    page.wait_for_function("document.documentElement.dataset.checks === 'ready'", timeout=120_000)
+    page.wait_for_selector("html[data-checks=ready]", state="attached", timeout=120_000)
     assert page.locator("h1").inner_text() == "Exploration par le groupe", page.inner_text("body")[:500]
     found = {kind: page.evaluate(MEASURE, {"selector": selector, "kind": kind, "runs": runs}) for kind, selector in CLICKS.items()}
     context.close()
@@ -176,7 +176,7 @@ def first_clicks(browser, base: str, ws: Workspace, session: str, loads: int, *,
                 page.add_init_script(NO_IDLE)
             seed(page, ws)
             page.goto(f"{base}#/session?id={session}")
-            page.wait_for_function("document.documentElement.dataset.appState === 'ready'", timeout=120_000)
+            page.wait_for_selector("html[data-app-state=ready]", state="attached", timeout=120_000)
             found[kind].append(page.evaluate(FIRST_CLICK, {"selector": selector, "delay": delay}))
             context.close()
     return found

@@ -9,23 +9,32 @@ precompiled, dist/pyodide's is: build.py does it for the app, and so the bare pa
 too); (c) bench/floor.html, the stack without the app: Pyodide booted as the app boots
 it, PyScript taking it over, one pydantic model defined and validated, and (c') the same
 with one line of Python instead of pydantic; (b) the app until <html data-app-state="ready">.
-Then, for (a) and (b), a returning visit: the third load in one browser context, when the
-browser's cache holds the files and the code it compiled from them. Times are read inside
-the page
-(performance.now() when data-app-state changes), so Playwright's overhead is out of them.
-Prints medians, the ratios b/a (DESIGN.md §6: at most 1.20), c/a, c'/a and b/a', and the
-bytes each transferred; and b/a run by run (the median of each run's two loads' ratio).
+Then (r), a returning visit as a facilitator makes one: a first visit in a persistent
+browser profile (launch_persistent_context), until the service worker has stored the
+build, a few seconds idle, that tab closed, and the app opened in a new tab. And a first
+visit over a throttled network (DevTools: 25 Mbit/s, 50 ms round trip), (t) of dist/ as it
+is (brotli on the wire, stored zips) and (t0) of the same app built without precompression
+(deflated zips, no siblings: the build before precompression). Times are read inside the
+page (performance.now() when data-app-state changes), so Playwright's overhead is out of
+them; bytes are what the server sent during the load (bodies, as encoded). Prints medians,
+the ratios b/a (DESIGN.md §6: at most 1.20), r/a (at most 0.60, with no byte from the
+network), t/t0, c/a, c'/a and b/a'; and b/a run by run.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import shutil
 import statistics
 import sys
+import tempfile
+import threading
+import time
 from pathlib import Path
 
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -33,7 +42,31 @@ sys.path.insert(0, str(ROOT))
 import build  # noqa: E402
 
 TARGET_RATIO = 1.20
+TARGET_RETURNING = 0.60
 TIMEOUT_MS = 120_000
+IDLE_S = 3  # between the first visit and the return
+THROTTLED = {"offline": False, "latency": 50, "downloadThroughput": 25e6 / 8, "uploadThroughput": 25e6 / 8}
+STARTED = "html[data-app-state]:not([data-app-state=loading])"  # a selector: the app's CSP forbids eval()
+
+
+class Sent:
+    """The bytes the server sent (bodies, as encoded), counted in its copyfile."""
+
+    def __init__(self) -> None:
+        self.bytes = 0
+        self.lock = threading.Lock()
+        original = build.StaticHandler.copyfile
+
+        def counting(handler, source, output) -> None:
+            data = source.read()
+            with self.lock:
+                self.bytes += len(data)
+            original(handler, io.BytesIO(data), output)
+
+        build.StaticHandler.copyfile = counting
+
+    def since(self, start: int) -> int:
+        return self.bytes - start
 
 # Runs before the page's own scripts: note when data-app-state leaves "loading".
 RECORD_START = """
@@ -59,36 +92,68 @@ MEASURE = """() => {
 }"""
 
 
-def load(browser: Browser, url: str, visits: int = 1, measure: str | None = None) -> dict:
-    """The last of `visits` loads of `url` in one fresh browser context: the first visit,
-    or (with 3) a returning one, when the browser's cache holds the files and the code it
-    compiled from them. `measure`: a function evaluated in the page once it started, whose
-    result comes back as "measured"."""
-    context = browser.new_context()
+def visit(page: Page, url: str, sent: Sent | None) -> dict:
+    start = sent.bytes if sent else 0
+    page.goto(url)
+    page.wait_for_selector(STARTED, state="attached", timeout=TIMEOUT_MS)
+    result = {**page.evaluate(MEASURE), "sent": sent.since(start) if sent else None}
+    if result["state"] != "ready":
+        raise SystemExit(f"bench: {url} did not start: {page.inner_text('body')[:500]}")
+    return result
+
+
+def load(browser: Browser, url: str, sent: Sent | None = None, *, network: dict | None = None, measure: str | None = None) -> dict:
+    """A first visit of `url` in a fresh browser context (no service worker: the cold
+    start), over `network` conditions if given. `measure`: a function evaluated in the page
+    once it started, whose result comes back as "measured"."""
+    context = browser.new_context(service_workers="block")
     try:
         page = context.new_page()
         page.add_init_script(RECORD_START)
-        for _ in range(visits):
-            page.goto(url)
-            page.wait_for_function("window.__started !== undefined", timeout=TIMEOUT_MS)
-        result = page.evaluate(MEASURE)
+        if network:
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.emulateNetworkConditions", network)
+        result = visit(page, url, sent)
         if measure:
             result["measured"] = page.evaluate(measure)
-        if result["state"] != "ready":
-            raise SystemExit(f"bench: {url} did not start: {page.inner_text('body')[:500]}")
         return result
     finally:
         context.close()
 
 
+def returning(browser: Browser, url: str, sent: Sent) -> dict:
+    """A return in a new tab of a persistent profile, after a first visit whose service
+    worker stored the build, and a few seconds idle."""
+    profile = tempfile.mkdtemp(prefix="cercle-bench-profile-")
+    context: BrowserContext = browser.browser_type.launch_persistent_context(
+        profile, executable_path=build.chromium_executable(), args=list(build.CHROMIUM_ARGS))
+    try:
+        context.add_init_script(RECORD_START)
+        first = context.new_page()
+        visit(first, url, sent)
+        first.wait_for_selector("html[data-checks=ready]", state="attached", timeout=TIMEOUT_MS)
+        first.evaluate("() => navigator.serviceWorker.ready")  # installed: the build is stored
+        first.close()
+        time.sleep(IDLE_S)
+        return visit(context.new_page(), url, sent)
+    finally:
+        context.close()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
 def report(name: str, runs: list[dict]) -> str:
     times = [run["at"] for run in runs]
-    kib = statistics.median(run["bytes"] for run in runs) / 1024
+    kib = statistics.median(run["sent"] for run in runs) / 1024
     requests = statistics.median(run["requests"] for run in runs)
     return (
         f"| {name} | {statistics.median(times):7.0f} | {min(times):6.0f} | {max(times):6.0f} "
         f"| {kib:9.0f} | {requests:4.0f} |"
     )
+
+
+def median_at(runs: list[dict]) -> float:
+    return statistics.median(run["at"] for run in runs)
 
 
 def pydantic_core_wheel() -> str:
@@ -98,12 +163,17 @@ def pydantic_core_wheel() -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="Cercle start-up against bare Pyodide")
-    parser.add_argument("--runs", type=int, default=7, help="runs of each page (default 7, at least 5)")
+    parser.add_argument("--runs", type=int, default=9, help="runs of each page (default 9, at least 5)")
     args = parser.parse_args()
     if args.runs < 5:
         parser.error("--runs: at least 5")
     stock = build.npm_packages() / "pyodide"
-    server, base = build.start_server({"/": build.DIST, "/bench/": ROOT / "bench", "/bench/stock/": stock})
+    plain = Path(tempfile.mkdtemp(prefix="cercle-bench-")) / "plain"
+    print("bench: building the app without precompression for (t0)", flush=True)
+    build.build(plain, compressed=False)
+    sent = Sent()
+    server, base = build.start_server(
+        {"/": build.DIST, "/bench/": ROOT / "bench", "/bench/stock/": stock, "/plain/": plain})
     pages = {
         "bare": base + "bench/bare.html",
         "stock": base + "bench/bare.html?runtime=stock",
@@ -111,41 +181,43 @@ def main() -> int:
         "floor": base + "bench/floor.html?wheel=" + pydantic_core_wheel(),
         "app": base,
     }
-    results: dict[str, list[dict]] = {name: [] for name in pages}
-    returning: dict[str, list[dict]] = {"bare": [], "app": []}
+    throttled = {"precompressed": base, "plain": base + "plain/"}
+    results: dict[str, list[dict]] = {name: [] for name in [*pages, "returning", *throttled]}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=build.chromium_executable(), args=list(build.CHROMIUM_ARGS))
         for name in pages:  # warm-up: the OS file cache, the browser's own start
-            load(browser, pages[name])
+            load(browser, pages[name], sent)
         for run in range(args.runs):
             order = list(pages) if run % 2 == 0 else list(reversed(pages))
             for name in order:
-                results[name].append(load(browser, pages[name]))
-            for name in order:
-                if name in returning:
-                    returning[name].append(load(browser, pages[name], visits=3))
-            times = ", ".join(f"{name} {results[name][-1]['at']:.0f} ms" for name in pages)
-            again = ", ".join(f"{name} {returning[name][-1]['at']:.0f} ms" for name in returning)
-            print(f"bench: run {run + 1}/{args.runs}: {times}; returning: {again}", flush=True)
+                results[name].append(load(browser, pages[name], sent))
+            results["returning"].append(returning(browser, base, sent))
+            for name in (throttled if run % 2 == 0 else reversed(throttled)):
+                results[name].append(load(browser, throttled[name], sent, network=THROTTLED))
+            times = ", ".join(f"{name} {results[name][-1]['at']:.0f} ms" for name in results)
+            print(f"bench: run {run + 1}/{args.runs}: {times}", flush=True)
         version = browser.version
         browser.close()
     server.shutdown()
+    shutil.rmtree(plain.parent, ignore_errors=True)
 
-    bare, stock, pyscript, floor, app = (
-        statistics.median(run["at"] for run in results[name]) for name in ("bare", "stock", "pyscript", "floor", "app")
-    )
+    bare, stock, pyscript, floor, app, again, fast, slow = (
+        median_at(results[name]) for name in ("bare", "stock", "pyscript", "floor", "app", "returning", "precompressed", "plain"))
     paint = statistics.median(run["paint"] for run in results["app"] if run["paint"] is not None)
     ratio = app / bare
     print()
-    print(f"Start-up, {args.runs} alternating runs each, fresh browser context per run, Chromium {version}")
+    print(f"Start-up, {args.runs} alternating runs each, fresh browser context per run, loopback, Chromium {version}")
     print()
-    print("| page | median ms | min ms | max ms | KiB transferred | requests |")
+    print("| page | median ms | min ms | max ms | KiB from the network | requests |")
     print("|---|---:|---:|---:|---:|---:|")
     print(report("(a) bare Pyodide from dist/pyodide, one line of Python", results["bare"]))
     print(report("(a') bare Pyodide as published on npm, one line", results["stock"]))
     print(report("(c') PyScript taking over that runtime, one line", results["pyscript"]))
     print(report("(c) PyScript, then one pydantic model (no app)", results["floor"]))
     print(report("(b) Cercle until data-app-state=ready", results["app"]))
+    print(report("(r) Cercle returning, new tab of a persistent profile", results["returning"]))
+    print(report("(t) Cercle, first visit at 25 Mbit/s, 50 ms RTT", results["precompressed"]))
+    print(report("(t0) the same without precompression", results["plain"]))
     print()
     print(f"ratio b/a: {ratio:.2f} (target <= {TARGET_RATIO:.2f}: {'met' if ratio <= TARGET_RATIO else 'NOT met'})")
     # The same, run by run: each run loads (a) and (b) seconds apart, so their ratio
@@ -153,19 +225,12 @@ def main() -> int:
     paired = sorted(app_run["at"] / bare_run["at"] for bare_run, app_run in zip(results["bare"], results["app"]))
     print(f"ratio b/a run by run: median {statistics.median(paired):.2f}, "
           f"quartiles {paired[len(paired) // 4]:.2f} to {paired[(3 * len(paired)) // 4]:.2f}")
+    network = max(run["sent"] for run in results["returning"])
+    print(f"ratio r/a: {again / bare:.2f} (target <= {TARGET_RETURNING:.2f}), at most {network} bytes from the network")
+    print(f"ratio t/t0: {fast / slow:.2f} (the first visit over a slow network, with and without precompression)")
     print(f"ratio c'/a: {pyscript / bare:.2f}, c/a: {floor / bare:.2f} (the stack without the app), b/c': {app / pyscript:.2f}, b/c: {app / floor:.2f}")
     print(f"ratio b/a': {app / stock:.2f} (against Pyodide as published)")
     print(f"the app's static shell first painted at {paint:.0f} ms (median)")
-    print()
-    print("A returning visit (the third load in one browser context: files and compiled code cached):")
-    print()
-    print("| page | median ms | min ms | max ms | KiB transferred | requests |")
-    print("|---|---:|---:|---:|---:|---:|")
-    print(report("(a) bare Pyodide from dist/pyodide, one line of Python", returning["bare"]))
-    print(report("(b) Cercle until data-app-state=ready", returning["app"]))
-    again = statistics.median(run["at"] for run in returning["app"]) / statistics.median(run["at"] for run in returning["bare"])
-    print()
-    print(f"ratio b/a on a returning visit: {again:.2f}")
     return 0
 
 

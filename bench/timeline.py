@@ -75,7 +75,7 @@ def main() -> int:
                 page = context.new_page()
                 page.add_init_script(READY)
                 page.goto(base)
-                page.wait_for_function("document.documentElement.dataset.checks === 'ready'", timeout=120_000)
+                page.wait_for_selector("html[data-checks=ready]", state="attached", timeout=120_000)
                 if run:
                     for name, at in page.evaluate("performance.getEntriesByType('mark').map(m => [m.name, m.startTime])"):
                         marks.setdefault(name, []).append(at)

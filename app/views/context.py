@@ -130,6 +130,7 @@ class BrowserState(Value):
     storage: Storage = Storage()
     incoming: Incoming | None = None
     can_share: bool = False  # the Web Share API can send files
+    update_ready: bool = False  # a new version of Cercle is installed, waiting for a reload (app/views/offline.py)
 
 
 @frozen(kw_only=False)

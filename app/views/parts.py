@@ -30,6 +30,7 @@ def page(view: View, title: str, *content: Child, wide: bool = False, crumbs: Ch
         h("p", {"class": "notice", "role": "status", "aria-live": "polite"}, view.notice, _undo_deletion(view)),
         h("p", {"class": "error", "role": "alert"}, view.error),
         _save_failed(view),
+        _update_offer(view),
         h("h1", {"class": "title", "id": "screen-title", "tabindex": "-1"}, title),
         *content,
     )
@@ -48,6 +49,14 @@ def _save_failed(view: View) -> Markup | None:
     from app.views.transfer import banner  # transfer builds on these parts
 
     return banner(view)
+
+
+def _update_offer(view: View) -> Markup | None:
+    if not view.browser.update_ready:  # its module only when there is something to offer
+        return None
+    from app.views.offline import update_offer
+
+    return update_offer(view)
 
 
 def _preferences(view: View) -> Markup:

@@ -154,8 +154,7 @@ def qr_dialog(view: View, name: str, svg: Markup, url: str) -> Markup:
     _ = view._
     return fragment(
         h("h2", {"id": "summary-qr-title"}, _("summaries.qr.title", name=name)),
-        # Large (a large code scans from further away), yet the dialog fits a 720-pixel screen.
-        h("div", {"class": "qr-code", "style": "width:min(65vmin,36rem);line-height:0;background:#fff"}, svg),
+        h("div", {"class": "qr-code"}, svg),  # its size in app.css (the page's CSP allows no style attribute)
         h("p", {"class": "hint"}, _("summaries.qr.hint")),
         None if share.reachable_elsewhere(url) else h("p", {"class": "error"}, _("summaries.qr.local")),
         h("p", {"class": "qr-link"}, h("a", {"href": url, "target": "_blank", "rel": "noopener"}, _("summaries.qr.open"))),

@@ -1,21 +1,26 @@
 """End-to-end fixtures: the built dist/ served on a free localhost port (at the root and
 under a sub-path), one Chromium for the whole run, and a `page` per test, in a fresh
 browser context, that fails its test on any request off the server's origin, any
-JavaScript error, failed response or Python traceback.
+violation of the page's Content-Security-Policy, JavaScript error, failed response or
+Python traceback.
 
 Mark a test `@pytest.mark.allow_errors` when it expects the page to fail (off-origin
-requests still fail it), and `@pytest.mark.context(locale="en-US", ...)` to set options of
-its browser context.
+requests and CSP violations still fail it), and `@pytest.mark.context(locale="en-US", ...)` to set options of
+its browser context. Contexts block service workers unless a test asks for them
+(`context(service_workers="allow")`, tests/e2e/test_offline.py): with one, the page stores
+the whole build (17 MB) after every start, which the other tests do not look at, and a
+request the worker answers never reaches `page.route`.
 """
 
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Error, Page, TimeoutError, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -25,6 +30,11 @@ import build  # noqa: E402  (the same static server as `python3 build.py serve`)
 SUB_PATH = "/some/sub/path/"
 BOOT_TIMEOUT_MS = 60_000  # Pyodide boots in about 3 s; CI machines are shared and slow
 TRACEBACK_MARKERS = ("Traceback (most recent call last)", "PythonError")
+# In every page and frame, before its own scripts: what the Content-Security-Policy blocked
+# (index.html's, a summary's) is said on the console, where the guard finds it.
+CSP_MARKER = "Content-Security-Policy violation:"
+REPORT_CSP_VIOLATIONS = """addEventListener("securitypolicyviolation", (event) => console.error(
+  %s, event.effectiveDirective, event.blockedURI || "inline", event.sourceFile + ":" + event.lineNumber + ":" + event.columnNumber, event.sample));""" % repr(CSP_MARKER)
 GUARD = pytest.StashKey["PageGuard"]()
 
 
@@ -36,7 +46,16 @@ class PageGuard:
         self.allow_errors = allow_errors
         self.requests: list[str] = []
         self.off_origin: list[str] = []
+        self.violations: list[str] = []
         self.errors: list[str] = []
+
+    def watch(self, context) -> None:
+        """Listen to every page of a browser context (before they are opened)."""
+        context.add_init_script(REPORT_CSP_VIOLATIONS)
+        context.on("request", self.on_request)
+        context.on("response", self.on_response)
+        context.on("console", self.on_console)
+        context.on("weberror", lambda web_error: self.on_page_error(web_error.error))
 
     def on_request(self, request) -> None:
         url = request.url
@@ -49,7 +68,9 @@ class PageGuard:
 
     def on_console(self, message) -> None:
         text = message.text
-        if message.type == "error":
+        if text.startswith(CSP_MARKER):
+            self.violations.append(text)
+        elif message.type == "error":
             self.errors.append(f"console error: {text}")
         elif any(marker in text for marker in TRACEBACK_MARKERS):
             self.errors.append(f"Python traceback in console.{message.type}: {text}")
@@ -62,14 +83,45 @@ class PageGuard:
             self.errors.append(f"HTTP {response.status} for {response.url}")
 
     def problems(self) -> list[str]:
-        found = [f"request off {self.origin}: {url}" for url in self.off_origin]
+        found = [f"request off {self.origin}: {url}" for url in self.off_origin] + self.violations
         if not self.allow_errors:
             found += self.errors
         return found
 
     def reset(self) -> None:
         self.off_origin.clear()
+        self.violations.clear()
         self.errors.clear()
+
+
+def wait_for_function(page: Page, expression: str, *, arg=None, timeout: float | None = None, polling=None):
+    """Page.wait_for_function, polling through `evaluate`. Playwright's own polls with the
+    page's `eval()`, which index.html's Content-Security-Policy forbids (no 'unsafe-eval',
+    as it should: the page never needs it); `evaluate` goes through the DevTools protocol,
+    which the policy does not govern, as a developer's console is not."""
+    deadline = time.monotonic() + (BOOT_TIMEOUT_MS if timeout is None else timeout) / 1000
+    while True:
+        try:
+            value = page.evaluate(expression, arg)
+        except Error as error:  # the page was navigating: its next document answers
+            if "context was destroyed" not in error.message and "navigation" not in error.message:
+                raise
+            value = None
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"wait_for_function: {expression!r} still false after {timeout or BOOT_TIMEOUT_MS} ms")
+        time.sleep((polling if isinstance(polling, (int, float)) else 50) / 1000)
+
+
+def add_script_tag(page: Page, *, path=None, content=None, **_):
+    """Page.add_script_tag for the tools the tests bring (axe-core): run through `evaluate`,
+    since the page's Content-Security-Policy refuses an inline script, as it should."""
+    page.evaluate(content if content is not None else Path(path).read_text())
+
+
+Page.wait_for_function = wait_for_function
+Page.add_script_tag = add_script_tag
 
 
 def pytest_collection_modifyitems(items):
@@ -122,12 +174,9 @@ def guard(request, base_url: str) -> PageGuard:
 def page(request, browser: Browser, guard: PageGuard) -> Page:
     """A page in a fresh context (empty cache and storage), French by default."""
     marker = request.node.get_closest_marker("context")
-    options = {"locale": "fr-FR", **(marker.kwargs if marker else {})}
+    options = {"locale": "fr-FR", "service_workers": "block", **(marker.kwargs if marker else {})}
     context = browser.new_context(**options)
-    context.on("request", guard.on_request)
-    context.on("response", guard.on_response)
-    context.on("console", guard.on_console)
-    context.on("weberror", lambda web_error: guard.on_page_error(web_error.error))
+    guard.watch(context)
     tab = context.new_page()
     tab.set_default_timeout(BOOT_TIMEOUT_MS)
     yield tab

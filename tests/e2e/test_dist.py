@@ -3,6 +3,7 @@ beside it, and served with the MIME types a browser insists on. No browser neede
 
 import ast
 import base64
+import gzip
 import hashlib
 import json
 import re
@@ -74,7 +75,7 @@ def test_pyscript_leaves_its_package_to_the_apps_zip_which_holds_it_as_bytecode(
     assert "__init__" in written and not re.findall(r'"(\w+)\.py":', shipped_bundle)
     assert 'import pyscript as _pyscript' in shipped_bundle  # PyScript still imports it
     assert len(original) - len(shipped_bundle) > 25_000  # the package's sources, and nothing else, left out
-    assert shipped_bundle == build.without_package_writes(original)
+    assert shipped_bundle == build.without_worker_hooks(build.without_package_writes(original))
     package = build.pyscript_package(build.npm_packages())
     assert set(package) == written, "the npm package's sources are the bundle's modules"
     with zipfile.ZipFile(next((DIST / "pyodide").glob("cercle-*.zip"))) as archive:
@@ -92,6 +93,16 @@ def test_a_pyscript_bundle_that_no_longer_matches_stops_the_build():
     for changed in (bundle.replace("_pyscript", "_ps"), bundle + ";" + bundle, ""):
         with pytest.raises(build.BuildError, match="no longer writes its package"):
             build.without_package_writes(changed)
+
+
+def test_pyscript_builds_no_worker_hooks_with_function_which_the_csp_forbids():
+    shipped_bundle = next((DIST / "pyscript").glob("core-*.js")).read_text()
+    assert "return Function(`return(w,x)" not in shipped_bundle
+    hooks = 'x=1,jo=(e,t)=>{const n=[...Eo(t)];if(n.length){const r=_o(e[`_${t}`]||(async(e,t,...n)=>{for(const r of n)await r(e,t)})),s=n.map(_o).join(", ");return Function(`return(w,x)=>(${r})(w,x,...[${s}])`)()}},y=2'
+    assert build.without_worker_hooks(hooks) == "x=1,jo=()=>{},y=2"
+    for changed in (hooks.replace("return Function", "return new Function"), hooks + ";" + hooks, ""):
+        with pytest.raises(build.BuildError, match="no longer builds its worker hooks"):
+            build.without_worker_hooks(changed)
 
 
 def test_pyscript_package_in_the_zip_offers_every_name_of_pyscripts_own_from_the_same_module():
@@ -164,18 +175,19 @@ def test_library_zip_holds_the_standard_library_and_pydantic_as_bytecode():
 
 
 def test_no_absolute_or_remote_urls_in_what_the_page_loads():
-    texts = [DIST / "index.html", DIST / "pyscript.toml", *(DIST / "assets").glob("*.*")]
+    texts = [DIST / "index.html", DIST / "pyscript.toml", DIST / "sw.js",
+             *(path for path in (DIST / "assets").glob("*.*") if path.suffix not in (".png", *build.PRECOMPRESSED))]
     for path in texts:
         text = path.read_text()
         assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:/|https?:)""", text), path.name
         assert not re.search(r"""import\s*\(?\s*["'](?:/|https?:)""", text), path.name
-        assert "http" not in re.sub(r"http://www\.w3\.org/2000/svg", "", text), path.name
+        assert "http" not in re.sub(r"http://www\.w3\.org/2000/svg|http-equiv", "", text), path.name
 
 
 def test_only_what_the_page_loads_is_shipped():
     assert not list(DIST.rglob("*.map")), "no source maps"
     assert not (DIST / "pyscript" / "xterm-Bdboj2r8.js").exists()
-    assert sorted(p.name for p in (DIST / "pyodide").glob("pyodide*")) == [
+    assert sorted(p.name for p in (DIST / "pyodide").glob("pyodide*") if p.suffix not in build.PRECOMPRESSED) == [
         "pyodide-lock.json", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.mjs",
     ]
 
@@ -194,3 +206,82 @@ def test_only_what_the_page_loads_is_shipped():
 def test_server_sends_the_right_mime_types(base_url, path, mime):
     with urllib.request.urlopen(base_url + path) as response:
         assert response.headers.get_content_type() == mime
+
+
+def shipped() -> list[str]:
+    return sorted(path.relative_to(DIST).as_posix() for path in DIST.rglob("*")
+                  if path.is_file() and path.suffix not in build.PRECOMPRESSED)
+
+
+def test_precompressed_siblings_hold_the_same_bytes():
+    build.build_packages()
+    import brotli
+
+    for name in shipped():
+        data = (DIST / name).read_bytes()
+        br, gz = DIST / f"{name}.br", DIST / f"{name}.gz"
+        if name.endswith(".whl"):
+            assert not br.exists() and not gz.exists(), f"{name}: deflated already, nothing to gain"
+            continue
+        if name.endswith(".png") and not br.exists():
+            continue
+        assert brotli.decompress(br.read_bytes()) == data, name
+        assert gzip.decompress(gz.read_bytes()) == data, name
+        assert max(br.stat().st_size, gz.stat().st_size) < len(data), name
+
+
+def test_the_python_zips_are_stored_for_brotli_to_compress_across_files():
+    app_zip = next((DIST / "pyodide").glob("cercle-*.zip"))
+    for archive in (DIST / "pyodide" / build.STDLIB, app_zip):
+        with zipfile.ZipFile(archive) as opened:
+            assert {info.compress_type for info in opened.infolist()} == {zipfile.ZIP_STORED}, archive.name
+    # The page checks the app's zip against its hash (Subresource Integrity): these bytes.
+    digest = base64.b64encode(hashlib.sha256(app_zip.read_bytes()).digest()).decode()
+    assert f'"integrity": "sha256-{digest}"' in (DIST / "index.html").read_text()
+
+
+def test_the_service_worker_stores_every_file_of_the_build_under_its_hash():
+    worker = (DIST / "sw.js").read_text()
+    found = json.loads(re.search(r"const BUILD = (\{.*?\n\});", worker, re.S)[1])
+    assert found["files"] == [name for name in shipped() if name != "sw.js"]
+    assert "index.html" in found["files"] and "assets/offline.mjs" in found["files"]
+    digest = hashlib.sha256()
+    for name in found["files"]:
+        digest.update(name.encode() + b"\0" + hashlib.sha256((DIST / name).read_bytes()).digest())
+    assert found["version"] == digest.hexdigest()[:16]
+
+
+@pytest.mark.parametrize(("accepted", "sent"), [("gzip, deflate, br", "br"), ("gzip", "gzip"), ("br;q=0, identity", None)])
+def test_server_sends_precompressed_files_to_browsers_that_accept_them(base_url, accepted, sent):
+    request = urllib.request.Request(base_url + "pyodide/pyodide.asm.wasm", headers={"Accept-Encoding": accepted})
+    with urllib.request.urlopen(request) as response:
+        body = response.read()
+        assert response.headers.get_content_type() == "application/wasm"
+        assert response.headers["Content-Encoding"] == sent
+        assert response.headers["Vary"] == "Accept-Encoding"
+    assert body == (DIST / f"pyodide/pyodide.asm.wasm{'.br' if sent == 'br' else '.gz' if sent else ''}").read_bytes()
+
+
+def content_security_policy() -> dict[str, list[str]]:
+    page = (DIST / "index.html").read_text()
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page)[1]
+    return {name: values for name, *values in (directive.split() for directive in policy.split(";"))}
+
+
+def sha256(text: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()}'"
+
+
+def test_the_page_allows_only_its_own_files_and_its_own_inline_scripts():
+    from app.summary_render import CSS
+
+    policy = content_security_policy()
+    assert policy["default-src"] == ["'self'"] and policy["connect-src"] == ["'self'"]
+    assert policy["object-src"] == policy["base-uri"] == policy["form-action"] == ["'none'"]
+    page = (DIST / "index.html").read_text()
+    assert page.index('http-equiv="Content-Security-Policy"') < page.index("<script"), "before any script"
+    inline = re.findall(r'<script(?![^>]*\b(?:src|type="py"))[^>]*>(.*?)</script>', page, re.S)
+    assert len(inline) == 3, "boot.js, PyScript's start, the morph"
+    assert policy["script-src"] == ["'self'", "'wasm-unsafe-eval'", *map(sha256, inline)]
+    styles = re.findall(r"<style>(.*?)</style>", page, re.S)
+    assert policy["style-src"] == ["'self'", *map(sha256, styles), sha256(CSS)], "the summary's print window too"

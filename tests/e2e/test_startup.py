@@ -256,3 +256,36 @@ def test_pyscript_reads_its_configuration_once_the_whole_page_is_there(app):
     page.route(lambda url: urlsplit(url).path.endswith("/"), slow_to_parse)
     app.open()
     assert page.get_by_role("button", name="Nouveau groupe").count() == 1
+
+
+def test_precompressed_files_are_decoded_by_the_browser(app):
+    """build.py serve sends dist/'s .br siblings to a browser that accepts brotli, as a host
+    configured after README's "Precompressed files" would: the page starts from them."""
+    encodings = {}
+    app.page.on("response", lambda response: encodings.update({
+        urlsplit(response.url).path: response.headers.get("content-encoding")}))
+    app.open()
+    app.wait_until_checked()
+    assert encodings["/"] == "br"
+    assert encodings["/pyodide/pyodide.asm.wasm"] == "br"
+    assert encodings["/pyodide/python_stdlib.zip"] == "br"
+    app_zip = next(path for path in encodings if path.startswith("/pyodide/cercle-"))
+    assert encodings[app_zip] == "br", "the app's zip, checked against its hash once decoded"
+    assert encodings["/pyodide/pydantic_core-2.50.5-cp314-cp314-pyemscripten_2026_0_wasm32.whl"] is None
+
+
+def test_the_content_security_policy_refuses_inline_script_and_style_and_says_so(app, guard):
+    """Every test fails on a CSP violation (conftest.py `REPORT_CSP_VIOLATIONS`): here, what
+    would be some, refused by the page and reported."""
+    app.open()
+    app.page.evaluate("""() => {
+        const script = document.createElement("script");
+        script.textContent = "window.injected = true";
+        document.body.append(script);
+        document.body.insertAdjacentHTML("beforeend", '<p style="color: red">styled</p>');
+    }""")
+    time.sleep(0.3)  # the violations are reported after the task
+    assert app.page.evaluate("window.injected") is None
+    reported = " ".join(guard.violations)
+    assert "script-src-elem inline" in reported and "style-src-attr inline" in reported, guard.violations
+    guard.reset()

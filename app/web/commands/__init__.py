@@ -59,6 +59,7 @@ MODULES = {
     "close-cancel": "closing",
     "close-session": "closing",
     "reopen-session": "closing",
+    "reload-update": "offline",
 }
 
 
