@@ -4,7 +4,7 @@ from a sub-path; and Chromium finds nothing that stops its installation."""
 
 import build
 import pytest
-from conftest import BOOT_TIMEOUT_MS, App
+from tests.e2e.conftest import BOOT_TIMEOUT_MS, App
 
 pytestmark = pytest.mark.context(service_workers="allow")
 
