@@ -27,9 +27,13 @@ def md_text(text: str) -> str:
     return _MD_LINE_START.sub(r"\1\\\2", text.strip().translate(_MD_ESCAPES))
 
 
+_ASCII_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+
+
 def md_inline(text: str) -> str:
-    """User text on one line (headings, field values)."""
-    return md_text(" ".join(text.split()))
+    """User text on one line (headings, field values): runs of ASCII white space become one
+    space; the no-break spaces of French typography stay."""
+    return md_text(_ASCII_SPACE.sub(" ", text).strip(" "))
 
 
 def _md_indented(text: str, indent: str) -> str:

@@ -46,4 +46,5 @@ def check_translated(domain: str, same_in_both: set[str]) -> None:
 
 
 def placeholders(text: str) -> list[str]:
-    return sorted(name for _, name, _, _ in string.Formatter().parse(text) if name)
+    # a field's name only: `{name:de}` and `{n:tour|tours}` (app.i18n.Grammar) name `name`, `n`
+    return sorted(set(name for _, name, _, _ in string.Formatter().parse(text) if name))

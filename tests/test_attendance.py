@@ -196,7 +196,7 @@ def test_only_those_present_get_a_summary_and_a_later_member_none():
     room = finished_with_a_late_member()
     assert [s.member for s in member_summaries(room.ws, "s-1", "fr").values()] == ["Alice", "Bruno", "Émilie"]
     page = screen(room, "summaries", session="s-1")
-    assert "Pas de synthèse pour qui n'était pas là : Chloé, David." in page
+    assert "Pas de synthèse pour qui n’était pas là : Chloé, David." in page
     assert 'data-member-id="m-2"' not in page and 'data-member-id="m-5"' not in page and 'data-member-id="m-4"' in page
 
 
@@ -293,7 +293,7 @@ def test_a_new_session_proposes_the_date_and_place_the_previous_one_set():
 def test_the_session_offers_to_correct_attendance_until_its_end():
     room = opened(**{"m-3": "absent"})
     page = screen(room, "session", id="s-1")
-    assert "Présences : 4 présents · absents : David" in page
+    assert "Présences : 4 présents · absents : David" in page
     assert page.count('data-action="set_attendance"') == 15
     assert 'aria-pressed="true" data-session-id="s-1" data-member-id="m-3" data-presence="absent"' in page
     assert 'aria-pressed="false" data-session-id="s-1" data-member-id="m-3" data-presence="present"' in page
@@ -317,7 +317,7 @@ def test_the_group_page_and_history_show_each_sessions_protocol_and_attendance()
     protocol = room.ws.sessions["s-1"].protocol.name("fr")
     assert protocol in group and protocol in history
     for page in (group, history):
-        assert "3 présents · excusés : Chloé · absents : David" in page
+        assert "3 présents · excusés : Chloé · absents : David" in page
 
 
 def test_a_waiting_problem_of_someone_not_here_cannot_be_started_from_the_list():
@@ -325,8 +325,8 @@ def test_a_waiting_problem_of_someone_not_here_cannot_be_started_from_the_list()
     to_step(room, "exploration")
     room.do({"type": "add_pitch", "id": "p-3", "session_id": "s-1", "member_id": "m-3", "title": "Dire non"})
     room.do({"type": "finish_round", "round_id": "r-1"})
-    assert 'data-pitch-id="p-3"' in screen(room, "session", id="s-1") and "pas là aujourd'hui" not in screen(room, "session", id="s-1")
+    assert 'data-pitch-id="p-3"' in screen(room, "session", id="s-1") and "pas là aujourd’hui" not in screen(room, "session", id="s-1")
     room.do({"type": "set_attendance", "session_id": "s-1", "member_id": "m-3", "presence": "absent"})
     page = screen(room, "session", id="s-1")
-    assert '<span class="tag off">pas là aujourd\'hui</span>' in page
+    assert '<span class="tag off">pas là aujourd’hui</span>' in page
     assert 'data-action="start_round" disabled data-session-id="s-1" data-pitch-id="p-3"' in page

@@ -129,8 +129,8 @@ def test_closing_asks_in_the_page_and_a_closed_session_offers_to_reopen():
     screen = show(room)
     assert 'data-command="close-ask"' in screen and 'data-action="finish_session"' not in screen
     asked = show(room, close="ask")
-    assert "Clore la séance maintenant ?" in asked and 'data-command="close-session"' in asked
-    assert "Continuer l'évaluation" in asked and 'aria-keyshortcuts="Escape"' in asked
+    assert "Clore la séance maintenant ?" in asked and 'data-command="close-session"' in asked
+    assert "Continuer l’évaluation" in asked and 'aria-keyshortcuts="Escape"' in asked
     room.do({"type": "finish_session", "session_id": "s-1"})
     closed = show(room)
     assert 'data-command="reopen-session"' in closed and "Rouvrir la séance pour corriger" in closed
@@ -197,7 +197,7 @@ def test_the_follow_up_groups_by_carrier_recalls_the_problem_and_presses_the_cur
     before = show(room, id="s-2")
     headings = [name for name in ("Sophie Garnier", "Léa Fontaine", "Inès Carvalho") if f">{name}</h3>" in before]
     assert len(headings) == 3, "one heading per carrier"
-    assert "Problématique « Un cadre expérimenté conteste mes décisions en réunion », séance du jeudi 3 décembre 2026" in before
+    assert "Problématique « Un cadre expérimenté conteste mes décisions en réunion », séance du jeudi 3 décembre 2026" in before
     assert before.count('aria-pressed="true" data-id="r-1-a1"') == 1 and ">À faire</button>" in before
     def order(markup: str) -> list[str]:
         return sorted(("r-1-a1", "r-1-a2", "r-2-a1", "r-3-a1"), key=lambda a: markup.index(f'data-id="{a}"'))
@@ -206,7 +206,7 @@ def test_the_follow_up_groups_by_carrier_recalls_the_problem_and_presses_the_cur
     room.do({"type": "update_action_item", "id": "r-1-a1", "session_id": "s-2", "status": "done"})
     after = show(room, id="s-2")
     assert order(after) == order(before), "no card moved"
-    assert "point fait aujourd'hui" in after
+    assert "point fait aujourd’hui" in after
 
 
 def test_the_evaluation_shows_each_rating_on_the_screen_and_the_wall():

@@ -30,7 +30,7 @@ def test_a_typed_date_becomes_iso_and_anything_else_stays_to_be_refused(text, is
 def test_a_date_field_shows_and_takes_the_apps_format_not_the_browsers():
     field = text_field(View(ws=Room().ws, lang="fr"), "Date", "date", "s", kind="date", value="2026-12-03")
     assert 'type="text"' in field and 'value="03/12/2026"' in field and 'placeholder="jj/mm/aaaa"' in field
-    assert "Format : jj/mm/aaaa." in field and 'inputmode="numeric"' in field
+    assert "Format : jj/mm/aaaa." in field and 'inputmode="numeric"' in field
     assert typed("2027-01-05") == "05/01/2027" and typed("") == ""
     pattern = re.search(r'pattern="([^"]+)"', field)[1].replace("&#x27;", "'")
     assert pattern == TYPED_PATTERN and re.fullmatch(pattern, "03/12/2026") and not re.fullmatch(pattern, "12/2026")

@@ -291,7 +291,7 @@ def test_the_lines_quoted_in_issue_14_are_things_to_avoid():
     default, intervision = LIBRARY[DEFAULT_ID], LIBRARY["intervision-incident"]
     dont = {step.key: step.dont("fr") for step in default.steps}
     assert dont["learnings"].startswith("Revenir sur le problème du porteur")
-    assert dont["expose"].startswith("Interrompre l'exposé")
+    assert dont["expose"].startswith("Interrompre l’exposé")
     assert dont["interventions"].startswith("Répondre aux interventions ou se justifier")
     cases = intervision.steps[intervision.step_index("cases")]
     assert cases.dont("fr").startswith("Raconter le cas en détail")

@@ -60,7 +60,7 @@ def test_a_json_text_cut_short_keeps_every_whole_record():
 
 
 def test_nothing_readable_gives_no_file_and_says_why():
-    assert salvage.salvage("cercle.s.x", "ceci n'est pas une séance enregistrée") == salvage.Salvage("storage.why.damaged", None, 0)
+    assert salvage.salvage("cercle.s.x", "ceci n’est pas une séance enregistrée") == salvage.Salvage("storage.why.damaged", None, 0)
     newer = _encoded(b'{"format": "cercle", "version": 9}')
     assert salvage.salvage("cercle.s.x", newer).reason == "storage.why.newer"
     assert salvage.salvage(shards.LOCAL, '{"drafts": []}') == salvage.Salvage("storage.why.damaged", None, 0)
@@ -74,12 +74,12 @@ def _home(ws, browser=BrowserState(), lang="fr") -> str:
 
 def test_the_home_screen_says_what_was_set_aside_and_why():
     ws, key, _ = _session_shard()
-    assert "n'ont pas pu être lues" not in _home(ws)
+    assert "n’ont pas pu être lues" not in _home(ws)
     aside = "cercle.aside.s.s-9.1780000000000"
     storage = Storage(set_aside=(aside, "cercle.aside.local.1780000000001"), reasons=((aside, "storage.why.truncated"),))
     for home in (_home(ws, BrowserState(storage)), _home(Room().ws, BrowserState(storage))):  # with groups, or none left
-        assert "Des données enregistrées dans ce navigateur n'ont pas pu être lues" in home
-        assert "Une séance (s-9) : ses données s'arrêtent avant leur fin." in home
+        assert "Des données enregistrées dans ce navigateur n’ont pas pu être lues" in home
+        assert "Une séance (s-9) : ses données s’arrêtent avant leur fin." in home
         assert "Les brouillons et réglages de cet appareil" in home
         assert 'href="#/transfer"' in home
     assert "A session (s-9): its data stops before its end." in _home(ws, BrowserState(storage), "en")
@@ -92,5 +92,5 @@ def test_sessions_whose_group_was_lost_show_under_unreadable_group_with_their_co
     lost = ws.model_copy(update={"groups": {}, "members": {}})
     home = _home(lost)
     assert "Groupe illisible" in home and "1er décembre 2026" in home and "Tour 1" in home
-    assert "Question : " in home and "Question 39 🙂" in home and "&lt;b&gt;pas du HTML&lt;/b&gt;" in home
+    assert "Question : " in home and "Question 39 🙂" in home and "&lt;b&gt;pas du HTML&lt;/b&gt;" in home
     assert "Unreadable group" in _home(lost, lang="en")

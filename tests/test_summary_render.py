@@ -15,7 +15,7 @@ from room import Room
 from summary_outline import html_outline, html_tags, markdown_outline
 from test_summary import next_session
 
-COLON = {"fr": "\u00a0: ", "en": ": "}
+COLON = {"fr": "\u202f: ", "en": ": "}
 LABELS = {
     "fr": {
         "title": "Synthèse de séance — Sophie Garnier", "group": "Groupe", "date": "Date", "place": "Lieu",
@@ -24,11 +24,11 @@ LABELS = {
         "expose": "Exposé par le porteur", "exploration": "Exploration par le groupe", "reformulations": "Reformulations",
         "chosen": "Reformulation retenue", "request": "Demande au groupe", "wanted": "Attendu",
         "kinds": "conseils, témoignages", "advice": "conseils", "testimony": "témoignages",
-        "interventions": "Écoute des interventions", "synthesis": "Synthèse du porteur", "plan": "Plan d'action",
+        "interventions": "Écoute des interventions", "synthesis": "Synthèse du porteur", "plan": "Plan d’action",
         "due1": "pour le vendredi 15 janvier 2027", "due2": "pour le lundi 1er février 2027",
         "round2": "Tour 2 — Léa Fontaine", "round3": "Tour 3 — Inès Carvalho", "learnings": "Mes apprentissages",
         "round": "Tour", "next": "Prochaine séance", "next_day": "jeudi 11 mars 2027",
-        "footer": "Confidentiel : ce document appartient à son destinataire et ne se diffuse pas hors du groupe. Établi avec Cercle.",
+        "footer": "Confidentiel : ce document appartient à son destinataire et ne se diffuse pas hors du groupe. Établi avec Cercle.",
     },
     "en": {
         "title": "Session summary — Sophie Garnier", "group": "Group", "date": "Date", "place": "Place",
@@ -128,12 +128,12 @@ def test_the_group_summary_reads_the_same_in_both_formats(day, language):
     if language == "fr":
         assert headings == [
             "Ordre du jour", "Tour 1 — Sophie Garnier", "Tour 2 — Léa Fontaine", "Tour 3 — Inès Carvalho",
-            "Évaluation de la séance", "Plans d'action", "Problématiques en attente", "Prochaine séance",
+            "Évaluation de la séance", "Plans d’action", "Problématiques en attente", "Prochaine séance",
         ]
         assert ("entry", "Sophie Garnier", "Un cadre expérimenté conteste mes décisions en réunion",
                 "3 voix · examinée au tour 1", "") in outline
         assert ("entry", "Karim Haddad", "Fusionner deux services de nuit", "0 voix · en attente", "") in outline
-        assert ("p", "Note moyenne\u00a0: 4,4/5") in outline
+        assert ("p", "Note moyenne\u202f: 4,4/5") in outline
         assert ("entry", "Karim Haddad", "Fusionner deux services de nuit", "proposée le jeudi 3 décembre 2026", "") in outline
         assert ("h3", "Synthèse de chaque membre") in outline
     else:
@@ -154,14 +154,14 @@ def test_follow_ups_read_with_their_status_comment_and_date():
     summary = member_summary(room.ws, "s-2", "m-sophie", "fr")
     outline = html_outline(standalone(summary))
     assert markdown_outline(markdown(summary), COLON["fr"]) == outline
-    start = outline.index(("h2", "Suivi des plans d'action"))
+    start = outline.index(("h2", "Suivi des plans d’action"))
     assert outline[start + 1 : start + 3] == [
         ("entry", "", "Proposer à mon collègue de piloter le projet qualité",
          "fait · décidé le jeudi 3 décembre 2026 · pour le vendredi 15 janvier 2027",
-         "Commentaire\u00a0: Il a accepté, premier comité en février."),
+         "Commentaire\u202f: Il a accepté, premier comité en février."),
         ("entry", "", "Écrire avec l'équipe trois règles de réunion",
          "en cours · décidé le jeudi 3 décembre 2026 · pour le lundi 1er février 2027",
-         "Commentaire\u00a0: Deux règles sur trois écrites."),
+         "Commentaire\u202f: Deux règles sur trois écrites."),
     ]
     group = html_outline(standalone(group_summary(room.ws, "s-2", "en")))
     dropped = [x for x in group if x[0] == "entry" and x[3].startswith("dropped")]

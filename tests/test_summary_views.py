@@ -75,7 +75,7 @@ def test_each_summary_option_is_a_switch_that_says_its_state_and_what_turning_it
     ]
     hints = {n.attrs.get("id"): n.text() for n in nodes(tree)}
     described = [hints[b.attrs["aria-describedby"]] for b in switches]
-    assert described[0].startswith("Activé : les synthèses ne disent pas qui a posé chaque question")
+    assert described[0].startswith("Activé : les synthèses ne disent pas qui a posé chaque question")
     assert "ne tiennent plus dans un code QR se donnent en fichier" in described[1]
 
 
@@ -90,7 +90,7 @@ def test_the_full_summaries_switch_says_which_codes_it_takes_away():
     page = screen(room.ws, "summaries", session="s-1")
     # Sophie carried round 1: hers is too long either way; the four others lose theirs to the choice.
     assert not any(share.shareable(s) for s in member_summaries(room.ws, "s-1", "fr").values())
-    assert "Avec ce choix, 4 synthèses ne tiennent plus dans un code QR : elles se donnent en fichier." in page
+    assert "Avec ce choix, 4 synthèses ne tiennent plus dans un code QR : elles se donnent en fichier." in page
 
 
 def test_a_summary_too_long_for_a_code_says_so_instead(ws):
@@ -113,7 +113,7 @@ def test_without_a_next_date_the_screen_says_where_to_set_it():
 
 def test_an_unknown_session_gets_a_clear_page(ws):
     page = screen(ws, "summaries", session="nope")
-    assert html_tree(page).find("h1").text() == "Cette séance n'existe pas, ou plus."
+    assert html_tree(page).find("h1").text() == "Cette séance n’existe pas, ou plus."
 
 
 def test_the_qr_dialog_content():

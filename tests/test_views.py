@@ -121,7 +121,7 @@ def test_the_running_round_shows_step_timer_turns_and_guidance():
     assert "Exposé des problématiques" in text and "Étape 1 sur 9" in text and "Tour 1 sur 3" in text
     assert 'role="timer"' in markup and "10:00" in text, "2 min each for five members"
     assert 'aria-current="step"' in markup and 'aria-keyshortcuts="Space"' in markup
-    assert "À éviter : Poser des questions ou commenter pendant les présentations." in text, "what not to do"
+    assert "À éviter : Poser des questions ou commenter pendant les présentations." in text, "what not to do"
     assert "Chaque membre à tour de rôle." in text and "Ordre de parole" in text
     room.wait(700)
     assert "+01:40" in show(room), "overtime counts up"
@@ -168,7 +168,7 @@ def test_the_contract_step_shows_the_reformulations_to_choose_from():
     room.do({"type": "next_step", "round_id": "r-1"})
     pitch = next(iter(room.ws.pitches))
     room.do({"type": "choose_pitch", "round_id": "r-1", "pitch_id": pitch})
-    assert "Le groupe a choisi « P3 » : David est le porteur." in show(room)
+    assert "Le groupe a choisi « P3 » : David est le porteur." in show(room)
     room.do({"type": "add_entry", "session_id": "s-1", "round_id": "r-1", "kind": "reformulation", "author_id": "m-0", "text": "Oser dire non"})
     room.do({"type": "go_to_step", "round_id": "r-1", "step": 5})
     markup = show(room)
@@ -250,7 +250,7 @@ def test_the_evaluation_round_rates_the_session_in_the_readers_numbers():
     room.do({"type": "start_evaluation", "session_id": "s-1"})
     for author, rating in (("m-0", 5), ("m-1", 4)):
         room.do({"type": "add_entry", "session_id": "s-1", "kind": "evaluation", "author_id": author, "rating": rating, "text": "Bien"})
-    assert "Note moyenne : 4,5 sur 5 (2 avis)" in show(room)
+    assert "Note moyenne : 4,5 sur 5 (2 avis)" in show(room)
     assert "Average rating: 4.5 out of 5 (2 ratings)" in show(room, lang="en")
     assert "Clore la séance" in show(room)
 
@@ -280,7 +280,7 @@ def test_counts_on_screen_agree_with_their_number_in_both_languages():
     assert "1 round finished (3 rounds planned)." in show(room, lang="en")
     room.do({"type": "start_evaluation", "session_id": "s-1"})
     room.do({"type": "add_entry", "session_id": "s-1", "kind": "evaluation", "author_id": "m-0", "rating": 4, "text": ""})
-    assert "Note moyenne : 4 sur 5 (1 avis)" in show(room) and "(1 rating)" in show(room, lang="en")
+    assert "Note moyenne : 4 sur 5 (1 avis)" in show(room) and "(1 rating)" in show(room, lang="en")
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

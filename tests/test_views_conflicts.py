@@ -41,12 +41,12 @@ def test_a_question_edited_on_two_devices_shows_both_versions_and_a_button_for_e
     room = apart({"type": "edit_entry", "id": "q-0", "text": "Depuis quand ça dure ?"}, {"type": "edit_entry", "id": "q-0", "text": "Depuis combien de temps ?"})
     markup = show(room, id="s-1")
     text = "".join(Tags(markup).text)
-    assert "Modifié sur deux appareils." in text and "Gardez l'une des deux versions" in text
+    assert "Modifié sur deux appareils." in text and "Gardez l’une des deux versions" in text
     assert 'class="entry conflicted"' in markup
     notice = text.split("Modifié sur deux appareils.")[1]
     assert notice.index("Version actuelle") < notice.index("Depuis combien de temps ?") < notice.index("Autre version") < notice.index("Depuis quand ça dure ?")
     buttons = Buttons(markup).found
-    assert [b["aria-label"] for b in buttons] == ["Garder cette version : « Depuis combien de temps ? »", "Garder cette version : « Depuis quand ça dure ? »"]
+    assert [b["aria-label"] for b in buttons] == ["Garder cette version : « Depuis combien de temps ? »", "Garder cette version : « Depuis quand ça dure ? »"]
     assert {(b["data-collection"], b["data-id"]) for b in buttons} == {("entries", "q-0")}
     assert buttons[0]["data-version"] == "" and buttons[1]["data-version"].endswith("/d-laptop")
     assert "Edited on two devices." in show(room, id="s-1", lang="en")

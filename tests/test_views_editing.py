@@ -88,15 +88,15 @@ class Element:
 
 def test_every_entry_pitch_and_action_item_in_a_round_has_an_edit_button_named_after_it():
     room = room_at_interventions()
-    assert "Modifier « Fais un planing tournant »" in names_of_buttons(show(room))
+    assert "Modifier « Fais un planing tournant »" in names_of_buttons(show(room))
     room.do({"type": "go_to_step", "round_id": "r-1", "step": 3})
-    assert "Modifier « Depuis quand ? »" in names_of_buttons(show(room))
+    assert "Modifier « Depuis quand ? »" in names_of_buttons(show(room))
     room.do({"type": "go_to_step", "round_id": "r-1", "step": 7})
-    assert "Modifier « Voir la DRH »" in names_of_buttons(show(room))
+    assert "Modifier « Voir la DRH »" in names_of_buttons(show(room))
     room.do({"type": "go_to_step", "round_id": "r-1", "step": 1})
     vote = names_of_buttons(show(room))
-    assert "Modifier « Situation 0 »" in vote and "Retirer du choix « Situation 0 »" in vote
-    assert "Retirer du choix « Situation 2 »" not in vote, "the chosen pitch cannot be withdrawn"
+    assert "Modifier « Situation 0 »" in vote and "Retirer du choix « Situation 0 »" in vote
+    assert "Retirer du choix « Situation 2 »" not in vote, "the chosen pitch cannot be withdrawn"
     room.do({"type": "go_to_step", "round_id": "r-1", "step": 0})
     assert "Edit “Situation 4”" in names_of_buttons(show(room, lang="en"))
 
@@ -105,12 +105,12 @@ def test_the_form_takes_the_entrys_place_with_its_text_author_and_kind_of_help()
     room = room_at_interventions()
     markup = show(room, id="s-1", edit="i-1")
     form = re.search(r'<form[^>]*data-command="save-edit"[^>]*>', markup).group(0)
-    assert 'data-type="edit_entry"' in form and 'data-id="i-1"' in form and 'aria-label="Corriger « Fais un planing tournant »"' in form
+    assert 'data-type="edit_entry"' in form and 'data-id="i-1"' in form and 'aria-label="Corriger « Fais un planing tournant »"' in form
     assert ">Fais un planing tournant</textarea>" in labelled(markup, "Texte corrigé")
     authors = re.search(r'<select[^>]*name="author_id"[^>]*>.*?</select>', markup[markup.index("save-edit"):]).group(0)
     assert re.findall(r">([^<]+)</option>", authors) == ["Alice", "Bruno", "David", "Émilie"], "consultants only"
     assert '<option value="m-1" selected>' in authors
-    assert '<option value="conseils" selected>' in markup[markup.index("Nature de l'apport"):]
+    assert '<option value="conseils" selected>' in markup[markup.index("Nature de l’apport"):]
     assert 'aria-keyshortcuts="Escape"' in markup and ">Fermer sans enregistrer</button>" in markup
     assert markup.count("Fais un planing tournant</p>") == 0, "the text is in the form, not beside it"
 
@@ -211,14 +211,14 @@ def test_a_withdrawn_pitch_leaves_the_vote_and_the_parking_lot_until_put_back():
     row = re.search(r'<li class="pitch withdrawn">.*?</li>\s*(?=<li|</ol>)', markup, re.S).group(0)
     assert "Situation 4" in row and ">retirée</span>" in row
     assert "choose_pitch" not in row and "toggle_vote" not in row, "no vote, no choice"
-    assert "Remettre en attente « Situation 4 »" in names_of_buttons(row)
+    assert "Remettre en attente « Situation 4 »" in names_of_buttons(row)
     room.do({"type": "finish_round", "round_id": "r-1"})
     between = show(room)
     text = "".join(Tags(between).text)
     assert "Problématiques retirées" in text
     waiting = text.split("Prochaine problématique")[1].split("Problématiques retirées")[0]
     assert "Situation 4" not in waiting and "Situation 3" in waiting
-    assert "Remettre en attente « Situation 4 »" in names_of_buttons(between)
+    assert "Remettre en attente « Situation 4 »" in names_of_buttons(between)
 
 
 def test_forms_open_in_place_between_rounds_in_the_follow_up_and_for_a_former_member():

@@ -10,7 +10,7 @@ from app.views.context import Route, View
 from test_views import assert_safe
 
 
-@pytest.mark.parametrize(("lang", "title"), [("fr", "Cercle n'a pas pu ouvrir vos données"), ("en", "Cercle could not open your data")])
+@pytest.mark.parametrize(("lang", "title"), [("fr", "Cercle n’a pas pu ouvrir vos données"), ("en", "Cercle could not open your data")])
 def test_the_recovery_screen_offers_both_ways_out_and_shows_the_error_as_text(lang, title):
     view = View(ws=Workspace(), route=Route("recovery"), lang=lang)
     markup = str(recovery.render(view, items=12, detail="Traceback <script>alert(1)</script>"))

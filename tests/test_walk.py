@@ -63,8 +63,8 @@ def test_problems_still_waiting_are_shown_at_the_pitch_step_for_their_owners():
     assert "En attente depuis une séance précédente" in markup
     assert "Recadrer un agent" in markup and "Déléguer" in markup
     assert "Une équipe en conflit" not in markup and "Un planning intenable" not in markup
-    assert "Modifier « Recadrer un agent »" in markup and "Retirer du choix « Recadrer un agent »" in markup
-    assert "Supprimer définitivement « Recadrer un agent »" not in markup, "a problem of an earlier session is withdrawn, not deleted"
+    assert "Modifier « Recadrer un agent »" in markup and "Retirer du choix « Recadrer un agent »" in markup
+    assert "Supprimer définitivement « Recadrer un agent »" not in markup, "a problem of an earlier session is withdrawn, not deleted"
     # the pitch form offers only those with nothing on the table
     form = markup[markup.index('data-action="add_pitch"'):]
     form = form[: form.index("</form>")]
@@ -81,7 +81,7 @@ def test_an_owner_updates_or_withdraws_a_problem_carried_over_instead_of_pitchin
     room.do({"type": "add_pitch", "id": "p-new", "session_id": "s-2", "member_id": "m-3", "title": "Un nouveau chef de service"})
     markup = show(room, id="s-2")
     assert "Recadrer un agent, six mois après" in markup
-    assert "Remettre en attente « Déléguer »" in markup, "withdrawn during this session: still there, to put back"
+    assert "Remettre en attente « Déléguer »" in markup, "withdrawn during this session: still there, to put back"
     assert [p.id for p in room.ws.pitches_of("s-2")] == ["p-new"], "no duplicate"
 
 
@@ -101,7 +101,7 @@ def test_problems_carried_over_start_with_no_votes_and_are_voted_on_like_new_one
     assert len(room.ws.votes_for("p-0", "s-1")) == 3, "last session's votes stay last session's"
     room.do({"type": "choose_pitch", "round_id": "r-2", "pitch_id": "p-0"})
     assert room.ws.rounds["r-2"].carrier_id == "m-0"
-    assert "Le groupe a choisi « Recadrer un agent » : Alice est le porteur." in show(room, id="s-2")
+    assert "Le groupe a choisi « Recadrer un agent » : Alice est le porteur." in show(room, id="s-2")
 
 
 def test_the_choice_keeps_the_order_of_the_pitches_while_the_room_votes():
@@ -136,8 +136,8 @@ def test_the_setup_says_when_the_group_is_larger_than_the_method_is_designed_for
         return show(room, "setup", group="g-1")
 
     assert "prévu pour des groupes" not in setup("peer-group-9")
-    assert "Ce protocole est prévu pour des groupes de 4 à 5 membres ; votre groupe en compte 7 membres." in setup("case-clinic")
-    assert "Ce protocole se joue par groupes de 3 ; votre groupe compte 7 membres" in setup("troika-consulting")
+    assert "Ce protocole est prévu pour des groupes de 4 à 5 membres ; votre groupe en compte 7 membres." in setup("case-clinic")
+    assert "Ce protocole se joue par groupes de 3 ; votre groupe compte 7 membres" in setup("troika-consulting")
 
 
 def test_the_setup_says_when_even_one_minute_a_step_does_not_fit():
@@ -149,7 +149,7 @@ def test_the_setup_says_when_even_one_minute_a_step_does_not_fit():
     room.do({"type": "set_draft", "key": "setup:available_minutes", "text": "210"})
     markup = show(room, "setup", group="g-1")
     assert "Même à une minute par étape" not in markup
-    total = markup[markup.index("Déroulé prévu : ") + len("Déroulé prévu : "):].split(" min")[0]
+    total = markup[markup.index("Déroulé prévu : ") + len("Déroulé prévu : "):].split(" min")[0]
     assert float(total.replace(",", ".")) <= 210
 
 
@@ -177,7 +177,7 @@ def test_withdraw_and_delete_say_what_they_do_at_step_1():
     room.do({"type": "add_pitch", "id": "p-0", "session_id": "s-1", "member_id": "m-0", "title": "Recadrer un agent"})
     markup = show(room, id="s-1")
     assert ">Retirer du choix<" in markup and ">Supprimer définitivement<" in markup
-    assert "« Retirer du choix » met une problématique de côté sans l'effacer" in markup
+    assert "« Retirer du choix » met une problématique de côté sans l’effacer" in markup
     assert ">Retirer<" not in markup and ">Supprimer<" not in markup
 
 

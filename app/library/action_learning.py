@@ -6,7 +6,7 @@ PROTOCOL = Protocol(
     id="action-learning",
     name=T("Action learning — temps de parole (Revans)", "Action learning — airtime (Revans)"),
     source=T(
-        "L'action learning de Reg Revans, sous la forme d'un « temps de parole » (airtime) par membre du set, telle que la décrivent ses praticiens.",
+        "L’action learning de Reg Revans, sous la forme d’un « temps de parole » (airtime) par membre du set, telle que la décrivent ses praticiens.",
         "Reg Revans's action learning, in the form of one member's airtime in the set, as its practitioners describe it.",
     ),
     steps=(
@@ -14,17 +14,17 @@ PROTOCOL = Protocol(
             key="report-back",
             title=T("Retour sur les actions", "Report-back on actions"),
             do=T(
-                "Le présentateur (le porteur) dit ce qu'il a fait des actions décidées lors de la dernière rencontre "
-                "et ce qu'il en a appris.",
+                "Le présentateur (le porteur) dit ce qu’il a fait des actions décidées lors de la dernière rencontre "
+                "et ce qu’il en a appris.",
                 "The presenter (the carrier) says what became of the actions agreed at the last meeting "
                 "and what they learned from them.",
             ),
             dont=T(
-                "Juger ce qui a été fait ou non : on écoute et on apprend.",
+                "Juger ce qui a été fait ou non : on écoute et on apprend.",
                 "Judging what was or was not done: listen and learn.",
             ),
             script=T(
-                "« Où en es-tu des actions que tu t'étais fixées la dernière fois ? Qu'en as-tu appris ? »",
+                "« Où en es-tu des actions que tu t’étais fixées la dernière fois ? Qu’en as-tu appris ? »",
                 "“Where are you with the actions you set yourself last time? What did you learn?”",
             ),
             speaker="carrier",
@@ -43,7 +43,7 @@ PROTOCOL = Protocol(
                 "Interrupting the presenter, or starting to offer solutions.",
             ),
             script=T(
-                "« Deux minutes pour nous dire sur quoi tu veux avancer aujourd'hui. »",
+                "« Deux minutes pour nous dire sur quoi tu veux avancer aujourd’hui. »",
                 "“Two minutes to tell us what you want to move forward on today.”",
             ),
             speaker="carrier",
@@ -54,15 +54,15 @@ PROTOCOL = Protocol(
             key="clarify",
             title=T("Questions de clarification", "Clarifying questions"),
             do=T(
-                "Les membres du set posent des questions pour comprendre la situation ; le présentateur répond.",
+                "Les membres du set posent des questions pour comprendre la situation ; le présentateur répond.",
                 "Set members ask questions to understand the situation; the presenter answers.",
             ),
             dont=T(
-                "Déguiser des conseils en questions (« As-tu pensé à… ? »).",
+                "Déguiser des conseils en questions (« As-tu pensé à… ? »).",
                 "Disguising advice as questions (“Have you thought of…?”).",
             ),
             script=T(
-                "« Qu'avez-vous besoin de savoir pour bien comprendre ? »",
+                "« Qu’avez-vous besoin de savoir pour bien comprendre ? »",
                 "“What do you need to know to understand well?”",
             ),
             speaker="consultants",
@@ -73,17 +73,17 @@ PROTOCOL = Protocol(
             key="helping-questions",
             title=T("Questions qui aident", "Helping questions"),
             do=T(
-                "Les membres posent des questions ouvertes qui font réfléchir le présentateur : hypothèses, options, "
-                "obstacles, ce qu'il pourrait faire ensuite. Une question à la fois ; le silence est permis.",
+                "Les membres posent des questions ouvertes qui font réfléchir le présentateur : hypothèses, options, "
+                "obstacles, ce qu’il pourrait faire ensuite. Une question à la fois ; le silence est permis.",
                 "Members ask open questions that make the presenter think: assumptions, options, obstacles, "
                 "what they could do next. One question at a time; silence is allowed.",
             ),
             dont=T(
-                "Donner son avis ou une solution : les réponses appartiennent au présentateur.",
+                "Donner son avis ou une solution : les réponses appartiennent au présentateur.",
                 "Giving opinions or solutions: the answers belong to the presenter.",
             ),
             script=T(
-                "« Posez des questions dont vous ne connaissez pas la réponse. Laissez-lui le temps de réfléchir. »",
+                "« Posez des questions dont vous ne connaissez pas la réponse. Laissez-lui le temps de réfléchir. »",
                 "“Ask questions you don't know the answer to. Give them time to think.”",
             ),
             speaker="consultants",
@@ -94,7 +94,7 @@ PROTOCOL = Protocol(
             key="summary",
             title=T("Résumé du présentateur", "The presenter's summary"),
             do=T(
-                "Le présentateur résume où il en est : ce que les questions lui ont fait voir de nouveau.",
+                "Le présentateur résume où il en est : ce que les questions lui ont fait voir de nouveau.",
                 "The presenter sums up where they are now: what the questions helped them see anew.",
             ),
             dont=T(
@@ -102,7 +102,7 @@ PROTOCOL = Protocol(
                 "Commenting on or correcting the presenter's summary.",
             ),
             script=T(
-                "« Où en es-tu maintenant ? Qu'est-ce qui a bougé ? »",
+                "« Où en es-tu maintenant ? Qu’est-ce qui a bougé ? »",
                 "“Where are you now? What has shifted?”",
             ),
             speaker="carrier",
@@ -113,15 +113,15 @@ PROTOCOL = Protocol(
             key="resources",
             title=T("Ressources", "Resources"),
             do=T(
-                "Les membres proposent des ressources concrètes : contacts, lectures, informations, expériences.",
+                "Les membres proposent des ressources concrètes : contacts, lectures, informations, expériences.",
                 "Members offer concrete resources: contacts, reading, information, experience.",
             ),
             dont=T(
-                "Prescrire au lieu d'offrir : le présentateur prend ou laisse.",
+                "Prescrire au lieu d’offrir : le présentateur prend ou laisse.",
                 "Prescribing instead of offering: the presenter takes or leaves.",
             ),
             script=T(
-                "« Qu'avez-vous à offrir : un contact, un document, une expérience ? »",
+                "« Qu’avez-vous à offrir : un contact, un document, une expérience ? »",
                 "“What can you offer: a contact, a document, an experience?”",
             ),
             speaker="consultants",
@@ -132,7 +132,7 @@ PROTOCOL = Protocol(
             key="action",
             title=T("Actions", "Actions"),
             do=T(
-                "Le présentateur dit les actions qu'il s'engage à mener d'ici la prochaine rencontre.",
+                "Le présentateur dit les actions qu’il s’engage à mener d’ici la prochaine rencontre.",
                 "The presenter states the actions they commit to take before the next meeting.",
             ),
             dont=T(
@@ -140,7 +140,7 @@ PROTOCOL = Protocol(
                 "Choosing the actions on the presenter's behalf.",
             ),
             script=T(
-                "« Que vas-tu faire d'ici la prochaine fois ? Nous t'en redemanderons des nouvelles. »",
+                "« Que vas-tu faire d’ici la prochaine fois ? Nous t’en redemanderons des nouvelles. »",
                 "“What will you do before next time? We will ask you how it went.”",
             ),
             speaker="carrier",

@@ -6,7 +6,7 @@ PROTOCOL = Protocol(
     id="peer-group-9",
     name=T("Groupe de pairs — codéveloppement (9 étapes)", "Peer group — co-development (9 steps)"),
     source=T(
-        "Le protocole du programme « groupes de pairs » : neuf temps forts, d'après le codéveloppement professionnel.",
+        "Le protocole du programme « groupes de pairs » : neuf temps forts, d’après le codéveloppement professionnel.",
         "The peer-group programme's protocol: nine key moments, after professional co-development.",
     ),
     steps=(
@@ -14,7 +14,7 @@ PROTOCOL = Protocol(
             key="pitches",
             title=T("Exposé des problématiques", "Members pitch their problems"),
             do=T(
-                "Chacun présente en quelques phrases une situation professionnelle qu'il souhaite explorer.",
+                "Chacun présente en quelques phrases une situation professionnelle qu’il souhaite explorer.",
                 "Each member presents, in a few sentences, a work situation they want to explore.",
             ),
             dont=T(
@@ -22,7 +22,7 @@ PROTOCOL = Protocol(
                 "Asking questions or commenting during the pitches.",
             ),
             script=T(
-                "« Qui souhaite apporter une situation aujourd'hui ? Deux minutes chacun, sans être interrompu. »",
+                "« Qui souhaite apporter une situation aujourd’hui ? Deux minutes chacun, sans être interrompu. »",
                 "“Who would like to bring a situation today? Two minutes each, without interruption.”",
             ),
             speaker="each_member",
@@ -33,17 +33,17 @@ PROTOCOL = Protocol(
         ),
         Step(
             key="choice",
-            title=T("Choix consensuel d'une problématique", "Consensual choice of a problem"),
+            title=T("Choix consensuel d’une problématique", "Consensual choice of a problem"),
             do=T(
-                "Le groupe choisit ensemble la situation à travailler : urgence, intérêt pour tous, maturité.",
+                "Le groupe choisit ensemble la situation à travailler : urgence, intérêt pour tous, maturité.",
                 "The group chooses together the situation to work on: urgency, interest for all, readiness.",
             ),
             dont=T(
-                "Commencer à traiter le fond (on choisit seulement), ou retenir une situation sans l'accord de son porteur.",
+                "Commencer à traiter le fond (on choisit seulement), ou retenir une situation sans l’accord de son porteur.",
                 "Starting on the substance (only choose), or picking a situation without its carrier's agreement.",
             ),
             script=T(
-                "« Chacun peut voter pour une ou deux situations. Le porteur choisi est-il d'accord ? »",
+                "« Chacun peut voter pour une ou deux situations. Le porteur choisi est-il d’accord ? »",
                 "“Everyone may vote for one or two situations. Does the chosen carrier agree?”",
             ),
             speaker="group",
@@ -55,15 +55,15 @@ PROTOCOL = Protocol(
             key="expose",
             title=T("Exposé par le porteur", "The carrier's exposé"),
             do=T(
-                "Le porteur décrit la situation : contexte, enjeux, acteurs, ce qu'il a déjà essayé. Les consultants écoutent et prennent des notes.",
+                "Le porteur décrit la situation : contexte, enjeux, acteurs, ce qu’il a déjà essayé. Les consultants écoutent et prennent des notes.",
                 "The carrier describes the situation: context, stakes, people involved, what was tried. Consultants listen and take notes.",
             ),
             dont=T(
-                "Interrompre l'exposé, même pour une question : les questions viennent à l'étape suivante.",
+                "Interrompre l’exposé, même pour une question : les questions viennent à l’étape suivante.",
                 "Interrupting the exposé, even with a question: questions come in the next step.",
             ),
             script=T(
-                "« Raconte-nous la situation comme tu la vis, avec ce qui est important pour toi. »",
+                "« Raconte-nous la situation comme tu la vis, avec ce qui est important pour toi. »",
                 "“Tell us the situation as you live it, with what matters to you.”",
             ),
             speaker="carrier",
@@ -74,15 +74,15 @@ PROTOCOL = Protocol(
             key="exploration",
             title=T("Exploration par le groupe", "Exploration by the group"),
             do=T(
-                "Les consultants posent des questions ouvertes pour comprendre ; le porteur répond.",
+                "Les consultants posent des questions ouvertes pour comprendre ; le porteur répond.",
                 "Consultants ask open questions to understand; the carrier answers.",
             ),
             dont=T(
-                "Donner des conseils pendant l'exploration, ou glisser une solution dans une question (« As-tu pensé à… ? »).",
+                "Donner des conseils pendant l’exploration, ou glisser une solution dans une question (« As-tu pensé à… ? »).",
                 "Giving advice during the exploration, or slipping a solution into a question (“Have you thought of…?”).",
             ),
             script=T(
-                "« Qu'as-tu besoin de savoir pour comprendre la situation ? Une question à la fois. »",
+                "« Qu’as-tu besoin de savoir pour comprendre la situation ? Une question à la fois. »",
                 "“What do you need to know to understand the situation? One question at a time.”",
             ),
             speaker="consultants",
@@ -97,11 +97,11 @@ PROTOCOL = Protocol(
                 "Each consultant offers, in one sentence, their reformulation of the carrier's problem.",
             ),
             dont=T(
-                "Débattre des reformulations des autres ; pour le porteur, les commenter avant de les avoir toutes entendues.",
+                "Débattre des reformulations des autres ; pour le porteur, les commenter avant de les avoir toutes entendues.",
                 "Debating the others' reformulations; for the carrier, commenting on them before hearing them all.",
             ),
             script=T(
-                "« Si j'ai bien compris, ton problème est de… »",
+                "« Si j’ai bien compris, ton problème est de… »",
                 "“If I understood well, your problem is to…”",
             ),
             speaker="each_consultant",
@@ -111,17 +111,17 @@ PROTOCOL = Protocol(
         ),
         Step(
             key="contract",
-            title=T("Choix d'une reformulation et demande", "Choice of a reformulation and request"),
+            title=T("Choix d’une reformulation et demande", "Choice of a reformulation and request"),
             do=T(
                 "Le porteur choisit la reformulation qui lui parle le plus et formule sa demande au groupe.",
                 "The carrier picks the reformulation that speaks to them most and states a request to the group.",
             ),
             dont=T(
-                "Argumenter pour une reformulation ou une demande à la place du porteur : c'est lui qui décide.",
+                "Argumenter pour une reformulation ou une demande à la place du porteur : c’est lui qui décide.",
                 "Arguing for a reformulation or a request on the carrier's behalf: the carrier decides.",
             ),
             script=T(
-                "« Qu'attends-tu du groupe : des avis, des conseils, des témoignages, des hypothèses, des ressources ? »",
+                "« Qu’attends-tu du groupe : des avis, des conseils, des témoignages, des hypothèses, des ressources ? »",
                 "“What do you expect from the group: opinions, advice, testimonies, hypotheses, resources?”",
             ),
             speaker="carrier",
@@ -132,15 +132,15 @@ PROTOCOL = Protocol(
             key="interventions",
             title=T("Écoute des interventions", "Listening to the contributions"),
             do=T(
-                "Les consultants répondent à la demande du porteur, chacun à son tour ; le porteur écoute en silence et note ce qui le touche.",
+                "Les consultants répondent à la demande du porteur, chacun à son tour ; le porteur écoute en silence et note ce qui le touche.",
                 "Consultants answer the carrier's request, each in turn; the carrier listens silently and notes what strikes them.",
             ),
             dont=T(
-                "Répondre aux interventions ou se justifier (pour le porteur) ; sortir de la demande du porteur (pour les consultants).",
+                "Répondre aux interventions ou se justifier (pour le porteur) ; sortir de la demande du porteur (pour les consultants).",
                 "Replying to the contributions or justifying oneself (the carrier); straying from the carrier's request (the consultants).",
             ),
             script=T(
-                "« Restons dans la demande du porteur. Commencez par “À ta place…” ou “J'ai vécu…”. »",
+                "« Restons dans la demande du porteur. Commencez par “À ta place…” ou “J’ai vécu…”. »",
                 "“Stay with the carrier's request. Start with ‘In your place…’ or ‘I once…’.”",
             ),
             speaker="consultants",
@@ -151,15 +151,15 @@ PROTOCOL = Protocol(
             key="carrier-synthesis",
             title=T("Synthèse du porteur", "The carrier's synthesis"),
             do=T(
-                "Le porteur dit ce qu'il retient et bâtit son plan d'action : quoi, avec qui, pour quand.",
+                "Le porteur dit ce qu’il retient et bâtit son plan d’action : quoi, avec qui, pour quand.",
                 "The carrier says what they keep and builds an action plan: what, with whom, by when.",
             ),
             dont=T(
-                "Relancer le débat, ou dire au porteur ce qu'il devrait retenir : il reste libre de ses choix.",
+                "Relancer le débat, ou dire au porteur ce qu’il devrait retenir : il reste libre de ses choix.",
                 "Reopening the debate, or telling the carrier what to keep: the choices are theirs.",
             ),
             script=T(
-                "« Qu'est-ce que tu retiens ? Quelle est ta première action, et pour quand ? »",
+                "« Qu’est-ce que tu retiens ? Quelle est ta première action, et pour quand ? »",
                 "“What do you keep? What is your first action, and by when?”",
             ),
             speaker="carrier",
@@ -170,7 +170,7 @@ PROTOCOL = Protocol(
             key="learnings",
             title=T("Synthèse de chaque membre", "Each member's synthesis"),
             do=T(
-                "Chacun dit ce qu'il retient pour sa propre pratique, en parlant de soi.",
+                "Chacun dit ce qu’il retient pour sa propre pratique, en parlant de soi.",
                 "Each member says what they take away for their own practice, speaking about themselves.",
             ),
             dont=T(
@@ -178,7 +178,7 @@ PROTOCOL = Protocol(
                 "Going back to the carrier's problem or giving them one last piece of advice.",
             ),
             script=T(
-                "« Qu'est-ce que cette séance t'apprend pour ta propre pratique ? »",
+                "« Qu’est-ce que cette séance t’apprend pour ta propre pratique ? »",
                 "“What does this round teach you for your own practice?”",
             ),
             speaker="each_member",

@@ -16,7 +16,7 @@ PROTOCOL = Protocol(
             key="share",
             title=T("Le client expose son défi", "The client shares a challenge"),
             do=T(
-                "Par groupes de trois, chacun est le client à tour de rôle. Le client expose son défi et ce dont il a besoin ; les consultants écoutent.",
+                "Par groupes de trois, chacun est le client à tour de rôle. Le client expose son défi et ce dont il a besoin ; les consultants écoutent.",
                 "In groups of three, each member is the client in turn. The client shares their challenge and what help they need; the consultants listen.",
             ),
             dont=T(
@@ -24,7 +24,7 @@ PROTOCOL = Protocol(
                 "Interrupting the client.",
             ),
             script=T(
-                "« Quel est ton défi, et de quelle aide as-tu besoin ? Deux minutes. »",
+                "« Quel est ton défi, et de quelle aide as-tu besoin ? Deux minutes. »",
                 "“What is your challenge, and what help do you need? Two minutes.”",
             ),
             speaker="carrier",
@@ -35,15 +35,15 @@ PROTOCOL = Protocol(
             key="clarify",
             title=T("Questions de clarification", "Clarifying questions"),
             do=T(
-                "Les deux consultants posent des questions pour bien comprendre ; le client répond.",
+                "Les deux consultants posent des questions pour bien comprendre ; le client répond.",
                 "The two consultants ask questions to understand; the client answers.",
             ),
             dont=T(
-                "Donner déjà des conseils : ils viennent à l'étape suivante.",
+                "Donner déjà des conseils : ils viennent à l’étape suivante.",
                 "Giving advice already: it comes in the next step.",
             ),
             script=T(
-                "« Qu'avez-vous besoin de savoir ? »",
+                "« Qu’avez-vous besoin de savoir ? »",
                 "“What do you need to know?”",
             ),
             speaker="consultants",
@@ -60,11 +60,11 @@ PROTOCOL = Protocol(
                 "exchange ideas, suggestions and advice between themselves.",
             ),
             dont=T(
-                "Répondre ou se retourner (pour le client) ; s'adresser au client (pour les consultants).",
+                "Répondre ou se retourner (pour le client) ; s’adresser au client (pour les consultants).",
                 "Replying or turning back (the client); addressing the client (the consultants).",
             ),
             script=T(
-                "« Parlez de la situation entre vous, comme si le client n'était pas là. »",
+                "« Parlez de la situation entre vous, comme si le client n’était pas là. »",
                 "“Talk about the situation between yourselves, as if the client were not there.”",
             ),
             speaker="consultants",
@@ -73,17 +73,17 @@ PROTOCOL = Protocol(
         ),
         Step(
             key="reflect",
-            title=T("Le client dit ce qu'il retient", "The client reflects"),
+            title=T("Le client dit ce qu’il retient", "The client reflects"),
             do=T(
                 "Le client se retourne et dit ce qui lui a été le plus utile. Puis on change de client.",
                 "The client turns back and says what was most valuable. Then the next member becomes the client.",
             ),
             dont=T(
-                "Discuter les idées qu'on ne retient pas.",
+                "Discuter les idées qu’on ne retient pas.",
                 "Arguing with the ideas one leaves aside.",
             ),
             script=T(
-                "« Qu'est-ce qui t'a été le plus utile ? »",
+                "« Qu’est-ce qui t’a été le plus utile ? »",
                 "“What was most valuable to you?”",
             ),
             speaker="carrier",
