@@ -91,6 +91,10 @@ class Session(Record):
     # joined the group later) and sees nothing of it. Sessions stored before attendance
     # existed get theirs on reading (app/attendance.py `settle`).
     attendance: dict[str, Presence] = field(default_factory=dict)
+    # Who holds each of the protocol's roles (app/roles.py), role key -> member id; a role
+    # nobody holds is left out.
+    roles: dict[str, str] = field(default_factory=dict)
+    coached: bool = False  # run with a coach (the fuller guidance), else by the group alone
 
 
 @frozen

@@ -89,6 +89,7 @@ class Frame(Frozen):
     anonymous: bool = False
     next_date: str = ""
     next_place: str = ""
+    roles: tuple[tuple[str, str], ...] = ()  # (role, who held it), in the protocol's order
 
 
 class Learning(Frozen):
@@ -182,6 +183,7 @@ class _Reader:
             anonymous=self.group.anonymous_summaries,
             next_date=s.next_date,
             next_place=s.next_place,
+            roles=tuple((r.name(self.language), self.name(s.roles[r.key])) for r in s.protocol.roles if r.key in s.roles),
         )
 
     def sections(self, round_: Round, kinds: tuple[str, ...]) -> tuple[Section, ...]:

@@ -98,7 +98,7 @@ class _Writer:
         if f.place:
             pairs.append((_("summary.field.place"), f.place))
         pairs.append((_("summary.field.protocol"), f.protocol))
-        self.add(Fields(tuple(pairs) + extra))
+        self.add(Fields(tuple(pairs) + f.roles + extra))
         if f.anonymous:
             self.add(Paragraph(_("summary.anonymous"), quiet=True))
 

@@ -6,7 +6,7 @@ remembers what each record was before, so undo and redo fall out of it. An inval
 raises `ActionError` carrying a translatable message key, and the workspace is unchanged.
 
 One module per concern: `core` (Tx, Action, ActionError), `groups`, `sessions`, `steps`,
-`pitches`, `entries`, `conflicts` and `device` (undo, redo, this device's settings); this
+`pitches`, `entries`, `roles`, `conflicts` and `device` (undo, redo, this device's settings); this
 module gathers every action into the union that `parse` reads.
 """
 
@@ -47,6 +47,7 @@ from app.actions.pitches import (
     ToggleVote,
     WithdrawPitch,
 )
+from app.actions.roles import AssignRole
 from app.actions.sessions import (
     EndBreak,
     FinishFollowup,
@@ -84,7 +85,7 @@ AnyAction = Annotated[
         AddPitch, EditPitch, WithdrawPitch, DeletePitch, ToggleVote, ChoosePitch,
         AddEntry, EditEntry, DeleteEntry, MarkOutOfFrame, ChooseReformulation, SetContract,
         AddActionItem, EditActionItem, DeleteActionItem, ResolveConflict,
-        Undo, Redo, SetDraft, SetPreferences,
+        Undo, Redo, SetDraft, SetPreferences, AssignRole,
     ],
     Field(discriminator="type"),
 ]  # fmt: skip

@@ -1,6 +1,6 @@
 """The Presencing Institute's case clinic (Theory U): one case giver, three or four coaches."""
 
-from app.protocol import Protocol, Step, T
+from app.protocol import TIMEKEEPER, Protocol, Step, T
 
 PROTOCOL = Protocol(
     id="case-clinic",
@@ -9,6 +9,7 @@ PROTOCOL = Protocol(
         "La « case clinic » du Presencing Institute (Otto Scharmer, Théorie U), pour des groupes de 4 à 5 pairs, environ 70 minutes.",
         "The Presencing Institute's case clinic (Otto Scharmer, Theory U), for groups of 4–5 peers, about 70 minutes.",
     ),
+    roles=(TIMEKEEPER,),  # the case giver and the coaches are the round's, not the session's
     steps=(
         Step(
             key="roles",
