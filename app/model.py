@@ -213,6 +213,7 @@ class Local(Frozen):
     language: str = ""  # empty: the browser's language
     muted: bool = False
     projector: bool = False
+    budget_on_wall: bool = False  # the presentation window shows the time budget too
     exported_at: int = 0  # epoch ms of the last export
 
 
