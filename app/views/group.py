@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from app.markup import Markup, h
 from app.model import MAX_MEMBERS, MIN_MEMBERS, Group
-from app.views import attendance, charter, roles
+from app.views import attendance, charter, followup, roles
 from app.views.context import View, route
 from app.views.parts import button, choice_field, crumb, form, link, names, page, panel, submit, text_field
 
@@ -152,7 +152,14 @@ def plans(view: View, group: Group) -> Markup:
     _ = view._
     who = names(view, group.id)
     items = [
-        h("li", {}, h("span", {"class": "who"}, who.get(a.owner_id, "?")), " ", a.text, " ", h("span", {"class": "tag"}, _(f"ui.status.{a.status}")), " ", _("ui.plan.due", date=view.date(a.due)) if a.due else None)
+        h(
+            "li",
+            {},
+            h("span", {"class": "who"}, who.get(a.owner_id, "?")), " ", a.text, " ",
+            h("span", {"class": "tag"}, _(f"ui.status.{a.status}")), " ",
+            _("ui.plan.due", date=view.date(a.due)) if a.due else None,
+            h("span", {"class": "hint"}, " · ", followup.age(view, a)),
+        )
         for a in view.ws.open_action_items(group.id)
     ]
     return panel(

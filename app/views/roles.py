@@ -117,3 +117,4 @@ def correction(view: View, session: Session) -> Markup | None:
         h("p", {"class": "hint"}, _("roles.correct.hint")),
         h("ul", {"class": "presences"}, rows),
     )
+
