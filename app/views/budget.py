@@ -50,7 +50,7 @@ def panel(view: View, session: Session) -> Markup | None:
         h("h2", {"id": "budget-title"}, _("budget.title")),
         h("p", {"class": "budget-status"}, status(view, b)),
         h("p", {"class": "hint"}, times),
-        h("div", {"class": "moves"}, h("p", {}, _("budget.suggest")), *moves) if moves else None,
+        h("div", {"class": "budget-moves"}, h("span", {}, _("budget.suggest")), *moves) if moves else None,
         toggle(_("budget.on_wall"), "set_preferences", on_wall, budget_on_wall=str(not on_wall).lower()),
     )
 

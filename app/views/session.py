@@ -20,7 +20,7 @@ def render(view: View) -> Markup:
     if stage == "round" and session.current_round_id in view.ws.rounds:
         round_ = view.ws.rounds[session.current_round_id]
         title = session.protocol.steps[round_.step].title(view.lang)
-        return page(view, title, round_view.body(view, session, round_), budget.panel(view, session), roles.correction(view, session), attendance.correction(view, session), wide=True, crumbs=crumbs)
+        return page(view, title, budget.panel(view, session), round_view.body(view, session, round_), roles.correction(view, session), attendance.correction(view, session), wide=True, crumbs=crumbs)
     bodies = {
         "charter": charter.body,
         "followup": followup.body,
@@ -29,6 +29,6 @@ def render(view: View) -> Markup:
         "finished": finished.body,
     }
     body = bodies.get(stage, between.body)
-    corrections = (budget.panel(view, session), roles.correction(view, session), attendance.correction(view, session)) if stage != "finished" else ()
+    corrections = (roles.correction(view, session), attendance.correction(view, session)) if stage != "finished" else ()
     title = between.title(view, session) if stage == "between" else _(f"ui.stage.{stage}")
-    return page(view, title, body(view, session), *corrections, wide=stage != "finished", crumbs=crumbs)
+    return page(view, title, budget.panel(view, session), body(view, session), *corrections, wide=stage != "finished", crumbs=crumbs)
