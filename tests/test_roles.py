@@ -137,7 +137,8 @@ def screen(room: Room, name: str, **params: str) -> str:
 
 def selected(page: str, role: str) -> str:
     """The member id selected for `role` on the setup screen."""
-    select = page[page.index(f'data-draft="setup:role.{role}"') :].split("</select>")[0]
+    select = page[page.index('data-draft="setup:role.g-1.') :]
+    select = select[select.index(f'.{role}"') :].split("</select>")[0]
     return select.split('" selected')[0].rsplit('value="', 1)[1] if '" selected' in select else ""
 
 
@@ -150,10 +151,15 @@ def test_the_setup_screen_proposes_the_rotation_among_those_present():
     assert "<legend>Rôles de la séance</legend>" in page
     assert (selected(page, "facilitator"), selected(page, "timekeeper"), selected(page, "secretary")) == ("m-3", "m-4", "m-0")
     room.do({"type": "set_draft", "key": "setup:presence.m-3", "text": "absent"})
-    room.do({"type": "set_draft", "key": "setup:role.secretary", "text": "m-1"})
+    room.do({"type": "set_draft", "key": "setup:role.g-1.1.secretary", "text": "m-1"})
     page = screen(room, "setup", group="g-1")
     assert (selected(page, "facilitator"), selected(page, "timekeeper"), selected(page, "secretary")) == ("m-4", "m-0", "m-1")
-    assert 'value="m-3"' not in page[page.index("setup:role.facilitator") :].split("</select>")[0]
+    assert 'value="m-3"' not in page[page.index("setup:role.g-1.1.facilitator") :].split("</select>")[0]
+    # the choice was for that session: once it has started, the next one rotates again
+    room.session("s-2", "2026-10-01", roles=[{"role": "secretary", "member_id": "m-1"}])
+    finish(room, "s-2")
+    page = screen(room, "setup", group="g-1")
+    assert selected(page, "secretary") != "m-1"
 
 
 def test_the_setup_screen_offers_the_protocols_own_roles_and_the_mode():

@@ -15,8 +15,10 @@ from app.views.parts import choice_field, field_id, names, present_names, toggle
 SCOPE = "setup"
 
 
-def draft_key(role: str) -> str:
-    return f"{SCOPE}:role.{role}"
+def draft_key(view: View, group: Group, role: str) -> str:
+    """The setup's choice for a role, for the group's next session only: a select's draft
+    outlives the form it is sent with, and the session after must rotate again."""
+    return f"{SCOPE}:role.{group.id}.{len(view.ws.sessions_of(group.id))}.{role}"
 
 
 def setup_field(view: View, group: Group, protocol: Protocol) -> Markup | None:
@@ -28,7 +30,8 @@ def setup_field(view: View, group: Group, protocol: Protocol) -> Markup | None:
     members = view.ws.members_of(group.id)
     present = [m.id for m in members if view.draft(attendance.draft_key(m.id), "present") == "present"]
     drafts = view.ws.local.drafts
-    chosen = {r.key: drafts[draft_key(r.key)] for r in protocol.roles if draft_key(r.key) in drafts}
+    keys = {r.key: draft_key(view, group, r.key) for r in protocol.roles}
+    chosen = {role: drafts[key] for role, key in keys.items() if key in drafts}
     fixed = {role: member for role, member in chosen.items() if not member or member in present}  # "": nobody
     held = roles.propose(view.ws, group.id, protocol.roles, present, fixed=fixed)
     who = {m.id: m.name for m in members}
@@ -44,7 +47,7 @@ def setup_field(view: View, group: Group, protocol: Protocol) -> Markup | None:
                 {"class": "field"},
                 h("input", {"type": "hidden", "name": f"roles.{index}.role", "value": role.key}),
                 h("label", {"for": ident}, role.name(view.lang)),
-                h("select", {"id": ident, "name": f"roles.{index}.member_id", "data-draft": draft_key(role.key)}, options),
+                h("select", {"id": ident, "name": f"roles.{index}.member_id", "data-draft": keys[role.key]}, options),
             )
         )
     return h(
