@@ -99,6 +99,10 @@ class Session(Record):
     # joined the group later) and sees nothing of it. Sessions stored before attendance
     # existed get theirs on reading (app/attendance.py `settle`).
     attendance: dict[str, Presence] = field(default_factory=dict)
+    # Who holds each of the protocol's roles (app/roles.py), role key -> member id; a role
+    # nobody holds is left out.
+    roles: dict[str, str] = field(default_factory=dict)
+    coached: bool = False  # run with a coach (the fuller guidance), else by the group alone
 
 
 @frozen
@@ -217,6 +221,7 @@ class Local(Frozen):
     language: str = ""  # empty: the browser's language
     muted: bool = False
     projector: bool = False
+    budget_on_wall: bool = False  # the presentation window shows the time budget too
     exported_at: int = 0  # epoch ms of the last export
 
 

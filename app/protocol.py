@@ -55,6 +55,7 @@ class Step(Frozen):
     do: Text
     dont: Text | None = None
     script: Text | None = None  # what the facilitator may say, read aloud
+    coach: Text | None = None  # a coached session's fuller guidance: why, what to watch, pitfalls
     speaker: Speaker
     capture: Capture = "none"
     minutes: float | None = None  # None: untimed
@@ -93,8 +94,25 @@ class Step(Frozen):
 
 
 @frozen
+class Role(Frozen):
+    """A role some member holds for a session (besides each round's carrier)."""
+
+    key: str
+    name: Text
+    leads: bool = False  # the facilitator's script speaks to whoever holds it
+
+
+FACILITATOR = Role(key="facilitator", name=Text(fr="Animateur·rice", en="Facilitator"), leads=True)
+TIMEKEEPER = Role(key="timekeeper", name=Text(fr="Gardien·ne du temps", en="Timekeeper"))
+SECRETARY = Role(key="secretary", name=Text(fr="Secrétaire", en="Secretary"))
+DEFAULT_ROLES: tuple[Role, ...] = (FACILITATOR, TIMEKEEPER, SECRETARY)
+
+
+@frozen
 class Protocol(Frozen):
-    """A protocol: its steps in order, and the kinds of help a carrier may ask for."""
+    """A protocol: its steps in order, the kinds of help a carrier may ask for, and the
+    roles members hold for a session (the animateur, timekeeper and secretary unless the
+    protocol names its own)."""
 
     id: str
     name: Text
@@ -108,6 +126,12 @@ class Protocol(Frozen):
 
     def suits(self, members: int) -> bool:
         return self.fewest_members <= members <= self.most_members
+
+    roles: tuple[Role, ...] = DEFAULT_ROLES
+
+    @property
+    def leading_role(self) -> Role | None:
+        return next((r for r in self.roles if r.leads), None)
 
     def step_index(self, key: str) -> int:
         return next(i for i, step in enumerate(self.steps) if step.key == key)

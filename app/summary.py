@@ -89,6 +89,7 @@ class Frame(Frozen):
     anonymous: bool = False
     next_date: str = ""
     next_place: str = ""
+    roles: tuple[tuple[str, str], ...] = ()  # (role, who held it), in the protocol's order
 
 
 class Learning(Frozen):
@@ -113,6 +114,7 @@ class MemberSummary(Frozen):
     learnings: tuple[Learning, ...] = ()
     followups: tuple[Commitment, ...] = ()
     waiting: tuple[AgendaItem, ...] = ()  # their own problems no round has examined yet
+    still_open: tuple[Commitment, ...] = ()  # their actions from earlier sessions, still open
 
 
 class GroupSummary(Frozen):
@@ -182,6 +184,7 @@ class _Reader:
             anonymous=self.group.anonymous_summaries,
             next_date=s.next_date,
             next_place=s.next_place,
+            roles=tuple((r.name(self.language), self.name(s.roles[r.key])) for r in s.protocol.roles if r.key in s.roles),
         )
 
     def sections(self, round_: Round, kinds: tuple[str, ...]) -> tuple[Section, ...]:
@@ -254,6 +257,14 @@ class _Reader:
             if dates.get(p.session_id, "") <= self.session.date and (not member_id or p.member_id == member_id)
         )
 
+    def still_open(self, member_id: str) -> tuple[Commitment, ...]:
+        """`member_id`'s actions decided at the group's sessions before this one and still
+        open or in progress, those this session reviewed aside (they are its follow-up)."""
+        reviewed = {a.id for a in self.followups()}
+        found = [self.commitment(a) for a in self.ws.open_action_items(self.group.id, before_session=self.session.id)
+                 if a.owner_id == member_id and a.id not in reviewed]
+        return tuple(c for c in found if c.decided and c.decided <= self.session.date)
+
     def attendance(self, presence: str) -> tuple[str, ...]:
         """The names of those with this presence, in the group's order; members removed
         since keep their place and name."""
@@ -281,6 +292,7 @@ def _member_summary(read: _Reader, member_id: str) -> MemberSummary:
         learnings=tuple(learnings),
         followups=tuple(read.commitment(a) for a in read.followups() if full or a.owner_id == member_id),
         waiting=read.parked(member_id),
+        still_open=read.still_open(member_id),
     )
 
 

@@ -98,7 +98,7 @@ class _Writer:
         if f.place:
             pairs.append((_("summary.field.place"), f.place))
         pairs.append((_("summary.field.protocol"), f.protocol))
-        self.add(Fields(tuple(pairs) + extra))
+        self.add(Fields(tuple(pairs) + f.roles + extra))
         if f.anonymous:
             self.add(Paragraph(_("summary.anonymous"), quiet=True))
 
@@ -200,6 +200,7 @@ def _member(s: MemberSummary) -> Document:
     w.frame()
     others = any(c.owner != s.member for c in s.followups)  # fuller summaries: everyone's
     w.commitments(_("summary.followups"), s.followups, owners=others, followup=True)
+    w.commitments(_("roles.summary.still_open"), s.still_open, owners=False, followup=True)
     w.rounds(s.rounds, s.carried)
     w.add(Heading(2, _("summary.learnings")))
     if s.learnings:

@@ -20,6 +20,7 @@ LABELS = {
     "fr": {
         "title": "Synthèse de séance — Sophie Garnier", "group": "Groupe", "date": "Date", "place": "Lieu",
         "protocol": "Protocole", "protocol_name": "Groupe de pairs — codéveloppement (9 étapes)",
+        "facilitator": "Animateur·rice", "timekeeper": "Gardien·ne du temps", "secretary": "Secrétaire",
         "day": "jeudi 3 décembre 2026", "yours": "Tour 1 — votre question", "problem": "Problématique",
         "expose": "Exposé par le porteur", "exploration": "Exploration par le groupe", "reformulations": "Reformulations",
         "chosen": "Reformulation retenue", "request": "Demande au groupe", "wanted": "Attendu",
@@ -33,6 +34,7 @@ LABELS = {
     "en": {
         "title": "Session summary — Sophie Garnier", "group": "Group", "date": "Date", "place": "Place",
         "protocol": "Protocol", "protocol_name": "Peer group — co-development (9 steps)",
+        "facilitator": "Facilitator", "timekeeper": "Timekeeper", "secretary": "Secretary",
         "day": "Thursday 3 December 2026", "yours": "Round 1 — your question", "problem": "Problem",
         "expose": "The carrier's exposé", "exploration": "Exploration by the group", "reformulations": "Reformulations",
         "chosen": "Chosen reformulation", "request": "Request to the group", "wanted": "Wanted",
@@ -58,6 +60,9 @@ def sophie_expected(L: dict[str, str]) -> list[tuple]:
         entry(L["date"], L["day"]),
         entry(L["place"], "Salle Pasteur"),
         entry(L["protocol"], L["protocol_name"]),
+        entry(L["facilitator"], "Sophie Garnier"),  # the session's roles, the rotation's first
+        entry(L["timekeeper"], "Karim Haddad"),
+        entry(L["secretary"], "Léa Fontaine"),
         ("h2", L["yours"]),
         entry(L["problem"], "Un cadre expérimenté conteste mes décisions en réunion"),
         ("p", "Depuis ma prise de poste, il me coupe la parole devant l'équipe."),

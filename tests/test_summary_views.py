@@ -136,7 +136,7 @@ def test_the_history_shows_who_carried_what_and_the_open_actions(ws):
     tree = html_tree(page)
     assert tree.find("h1").text() == "History — Cadres de santé — CHU Nord"
     tables = [node for node in _all(tree, "table")]
-    carried, members, still_open = (_rows(t) for t in tables)
+    carried, members, still_open, trend = (_rows(t) for t in tables)
     assert carried == [
         ["Thursday 3 December 2026", "1", "Sophie Garnier", "Un cadre expérimenté conteste mes décisions en réunion", "2"],
         ["Thursday 3 December 2026", "2", "Léa Fontaine", "Dire non au calendrier du siège", "2"],
@@ -153,6 +153,7 @@ def test_the_history_shows_who_carried_what_and_the_open_actions(ws):
     ]
     assert still_open[1][1] == "Écrire avec l'équipe trois règles de réunion" and still_open[1][5] == "Deux règles sur trois écrites."
     assert still_open[1][4] == "Thursday 3 December 2026"
+    assert trend == [["Thursday 3 December 2026", "4.4/5", "5", ""]]  # the evaluation's trend (app/views/trend.py); March's is not rated
     sessions = tree.find("ol", "sessions").elements()
     assert [li.find("a").text() for li in sessions] == ["Thursday 11 March 2027", "Thursday 3 December 2026"]
     assert 'href="#/summaries?session=s-1"' in page

@@ -138,10 +138,11 @@ def test_a_version_1_file_still_opens(sealed):
     assert json.loads(V1)["version"] == 1
     # The same records, but for the protocol snapshot (a session keeps the protocol as it was
     # when it started, and the library's texts have been rewritten since that file was made)
-    # and for `changed`, which file version 2 added (a version-1 file names no change).
+    # and for what was added since: `changed` (file version 2; a version-1 file names no
+    # change), a session's `roles` and `coached` (a session now starts with its roles).
     def unsnapped(ws):
         found = {name: {i: {k: v for k, v in r.items() if k != "changed"} for i, r in rs.items()} for name, rs in records(ws).items()}
-        found["sessions"] = {i: {**r, "protocol": None} for i, r in found["sessions"].items()}
+        found["sessions"] = {i: {**r, "protocol": None, "roles": None, "coached": None} for i, r in found["sessions"].items()}
         return found
 
     assert unsnapped(sync.load(unseal(V1))) == unsnapped(played())

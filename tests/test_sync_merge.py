@@ -54,7 +54,7 @@ TEXTS = st.sampled_from(["Pourquoi ?", "Et alors ?", "<b>gras</b>", "Qui d'autre
 def an_action(ws: Workspace, draw) -> dict:
     """One thing a person might do on a device (some are refused, as in real use)."""
     entries = sorted(ws.entries) or ["q-0"]
-    choice = draw(st.integers(0, 9))
+    choice = draw(st.integers(0, 11))
     if choice == 0:
         return {"type": "add_entry", "id": draw(st.sampled_from(["q-1", "q-2", "q-3"])), "session_id": "s-1",
                 "round_id": "r-1", "kind": "question", "author_id": "m-2", "text": draw(TEXTS)}  # fmt: skip
@@ -75,6 +75,11 @@ def an_action(ws: Workspace, draw) -> dict:
     if choice == 8:
         presence = draw(st.sampled_from(["present", "excused", "absent"]))
         return {"type": "set_attendance", "session_id": "s-1", "member_id": draw(st.sampled_from(["m-2", "m-3"])), "presence": presence}
+    if choice == 9:
+        role = draw(st.sampled_from(["facilitator", "timekeeper", "secretary"]))
+        return {"type": "assign_role", "session_id": "s-1", "role": role, "member_id": draw(st.sampled_from(["", "m-2", "m-3"]))}
+    if choice == 10:  # the time budget's two moves (shortening is refused while on time)
+        return {"type": draw(st.sampled_from(["shorten_steps", "drop_round"])), "session_id": "s-1"}
     with_conflicts = [(n, r) for n in COLLECTIONS for r in ws.collection(n).values() if pending(r, n)]
     if not with_conflicts:
         return {"type": "undo"}

@@ -6,7 +6,7 @@ remembers what each record was before, so undo and redo fall out of it. An inval
 raises `ActionError` carrying a translatable message key, and the workspace is unchanged.
 
 One module per concern: `core` (Tx, Action, ActionError), `groups`, `sessions`, `steps`,
-`pitches`, `entries`, `conflicts` and `device` (undo, redo, this device's settings); this
+`pitches`, `entries`, `roles`, `budget`, `conflicts` and `device` (undo, redo, this device's settings); this
 module gathers every action into the union that `parse` reads.
 """
 
@@ -16,6 +16,7 @@ from typing import Annotated, Any, Union
 
 from pydantic import Field, TypeAdapter
 
+from app.actions.budget import DropRound, ShortenSteps
 from app.actions.conflicts import ResolveConflict
 from app.actions.core import Action, ActionError, Tx
 from app.actions.device import Redo, SetDraft, SetPreferences, Undo
@@ -47,6 +48,7 @@ from app.actions.pitches import (
     ToggleVote,
     WithdrawPitch,
 )
+from app.actions.roles import AssignRole
 from app.actions.sessions import (
     EndBreak,
     FinishFollowup,
@@ -84,7 +86,7 @@ AnyAction = Annotated[
         AddPitch, EditPitch, WithdrawPitch, DeletePitch, ToggleVote, ChoosePitch,
         AddEntry, EditEntry, DeleteEntry, MarkOutOfFrame, ChooseReformulation, SetContract,
         AddActionItem, EditActionItem, DeleteActionItem, ResolveConflict,
-        Undo, Redo, SetDraft, SetPreferences,
+        Undo, Redo, SetDraft, SetPreferences, AssignRole, ShortenSteps, DropRound,
     ],
     Field(discriminator="type"),
 ]  # fmt: skip

@@ -70,6 +70,7 @@ class SetPreferences(Action):
     language: Literal["fr", "en"] | None = None
     muted: bool | None = None
     projector: bool | None = None
+    budget_on_wall: bool | None = None
     undoable: ClassVar[bool] = False
 
     def perform(self, tx: Tx) -> None:

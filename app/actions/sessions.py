@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app import timers
 from app.actions.core import MINUTE, Action, ActionError, Id, IsoDate, NewId, Tx
+from app.actions.roles import RoleHolder, starting_roles, without
 from app.actions.steps import NextSpeaker, check_gate, enter_step, paused, speaking_order
 from app.model import Presence, Round, Session
 from app.protocol import DEFAULT_ID, LIBRARY, Protocol, scale
@@ -43,6 +44,8 @@ class StartSession(Action):
     available_minutes: int | None = Field(default=None, ge=10, le=24 * 60)
     untimed_steps: tuple[str, ...] = ()  # step keys the group runs without a timer
     attendance: tuple[Attendee, ...] = ()  # members left out are present
+    roles: tuple[RoleHolder, ...] = ()  # roles left out go by the fair rotation (app/roles.py)
+    coached: bool = False
 
     def perform(self, tx: Tx) -> None:
         tx.need("groups", self.group_id)
@@ -62,24 +65,23 @@ class StartSession(Action):
         if self.available_minutes:
             present = sum(p == "present" for p in attendance.values())
             protocol = scale(protocol, self.available_minutes, members=present, rounds=self.planned_rounds)
-        tx.create(
-            "sessions",
-            Session(
-                id=self.id,
-                group_id=self.group_id,
-                date=self.date,
-                place=self.place.strip(),
-                protocol=protocol,
-                planned_rounds=self.planned_rounds,
-                available_minutes=self.available_minutes,
-                attendance=attendance,
-            ),
+        session = Session(
+            id=self.id,
+            group_id=self.group_id,
+            date=self.date,
+            place=self.place.strip(),
+            protocol=protocol,
+            planned_rounds=self.planned_rounds,
+            available_minutes=self.available_minutes,
+            attendance=attendance,
+            coached=self.coached,
         )
+        tx.create("sessions", session.model_copy(update={"roles": starting_roles(tx, session, self.roles)}))
 
 
 class SetAttendance(Action):
     """A correction during the session: a member is present, excused or absent after all.
-    Who speaks next follows at once; the votes of someone no longer present go."""
+    Who speaks next follows at once; the votes and roles of someone no longer present go."""
 
     type: Literal["set_attendance"] = "set_attendance"
     session_id: Id
@@ -96,7 +98,8 @@ class SetAttendance(Action):
             raise ActionError("error.attendance.carrier", name=member.name)
         attendance = {**before.attendance, member.id: self.presence}
         _check_present(attendance)
-        after = tx.update("sessions", before.id, attendance=attendance)
+        held = before.roles if self.presence == "present" else without(before, member.id)
+        after = tx.update("sessions", before.id, attendance=attendance, roles=held)
         if self.presence != "present":
             for vote in tx.ws.votes.values():
                 if vote.session_id == before.id and vote.member_id == member.id and not vote.deleted:

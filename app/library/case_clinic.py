@@ -1,6 +1,6 @@
 """The Presencing Institute's case clinic (Theory U): one case giver, three or four coaches."""
 
-from app.protocol import Protocol, Step, T
+from app.protocol import TIMEKEEPER, Protocol, Step, T
 
 PROTOCOL = Protocol(
     id="case-clinic",
@@ -11,6 +11,7 @@ PROTOCOL = Protocol(
     ),
     fewest_members=4,
     most_members=5,
+    roles=(TIMEKEEPER,),  # the case giver and the coaches are the round's, not the session's
     steps=(
         Step(
             key="roles",

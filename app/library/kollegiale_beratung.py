@@ -1,6 +1,6 @@
 """Kollegiale Beratung after Kim-Oliver Tietze: six phases, a moderator and a case narrator."""
 
-from app.protocol import Protocol, Step, T
+from app.protocol import SECRETARY, Protocol, Role, Step, T
 
 PROTOCOL = Protocol(
     id="kollegiale-beratung",
@@ -9,6 +9,7 @@ PROTOCOL = Protocol(
         "Kim-Oliver Tietze, Kollegiale Beratung : Problemlösungen gemeinsam entwickeln (Rowohlt, 2003).",
         "Kim-Oliver Tietze, Kollegiale Beratung: Problemlösungen gemeinsam entwickeln (Rowohlt, 2003).",
     ),
+    roles=(Role(key="moderator", name=T("Modérateur·rice", "Moderator"), leads=True), SECRETARY),
     steps=(
         Step(
             key="casting",

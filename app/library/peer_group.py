@@ -25,6 +25,10 @@ PROTOCOL = Protocol(
                 "« Qui souhaite apporter une situation aujourd’hui ? Deux minutes chacun, sans être interrompu. »",
                 "“Who would like to bring a situation today? Two minutes each, without interruption.”",
             ),
+            coach=T(
+                "Pourquoi : chacun dit en une phrase ce qui l’occupe, pour que le groupe choisisse en connaissance de cause. À surveiller : les pitchs qui deviennent des exposés ; celui qui se censure. Piège : commencer à discuter d’un problème avant le choix.",
+                "Why: each says in a sentence what is on their mind, so the group chooses knowingly. Watch for: pitches turning into accounts; someone holding back. Pitfall: discussing a problem before the choice.",
+            ),
             speaker="each_member",
             capture="pitches",
             minutes=2,
@@ -46,6 +50,10 @@ PROTOCOL = Protocol(
                 "« Chacun peut voter pour une ou deux situations. Le porteur choisi est-il d’accord ? »",
                 "“Everyone may vote for one or two situations. Does the chosen carrier agree?”",
             ),
+            coach=T(
+                "Pourquoi : un choix consensuel engage tout le groupe dans le problème retenu. À surveiller : l’urgence et la capacité du porteur à agir sur la situation. Piège : choisir le problème le plus spectaculaire plutôt que le plus utile.",
+                "Why: a consensual choice commits the whole group to the problem chosen. Watch for: urgency, and whether the carrier can act on the situation. Pitfall: choosing the most striking problem rather than the most useful one.",
+            ),
             speaker="group",
             capture="vote",
             minutes=5,
@@ -66,6 +74,10 @@ PROTOCOL = Protocol(
                 "« Raconte-nous la situation comme tu la vis, avec ce qui est important pour toi. »",
                 "“Tell us the situation as you live it, with what matters to you.”",
             ),
+            coach=T(
+                "Pourquoi : le porteur pose la situation comme il la vit ; le groupe apprend à écouter sans intervenir. À surveiller : les consultants qui coupent ou prennent des notes de solutions. Piège : un exposé trop long qui épuise le temps de l’exploration.",
+                "Why: the carrier lays out the situation as they live it; the group learns to listen without stepping in. Watch for: consultants interrupting or noting solutions. Pitfall: an account so long it eats the exploration's time.",
+            ),
             speaker="carrier",
             capture="notes",
             minutes=10,
@@ -85,6 +97,10 @@ PROTOCOL = Protocol(
                 "« Qu’as-tu besoin de savoir pour comprendre la situation ? Une question à la fois. »",
                 "“What do you need to know to understand the situation? One question at a time.”",
             ),
+            coach=T(
+                "Pourquoi : les questions ouvertes élargissent la compréhension, pour le groupe et pour le porteur. À surveiller : les conseils déguisés en questions (« As-tu pensé à… ? ») ; les questions de curiosité sans lien avec la demande. Piège : l’interrogatoire ; laisser une seule personne questionner.",
+                "Why: open questions widen the understanding, the group's and the carrier's. Watch for: advice disguised as questions (“Have you thought of…?”); curiosity unrelated to the problem. Pitfall: an interrogation; one person asking every question.",
+            ),
             speaker="consultants",
             capture="questions",
             minutes=15,
@@ -103,6 +119,10 @@ PROTOCOL = Protocol(
             script=T(
                 "« Si j’ai bien compris, ton problème est de… »",
                 "“If I understood well, your problem is to…”",
+            ),
+            coach=T(
+                "Pourquoi : reformuler montre au porteur comment son problème est entendu et en ouvre d’autres lectures. À surveiller : des reformulations en une phrase, centrées sur le porteur. Piège : reformuler sa propre solution.",
+                "Why: reformulating shows the carrier how the problem is heard and opens other readings of it. Watch for: one-sentence reformulations, centred on the carrier. Pitfall: reformulating one's own solution.",
             ),
             speaker="each_consultant",
             capture="reformulations",
@@ -124,6 +144,10 @@ PROTOCOL = Protocol(
                 "« Qu’attends-tu du groupe : des avis, des conseils, des témoignages, des hypothèses, des ressources ? »",
                 "“What do you expect from the group: opinions, advice, testimonies, hypotheses, resources?”",
             ),
+            coach=T(
+                "Pourquoi : le contrat dit ce que le porteur attend ; il cadre les interventions. À surveiller : une demande précise et réaliste. Piège : un groupe qui décide à la place du porteur.",
+                "Why: the contract says what the carrier expects; it frames the contributions. Watch for: a precise, realistic request. Pitfall: the group deciding for the carrier.",
+            ),
             speaker="carrier",
             capture="contract",
             minutes=5,
@@ -142,6 +166,10 @@ PROTOCOL = Protocol(
             script=T(
                 "« Restons dans la demande du porteur. Commencez par “À ta place…” ou “J’ai vécu…”. »",
                 "“Stay with the carrier's request. Start with ‘In your place…’ or ‘I once…’.”",
+            ),
+            coach=T(
+                "Pourquoi : le porteur reçoit ce qu’il a demandé, sous la forme demandée. À surveiller : le porteur qui se justifie ; les consultants qui débattent entre eux. Piège : sortir de la demande.",
+                "Why: the carrier receives what they asked for, in the form they asked for. Watch for: the carrier justifying themselves; consultants debating among themselves. Pitfall: straying from the request.",
             ),
             speaker="consultants",
             capture="interventions",
@@ -162,6 +190,10 @@ PROTOCOL = Protocol(
                 "« Qu’est-ce que tu retiens ? Quelle est ta première action, et pour quand ? »",
                 "“What do you keep? What is your first action, and by when?”",
             ),
+            coach=T(
+                "Pourquoi : le porteur transforme ce qu’il a reçu en actions : quoi, avec qui, pour quand. À surveiller : des actions concrètes et datées. Piège : un plan dicté par le groupe.",
+                "Why: the carrier turns what they received into actions: what, with whom, by when. Watch for: concrete, dated actions. Pitfall: a plan dictated by the group.",
+            ),
             speaker="carrier",
             capture="synthesis",
             minutes=10,
@@ -180,6 +212,10 @@ PROTOCOL = Protocol(
             script=T(
                 "« Qu’est-ce que cette séance t’apprend pour ta propre pratique ? »",
                 "“What does this round teach you for your own practice?”",
+            ),
+            coach=T(
+                "Pourquoi : chacun dit ce qu’il apprend pour sa propre pratique ; c’est ce qui fait progresser tout le groupe. À surveiller : des apprentissages personnels, pas des conseils de plus au porteur. Piège : sauter ce tour faute de temps.",
+                "Why: each says what they learn for their own practice; that is what makes the whole group progress. Watch for: personal learnings, not more advice to the carrier. Pitfall: skipping this round for lack of time.",
             ),
             speaker="each_member",
             capture="learnings",

@@ -7,6 +7,7 @@ answers (reviewed actions stay where they were), so a card never moves under the
 
 from __future__ import annotations
 
+import datetime
 from itertools import groupby
 
 from app.markup import Markup, fragment, h
@@ -43,6 +44,16 @@ def origin(view: View, item: ActionItem) -> Markup | None:
     when = view.date(session.date) if session is not None else ""
     text = _("closing.followup.origin", title=pitch.title, date=when) if pitch is not None else _("closing.followup.origin_session", date=when)
     return h("p", {"class": "origin"}, text)
+
+
+def age(view: View, item: ActionItem) -> str:
+    """How long ago an open action was decided: "décidée il y a 42 jours" (the group page)."""
+    round_ = view.ws.rounds.get(item.round_id)
+    session = view.ws.sessions.get(round_.session_id) if round_ else None
+    if session is None or not view.today:
+        return ""
+    days = (datetime.date.fromisoformat(view.today) - datetime.date.fromisoformat(session.date)).days
+    return view.plural("roles.plans.age", max(0, days))
 
 
 def plan_meta(view: View, item: ActionItem) -> Markup | None:

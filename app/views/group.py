@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from app.markup import Markup, h
 from app.model import MAX_MEMBERS, MIN_MEMBERS, Group
-from app.views import attendance, charter
+from app.views import attendance, charter, followup, roles
 from app.views.conflicts import notice
 from app.views.context import View, route
 from app.views.parts import button, choice_field, crumb, form, link, names, page, panel, submit, text_field
@@ -139,7 +139,7 @@ def history(view: View, group: Group) -> Markup:
                 link(route("session", id=session.id), view.date(session.date)),
                 " ",
                 h("span", {"class": "tag"}, _(f"ui.stage.{session.stage}")),
-                h("p", {"class": "hint"}, session.protocol.name(view.lang), " · ", attendance.line(view, session)),
+                h("p", {"class": "hint"}, session.protocol.name(view.lang), " · ", attendance.line(view, session), " · ", roles.facts(view, session)),
                 h("ul", {"class": "carried"}, carried) if carried else None,
             )
         )
@@ -155,7 +155,14 @@ def plans(view: View, group: Group) -> Markup:
     _ = view._
     who = names(view, group.id)
     items = [
-        h("li", {}, h("span", {"class": "who"}, who.get(a.owner_id, "?")), " ", a.text, " ", h("span", {"class": "tag"}, _(f"ui.status.{a.status}")), " ", _("ui.plan.due", date=view.date(a.due)) if a.due else None)
+        h(
+            "li",
+            {},
+            h("span", {"class": "who"}, who.get(a.owner_id, "?")), " ", a.text, " ",
+            h("span", {"class": "tag"}, _(f"ui.status.{a.status}")), " ",
+            _("ui.plan.due", date=view.date(a.due)) if a.due else None,
+            h("span", {"class": "hint"}, " · ", followup.age(view, a)),
+        )
         for a in view.ws.open_action_items(group.id)
     ]
     return panel(

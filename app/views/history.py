@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from app.markup import Markup, fragment, h
 from app.model import Group, Round, Session
-from app.views import attendance
+from app.views import attendance, roles, trend
 from app.views.context import Route, View, route
 from app.views.parts import crumb, link, page, panel
 
@@ -25,6 +25,7 @@ def render(view: View) -> Markup:
         carried(view, past),
         h("div", {"class": "columns"}, h("div", {}, members(view, group, past)), h("div", {}, sessions(view, past))),
         open_actions(view, group, past),
+        trend.section(view, [s for s, _rounds in past]),
         crumbs=fragment(crumb(view, "group", group.name, id=group.id), crumb(view, "history", _("ui.nav.history"), group=group.id)),
         wide=True,
     )
@@ -112,7 +113,7 @@ def sessions(view: View, past: History) -> Markup:
             " ",
             h("span", {"class": "tag"}, _(f"ui.stage.{s.stage}")),
             " ",
-            h("span", {"class": "hint"}, view.plural("history.session.facts", len(rounds), protocol=s.protocol.name(view.lang)), " · ", attendance.line(view, s)),
+            h("span", {"class": "hint"}, view.plural("history.session.facts", len(rounds), protocol=s.protocol.name(view.lang)), " · ", attendance.line(view, s), " · ", roles.facts(view, s)),
             " ",
             link(route("summaries", session=s.id), _("history.session.summaries")),
         )

@@ -4,7 +4,7 @@ any control: the step, the timer, who speaks, and what has been captured at this
 from __future__ import annotations
 
 from app.markup import Markup, h
-from app.views import between, evaluation
+from app.views import between, budget, evaluation
 from app.views.context import View
 from app.views.entries import current_speaker
 from app.views.parts import clock, names
@@ -23,7 +23,7 @@ def render(view: View) -> Markup:
         timer = clock(view, session.break_timer, _("ui.between.break"), cls="huge") if session.break_timer else None
         title = between.title(view, session) if session.stage == "between" else _(f"ui.stage.{session.stage}")
         table = evaluation.round_table(view, session) if session.stage == "evaluation" else None
-        return _frame(view, title, h("p", {"class": "lead"}, group.name, " · ", view.date(session.date)), timer, table)
+        return _frame(view, title, h("p", {"class": "lead"}, group.name, " · ", view.date(session.date)), timer, table, budget.wall_line(view, session))
     step = session.protocol.steps[round_.step]
     who = names(view, session.group_id)
     timer = round_.step_timers.get(round_.step)
@@ -35,6 +35,7 @@ def render(view: View) -> Markup:
         view,
         step.title(view.lang),
         h("p", {"class": "facts"}, " · ".join(facts)),
+        budget.wall_line(view, session),
         clock(view, timer, _("ui.timer.step"), cls="huge") if timer else None,
         h("p", {"class": "speaker"}, _("ui.presentation.speaking", name=who[speaker]) if speaker in who else _(f"ui.speaker.{step.speaker}")),
         clock(view, round_.speaker_timer, _("ui.timer.speaker", name=who.get(speaker, "")), cls="small") if speaker and round_.speaker_timer else None,

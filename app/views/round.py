@@ -8,6 +8,7 @@ from app.model import Round, Session
 from app.protocol import Step
 from app.views import steps
 from app.views.context import View
+from app.views.guidance import guidance
 from app.views.parts import button, clock, names, present_names
 
 
@@ -75,7 +76,7 @@ def stage(view: View, session: Session, round_: Round, step: Step) -> Markup:
             ),
         ),
         turns(view, session, round_, step, who),
-        guidance(view, step),
+        guidance(view, session, step),
     )
 
 
@@ -103,17 +104,6 @@ def turns(view: View, session: Session, round_: Round, step: Step, who: dict[str
         h("h2", {}, _("ui.turns.label")),
         h("ol", {}, items),
         button(_("ui.turns.next"), "next_speaker", round_id=round_.id, disabled=last),
-    )
-
-
-def guidance(view: View, step: Step) -> Markup:
-    _ = view._
-    return h(
-        "div",
-        {"class": "guidance"},
-        h("p", {"class": "do"}, h("strong", {}, _("ui.guidance.do")), " ", step.do(view.lang)),
-        h("p", {"class": "dont"}, h("strong", {}, _("ui.guidance.dont")), " ", step.dont(view.lang)) if step.dont else None,
-        h("details", {"class": "script"}, h("summary", {}, _("ui.guidance.script")), h("p", {}, step.script(view.lang))) if step.script else None,
     )
 
 

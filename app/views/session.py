@@ -4,7 +4,7 @@ round, between rounds, the evaluation, the end), and until the end who is there,
 from __future__ import annotations
 
 from app.markup import Markup, fragment
-from app.views import attendance, between, charter, evaluation, finished, followup, round as round_view
+from app.views import attendance, between, budget, roles, charter, evaluation, finished, followup, round as round_view
 from app.views.context import View
 from app.views.parts import crumb, page, placeholder
 
@@ -20,7 +20,7 @@ def render(view: View) -> Markup:
     if stage == "round" and session.current_round_id in view.ws.rounds:
         round_ = view.ws.rounds[session.current_round_id]
         title = session.protocol.steps[round_.step].title(view.lang)
-        return page(view, title, round_view.body(view, session, round_), attendance.correction(view, session), wide=True, crumbs=crumbs)
+        return page(view, title, budget.panel(view, session), round_view.body(view, session, round_), roles.correction(view, session), attendance.correction(view, session), wide=True, crumbs=crumbs)
     bodies = {
         "charter": charter.body,
         "followup": followup.body,
@@ -29,6 +29,6 @@ def render(view: View) -> Markup:
         "finished": finished.body,
     }
     body = bodies.get(stage, between.body)
-    correction = attendance.correction(view, session) if stage != "finished" else None
+    corrections = (roles.correction(view, session), attendance.correction(view, session)) if stage != "finished" else ()
     title = between.title(view, session) if stage == "between" else _(f"ui.stage.{stage}")
-    return page(view, title, body(view, session), correction, wide=stage != "finished", crumbs=crumbs)
+    return page(view, title, budget.panel(view, session), body(view, session), *corrections, wide=stage != "finished", crumbs=crumbs)

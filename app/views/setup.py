@@ -7,7 +7,7 @@ from __future__ import annotations
 from app.markup import Markup, fragment, h
 from app.model import Group
 from app.protocol import DEFAULT_ID, LIBRARY, Protocol, scale
-from app.views import attendance
+from app.views import attendance, roles
 from app.views.context import View
 from app.views.parts import choice_field, crumb, form, page, placeholder, submit, text_field
 
@@ -39,6 +39,8 @@ def render(view: View) -> Markup:
         choice_field(view, _("ui.setup.protocol"), "protocol_id", SCOPE, [(p.id, p.name(view.lang)) for p in LIBRARY.values()], value=DEFAULT_ID),
         h("p", {"class": "hint"}, protocol.source(view.lang)),
         size_note(view, protocol, len(view.ws.members_of(group.id))),
+        roles.mode_field(view, group),
+        roles.setup_field(view, group, protocol),
         h(
             "div",
             {"class": "entry-fields"},
