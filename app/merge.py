@@ -38,6 +38,7 @@ TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "votes": (),
     "entries": ("text",),
     "action_items": ("text", "comment"),
+    "protocols": (),  # the protocol is one nested value: the later edit wins (its version says which)
 }
 
 

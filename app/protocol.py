@@ -101,6 +101,7 @@ class Protocol(Frozen):
     source: Text
     steps: Annotated[tuple[Step, ...], Limits(min_length=1)]
     request_types: tuple[str, ...] = REQUEST_TYPES
+    version: int = 1  # a group's own protocol counts its edits: summaries name the version a session ran
 
     def step_index(self, key: str) -> int:
         return next(i for i, step in enumerate(self.steps) if step.key == key)

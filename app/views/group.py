@@ -50,6 +50,7 @@ def edit(view: View, group: Group) -> Markup:
         h("li", {}, link(route("session", id=running[-1].id), _("ui.home.continue"), "button primary")) if running else None,
         h("li", {}, link(route("setup", group=group.id), _("ui.group.new_session"), "button" if running else "button primary")),
         h("li", {}, link(route("history", group=group.id), _("ui.nav.history"), "button")),
+        h("li", {}, link(route("protocols", group=group.id), _("protocol.ui.title"), "button")),
         h("li", {}, link(route("transfer", group=group.id), _("ui.nav.transfer"), "button")),
     )
     return page(
