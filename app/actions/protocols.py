@@ -218,3 +218,18 @@ def _optional(text: Text | None, fr: str | None, en: str | None) -> Text | None:
     """A guidance text that may be absent: both languages empty is none."""
     found = _texts(text or Text(fr="", en=""), fr, en)
     return found if found.fr or found.en else None
+
+
+class ImportProtocol(Action):
+    """A protocol from a file (app/protocol_file.py) becomes one of the group's own, under
+    a new id: importing the same file twice gives two protocols to compare, never a merge."""
+
+    type: Literal["import_protocol"] = "import_protocol"
+    id: NewId
+    group_id: Id
+    protocol: Protocol
+
+    def perform(self, tx: Tx) -> None:
+        tx.need("groups", self.group_id)
+        protocol = runnable(self.protocol.model_copy(update={"id": self.id}))
+        tx.create("protocols", GroupProtocol(id=self.id, group_id=self.group_id, protocol=protocol))

@@ -44,7 +44,13 @@ def listing(view: View, group: Group) -> Markup:
         view,
         _("protocol.ui.title_of", group=group.name),
         h("p", {}, _("protocol.ui.intro")),
-        h("p", {}, button(_("protocol.ui.new"), "new_protocol", cls="primary", go="protocols", group_id=group.id)),
+        h("div", {"class": "entry-fields"},
+          h("p", {}, button(_("protocol.ui.new"), "new_protocol", cls="primary", go="protocols", group_id=group.id)),
+          h("div", {"class": "field"},
+            h("label", {"for": "f-protocol-import"}, _("protocol.ui.import")),
+            h("input", {"id": "f-protocol-import", "type": "file", "accept": ".json,application/json", "data-import": "protocol",
+                        "aria-describedby": "f-protocol-import-hint"}),
+            h("p", {"class": "hint", "id": "f-protocol-import-hint"}, _("protocol.ui.import_hint")))),
         panel("own-protocols", _("protocol.ui.own"), h("ul", {"class": "protocols"}, mine)),
         panel("library", _("protocol.ui.library"), h("ul", {"class": "protocols"}, [card(view, group, p) for p in LIBRARY.values()])),
         crumbs=_crumbs(view, group),
@@ -61,14 +67,16 @@ def card(view: View, group: Group, protocol: Protocol, *, own: bool = False) -> 
     facts = [
         view.plural("protocol.count.steps", len(protocol.steps)),
         _("protocol.ui.round_minutes", n=view.number(protocol.round_minutes(members)), members=members),
-        ", ".join(dict.fromkeys(_(f"ui.speaker.{s.speaker}") for s in protocol.steps)),
     ]
     if own:
         facts.insert(0, _("protocol.ui.version", n=protocol.version))
     actions = [button(_("protocol.ui.adapt"), "adapt_protocol", go="protocols", group_id=group.id, from_id=protocol.id,
                       aria_label=_("protocol.ui.adapt_one", name=name))]
     if own:
-        actions.insert(0, link(route("protocols", id=protocol.id), _("protocol.ui.edit"), "button primary", **{"aria-label": _("protocol.ui.edit_one", name=name)}))
+        actions[:0] = [
+            link(route("protocols", id=protocol.id), _("protocol.ui.edit"), "button primary", **{"aria-label": _("protocol.ui.edit_one", name=name)}),
+            button(_("protocol.ui.export"), command="protocol-export", id=protocol.id, aria_label=_("protocol.ui.export_one", name=name)),
+        ]
     return h(
         "li",
         {"class": "protocol-card"},
@@ -122,7 +130,7 @@ def editor(view: View, group: Group, own: GroupProtocol) -> Markup:
         view,
         _("protocol.ui.editing", name=name),
         h("p", {}, _("protocol.ui.version", n=protocol.version), " · ",
-          button(_("protocol.ui.delete"), "delete_protocol", id=own.id, cls="quiet", aria_label=_("protocol.ui.delete_one", name=name))),
+          button(_("protocol.ui.delete"), "delete_protocol", id=own.id, cls="quiet")),
         panel("about", _("protocol.ui.about"), about),
         panel("steps", _("protocol.ui.steps"),
               h("p", {}, button(_("protocol.ui.add_first"), "add_step", id=own.id)),

@@ -55,6 +55,7 @@ MODULES = {
     "delete-group": "transfer",
     "aside-download": "transfer",
     "aside-delete": "transfer",
+    "protocol-export": "protocols",
 }
 
 
