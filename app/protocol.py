@@ -5,7 +5,7 @@ session stores a snapshot of the protocol it runs, never a reference to this mod
 """
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
 from typing import Annotated, Literal
 
@@ -126,6 +126,12 @@ class Protocol(Frozen):
     def session_minutes(self, members: int, rounds: int) -> float:
         once = sum(_nominal(s, members) for s in self.steps if s.once_per_session)
         return once + rounds * self.round_minutes(members)
+
+
+def named(protocol: Protocol, _: Callable[..., str], language: str) -> str:
+    """The protocol a session ran, as its history and summaries say it: its name and
+    version (a group's own protocol counts its edits, app/actions/protocols.py)."""
+    return _("protocol.named", name=protocol.name(language), version=protocol.version)
 
 
 def _nominal(step: Step, members: int) -> float:

@@ -61,3 +61,18 @@ def test_a_deleted_protocol_leaves_the_editor_for_the_list():
     room.do({"type": "delete_protocol", "id": "p-own"})
     page = show(room, "protocols", id="p-own")
     assert "Le groupe n'a pas encore de protocole à lui." in "".join(Tags(page).text)
+
+
+def test_history_group_page_and_summaries_name_the_protocol_and_version_each_session_ran():
+    from app.summary import group_summary
+
+    room = group_with_own()
+    room.do({"type": "edit_protocol", "id": "p-own", "name_fr": "Maison"})
+    room.session("s-1", protocol_id="p-own")
+    room.do({"type": "edit_step", "id": "p-own", "step": "narration", "title_fr": "Récit"})
+    room.do({"type": "finish_session", "session_id": "s-1"})
+    room.session("s-2", date="2027-01-10", protocol_id="p-own")
+    history = "".join(Tags(show(room, "history", group="g-1")).text)
+    assert "Maison, version 3" in history and "Maison, version 4" in history
+    assert "Maison, version 4" in "".join(Tags(show(room, "group", id="g-1")).text)
+    assert group_summary(room.ws, "s-1", "fr").frame.protocol == "Maison, version 3"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from app.markup import Markup, h
 from app.model import MAX_MEMBERS, MIN_MEMBERS, Group
+from app.protocol import named
 from app.views import attendance, charter
 from app.views.context import View, route
 from app.views.parts import button, choice_field, crumb, form, link, names, page, panel, submit, text_field
@@ -137,7 +138,7 @@ def history(view: View, group: Group) -> Markup:
                 link(route("session", id=session.id), view.date(session.date)),
                 " ",
                 h("span", {"class": "tag"}, _(f"ui.stage.{session.stage}")),
-                h("p", {"class": "hint"}, session.protocol.name(view.lang), " · ", attendance.line(view, session)),
+                h("p", {"class": "hint"}, named(session.protocol, view._, view.lang), " · ", attendance.line(view, session)),
                 h("ul", {"class": "carried"}, carried) if carried else None,
             )
         )
