@@ -151,8 +151,11 @@ def step_item(view: View, own: GroupProtocol, n: int, step: Step) -> Markup:
     moves = h(
         "div",
         {"class": "buttons"},
-        button(_("protocol.ui.up"), "move_step", id=own.id, step=step.key, to="earlier", disabled=n == 1, aria_label=_("protocol.ui.up_one", n=n, title=title)),
-        button(_("protocol.ui.down"), "move_step", id=own.id, step=step.key, to="later", disabled=last, aria_label=_("protocol.ui.down_one", n=n, title=title)),
+        # Ids that follow the step: the focus stays on the button that moved it (the morph keeps elements by id).
+        button(_("protocol.ui.up"), "move_step", id=own.id, step=step.key, to="earlier", disabled=n == 1,
+               ident=f"move-{step.key}-earlier", aria_label=_("protocol.ui.up_one", n=n, title=title)),
+        button(_("protocol.ui.down"), "move_step", id=own.id, step=step.key, to="later", disabled=last,
+               ident=f"move-{step.key}-later", aria_label=_("protocol.ui.down_one", n=n, title=title)),
         button(_("protocol.ui.add_after"), "add_step", id=own.id, after=step.key, aria_label=_("protocol.ui.add_after_one", n=n, title=title)),
         button(_("protocol.ui.remove"), "remove_step", id=own.id, step=step.key, cls="quiet", aria_label=_("protocol.ui.remove_one", n=n, title=title)),
     )

@@ -39,11 +39,19 @@ def adapt(page) -> None:
     edit_step(page, 4, "Nouvelle étape", {"Titre (français)": "Silence", "Titre (anglais)": "Silence", "Minutes": "3",
                                          "Ce qu'on fait (français)": "Chacun réfléchit sans parler."})
     page.locator("ol.protocol-steps > li h3", has_text="Silence").wait_for()
+    # Keyboard: the silence goes one place down and back up; the focus stays on the button used.
+    page.get_by_role("button", name="Descendre l'étape 4 : Silence").focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Monter l'étape 5 : Silence").wait_for()
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Descendre l'étape 5 : Silence"
+    page.get_by_role("button", name="Monter l'étape 5 : Silence").focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Monter l'étape 4 : Silence").wait_for()
     edit_step(page, 3, "Exposé par le porteur", {"Ce qu'on fait (français)": GUIDANCE})
     page.get_by_label("Nom (français)").fill(NAME)
     page.get_by_role("button", name="Enregistrer le nom et la description").click()
     page.wait_for_function("t => document.querySelector('h1').textContent === t", arg=f"Modifier : {NAME}")
-    assert "version 6" in page.inner_text("#app")
+    assert "version 8" in page.inner_text("#app")
 
 
 def run_a_round(page) -> None:
@@ -103,8 +111,8 @@ def test_an_adapted_protocol_runs_travels_as_a_file_and_runs_elsewhere(app, brow
     saved = tmp_path / download.value.suggested_filename
     download.value.save_as(saved)
     data = json.loads(saved.read_bytes())
-    assert (data["format"], data["version"], data["protocol"]["version"]) == ("cercle-protocol", 1, 6)
-    assert saved.name == "cercle-protocol-codev-managers-v6.json"
+    assert (data["format"], data["version"], data["protocol"]["version"]) == ("cercle-protocol", 1, 8)
+    assert saved.name == "cercle-protocol-codev-managers-v8.json"
 
     elsewhere = browser.new_context(locale="fr-FR")
     try:
