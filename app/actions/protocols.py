@@ -4,6 +4,7 @@ runs a copy (app/actions/sessions.py): editing a protocol never changes past ses
 
 from __future__ import annotations
 
+from itertools import count
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -12,7 +13,7 @@ from app.actions.core import Action, ActionError, Id, LongText, NewId, Tx
 from app.i18n import translator
 from app.model import GroupProtocol
 from app.protocol import LIBRARY, Capture, Protocol, Speaker, Step, Text
-from app.protocol_check import MAX_MINUTES, MAX_STEPS, problems
+from app.protocol_check import MAX_MINUTES, problems
 
 Title = Annotated[str, Field(max_length=200)]
 
@@ -42,7 +43,7 @@ def source_protocol(tx: Tx, group_id: str, protocol_id: str) -> Protocol:
 
 def _new_step(protocol: Protocol) -> Step:
     taken = {s.key for s in protocol.steps}
-    key = next(f"step-{n}" for n in range(1, MAX_STEPS + len(taken) + 2) if f"step-{n}" not in taken)
+    key = next(f"step-{n}" for n in count(1) if f"step-{n}" not in taken)
     return Step(key=key, title=said("protocol.new_step"), do=Text(fr="", en=""), speaker="group", minutes=10.0)
 
 

@@ -83,12 +83,12 @@ def card(view: View, group: Group, protocol: Protocol, *, own: bool = False) -> 
         h("h3", {"id": ident}, name),
         h("p", {"class": "hint"}, protocol.source(view.lang)) if protocol.source(view.lang) else None,
         h("p", {}, " · ".join(facts)),
-        h("details", {}, h("summary", {}, _("protocol.ui.steps")), steps_table(view, protocol, members)),
+        h("details", {}, h("summary", {}, _("protocol.ui.steps")), steps_table(view, protocol)),
         h("div", {"class": "buttons"}, actions),
     )
 
 
-def step_time(view: View, step: Step, members: int) -> str:
+def step_time(view: View, step: Step) -> str:
     _ = view._
     if step.minutes is None:
         return _("ui.setup.untimed_step")
@@ -97,11 +97,11 @@ def step_time(view: View, step: Step, members: int) -> str:
     return _("ui.setup.step_minutes", n=view.number(step.minutes))
 
 
-def steps_table(view: View, protocol: Protocol, members: int) -> Markup:
+def steps_table(view: View, protocol: Protocol) -> Markup:
     _ = view._
     head = [_("protocol.ui.col.step"), _("protocol.ui.col.time"), _("protocol.ui.col.speaker"), _("protocol.ui.col.capture")]
     rows = [
-        h("tr", {}, h("th", {"scope": "row"}, f"{n}. {s.title(view.lang)}"), h("td", {}, step_time(view, s, members)),
+        h("tr", {}, h("th", {"scope": "row"}, f"{n}. {s.title(view.lang)}"), h("td", {}, step_time(view, s)),
           h("td", {}, _(f"ui.speaker.{s.speaker}")), h("td", {}, _(f"protocol.capture.{s.capture}")))
         for n, s in enumerate(protocol.steps, 1)
     ]
@@ -147,7 +147,6 @@ def step_item(view: View, own: GroupProtocol, n: int, step: Step) -> Markup:
     _ = view._
     title = step.title(view.lang)
     last = n == len(own.protocol.steps)
-    members = len(view.ws.members_of(own.group_id))
     moves = h(
         "div",
         {"class": "buttons"},
@@ -162,7 +161,7 @@ def step_item(view: View, own: GroupProtocol, n: int, step: Step) -> Markup:
     return h(
         "li",
         {"class": "protocol-step"},
-        h("h3", {}, f"{title}", h("span", {"class": "hint"}, " · ", step_time(view, step, members), " · ", _(f"ui.speaker.{step.speaker}"))),
+        h("h3", {}, f"{title}", h("span", {"class": "hint"}, " · ", step_time(view, step), " · ", _(f"ui.speaker.{step.speaker}"))),
         moves,
         h("details", {}, h("summary", {}, _("protocol.ui.edit_step", n=n, title=title)), step_form(view, own, step)),
     )

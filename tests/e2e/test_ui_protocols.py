@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import build
-from test_ui_a11y import AXE_RUN, WCAG, check, go
+from test_ui_a11y import check
 from tests.room import Room
 from ui_helpers import seed
 
