@@ -11,10 +11,26 @@ import base64
 import os
 
 COUNTER_LIMIT = 10**6
+# Stamps end where dates do (app/dates.py, LAST_YEAR): 2108-01-01T00:00Z. Bounded, a stamp
+# keeps its width however far a clock jumps, so that text order stays the clock order.
+LAST_WALL_MS = 4_354_819_200_000
+WALL = 15  # digits of wall milliseconds, then a dot and 6 of counter
 
 
 def format_stamp(wall_ms: int, counter: int) -> str:
     return f"{wall_ms:015d}.{counter:06d}"
+
+
+LAST_STAMP = format_stamp(LAST_WALL_MS, COUNTER_LIMIT - 1)
+STAMP_LENGTH = len(LAST_STAMP)
+
+
+def is_stamp(text: str) -> bool:
+    """Whether `text` has the one shape of a stamp ("" is no stamp yet): 15 digits of wall
+    milliseconds up to LAST_WALL_MS, a dot, 6 digits of counter. Fixed width, so text order
+    is number order, and the bound is one comparison."""
+    return not text or (len(text) == STAMP_LENGTH and text <= LAST_STAMP and text.isascii() and text[WALL] == "."
+                        and text[:WALL].isdigit() and text[WALL + 1 :].isdigit())
 
 
 def parse_stamp(stamp: str) -> tuple[int, int]:

@@ -52,8 +52,8 @@ async def start() -> None:
             navigate=shell.set_hash,
             focus_title=shell.focus_title,
             browser_languages=shell.browser_languages(),
-            format_date=shell.format_date,
             format_number=shell.format_number,
+            local_time=shell.local_time,
         ),
         presentation=presentation,
     )
@@ -93,9 +93,24 @@ async def run() -> None:
     gc.disable()
     try:
         await start()
-    except Exception:
+    except Exception as error:
         detail = traceback.format_exc()
         print(detail, file=sys.stderr)
-        js.cercleBoot.fail(detail)
+        fail(error, detail)
     finally:
         gc.enable()
+
+
+def fail(error: Exception, detail: str) -> None:
+    """A start that failed on what is stored offers to save it and start empty (the
+    recovery screen); any other failure, or one of the recovery screen itself, shows the
+    failure screen."""
+    try:
+        from app.web import recovery
+
+        if recovery.offered(error):
+            recovery.show(detail)
+            return
+    except Exception:
+        detail += "\n" + traceback.format_exc()
+    js.cercleBoot.fail(detail)

@@ -158,9 +158,22 @@ class ActionItem(Record):
     owner_id: str  # the carrier
     text: str
     due: str = ""  # ISO date
+    with_whom: str = ""  # who the carrier will do it with ("quoi, avec qui, pour quand")
     status: ActionStatus = "open"
     comment: str = ""  # at follow-up
     followup_session_id: str = ""  # the session where the status was reviewed
+
+    @property
+    def by_due(self) -> tuple[str, str, str]:
+        """Its place in a plan: by due date, the undated last, then as entered."""
+        return (self.due or "9999-12-31", self.created, self.id)
+
+
+def by_carrier(items: list[ActionItem], members: dict[str, Member]) -> list[ActionItem]:
+    """Actions of several carriers, each carrier's together (in the group's order), each
+    carrier's by due date: how the follow-up shows them."""
+    order = {m.id: m.order for m in members.values()}
+    return sorted(items, key=lambda a: (order.get(a.owner_id, 0), a.owner_id, a.by_due))
 
 
 @frozen
@@ -291,12 +304,45 @@ class Workspace(Frozen):
         ]
         return sorted(found, key=lambda p: (p.created, p.id))
 
-    def votes_for(self, pitch_id: str) -> list[Vote]:
-        return [v for v in self.votes.values() if v.pitch_id == pitch_id and not v.deleted]
+    def carried_over(self, session_id: str) -> list[Pitch]:
+        """The parking lot a session inherits: problems pitched at the group's earlier
+        sessions that were still waiting when it opened, in the order they were pitched,
+        whether a round has examined them since or not; and those that their owners
+        withdrew after it opened (so that the screen keeps them in place, to be put back)."""
+        session = self.sessions.get(session_id)
+        if session is None:
+            return []
+
+        def here(p: Pitch) -> bool:
+            if p.round_id:
+                examined = self.rounds.get(p.round_id)
+                when = self.sessions.get(examined.session_id) if examined is not None else None
+                return when is not None and when.created >= session.created
+            return not p.withdrawn or p.stamp > session.created
+
+        found = [
+            p
+            for p in self.pitches.values()
+            if p.group_id == session.group_id
+            and p.session_id != session_id
+            and not p.deleted
+            and (not session.created or p.created < session.created)
+            and here(p)
+        ]
+        return sorted(found, key=lambda p: (p.created, p.id))
+
+    def votes_for(self, pitch_id: str, session_id: str = "") -> list[Vote]:
+        """The votes for a pitch; in one session only when it is given (votes belong to
+        the session where they were cast, a pitch carried over starts the next with none)."""
+        return [
+            v
+            for v in self.votes.values()
+            if v.pitch_id == pitch_id and not v.deleted and (not session_id or v.session_id == session_id)
+        ]
 
     def action_items_of(self, round_id: str) -> list[ActionItem]:
         found = [a for a in self.action_items.values() if a.round_id == round_id and not a.deleted]
-        return sorted(found, key=lambda a: (a.created, a.id))
+        return sorted(found, key=lambda a: a.by_due)
 
     def last_carried(self, group_id: str) -> dict[str, str]:
         """Per member of the group, the date of the session where they last carried a

@@ -102,6 +102,13 @@ class Protocol(Frozen):
     steps: Annotated[tuple[Step, ...], Limits(min_length=1)]
     request_types: tuple[str, ...] = REQUEST_TYPES
     version: int = 1  # a group's own protocol counts its edits: summaries name the version a session ran
+    # The smallest and largest group the method is designed for (a group of Cercle has 4 to
+    # 8 members); the session's setup says so when a group falls outside.
+    fewest_members: int = 4
+    most_members: int = 8
+
+    def suits(self, members: int) -> bool:
+        return self.fewest_members <= members <= self.most_members
 
     def step_index(self, key: str) -> int:
         return next(i for i, step in enumerate(self.steps) if step.key == key)
@@ -142,20 +149,36 @@ def _nominal(step: Step, members: int) -> float:
 def scale(protocol: Protocol, available_minutes: float, *, members: int, rounds: int = 1) -> Protocol:
     """The protocol with every timed step scaled so the session fits the time available.
 
-    Times are rounded to the half minute and never drop below one minute; untimed steps
-    stay untimed.
+    Every step's time is its indicative time times one factor, rounded down to the half
+    minute and never below one minute; untimed steps stay untimed. The factor is the
+    largest whose plan still fits: rounding down alone never overshoots, but the one-minute
+    floor can, and then the other steps give the time back. When even one minute a step
+    (and a turn) does not fit, every timed step gets that minute: the plan then says it
+    takes longer than the time available (`session_minutes`), and the setup screen says so.
     """
     planned = protocol.session_minutes(members, rounds)
     if planned <= 0 or available_minutes <= 0:
         return protocol
-    factor = available_minutes / planned
-    steps = tuple(
-        step
-        if step.minutes is None
-        else step.model_copy(update={"minutes": max(1.0, math.floor(step.minutes * factor * 2 + 0.5) / 2)})
-        for step in protocol.steps
-    )
-    return protocol.model_copy(update={"steps": steps})
+
+    def scaled(factor: float) -> Protocol:
+        steps = tuple(
+            step if step.minutes is None else step.model_copy(update={"minutes": max(1.0, math.floor(step.minutes * factor * 2) / 2)})
+            for step in protocol.steps
+        )
+        return protocol.model_copy(update={"steps": steps})
+
+    def fits(factor: float) -> bool:
+        return scaled(factor).session_minutes(members, rounds) <= available_minutes
+
+    # The plan's length grows with the factor (a step's time never shrinks as it grows):
+    # bisect for the largest factor that fits, between the plain ratio when it fits (else
+    # nothing: every step at its floor) and well above it (rounding down leaves room).
+    ratio = available_minutes / planned
+    low, high = (ratio if fits(ratio) else 0.0), 2 * ratio + 1
+    for _ in range(50):
+        middle = (low + high) / 2
+        low, high = (middle, high) if fits(middle) else (low, middle)
+    return scaled(low)
 
 
 def T(fr: str, en: str) -> Text:

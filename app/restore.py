@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any, Callable
 
-from app.attendance import settle
+from app import attendance, invariants
 from app.model import COLLECTIONS, Workspace
 
 FORMAT = "cercle"
@@ -28,6 +28,11 @@ NUMBER_START = r"-?[0-9.eE+-]*"
 # parser recurses in C, and in Pyodide a nesting bomb exhausts the stack, which is fatal.
 MAX_DEPTH = 32
 NOT_STRUCTURE = bytes(sorted(set(range(256)) - set(b'[]{}"')))
+# The largest number a file holds is a time in epoch milliseconds (about 2 * 10**12); 2**53
+# is what JavaScript reads exactly. Beyond it a number is refused as it is read: Python
+# turns thousands of digits into an int slowly, or not at all (its 4,300-digit limit).
+MAX_NUMBER = 2**53
+NUMBER_DIGITS = len(str(MAX_NUMBER))
 
 # Each migration turns the data of version N into that of version N + 1. Version 1 is the
 # first published shape, so there is none yet; a future version N + 1 adds `N: function`
@@ -71,7 +76,8 @@ def parse(data: bytes, *, unique: bool = True) -> dict[str, Any]:
     if _too_deep(data):
         raise FileFormatError("sync.error.too_deep")
     try:
-        found = json.loads(text, object_pairs_hook=_unique) if unique else json.loads(text)
+        found = json.loads(text, object_pairs_hook=_unique if unique else None, parse_int=_integer,
+                           parse_float=_decimal, parse_constant=_not_a_number)
     except json.JSONDecodeError as error:
         raise FileFormatError("sync.error.truncated" if _cut_short(text, error) else "sync.error.not_json") from None
     if not isinstance(found, dict):
@@ -103,6 +109,24 @@ def _cut_short(text: str, error: json.JSONDecodeError) -> bool:
     if not rest or error.msg.startswith("Unterminated string"):
         return True
     return any(word.startswith(rest) for word in ("true", "false", "null")) or bool(re.fullmatch(NUMBER_START, rest))
+
+
+def _integer(text: str) -> int:
+    if len(text.lstrip("-")) > NUMBER_DIGITS or abs(number := int(text)) > MAX_NUMBER:
+        raise FileFormatError("restore.error.huge_number")
+    return number
+
+
+def _decimal(text: str) -> float:
+    number = float(text)  # 1e400 is infinite
+    if not abs(number) <= MAX_NUMBER:
+        raise FileFormatError("restore.error.huge_number")
+    return number
+
+
+def _not_a_number(text: str) -> float:
+    """NaN, Infinity and -Infinity, which Python's JSON reads and JSON itself does not have."""
+    raise FileFormatError("restore.error.huge_number")
 
 
 def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -164,22 +188,18 @@ def records(data: dict[str, Any]) -> Workspace:
     except ValidationError as error:
         where = error.errors()[0]["loc"]
         raise FileFormatError("sync.error.invalid", place="/".join(str(part) for part in where)[:200]) from None
-    for name in COLLECTIONS:
-        for record in ws.collection(name).values():
-            if record.conflicts and not all(is_version(entry) for entry in record.conflicts):
-                raise FileFormatError("sync.error.invalid", place=f"{name}/{record.id}/conflicts")
+    checked(ws)
     return ws
 
 
-def is_version(entry: dict[str, Any]) -> bool:
-    known = entry.get("known", {})
-    return (
-        isinstance(entry.get("stamp"), str)
-        and isinstance(entry.get("device"), str)
-        and isinstance(entry.get("base", ""), str)
-        and isinstance(known, dict)
-        and all(isinstance(key, str) and isinstance(value, str) for key, value in known.items())
-    )
+def checked(ws: Workspace) -> None:
+    """Refuse a workspace whose records break what the screens and actions rely on
+    (app/invariants.py), naming where."""
+    try:
+        invariants.check(ws)
+    except invariants.Refusal as refusal:
+        limit = {} if refusal.limit is None else {"limit": refusal.limit}
+        raise FileFormatError(refusal.key, place=refusal.place[:200], **limit) from None
 
 
 def references(ws: Workspace) -> Workspace:
@@ -197,7 +217,13 @@ def references(ws: Workspace) -> Workspace:
             }
             if dangling:
                 update.setdefault(name, dict(ws.collection(name)))[record.id] = record.model_copy(update=dangling)
-    return settle(ws.model_copy(update=update) if update else ws)
+    return attendance.settle(ws.model_copy(update=update) if update else ws)
+
+
+def settle(ws: Workspace) -> Workspace:
+    """A whole workspace (a file, every stored shard together, a merge) made sound across
+    records: pointers that point nowhere cleared, positions brought within their protocol."""
+    return invariants.settle(references(ws))
 
 
 def partial(data: bytes) -> Workspace:
@@ -207,4 +233,4 @@ def partial(data: bytes) -> Workspace:
 
 def restore(data: bytes) -> Workspace:
     """Bytes of a Cercle file to a sound workspace, or FileFormatError."""
-    return references(partial(data))
+    return settle(partial(data))

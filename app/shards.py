@@ -21,10 +21,11 @@ import binascii
 import zlib
 from typing import Any, Iterable
 
-from app import restore
+from app import invariants, restore
 from app.frozen import from_plain
 from app.merge import combine
 from app.model import COLLECTIONS, Local, Record, Workspace
+from app.tabs import merge_local
 
 PREFIX = "cercle."
 LOCAL = PREFIX + "local"
@@ -130,7 +131,7 @@ def decode_local(text: str) -> Local:
     from pydantic import ValidationError  # after the first screen (app/frozen.py)
 
     try:
-        return Local.model_validate_json(text)
+        return invariants.check_local(Local.model_validate(restore.parse(text.encode(), unique=False)))
     except ValidationError:
         raise restore.FileFormatError("sync.error.not_json") from None
 
@@ -152,12 +153,12 @@ def read_unchecked(stored: dict[str, str]) -> Workspace | None:
                 for name, model in COLLECTIONS.items():
                     found = data.get(name, {})
                     collections[name] = {i: from_plain(model, record) for i, record in found.items()}
-                    if any(record.id != i or not all(map(restore.is_version, record.conflicts))
-                           for i, record in collections[name].items()):
+                    if any(record.id != i for i, record in collections[name].items()):
                         return None
                 parts.append(Workspace(**collections))
+                invariants.check(parts[-1])
         local = from_plain(Local, restore.parse(stored[LOCAL].encode(), unique=False)) if LOCAL in stored else Local()
-        return restore.references(combine(parts)).model_copy(update={"local": local})
+        return restore.settle(combine(parts)).model_copy(update={"local": invariants.check_local(local)})
     except Exception:  # whatever it is (a shape, a number too big, versions that do not merge)
         return None
 
@@ -170,23 +171,28 @@ def items(ws: Workspace) -> dict[str, str]:
     return found
 
 
-def read(stored: dict[str, str]) -> tuple[Workspace, dict[str, str]]:
-    """The workspace in stored items, and the items that could not be read (to set aside)."""
+def read(stored: dict[str, str], held: dict[str, str] | None = None) -> tuple[Workspace, dict[str, str]]:
+    """The workspace in stored items, and the items that could not be read (to set aside).
+    `held`: the items this tab could not write when storage was full, kept elsewhere
+    (app/web/storage.py): merged with the stored ones, this tab's drafts first."""
+    held = held or {}
     parts, unreadable = [], {}
-    for key, value in stored.items():
+    for key, value in [*stored.items(), *held.items()]:
         if not is_shard(key):
             continue
         try:
             parts.append(decode(value))
         except restore.FileFormatError:
             unreadable[key] = value
-    ws = restore.references(combine(parts))
-    local = Local()
-    if LOCAL in stored:
-        try:
-            local = decode_local(stored[LOCAL])
-        except restore.FileFormatError:
-            unreadable[LOCAL] = stored[LOCAL]
+    ws = restore.settle(combine(parts))
+    locals_ = []
+    for items in (held, stored):
+        if LOCAL in items:
+            try:
+                locals_.append(decode_local(items[LOCAL]))
+            except restore.FileFormatError:
+                unreadable[LOCAL] = items[LOCAL]
+    local = merge_local(*locals_) if len(locals_) == 2 else (locals_ or [Local()])[0]
     return ws.model_copy(update={"local": local}), unreadable
 
 

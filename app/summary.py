@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict
 
 from app.actions import ENTRY_CAPTURE
 from app.i18n import translator
-from app.model import ActionItem, Entry, Round, Session, Workspace
+from app.model import ActionItem, Entry, Round, Session, Workspace, by_carrier
 from app.protocol import named
 
 # What a carrier's round shows, step by step; the group's summary adds the learnings.
@@ -61,6 +61,7 @@ class Commitment(Frozen):
     owner: str
     text: str
     due: str = ""
+    with_whom: str = ""
     status: str = "open"
     comment: str = ""
     decided: str = ""  # the date of the session where it was decided
@@ -212,6 +213,7 @@ class _Reader:
             owner=self.name(item.owner_id),
             text=item.text,
             due=item.due,
+            with_whom=item.with_whom,
             status=item.status,
             comment=item.comment,
             decided=session.date if session else "",
@@ -242,7 +244,7 @@ class _Reader:
         )
 
     def followups(self) -> list[ActionItem]:
-        return self.ws.followed_up_in(self.session.id)
+        return by_carrier(self.ws.followed_up_in(self.session.id), self.ws.members)
 
     def parked(self, member_id: str = "") -> tuple[AgendaItem, ...]:
         """The parking lot as it stood after this session (later pitches are not its
@@ -294,15 +296,18 @@ def group_summary(ws: Workspace, session_id: str, language: str) -> GroupSummary
     read = _Reader(ws, session_id, language)
     session = read.session
     numbers = {r.id: r.number for r in read.rounds}
+    # The agenda: what was on the table, carried over from earlier sessions or new, with
+    # this session's votes (a pitch carried over starts each session with none).
+    dates = {s.id: s.date for s in ws.sessions.values()}
     agenda = [
         AgendaItem(
             member=read.name(p.member_id),
             title=p.title,
-            votes=len(ws.votes_for(p.id)),
+            votes=len(ws.votes_for(p.id, session.id)),
             round=numbers.get(p.round_id, 0),
-            pitched=session.date,
+            pitched=dates.get(p.session_id, ""),
         )
-        for p in ws.pitches_of(session.id)
+        for p in ws.carried_over(session.id) + ws.pitches_of(session.id)
         if not p.withdrawn
     ]
     rounds = tuple(read.round(r, full=True, kinds=GROUP_ROUND_KINDS) for r in read.rounds)

@@ -102,6 +102,14 @@ class _Writer:
         if f.anonymous:
             self.add(Paragraph(_("summary.anonymous"), quiet=True))
 
+    def plan_tags(self, c: Commitment) -> tuple[str, ...]:
+        """With whom, by when ("quoi, avec qui, pour quand")."""
+        _ = self._
+        tags = [_("closing.plan.with_whom", names=c.with_whom)] if c.with_whom else []
+        if c.due:
+            tags.append(_("summary.due", date=self.date(c.due)))
+        return tuple(tags)
+
     def commitments(self, title: str, items: tuple[Commitment, ...], *, owners: bool, followup: bool) -> None:
         if not items:
             return
@@ -113,8 +121,7 @@ class _Writer:
                 tags.append(self.label("summary.status", c.status))
                 if c.decided:
                     tags.append(_("summary.decided", date=self.date(c.decided)))
-            if c.due:
-                tags.append(_("summary.due", date=self.date(c.due)))
+            tags.extend(self.plan_tags(c))
             detail = _("summary.comment", comment=c.comment) if c.comment else ""
             lines.append(Item(c.text, who=c.owner if owners else "", tags=tuple(tags), detail=detail))
         self.add(Heading(2, title), Items(tuple(lines)))
@@ -152,7 +159,7 @@ class _Writer:
         if not contract_done:
             self.contract(r)
         if r.actions:
-            lines = tuple(Item(a.text, tags=(_("summary.due", date=self.date(a.due)),) if a.due else ()) for a in r.actions)
+            lines = tuple(Item(a.text, tags=self.plan_tags(a)) for a in r.actions)
             self.add(Heading(3, _("summary.actions")), Items(lines))
 
     def contract(self, r: RoundSummary) -> None:

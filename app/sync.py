@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, create_model
 
+from app.envelope import Envelope
 from app.merge import merge
 from app.model import COLLECTIONS, Workspace
 from app.restore import FORMAT, VERSION, FileFormatError, restore
@@ -38,10 +39,26 @@ def dump(workspace: Workspace) -> bytes:
     return CercleFile(format=FORMAT, version=VERSION, **records).model_dump_json(exclude_defaults=True).encode()
 
 
+def file_name(workspace: Workspace, today: str, *, encrypted: bool) -> str:
+    """cercle-<group>-<date>.json when the device holds one group (the file is that group's),
+    else cercle-<date>.json; "-encrypted" before the extension when it is sealed."""
+    from app.summary_files import slug  # the summaries' safe names (ASCII, lowercase)
+
+    groups = workspace.live("groups")
+    parts = ["cercle", slug(groups[0].name, "") if len(groups) == 1 else "", today, "encrypted" if encrypted else ""]
+    return "-".join(p for p in parts if p) + ".json"
+
+
 def load(data: bytes) -> Workspace:
     """The workspace in a file's bytes; FileFormatError (with a message key) if refused.
-    An encrypted file is refused with "sync.error.locked": open its envelope first."""
-    return restore(data)
+    An encrypted file is refused with "sync.error.locked": open its envelope first. A damaged
+    one says so instead, before anyone types a passphrase for nothing."""
+    try:
+        return restore(data)
+    except FileFormatError as refused:
+        if refused.key == "sync.error.locked":
+            Envelope.from_bytes(data)
+        raise
 
 
 def schema() -> dict[str, Any]:

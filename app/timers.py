@@ -22,6 +22,13 @@ def remaining(timer: Timer, now: int) -> int | None:
     return timer.budget_ms + timer.extra_ms - elapsed(timer, now)
 
 
+def ends_at(timer: Timer) -> int | None:
+    """When a running countdown reaches zero (epoch ms); None if untimed or paused."""
+    if timer.budget_ms is None or timer.started_at is None:
+        return None
+    return timer.started_at + timer.budget_ms + timer.extra_ms - timer.elapsed_ms
+
+
 def overtime(timer: Timer, now: int) -> int:
     left = remaining(timer, now)
     return -left if left is not None and left < 0 else 0

@@ -2,9 +2,10 @@
 
     python3 build.py && .venv/bin/python bench/interaction.py [--runs N]
 
-Two workspaces side by side in one run: a new group with nothing but the running round,
-and the same group after ten years of quarterly sessions (bench/history.py: 40 sessions of
-3 rounds, every step filled). In each, the round screen of a running session, and the
+Three workspaces side by side in one run: a new group with nothing but the running round,
+the same group after ten years of quarterly sessions (bench/history.py: 40 sessions of
+3 rounds, every step filled), and the new group's round holding as many contributions as
+restore accepts in one round (1,000: what a hostile file can bring). In each, the round screen of a running session, and the
 facilitator's usual clicks, each measured inside the page: performance.now() around
 `element.click()` (the app handles the click synchronously: action, save, morph), and
 again once the next frame is painted. Prints p50 and p95 per kind of click and overall.
@@ -36,6 +37,7 @@ import build  # noqa: E402
 from history import ten_years  # noqa: E402
 from ui_helpers import seed  # noqa: E402
 
+from app import invariants  # noqa: E402
 from app.model import Workspace  # noqa: E402
 from tests.room import Room  # noqa: E402
 
@@ -136,6 +138,18 @@ def history() -> tuple[Workspace, str]:
     return with_running_round(ws, "g", [m.id for m in ws.members_of("g")])
 
 
+def crowded() -> tuple[Workspace, str]:
+    """The new group's round holding as many contributions as restore lets a file bring
+    (app/invariants.py MAX_PER_ROUND): what a hostile file can make a screen show."""
+    ws, session = new_group()
+    room = Room(ws, now=int(time.time() * 1000))
+    held = len(ws.entries_of("r-now"))
+    for n in range(invariants.MAX_PER_ROUND - held):
+        room.do({"type": "add_entry", "session_id": session, "round_id": "r-now", "kind": "question",
+                 "author_id": f"m{1 + n % 5}", "text": f"Question {n} ?"})
+    return room.ws.model_copy(update={"local": room.ws.local.model_copy(update={"undo": (), "redo": ()})}), session
+
+
 def measure(browser, base: str, ws: Workspace, session: str, runs: int) -> dict[str, dict[str, list[float]]]:
     context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 720})
     page = context.new_page()
@@ -189,7 +203,7 @@ def main() -> int:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=build.chromium_executable(), args=list(build.CHROMIUM_ARGS))
-            for name, make in (("new group", new_group), ("ten years", history)):
+            for name, make in (("new group", new_group), ("ten years", history), ("crowded round", crowded)):
                 ws, session = make()
                 sessions = len(ws.live("sessions"))
                 results[name] = measure(browser, base, ws, session, runs)

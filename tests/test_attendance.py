@@ -287,7 +287,7 @@ def test_a_new_session_proposes_the_date_and_place_the_previous_one_set():
     room.do({"type": "finish_session", "session_id": "s-1"})
     room.do({"type": "set_next_session", "session_id": "s-1", "date": "2027-01-14", "place": "Salle Pasteur"})
     page = screen(room, "setup", group="g-1")
-    assert 'type="date" value="2027-01-14"' in page and 'value="Salle Pasteur"' in page
+    assert 'value="14/01/2027"' in page and 'value="Salle Pasteur"' in page  # the date as typed in the app's format
 
 
 def test_the_session_offers_to_correct_attendance_until_its_end():

@@ -60,8 +60,9 @@ HOSTILE = {
     "unknown capture": (encoded(plain(steps=[{**STEPS[0], "capture": "exec"}])), "protocol.file.invalid"),
     "steps as text": (encoded(plain(steps="rm -rf")), "protocol.file.invalid"),
     "no step": (encoded(plain(steps=[])), "protocol.file.invalid"),
-    "not a number": (protocol_file.dump(DEFAULT).replace(b'"minutes": 5.0', b'"minutes": NaN', 1), "protocol.check.minutes"),
-    "endless step": (encoded(plain(steps=[{**STEPS[2], "minutes": 1e308}])), "protocol.check.minutes"),
+    "not a number": (protocol_file.dump(DEFAULT).replace(b'"minutes": 5.0', b'"minutes": NaN', 1), "restore.error.huge_number"),  # refused while parsing
+    "huge number": (encoded(plain(steps=[{**STEPS[2], "minutes": 1e308}])), "restore.error.huge_number"),
+    "endless step": (encoded(plain(steps=[{**STEPS[2], "minutes": 500}])), "protocol.check.minutes"),
     "choice too late": (encoded(plain(steps=[STEPS[2], STEPS[1]])), "protocol.check.needs_problem"),
     "too many steps": (encoded(plain(steps=[{**STEPS[2], "key": f"s{i}"} for i in range(21)])), "protocol.check.too_many_steps"),
     "same key twice": (encoded(plain(steps=[STEPS[2], STEPS[2]])), "protocol.check.duplicate_key"),

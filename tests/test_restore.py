@@ -43,7 +43,7 @@ def edited(change) -> bytes:
         (b'{"format": "cercle", "version": "1"}', "sync.error.bad_version"),
         (b'{"format": "cercle", "version": 0}', "sync.error.bad_version"),
         (b'{"format": "cercle", "version": 2}', "sync.error.newer"),
-        (b'{"format": "cercle-encrypted", "version": 1, "ciphertext": ""}', "sync.error.locked"),
+        (b'{"format": "cercle-encrypted", "version": 1, "ciphertext": ""}', "sync.error.envelope"),  # damaged: said before a passphrase is asked
         (b'{"format": "cercle", "version": 1, "groups": {"g": {"id": "g", "name": "A"}, "g": {}}}', "sync.error.duplicate_key"),
         (b'{"format": "cercle", "version": 1, "groups": []}', "sync.error.invalid"),
     ],

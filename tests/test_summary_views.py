@@ -7,7 +7,7 @@ import re
 import pytest
 
 from app import share
-from app.summary import member_summary
+from app.summary import member_summaries, member_summary
 from app.views import render
 from app.views.context import Route, View
 from halfday import half_day
@@ -31,7 +31,7 @@ def commands(page: str) -> list[dict]:
 def test_the_summaries_screen_offers_each_members_files_and_code(ws):
     page = screen(ws, "summaries", session="s-1")
     tree = html_tree(page)
-    assert tree.find("h1").text() == "Synthèses — Cadres de santé — CHU Nord, 3 déc. 2026"
+    assert tree.find("h1").text() == "Synthèses — Cadres de santé — CHU Nord, jeudi 3 décembre 2026"
     rows = [li for li in tree.find("ul", "summary-list").elements()]
     assert [li.find("span", "who").text() for li in rows] == [
         "Sophie Garnier", "Karim Haddad", "Léa Fontaine", "Marc Olivier", "Inès Carvalho"
@@ -51,10 +51,46 @@ def test_the_summaries_screen_offers_each_members_files_and_code(ws):
     assert [a for a in commands(page) if a["data-command"] == "summary-ics"] == [
         {"type": "button", "data-command": "summary-ics", "data-session-id": "s-1"}
     ]
-    toggles = [attrs for tag, attrs in html_tags(page) if attrs.get("data-action") == "update_group"]
-    assert [(t["aria-pressed"], t.get("data-anonymous-summaries"), t.get("data-full-summaries")) for t in toggles] == [
-        ("false", "true", None), ("false", None, "true")
+    switches = [attrs for tag, attrs in html_tags(page) if attrs.get("data-action") == "update_group"]
+    assert [(t["role"], t["aria-checked"], t.get("data-anonymous-summaries"), t.get("data-full-summaries")) for t in switches] == [
+        ("switch", "false", "true", None), ("switch", "false", None, "true")
     ]
+
+
+def nodes(node):
+    """Every element under `node`, in document order."""
+    for child in node.elements():
+        yield child
+        yield from nodes(child)
+
+
+def test_each_summary_option_is_a_switch_that_says_its_state_and_what_turning_it_on_does():
+    room = half_day()
+    room.do({"type": "update_group", "id": "g-1", "anonymous_summaries": True})
+    tree = html_tree(screen(room.ws, "summaries", session="s-1"))
+    switches = [n for n in nodes(tree) if n.attrs.get("role") == "switch"]
+    assert [(b.attrs["aria-checked"], b.find("span", "switch-label").text(), b.find("span", "switch-state").text()) for b in switches] == [
+        ("true", "Ne pas nommer les auteurs des contributions", "Activé"),
+        ("false", "Donner à chacun tous les tours en entier", "Désactivé"),
+    ]
+    hints = {n.attrs.get("id"): n.text() for n in nodes(tree)}
+    described = [hints[b.attrs["aria-describedby"]] for b in switches]
+    assert described[0].startswith("Activé : les synthèses ne disent pas qui a posé chaque question")
+    assert "ne tiennent plus dans un code QR se donnent en fichier" in described[1]
+
+
+def test_the_full_summaries_switch_says_which_codes_it_takes_away():
+    room = half_day()
+    assert "ne tient plus dans un code QR" not in screen(room.ws, "summaries", session="s-1")
+    long = "".join(f"{n:04x}{n * 7919 % 65521:04x}" for n in range(600))  # 4.8 kB that do not compress away
+    room.do({"type": "edit_entry", "id": "r-1-n1", "text": long})
+    shareable = {m: share.shareable(s) for m, s in member_summaries(room.ws, "s-1", "fr").items()}
+    assert shareable == {"m-sophie": False, "m-karim": True, "m-lea": True, "m-marc": True, "m-ines": True}
+    room.do({"type": "update_group", "id": "g-1", "full_summaries": True})
+    page = screen(room.ws, "summaries", session="s-1")
+    # Sophie carried round 1: hers is too long either way; the four others lose theirs to the choice.
+    assert not any(share.shareable(s) for s in member_summaries(room.ws, "s-1", "fr").values())
+    assert "Avec ce choix, 4 synthèses ne tiennent plus dans un code QR : elles se donnent en fichier." in page
 
 
 def test_a_summary_too_long_for_a_code_says_so_instead(ws):
@@ -102,23 +138,23 @@ def test_the_history_shows_who_carried_what_and_the_open_actions(ws):
     tables = [node for node in _all(tree, "table")]
     carried, members, still_open = (_rows(t) for t in tables)
     assert carried == [
-        ["Dec 3, 2026", "1", "Sophie Garnier", "Un cadre expérimenté conteste mes décisions en réunion", "2"],
-        ["Dec 3, 2026", "2", "Léa Fontaine", "Dire non au calendrier du siège", "2"],
-        ["Dec 3, 2026", "3", "Inès Carvalho", "Déléguer sans perdre la qualité", "2"],
+        ["Thursday 3 December 2026", "1", "Sophie Garnier", "Un cadre expérimenté conteste mes décisions en réunion", "2"],
+        ["Thursday 3 December 2026", "2", "Léa Fontaine", "Dire non au calendrier du siège", "2"],
+        ["Thursday 3 December 2026", "3", "Inès Carvalho", "Déléguer sans perdre la qualité", "2"],
     ]
     assert members == [
         ["Karim Haddad", "0", "never"], ["Marc Olivier", "0", "never"],
-        ["Sophie Garnier", "1", "Dec 3, 2026"], ["Léa Fontaine", "1", "Dec 3, 2026"], ["Inès Carvalho", "1", "Dec 3, 2026"],
+        ["Sophie Garnier", "1", "Thursday 3 December 2026"], ["Léa Fontaine", "1", "Thursday 3 December 2026"], ["Inès Carvalho", "1", "Thursday 3 December 2026"],
     ]
     # March's follow-up closed one of Sophie's and dropped one of Léa's: four remain open
     assert [(r[0], r[2], r[3]) for r in still_open] == [
-        ("Inès Carvalho", "Jan 15, 2027", "to do"), ("Sophie Garnier", "Feb 1, 2027", "in progress"),
-        ("Léa Fontaine", "Feb 1, 2027", "to do"), ("Inès Carvalho", "Feb 1, 2027", "to do"),
+        ("Inès Carvalho", "Friday 15 January 2027", "to do"), ("Sophie Garnier", "Monday 1 February 2027", "in progress"),
+        ("Léa Fontaine", "Monday 1 February 2027", "to do"), ("Inès Carvalho", "Monday 1 February 2027", "to do"),
     ]
     assert still_open[1][1] == "Écrire avec l'équipe trois règles de réunion" and still_open[1][5] == "Deux règles sur trois écrites."
-    assert still_open[1][4] == "Dec 3, 2026"
+    assert still_open[1][4] == "Thursday 3 December 2026"
     sessions = tree.find("ol", "sessions").elements()
-    assert [li.find("a").text() for li in sessions] == ["Mar 11, 2027", "Dec 3, 2026"]
+    assert [li.find("a").text() for li in sessions] == ["Thursday 11 March 2027", "Thursday 3 December 2026"]
     assert 'href="#/summaries?session=s-1"' in page
 
 
@@ -137,7 +173,7 @@ def _rows(table):
 def test_the_shared_summary_screen_shows_the_summary_and_stores_nothing(ws):
     summary = member_summary(ws, "s-1", "m-sophie", "fr")
     payload = share.encode(summary)
-    page = screen(ws, "shared-summary", "en", s=payload)
+    page = screen(ws, "shared-summary", "en", z=payload)
     tree = html_tree(page)
     assert tree.find("h1").text() == "Synthèse de séance — Sophie Garnier"
     assert tree.find("article").attrs["lang"] == "fr"
@@ -149,9 +185,9 @@ def test_the_shared_summary_screen_shows_the_summary_and_stores_nothing(ws):
     assert "<form" not in page and "<input" not in page
 
 
-@pytest.mark.parametrize("payload", ["", "garbage!", "eJwLSS0uAQAEXQH1"])
-def test_a_broken_shared_link_gets_a_clear_message(ws, payload):
-    page = screen(ws, "shared-summary", "en", s=payload)
+@pytest.mark.parametrize("param, payload", [("z", ""), ("z", "garbage!"), ("z", "ABC123"), ("s", "eJwLSS0uAQAEXQH1")])
+def test_a_broken_shared_link_gets_a_clear_message(ws, param, payload):
+    page = screen(ws, "shared-summary", "en", **{param: payload})
     tree = html_tree(page)
     assert tree.find("h1").text() == "Unreadable summary"
     assert re.search(r"This link (is incomplete or damaged|does not hold a summary)", page)

@@ -12,17 +12,17 @@ import pytest
 from app import envelope, sync
 from app.restore import FileFormatError
 import reference_crypto
-from test_sync_file import played, records
+from test_sync_file import FIXTURES, played, records
 
 PASSPHRASE = "Le cercle des pairs, mardi 14 h"
 
 
 class PythonCipher:
-    async def encrypt(self, passphrase, salt, iterations, iv, plain):
-        return reference_crypto.AESGCM(reference_crypto.key(passphrase, salt, iterations)).encrypt(iv, plain, None)
+    async def encrypt(self, passphrase, salt, iterations, iv, plain, aad):
+        return reference_crypto.AESGCM(reference_crypto.key(passphrase, salt, iterations)).encrypt(iv, plain, aad)
 
-    async def decrypt(self, passphrase, salt, iterations, iv, sealed):
-        return reference_crypto.AESGCM(reference_crypto.key(passphrase, salt, iterations)).decrypt(iv, sealed, None)
+    async def decrypt(self, passphrase, salt, iterations, iv, sealed, aad):
+        return reference_crypto.AESGCM(reference_crypto.key(passphrase, salt, iterations)).decrypt(iv, sealed, aad)
 
 
 def seal(plain: bytes, passphrase: str = PASSPHRASE) -> bytes:
@@ -50,7 +50,7 @@ def test_an_encrypted_file_opens_with_its_passphrase(sealed):
 
 def test_the_envelope_is_the_documented_one_and_hides_the_text(sealed):
     fields = json.loads(sealed)
-    assert fields["format"] == "cercle-encrypted" and fields["version"] == 1
+    assert fields["format"] == "cercle-encrypted" and fields["version"] == 2
     assert (fields["kdf"], fields["cipher"]) == ("PBKDF2-SHA256", "AES-256-GCM")
     assert fields["iterations"] >= 600_000
     assert len(base64.b64decode(fields["salt"])) == 16 and len(base64.b64decode(fields["iv"])) == 12
@@ -109,7 +109,7 @@ def test_a_tampered_iteration_count_is_refused(sealed):
         ({"iv": base64.b64encode(b"short").decode()}, "sync.error.envelope"),
         ({"salt": None}, "sync.error.envelope"),
         ({"ciphertext": ""}, "sync.error.envelope"),
-        ({"version": 2}, "sync.error.newer"),
+        ({"version": 3}, "sync.error.newer"),
         ({"format": "cercle"}, "sync.error.not_cercle"),
     ],
 )
@@ -127,3 +127,77 @@ def test_sealing_needs_a_passphrase():
     with pytest.raises(FileFormatError) as error:
         seal(b"{}", "")
     assert error.value.key == "sync.error.no_passphrase"
+
+
+# Issue 16, items 3 and 10.
+
+V1 = (FIXTURES / "cercle-encrypted-v1.json").read_bytes()  # made by the build before version 2
+
+
+def test_a_version_1_file_still_opens(sealed):
+    assert json.loads(V1)["version"] == 1
+    # The same records, but for the protocol snapshot: a session keeps the protocol as it was
+    # when it started, and the library's texts have been rewritten since that file was made.
+    def unsnapped(ws):
+        found = records(ws)
+        found["sessions"] = {i: {**r, "protocol": None} for i, r in found["sessions"].items()}
+        return found
+
+    assert unsnapped(sync.load(unseal(V1))) == unsnapped(played())
+    assert reference_crypto.decrypt(V1, PASSPHRASE) == unseal(V1)
+
+
+def test_the_header_is_bound_to_the_ciphertext(sealed):
+    """Relabelled as version 1 (no associated data), or any header field changed: refused."""
+    fields = json.loads(sealed)
+    assert refused(json.dumps({**fields, "version": 1}).encode()) == "sync.error.wrong_passphrase"
+    key = reference_crypto.key(PASSPHRASE, base64.b64decode(fields["salt"]), fields["iterations"])
+    iv, ciphertext = base64.b64decode(fields["iv"]), base64.b64decode(fields["ciphertext"])
+    with pytest.raises(reference_crypto.InvalidTag):
+        reference_crypto.AESGCM(key).decrypt(iv, ciphertext, None)  # the tag covers more than the text
+    reference_crypto.AESGCM(key).decrypt(iv, ciphertext, reference_crypto.header(fields))
+
+
+def test_the_passphrase_is_the_same_however_its_letters_were_typed():
+    composed, decomposed = "Clé de l'été 2026", "Cle\u0301 de l'e\u0301te\u0301 2026"
+    assert composed != decomposed
+    locked = seal(b'{"format":"cercle","version":1}', decomposed)
+    assert unseal(locked, composed) == b'{"format":"cercle","version":1}'
+    assert reference_crypto.decrypt(locked, composed) == b'{"format":"cercle","version":1}'
+
+
+@pytest.mark.parametrize("passphrase", ["1", "court", "7 chars", "e\u0301t\u00e9 \u00e9t\u00e9"[:7]])
+def test_a_short_passphrase_is_refused_with_the_minimum(passphrase):
+    with pytest.raises(FileFormatError) as error:
+        seal(b"{}", passphrase)
+    assert (error.value.key, error.value.params) == ("restore.error.short_passphrase", {"minimum": 8})
+
+
+def test_the_minimum_counts_letters_as_they_are_shown():
+    with pytest.raises(FileFormatError):
+        seal(b"{}", "e\u0301" * 7)  # 14 code points, 7 letters
+    assert json.loads(seal(b"{}", "e\u0301" * 8))["version"] == 2
+
+
+def cut(sealed: bytes, size: int) -> bytes:
+    fields = json.loads(sealed)
+    return json.dumps({**fields, "ciphertext": base64.b64encode(base64.b64decode(fields["ciphertext"])[:size]).decode()}).encode()
+
+
+@pytest.mark.parametrize("size", [0, 16, 40, envelope.MIN_PLAIN_BYTES + envelope.TAG_BYTES - 1])
+def test_a_ciphertext_too_short_to_hold_a_file_says_it_is_damaged_before_asking_for_a_passphrase(sealed, size):
+    with pytest.raises(FileFormatError) as error:
+        sync.load(cut(sealed, size))
+    assert error.value.key == "sync.error.envelope"
+    assert refused(cut(sealed, size)) == "sync.error.envelope"
+
+
+def test_the_smallest_file_fits_the_smallest_ciphertext():
+    from app.model import Workspace
+
+    assert len(sync.dump(Workspace())) == envelope.MIN_PLAIN_BYTES
+    assert unseal(seal(sync.dump(Workspace()))) == sync.dump(Workspace())
+
+
+def test_an_encrypted_file_inside_an_encrypted_file_is_refused_once_opened(sealed):
+    assert refused(seal(sealed)) == "restore.error.nested_envelope"

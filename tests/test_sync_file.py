@@ -94,3 +94,13 @@ def test_a_file_written_again_from_the_fixture_is_the_same_file():
     expected = json.loads(data)
     expected["sessions"]["s-1"]["attendance"] = dict.fromkeys(sorted(expected["members"]), "present")
     assert json.loads(sync.dump(sync.load(data))) == expected
+
+
+def test_the_export_file_is_named_after_the_group_when_the_device_holds_one():
+    room = Room()
+    room.do({"type": "create_group", "id": "g-1", "name": "Cadres de santé — CHU Nord", "members": [{"id": f"m-{i}", "name": f"Pair {i}"} for i in range(4)]})
+    assert sync.file_name(room.ws, "2026-12-03", encrypted=False) == "cercle-cadres-de-sante-chu-nord-2026-12-03.json"
+    assert sync.file_name(room.ws, "2026-12-03", encrypted=True) == "cercle-cadres-de-sante-chu-nord-2026-12-03-encrypted.json"
+    room.do({"type": "create_group", "id": "g-2", "name": "Intervision Lyon", "members": [{"id": f"n-{i}", "name": f"Pair {i}"} for i in range(4)]})
+    assert sync.file_name(room.ws, "2026-12-03", encrypted=False) == "cercle-2026-12-03.json"  # two groups: neither named
+    assert sync.file_name(Room().ws, "2026-12-03", encrypted=True) == "cercle-2026-12-03-encrypted.json"

@@ -158,5 +158,27 @@ def test_while_saving_fails_every_screen_can_offer_the_export():
     failing = BrowserState(Storage(failed=True))
     shown = str(transfer.banner(replace(view, browser=failing)))
     assert 'role="alert"' in shown and "could not be saved" in shown and 'href="#/transfer"' in shown
-    assert transfer.banner(View(ws=Room().ws, route=Route("transfer"), browser=failing)) is None  # the screen says it itself
+    on_transfer = str(transfer.banner(View(ws=Room().ws, route=Route("transfer"), lang="en", browser=failing)))
+    assert "could not be saved" in on_transfer and "href" not in on_transfer  # the export is right there
     assert transfer.banner(View(ws=Room().ws, presentation=True, browser=failing)) is None  # not in front of the room
+
+
+def test_the_breadcrumb_keeps_the_group_the_screen_was_opened_from():
+    room = Room()
+    room.group()
+    page = html(View(ws=room.ws, route=Route("transfer", (("group", "g-1"),)), lang="fr"))
+    crumbs = page[page.index('<nav class="crumbs"'):page.index("</nav>")]
+    assert re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', crumbs) == [
+        ("#/home", "Cercle"), ("#/group?id=g-1", "Cadres santé"), ("#/transfer?group=g-1", "Fichiers et stockage")
+    ]
+    assert 'href="#/transfer?group=g-1&amp;delete=g-1"' in page  # asking to delete stays under the group
+    alone = html(View(ws=room.ws, route=Route("transfer"), lang="fr"))
+    assert "#/group?id=g-1" not in alone[alone.index('<nav class="crumbs"'):alone.index("</nav>")]
+
+
+def test_while_storage_is_full_the_banner_says_the_work_is_kept_in_the_tab_then_that_it_is_written():
+    view = View(ws=Room().ws, route=Route("session", (("id", "s-1"),)), lang="en")
+    kept = str(transfer.banner(replace(view, browser=BrowserState(Storage(failed=True, kept=True)))))
+    assert 'role="alert"' in kept and "kept in this tab, even if you reload it" in kept and 'href="#/transfer"' in kept
+    written = str(transfer.banner(replace(view, browser=BrowserState(Storage(written_back=True)))))
+    assert 'role="status"' in written and "now saved in this browser" in written

@@ -1,5 +1,6 @@
 from app import timers
 from app.clock import format_stamp, next_stamp, parse_stamp, new_id, new_device_id
+from room import Room
 
 
 def test_a_countdown_runs_pauses_resumes_and_goes_into_overtime():
@@ -47,3 +48,18 @@ def test_ids_are_random_and_url_safe():
     assert len(ids) == 100
     assert all(len(i) >= 20 and "/" not in i and "+" not in i for i in ids)
     assert new_device_id().startswith("d-")
+
+
+def test_a_timer_paused_in_overtime_says_it_is_paused():
+    from app.views.parts import clock_text, timer_state
+
+    room = Room()
+    room.group()
+    room.session()
+    room.do({"type": "start_round", "session_id": "s-1", "id": "r-1"})
+    room.wait(11 * 60)
+    timer = room.ws.rounds["r-1"].step_timers[0]
+    assert timer_state(timer, room.now) == "overtime"
+    room.do({"type": "pause_timer", "round_id": "r-1"})
+    timer = room.ws.rounds["r-1"].step_timers[0]
+    assert timer_state(timer, room.now) == "paused" and clock_text(timer, room.now).startswith("+")

@@ -3,6 +3,7 @@ and hostile text in every field coming out as text."""
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -120,7 +121,7 @@ def test_the_running_round_shows_step_timer_turns_and_guidance():
     assert "Exposé des problématiques" in text and "Étape 1 sur 9" in text and "Tour 1 sur 3" in text
     assert 'role="timer"' in markup and "10:00" in text, "2 min each for five members"
     assert 'aria-current="step"' in markup and 'aria-keyshortcuts="Space"' in markup
-    assert "Pas de questions ni de commentaires" in text, "what not to do"
+    assert "À éviter : Poser des questions ou commenter pendant les présentations." in text, "what not to do"
     assert "Chaque membre à tour de rôle." in text and "Ordre de parole" in text
     room.wait(700)
     assert "+01:40" in show(room), "overtime counts up"
@@ -155,7 +156,7 @@ def test_between_rounds_the_pitches_wait_and_who_carried_comes_last():
     assert "Situation de m-0" not in text.split("Prochaine problématique")[1].split("Ou choisir")[0]
     carriers = text.split("Ou choisir directement le porteur")[1]
     assert carriers.index("Alice") > carriers.index("Émilie"), "who carried last comes last"
-    assert "a porté une problématique le 1 sept. 2026" in carriers
+    assert "a porté une problématique le mardi 1er septembre 2026" in carriers
 
 
 def test_the_contract_step_shows_the_reformulations_to_choose_from():
@@ -173,6 +174,11 @@ def test_the_contract_step_shows_the_reformulations_to_choose_from():
     markup = show(room)
     assert "Oser dire non" in markup and "Choisir cette reformulation" in markup
     assert markup.count('type="checkbox" name="request_types[]"') == 5
+    entry = next(iter(room.ws.entries))
+    room.do({"type": "choose_reformulation", "round_id": "r-1", "entry_id": entry})
+    markup = show(room)
+    assert "Choisir cette reformulation" not in markup
+    assert re.search(r'<button[^>]*aria-pressed="true"[^>]*>Reformulation choisie</button>', markup)
 
 
 @pytest.mark.parametrize("lang, title", [("fr", "Nouveau groupe"), ("en", "New group")])
@@ -289,3 +295,18 @@ def test_a_device_with_no_group_says_what_to_do_first(lang):
         assert ">Create a new group</button>" in markup and ">Import a file</a>" in markup
     assert markup.count("<button") - markup.count('class="quiet"') == 1, "one button to start with, nothing else to pick"
     assert "groups" not in markup.split('id="welcome"')[1], "no empty list of groups"
+
+
+def test_contributions_come_oldest_first_on_the_operator_screen_as_on_the_presentation():
+    room = Room()
+    room.group()
+    room.session()
+    play_round(room, "s-1", "r-1", "m-0")
+    room.do({"type": "start_round", "session_id": "s-1", "id": "r-2", "pitch_id": next(p.id for p in room.ws.pitches_of("s-1") if p.member_id == "m-1")})
+    room.do({"type": "go_to_step", "round_id": "r-2", "step": 3})
+    questions = ["Première question ?", "Deuxième question ?", "Troisième question ?"]
+    for author, text in zip(("m-0", "m-2", "m-3"), questions):
+        room.do({"type": "add_entry", "session_id": "s-1", "round_id": "r-2", "kind": "question", "author_id": author, "text": text})
+    for screen in ("session", "presentation"):
+        text = "".join(Tags(show(room, screen)).text)
+        assert [text.index(q) for q in questions] == sorted(text.index(q) for q in questions), screen

@@ -99,3 +99,15 @@ def test_hostile_text_in_a_conflicting_version_stays_text():
     markup = show(room, id="s-1")
     assert_safe(markup)
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in markup.split("Autre version")[1]
+
+
+def test_a_group_or_member_renamed_on_two_devices_shows_both_names_on_the_group_page():
+    room = apart({"type": "rename_member", "id": "m-2", "name": "Chloé Bernard"}, {"type": "rename_member", "id": "m-2", "name": "Chloé B."})
+    tablet = apart({"type": "update_group", "id": "g-1", "name": "Cadres — nord"}, {"type": "update_group", "id": "g-1", "name": "Cadres — sud"})
+    for ws, collection, names in ((room, "members", ("Chloé Bernard", "Chloé B.")), (tablet, "groups", ("Cadres — nord", "Cadres — sud"))):
+        markup = show(ws, "group", id="g-1")
+        text = "".join(Tags(markup).text)
+        assert text.count("Modifié sur deux appareils.") == 1
+        notice = text.split("Modifié sur deux appareils.")[1]
+        assert all(name in notice for name in names)
+        assert {(b["data-collection"], b["data-id"]) for b in Buttons(markup).found} == {(collection, "m-2" if collection == "members" else "g-1")}

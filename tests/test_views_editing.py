@@ -95,8 +95,8 @@ def test_every_entry_pitch_and_action_item_in_a_round_has_an_edit_button_named_a
     assert "Modifier « Voir la DRH »" in names_of_buttons(show(room))
     room.do({"type": "go_to_step", "round_id": "r-1", "step": 1})
     vote = names_of_buttons(show(room))
-    assert "Modifier « Situation 0 »" in vote and "Retirer « Situation 0 »" in vote
-    assert "Retirer « Situation 2 »" not in vote, "the chosen pitch cannot be withdrawn"
+    assert "Modifier « Situation 0 »" in vote and "Retirer du choix « Situation 0 »" in vote
+    assert "Retirer du choix « Situation 2 »" not in vote, "the chosen pitch cannot be withdrawn"
     room.do({"type": "go_to_step", "round_id": "r-1", "step": 0})
     assert "Edit “Situation 4”" in names_of_buttons(show(room, lang="en"))
 
@@ -126,7 +126,7 @@ def test_pitches_and_action_items_have_their_own_fields():
     room.do({"type": "go_to_step", "round_id": "r-1", "step": 7})
     markup = show(room, id="s-1", edit="a-1", lang="en")
     assert 'value="Voir la DRH"' in labelled(markup, "Corrected text")
-    assert 'type="date"' in labelled(markup, "Due date") and 'value="2027-01-15"' in labelled(markup, "Due date")
+    assert 'inputmode="numeric"' in labelled(markup, "Due date") and 'value="15/01/2027"' in labelled(markup, "Due date")  # typed day first (app/dates.py)
 
 
 def test_hostile_text_in_every_form_stays_text():
@@ -192,7 +192,8 @@ def test_opening_moves_the_focus_to_the_form_and_closing_forgets_what_was_typed(
     page = Recorder()
     app = App(room.ws, Route("session", (("id", "s-1"),)), page.effects())
     run("edit", app, {"id": "i-1"}, Element(focus="f-edit-i-1-text"))
-    assert app.route.get("edit") == "i-1" and page.hash == "#/session?id=s-1&edit=i-1"
+    seen = f"{app.ws.entries['i-1'].stamp}%2F{app.ws.entries['i-1'].device}"  # the version shown (tests/test_tabs.py)
+    assert app.route.get("edit") == "i-1" and page.hash == f"#/session?id=s-1&edit=i-1&seen={seen}"
     assert page.focused[-1] == "f-edit-i-1-text" and 'id="f-edit-i-1-text"' in page.painted[-1]
     app.set_draft("edit-i-1:text", "Fais un")
     app.set_draft("r-1-interventions:text", "Une autre intervention")

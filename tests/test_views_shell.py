@@ -93,6 +93,29 @@ def test_drafts_are_kept_while_typing_and_emptied_when_sent():
     assert app.ws.local.drafts == {} and "Half a title" in page.painted[-1]
 
 
+def test_a_form_that_edits_a_record_shows_the_saved_value_once_sent_and_announces_the_save():
+    page = Page()
+    room = Room()
+    room.group()
+    room.session()
+    room.do({"type": "start_evaluation", "session_id": "s-1"})
+    room.do({"type": "finish_session", "session_id": "s-1"})
+    app = App(room.ws, Route("session", (("id", "s-1"),)), page.effects())
+    app.set_draft("s-1-next:place", "Room 4")
+    sent = {"type": "set_next_session", "session_id": "s-1", "date": "2027-03-02", "place": "Room 4"}
+    assert app.dispatch(sent, sent=("s-1-next:date", "s-1-next:place"), saved="closing.saved.next")
+    assert app.ws.local.drafts == {}, "the drafts went with the save"
+    assert 'value="Room 4"' in page.painted[-1] and 'value="02/03/2027"' in page.painted[-1], "the fields show the record (the date as typed)"
+    assert 'role="status" aria-live="polite">Next session saved.</p>' in page.painted[-1]
+    app.render()
+    assert "Next session saved." in page.painted[-1], "the confirmation stays until the next action"
+    painted = len(page.painted)
+    assert app.dispatch({**sent, "place": "Room 5"}, saved="closing.saved.next")
+    assert [("Next session saved." in p) for p in page.painted[painted:]] == [False, True], "said again, it is heard again"
+    assert app.dispatch({"type": "set_preferences", "muted": True})
+    assert "Next session saved." not in page.painted[-1]
+
+
 def test_commands_register_by_name_and_an_unknown_one_is_refused():
     calls = []
 

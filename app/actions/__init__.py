@@ -59,9 +59,12 @@ from app.actions.protocols import (
     RemoveStep,
 )
 from app.actions.sessions import (
+    EndBreak,
     FinishFollowup,
     FinishRound,
     FinishSession,
+    ReopenSession,
+    ResumeRound,
     SetAttendance,
     SetNextSession,
     StartBreak,
@@ -87,7 +90,7 @@ AnyAction = Annotated[
     Union[
         CreateGroup, UpdateGroup, AddMember, RenameMember, RemoveMember, AcknowledgeCharter,
         StartSession, FinishFollowup, UpdateActionItem, StartRound, FinishRound, StartBreak,
-        StartEvaluation, FinishSession, SetNextSession, SetAttendance,
+        StartEvaluation, FinishSession, SetNextSession, SetAttendance, EndBreak, ReopenSession, ResumeRound,
         GoToStep, NextStep, PreviousStep, PauseTimer, ResumeTimer, ExtendTimer, NextSpeaker,
         AddPitch, EditPitch, WithdrawPitch, DeletePitch, ToggleVote, ChoosePitch,
         AddEntry, EditEntry, DeleteEntry, MarkOutOfFrame, ChooseReformulation, SetContract,

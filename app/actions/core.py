@@ -7,10 +7,11 @@ import dataclasses
 
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from app.clock import new_id, next_stamp
-from app.merge import knowledge, pending
+from app.dates import from_typed, is_date
+from app.merge import knowledge, merge_record, pending, version
 from app.model import (
     COLLECTIONS,
     UNDO_DEPTH,
@@ -31,7 +32,16 @@ Name = Annotated[str, Field(min_length=1, max_length=200)]
 Id = Annotated[str, Field(min_length=1, max_length=64)]
 NewId = Annotated[str, Field(default_factory=new_id, min_length=1, max_length=64)]
 LongText = Annotated[str, Field(max_length=20_000)]
-IsoDate = Annotated[str, Field(pattern=r"^(\d{4}-\d{2}-\d{2})?$")]
+def _real_day(text: str) -> str:
+    """Empty, or a day every writer of a date accepts (app/dates.py), as restore requires."""
+    if text and not is_date(text):
+        raise ValueError("not a day from 1980 to 2107")
+    return text
+
+
+# A date as the app's date fields send it (day first, app/dates.py), or ISO: kept as ISO.
+IsoDate = Annotated[str, BeforeValidator(from_typed), Field(pattern=r"^(\d{4}-\d{2}-\d{2})?$"), AfterValidator(_real_day)]
+Seen = Annotated[str, Field(max_length=200, pattern=r"^([^/]+/[^/]+)?$")]  # a version (app.merge `version`), for Tx.edit
 
 
 class ActionError(ValueError):
@@ -108,6 +118,24 @@ class Tx:
 
     def update(self, collection: str, record_id: str, **fields: Any) -> Any:
         return self.put(collection, self.need(collection, record_id).model_copy(update=fields))
+
+    def edit(self, collection: str, record_id: str, seen: str, **fields: Any) -> Any:
+        """A person's edit from a form opened on the version `seen` (app.merge `version`; ""
+        when unknown). If the record changed since (another tab's edit, merged in meanwhile),
+        the new version is made on top of `seen`, not of the version the person never saw:
+        the two stay concurrent, and that one is kept as a conflict, as between two devices."""
+        old = self.need(collection, record_id)
+        new = self.update(collection, record_id, **fields)
+        if not seen or seen == version(old.stamp, old.device):
+            return new
+        stamp, device = seen.split("/", 1)
+        known = {other: at for other, at in new.known.items() if other != old.device}
+        if device != self.device:
+            known[device] = max(stamp, known.get(device, ""))
+        concurrent = new.model_copy(update={"known": known, "base": max(known.values(), default="")})
+        merged = merge_record(old, concurrent, collection)
+        self.written[collection][record_id] = merged
+        return merged
 
     def delete(self, collection: str, record_id: str) -> Any:
         return self.update(collection, record_id, deleted=True)

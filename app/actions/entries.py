@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from app.actions.core import Action, ActionError, Id, IsoDate, LongText, NewId, Tx
+from app.actions.core import Action, ActionError, Id, IsoDate, LongText, NewId, Seen, Tx
 from app.model import ActionItem, Entry, Round, Session
 from app.protocol import Protocol
 
@@ -104,6 +104,7 @@ class EditEntry(Action):
     help_type: str | None = None
     rating: int | None = Field(default=None, ge=1, le=5)
     author_id: str | None = None
+    seen: Seen = ""  # the version the form was opened on (Tx.edit)
 
     def perform(self, tx: Tx) -> None:
         entry = tx.need("entries", self.id)
@@ -125,7 +126,7 @@ class EditEntry(Action):
             if self.author_id:
                 tx.attendee(tx.need("sessions", entry.session_id), self.author_id)
             fields["author_id"] = self.author_id
-        tx.update("entries", self.id, **fields)
+        tx.edit("entries", self.id, self.seen, **fields)
 
 
 class DeleteEntry(Action):
@@ -186,6 +187,7 @@ class AddActionItem(Action):
     round_id: Id
     text: Annotated[str, Field(min_length=1, max_length=2000)]
     due: IsoDate = ""
+    with_whom: Annotated[str, Field(max_length=200)] = ""
 
     def perform(self, tx: Tx) -> None:
         round_ = tx.need("rounds", self.round_id)
@@ -193,7 +195,9 @@ class AddActionItem(Action):
             raise ActionError("error.round.needs_carrier")
         if not self.text.strip():
             raise ActionError("error.entry.empty")
-        item = ActionItem(id=self.id, round_id=round_.id, owner_id=round_.carrier_id, text=self.text.strip(), due=self.due)
+        item = ActionItem(
+            id=self.id, round_id=round_.id, owner_id=round_.carrier_id, text=self.text.strip(), due=self.due, with_whom=self.with_whom.strip()
+        )
         tx.create("action_items", item)
 
 
@@ -202,11 +206,13 @@ class EditActionItem(Action):
     id: Id
     text: Annotated[str, Field(min_length=1, max_length=2000)]
     due: IsoDate = ""
+    with_whom: Annotated[str, Field(max_length=200)] = ""
+    seen: Seen = ""  # the version the form was opened on (Tx.edit)
 
     def perform(self, tx: Tx) -> None:
         if not self.text.strip():
             raise ActionError("error.entry.empty")
-        tx.update("action_items", self.id, text=self.text.strip(), due=self.due)
+        tx.edit("action_items", self.id, self.seen, text=self.text.strip(), due=self.due, with_whom=self.with_whom.strip())
 
 
 class DeleteActionItem(Action):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from app.actions.core import Action, ActionError, Id, LongText, Name, NewId, Tx
+from app.actions.core import Action, ActionError, Id, LongText, Name, NewId, Seen, Tx
 from app.model import Pitch, Round, Session, Vote
 from app.protocol import Step
 
@@ -31,6 +31,10 @@ class AddPitch(Action):
         tx.attendee(session, self.member_id)
         if any(p.member_id == self.member_id for p in tx.ws.pitches_of(session.id)):
             raise ActionError("error.pitch.one_per_member")
+        if any(p.member_id == self.member_id and not (p.round_id or p.withdrawn) for p in tx.ws.carried_over(session.id)):
+            # their problem from an earlier session is still on the table: they update it
+            # or withdraw it, rather than pitch a second one beside it
+            raise ActionError("walk.error.pitch_pending")
         pitch = Pitch(
             id=self.id,
             group_id=session.group_id,
@@ -47,9 +51,10 @@ class EditPitch(Action):
     id: Id
     title: Name
     text: LongText = ""
+    seen: Seen = ""  # the version the form was opened on (Tx.edit)
 
     def perform(self, tx: Tx) -> None:
-        tx.update("pitches", self.id, title=self.title.strip(), text=self.text.strip())
+        tx.edit("pitches", self.id, self.seen, title=self.title.strip(), text=self.text.strip())
 
 
 class WithdrawPitch(Action):
@@ -78,21 +83,26 @@ class DeletePitch(Action):
 
 
 class ToggleVote(Action):
-    """A member votes for a pitch, or takes the vote back."""
+    """A member votes for a pitch, or takes the vote back, in the session whose choice it
+    is (by default the one where the pitch was made): a pitch carried over from an earlier
+    session is voted on afresh."""
 
     type: Literal["toggle_vote"] = "toggle_vote"
     id: NewId
     pitch_id: Id
     member_id: Id
+    session_id: str = ""
 
     def perform(self, tx: Tx) -> None:
         pitch = tx.need("pitches", self.pitch_id)
-        session = tx.need("sessions", pitch.session_id)
+        session = tx.need("sessions", self.session_id or pitch.session_id)
+        if pitch.group_id != session.group_id or pitch.withdrawn:
+            raise ActionError("error.pitch.unavailable")
         current = _current_step(tx, session)
         if current is None or current[1].capture != "vote":
             raise ActionError("error.vote.not_now")
         tx.attendee(session, self.member_id)
-        existing = [v for v in tx.ws.votes_for(pitch.id) if v.member_id == self.member_id]
+        existing = [v for v in tx.ws.votes_for(pitch.id, session.id) if v.member_id == self.member_id]
         if existing:
             for vote in existing:
                 tx.delete("votes", vote.id)

@@ -1,6 +1,6 @@
 """Sessions: starting one (with who is there, and the follow-up of earlier action plans),
-correcting who is there, its rounds, the break, the evaluation, the end, and the date of
-the next one."""
+correcting who is there, its rounds, the break, the evaluation, the end (and reopening, to
+correct), and the date of the next one."""
 
 from __future__ import annotations
 
@@ -207,6 +207,38 @@ class StartBreak(Action):
         tx.update("sessions", self.session_id, break_timer=timers.start(self.minutes * MINUTE, tx.now))
 
 
+class EndBreak(Action):
+    """The room is back before the time is up: the break ends now."""
+
+    type: Literal["end_break"] = "end_break"
+    session_id: Id
+    undoable: ClassVar[bool] = False
+
+    def perform(self, tx: Tx) -> None:
+        session = tx.need("sessions", self.session_id)
+        if session.break_timer is None:
+            raise ActionError("error.session.no_break")
+        tx.update("sessions", session.id, break_timer=None)
+
+
+class ResumeRound(Action):
+    """Go back into a finished round of the session, to correct what it captured; it
+    finishes again as any round does."""
+
+    type: Literal["resume_round"] = "resume_round"
+    round_id: Id
+
+    def perform(self, tx: Tx) -> None:
+        round_ = tx.need("rounds", self.round_id)
+        if not round_.finished:
+            raise ActionError("error.round.not_finished")
+        session = tx.session_of(round_)
+        if session.stage != "between":
+            raise ActionError("error.session.wrong_stage")
+        tx.update("rounds", round_.id, finished=False)
+        tx.update("sessions", session.id, stage="round", current_round_id=round_.id, break_timer=None)
+
+
 class StartEvaluation(Action):
     type: Literal["start_evaluation"] = "start_evaluation"
     session_id: Id
@@ -226,7 +258,24 @@ class FinishSession(Action):
         session = tx.need("sessions", self.session_id)
         if session.stage == "round":
             raise ActionError("error.session.round_running")
+        if session.stage == "finished":
+            raise ActionError("error.session.finished")
         tx.update("sessions", session.id, stage="finished", break_timer=None)
+
+
+class ReopenSession(Action):
+    """A closed session opened again to correct it: back between rounds, from where any
+    round can be resumed and the evaluation done again. Every correction is an action like
+    any other (stamped, merged, undoable), and summaries made afterwards show it."""
+
+    type: Literal["reopen_session"] = "reopen_session"
+    session_id: Id
+
+    def perform(self, tx: Tx) -> None:
+        session = tx.need("sessions", self.session_id)
+        if session.stage != "finished":
+            raise ActionError("error.session.not_finished")
+        tx.update("sessions", session.id, stage="between")
 
 
 class SetNextSession(Action):

@@ -20,8 +20,8 @@ PROTOCOL = Protocol(
                 "and what they learned from them.",
             ),
             dont=T(
-                "Pas de jugement sur ce qui a été fait ou non : on écoute et on apprend.",
-                "No judging what was or was not done: listen and learn.",
+                "Juger ce qui a été fait ou non : on écoute et on apprend.",
+                "Judging what was or was not done: listen and learn.",
             ),
             script=T(
                 "« Où en es-tu des actions que tu t'étais fixées la dernière fois ? Qu'en as-tu appris ? »",
@@ -39,8 +39,8 @@ PROTOCOL = Protocol(
                 "The presenter briefly sets out the work issue they want to move forward on, without interruption.",
             ),
             dont=T(
-                "Les membres du set n'interrompent pas et ne commencent pas à proposer des solutions.",
-                "Set members do not interrupt and do not start offering solutions.",
+                "Interrompre le présentateur, ou commencer à proposer des solutions.",
+                "Interrupting the presenter, or starting to offer solutions.",
             ),
             script=T(
                 "« Deux minutes pour nous dire sur quoi tu veux avancer aujourd'hui. »",
@@ -58,8 +58,8 @@ PROTOCOL = Protocol(
                 "Set members ask questions to understand the situation; the presenter answers.",
             ),
             dont=T(
-                "Pas de conseils déguisés en questions (« As-tu pensé à… ? »).",
-                "No advice disguised as questions (“Have you thought of…?”).",
+                "Déguiser des conseils en questions (« As-tu pensé à… ? »).",
+                "Disguising advice as questions (“Have you thought of…?”).",
             ),
             script=T(
                 "« Qu'avez-vous besoin de savoir pour bien comprendre ? »",
@@ -74,13 +74,13 @@ PROTOCOL = Protocol(
             title=T("Questions qui aident", "Helping questions"),
             do=T(
                 "Les membres posent des questions ouvertes qui font réfléchir le présentateur : hypothèses, options, "
-                "obstacles, ce qu'il pourrait faire ensuite. Le silence est permis.",
+                "obstacles, ce qu'il pourrait faire ensuite. Une question à la fois ; le silence est permis.",
                 "Members ask open questions that make the presenter think: assumptions, options, obstacles, "
-                "what they could do next. Silence is allowed.",
+                "what they could do next. One question at a time; silence is allowed.",
             ),
             dont=T(
-                "Pas d'avis ni de solution : les réponses appartiennent au présentateur. Une question à la fois.",
-                "No opinions or solutions: the answers belong to the presenter. One question at a time.",
+                "Donner son avis ou une solution : les réponses appartiennent au présentateur.",
+                "Giving opinions or solutions: the answers belong to the presenter.",
             ),
             script=T(
                 "« Posez des questions dont vous ne connaissez pas la réponse. Laissez-lui le temps de réfléchir. »",
@@ -98,8 +98,8 @@ PROTOCOL = Protocol(
                 "The presenter sums up where they are now: what the questions helped them see anew.",
             ),
             dont=T(
-                "Le set ne commente pas le résumé.",
-                "The set does not comment on the summary.",
+                "Commenter ou corriger le résumé du présentateur.",
+                "Commenting on or correcting the presenter's summary.",
             ),
             script=T(
                 "« Où en es-tu maintenant ? Qu'est-ce qui a bougé ? »",
@@ -117,8 +117,8 @@ PROTOCOL = Protocol(
                 "Members offer concrete resources: contacts, reading, information, experience.",
             ),
             dont=T(
-                "Des offres, pas des prescriptions : le présentateur prend ou laisse.",
-                "Offers, not prescriptions: the presenter takes them or leaves them.",
+                "Prescrire au lieu d'offrir : le présentateur prend ou laisse.",
+                "Prescribing instead of offering: the presenter takes or leaves.",
             ),
             script=T(
                 "« Qu'avez-vous à offrir : un contact, un document, une expérience ? »",
@@ -136,8 +136,8 @@ PROTOCOL = Protocol(
                 "The presenter states the actions they commit to take before the next meeting.",
             ),
             dont=T(
-                "Le set ne choisit pas les actions à sa place.",
-                "The set does not choose the actions for them.",
+                "Choisir les actions à la place du présentateur.",
+                "Choosing the actions on the presenter's behalf.",
             ),
             script=T(
                 "« Que vas-tu faire d'ici la prochaine fois ? Nous t'en redemanderons des nouvelles. »",

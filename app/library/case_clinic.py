@@ -9,6 +9,8 @@ PROTOCOL = Protocol(
         "La « case clinic » du Presencing Institute (Otto Scharmer, Théorie U), pour des groupes de 4 à 5 pairs, environ 70 minutes.",
         "The Presencing Institute's case clinic (Otto Scharmer, Theory U), for groups of 4–5 peers, about 70 minutes.",
     ),
+    fewest_members=4,
+    most_members=5,
     steps=(
         Step(
             key="roles",
@@ -20,8 +22,8 @@ PROTOCOL = Protocol(
                 "(one of the coaches may do it).",
             ),
             dont=T(
-                "Ne pas commencer à parler du cas.",
-                "Do not start talking about the case.",
+                "Commencer à parler du cas.",
+                "Starting to talk about the case.",
             ),
             script=T(
                 "« Qui apporte un cas aujourd'hui ? Qui tient le temps ? »",
@@ -43,8 +45,8 @@ PROTOCOL = Protocol(
                 "and may ask clarifying questions.",
             ),
             dont=T(
-                "Les coachs ne donnent pas de conseils et ne cherchent pas à « réparer » le problème.",
-                "Coaches give no advice and do not try to “fix” the problem.",
+                "Donner des conseils ou chercher à « réparer » le problème (pour les coachs).",
+                "Giving advice or trying to “fix” the problem (the coaches).",
             ),
             script=T(
                 "« Quel défi rencontres-tu ? Quel avenir cherches-tu à créer ? Où as-tu besoin d'aide ? »",
@@ -64,8 +66,8 @@ PROTOCOL = Protocol(
                 "that capture the essence of what was heard.",
             ),
             dont=T(
-                "Ne pas parler ni chercher de solution ; rester à l'écoute de ce qui émerge.",
-                "Do not speak or look for solutions; stay attentive to what comes up.",
+                "Parler ou chercher une solution : on reste à l'écoute de ce qui émerge.",
+                "Speaking or looking for solutions: stay attentive to what comes up.",
             ),
             script=T(
                 "« Trois minutes de silence. Quelle image, quel ressenti vous viennent ? »",
@@ -85,8 +87,8 @@ PROTOCOL = Protocol(
                 "then the case giver reflects on what they heard.",
             ),
             dont=T(
-                "Pas d'analyse ni de conseil : on offre ce qui est venu, tel quel.",
-                "No analysis and no advice: offer what came up, as it is.",
+                "Analyser ou conseiller : on offre ce qui est venu, tel quel.",
+                "Analysing or advising: offer what came up, as it is.",
             ),
             script=T(
                 "« “Je vois…, je sens…, je ressens…”. Le porteur réagira quand tous les coachs auront parlé. »",
@@ -106,8 +108,8 @@ PROTOCOL = Protocol(
                 "building on each other's ideas.",
             ),
             dont=T(
-                "Ne pas chercher à tout prix à résoudre le problème ; rester au service du porteur.",
-                "Do not push to resolve the problem; stay in service of the case giver.",
+                "Chercher à tout prix à résoudre le problème, au lieu de rester au service du porteur.",
+                "Pushing to resolve the problem at all costs, instead of staying in service of the case giver.",
             ),
             script=T(
                 "« Qu'est-ce que ces images nous montrent de la situation ? Construisons sur ce qui vient d'être dit. »",
@@ -127,8 +129,8 @@ PROTOCOL = Protocol(
                 "and the way forward; everyone thanks the others.",
             ),
             dont=T(
-                "Ne pas rouvrir le dialogue ; le porteur a le dernier mot.",
-                "Do not reopen the dialogue; the case giver has the last word.",
+                "Rouvrir le dialogue : le porteur a le dernier mot.",
+                "Reopening the dialogue: the case giver has the last word.",
             ),
             script=T(
                 "« Comment vois-tu ta situation maintenant, et quel est ton prochain pas ? »",

@@ -15,13 +15,13 @@ PROTOCOL = Protocol(
             title=T("Initialisation et choix d'une situation", "Opening and choice of a situation"),
             do=T(
                 "L'animateur rappelle le cadre et les règles. Ceux qui le souhaitent évoquent en quelques mots "
-                "une situation vécue ; le groupe en choisit une, avec l'accord de son narrateur.",
+                "une situation vécue ; le groupe en choisit une, avec l'accord de son narrateur. Personne n'est obligé d'en proposer.",
                 "The facilitator recalls the frame and the rules. Those who wish mention a situation they lived "
-                "in a few words; the group chooses one, with its narrator's agreement.",
+                "in a few words; the group chooses one, with its narrator's agreement. Nobody has to offer one.",
             ),
             dont=T(
-                "Ne pas commencer à raconter ni à analyser : on choisit seulement. Personne n'est obligé de proposer une situation.",
-                "Do not start telling or analysing the story: only choose. Nobody has to offer a situation.",
+                "Commencer à raconter ou à analyser (on choisit seulement), ou presser quelqu'un de proposer une situation.",
+                "Starting to tell or analyse the story (only choose), or pressing anyone to offer a situation.",
             ),
             script=T(
                 "« Confidentialité, bienveillance, registre professionnel. Qui a une situation vécue qu'il aimerait soumettre au groupe ? »",
@@ -42,8 +42,8 @@ PROTOCOL = Protocol(
                 "Many practitioners never time this account: the step may be left untimed when setting up the session.",
             ),
             dont=T(
-                "Personne n'interrompt le narrateur, ni pour une question ni pour un commentaire.",
-                "Nobody interrupts the narrator, neither with a question nor with a comment.",
+                "Interrompre le narrateur, que ce soit pour une question ou pour un commentaire.",
+                "Interrupting the narrator, whether with a question or a comment.",
             ),
             script=T(
                 "« Prends le temps qu'il te faut ; dis-nous quand tu as terminé. »",
@@ -63,8 +63,8 @@ PROTOCOL = Protocol(
                 "The narrator answers if they wish.",
             ),
             dont=T(
-                "Pas d'interprétation, de jugement ni de conseil glissé dans les questions.",
-                "No interpretation, judgement or advice slipped into the questions.",
+                "Glisser une interprétation, un jugement ou un conseil dans les questions.",
+                "Slipping an interpretation, a judgement or advice into the questions.",
             ),
             script=T(
                 "« De quoi avez-vous besoin pour vous représenter la situation ? Restons dans les faits. »",
@@ -84,8 +84,8 @@ PROTOCOL = Protocol(
                 "(teaching, institutional, relational…). The narrator listens in silence and takes notes.",
             ),
             dont=T(
-                "Le narrateur ne répond pas et ne se justifie pas ; pas de jugement ni de solution toute faite.",
-                "The narrator does not reply or justify; no judgements and no ready-made solutions.",
+                "Répondre ou se justifier (pour le narrateur) ; juger ou proposer des solutions toutes faites (pour le groupe).",
+                "Replying or justifying (the narrator); judging or offering ready-made solutions (the group).",
             ),
             script=T(
                 "« Formulez vos idées comme des hypothèses : “Je fais l'hypothèse que…”. Le narrateur reste silencieux. »",
@@ -99,12 +99,12 @@ PROTOCOL = Protocol(
             key="narrator-response",
             title=T("Réponse du narrateur", "The narrator's response"),
             do=T(
-                "Le narrateur reprend la parole : ce qui l'a touché, ce qui éclaire la situation, ce qu'il retient.",
-                "The narrator speaks again: what struck them, what sheds light on the situation, what they keep.",
+                "Le narrateur reprend la parole : ce qui l'a touché, ce qui éclaire la situation, ce qu'il retient. Il n'a pas à répondre à chaque hypothèse.",
+                "The narrator speaks again: what struck them, what sheds light on the situation, what they keep. They need not answer each hypothesis.",
             ),
             dont=T(
-                "Le groupe ne défend pas ses hypothèses ; le narrateur n'a pas à répondre à chacune.",
-                "The group does not defend its hypotheses; the narrator need not answer each one.",
+                "Défendre ses hypothèses, ou presser le narrateur de répondre à chacune.",
+                "Defending one's hypotheses, or pressing the narrator to answer each one.",
             ),
             script=T(
                 "« Qu'est-ce qui résonne pour toi dans ce que tu as entendu ? »",
@@ -124,8 +124,8 @@ PROTOCOL = Protocol(
                 "to concepts, readings or professional reference points.",
             ),
             dont=T(
-                "Ne pas faire un cours ni revenir sur la personne du narrateur.",
-                "Do not turn it into a lecture, and do not come back to the narrator as a person.",
+                "Faire un cours magistral, ou revenir sur la personne du narrateur.",
+                "Lecturing, or coming back to the narrator as a person.",
             ),
             script=T(
                 "« Qu'est-ce que cette situation nous dit de notre métier ? Quels repères peuvent l'éclairer ? »",
@@ -143,8 +143,8 @@ PROTOCOL = Protocol(
                 "Everyone says how they experienced the session and the way the group worked, and what they take away.",
             ),
             dont=T(
-                "Ne pas rouvrir l'analyse de la situation.",
-                "Do not reopen the analysis of the situation.",
+                "Rouvrir l'analyse de la situation.",
+                "Reopening the analysis of the situation.",
             ),
             script=T(
                 "« Comment as-tu vécu ce travail ? Qu'est-ce qui a aidé, qu'est-ce qui a gêné ? »",

@@ -18,8 +18,8 @@ PROTOCOL = Protocol(
                 "Those who brought a case last time say briefly what they did with the advice and how it turned out.",
             ),
             dont=T(
-                "Ne pas rouvrir le cas précédent : un bref compte rendu suffit.",
-                "Do not reopen the previous case: a short report is enough.",
+                "Rouvrir le cas précédent : un bref compte rendu suffit.",
+                "Reopening the previous case: a short report is enough.",
             ),
             script=T(
                 "« Qu'avez-vous fait des conseils reçus la dernière fois, et qu'est-ce que cela a donné ? »",
@@ -34,12 +34,12 @@ PROTOCOL = Protocol(
             key="cases",
             title=T("Inventaire des cas", "Inventory of cases"),
             do=T(
-                "Chacun décrit en quelques phrases un incident concret de sa pratique sur lequel il aimerait des conseils.",
-                "Each member describes in a few sentences a concrete incident from their work on which they would like advice.",
+                "Chacun décrit en quelques phrases factuelles un incident concret de sa pratique sur lequel il aimerait des conseils.",
+                "Each member describes in a few factual sentences a concrete incident from their work on which they would like advice.",
             ),
             dont=T(
-                "Rester court et factuel ; pas de questions ni de discussion à ce stade.",
-                "Keep it short and factual; no questions or discussion at this stage.",
+                "Raconter le cas en détail, ou poser des questions et discuter à ce stade.",
+                "Telling the case in detail, or asking questions and discussing at this stage.",
             ),
             script=T(
                 "« Quel incident récent vous occupe ? L'essentiel en quelques phrases. »",
@@ -58,8 +58,8 @@ PROTOCOL = Protocol(
                 "The group chooses together the case to work on: urgency, interest for the group, room for action.",
             ),
             dont=T(
-                "Ne pas commencer à traiter le cas : on choisit seulement.",
-                "Do not start working on the case: only choose.",
+                "Commencer à traiter le cas : on choisit seulement.",
+                "Starting to work on the case: only choose.",
             ),
             script=T(
                 "« Quel cas travaillons-nous maintenant ? La personne qui l'apporte est-elle d'accord ? »",
@@ -78,8 +78,8 @@ PROTOCOL = Protocol(
                 "The group asks factual, then deepening questions; the case-bringer answers.",
             ),
             dont=T(
-                "Aucun conseil, jugement, interprétation ni suggestion dans cette étape.",
-                "No advice, judgement, interpretation or suggestion in this step.",
+                "Donner un conseil, un jugement, une interprétation ou une suggestion dans cette étape.",
+                "Giving advice, judgements, interpretations or suggestions in this step.",
             ),
             script=T(
                 "« Des questions pour comprendre ce qui s'est passé : qui, quoi, quand, comment. »",
@@ -94,13 +94,13 @@ PROTOCOL = Protocol(
             title=T("Analyse, hors de la présence du porteur", "Analysis, with the case-bringer out"),
             do=T(
                 "Celui qui apporte le cas sort de la pièce ou se met à l'écart. Les autres échangent sur la façon dont ils "
-                "voient la situation, ses causes possibles et son rôle, et préparent un conseil.",
+                "voient la situation, ses causes possibles et son rôle, et préparent un conseil. On parle de lui avec respect, comme s'il était là.",
                 "The case-bringer leaves the room or sits apart. The others discuss how they see the situation, "
-                "its possible causes and the case-bringer's part in it, and prepare their advice.",
+                "its possible causes and the case-bringer's part in it, and prepare their advice. They speak of them respectfully, as if they were present.",
             ),
             dont=T(
-                "Parler de la situation avec respect, comme si la personne était là ; ne pas rappeler le porteur pour lui poser des questions.",
-                "Speak about the situation respectfully, as if the person were present; do not call the case-bringer back with questions.",
+                "Parler de la personne sans égards, ou rappeler le porteur pour lui poser des questions.",
+                "Speaking of the person disrespectfully, or calling the case-bringer back with questions.",
             ),
             script=T(
                 "« Comment voyez-vous la situation ? Qu'est-ce qui pourrait l'expliquer ? Quel conseil lui donneriez-vous ? »",
@@ -118,8 +118,8 @@ PROTOCOL = Protocol(
                 "The case-bringer comes back. Each member says what they would do in their place; the case-bringer listens and takes notes.",
             ),
             dont=T(
-                "Le porteur ne réagit pas encore et ne se justifie pas.",
-                "The case-bringer does not react yet and does not justify.",
+                "Réagir ou se justifier (pour le porteur) : il le fera à l'étape suivante.",
+                "Reacting or justifying (the case-bringer): that comes in the next step.",
             ),
             script=T(
                 "« Commencez par “À ta place, je…”. Tu réagiras à l'étape suivante. »",
@@ -139,8 +139,8 @@ PROTOCOL = Protocol(
                 "the group says a word about how the session went.",
             ),
             dont=T(
-                "Ne pas relancer la discussion sur les conseils écartés.",
-                "Do not restart the discussion about advice that was set aside.",
+                "Relancer la discussion sur les conseils écartés.",
+                "Restarting the discussion about advice that was set aside.",
             ),
             script=T(
                 "« Qu'est-ce qui t'est utile, et que vas-tu en faire ? Tu nous le raconteras la prochaine fois. »",

@@ -20,8 +20,8 @@ PROTOCOL = Protocol(
                 "case narrator. The others are consultants; one of them writes down the ideas during the consultation.",
             ),
             dont=T(
-                "Ne pas commencer à raconter le cas.",
-                "Do not start telling the case.",
+                "Commencer à raconter le cas.",
+                "Starting to tell the case.",
             ),
             script=T(
                 "« Qui a une situation sur laquelle il aimerait un regard neuf ? Qui modère ? Qui prend les notes ? »",
@@ -35,14 +35,14 @@ PROTOCOL = Protocol(
             key="account",
             title=T("Récit spontané", "Spontaneous account"),
             do=T(
-                "Le narrateur raconte sa situation ; le modérateur l'aide par des questions. À la fin, les consultants "
+                "Le narrateur raconte sa situation en s'en tenant à l'essentiel ; le modérateur l'aide par des questions. À la fin, les consultants "
                 "peuvent poser des questions de compréhension.",
-                "The case narrator tells the situation; the moderator helps with questions. At the end, the consultants "
+                "The case narrator tells the situation, keeping to the essentials; the moderator helps with questions. At the end, the consultants "
                 "may ask questions of understanding.",
             ),
             dont=T(
-                "S'en tenir à l'essentiel ; pas encore d'hypothèses ni d'idées de solution.",
-                "Keep to the essentials; no hypotheses or solution ideas yet.",
+                "Avancer déjà des hypothèses ou des idées de solution.",
+                "Putting forward hypotheses or solution ideas already.",
             ),
             script=T(
                 "« Raconte-nous ce qui se passe, avec ce qu'il nous faut pour comprendre. »",
@@ -60,8 +60,8 @@ PROTOCOL = Protocol(
                 "With the moderator's help, the case narrator phrases the key question on which they want advice.",
             ),
             dont=T(
-                "Les consultants n'imposent pas leur question ; c'est celle du narrateur.",
-                "The consultants do not impose their own question; it is the narrator's.",
+                "Imposer sa propre question (pour les consultants) : c'est celle du narrateur.",
+                "Imposing one's own question (the consultants): it is the narrator's.",
             ),
             script=T(
                 "« Quelle est ta question clé ? Plus elle est précise, plus les idées seront utiles. »",
@@ -81,8 +81,8 @@ PROTOCOL = Protocol(
                 "(brainstorming, resonance round, hypotheses…); the case narrator chooses.",
             ),
             dont=T(
-                "Ne pas commencer la consultation avant que la méthode soit choisie.",
-                "Do not start the consultation before the method is chosen.",
+                "Commencer la consultation avant que le narrateur ait choisi la méthode.",
+                "Starting the consultation before the narrator has chosen the method.",
             ),
             script=T(
                 "« Qu'est-ce qui t'aiderait le plus : des idées en vrac, des hypothèses, des échos d'expérience ? »",
@@ -96,14 +96,14 @@ PROTOCOL = Protocol(
             key="consultation",
             title=T("Consultation", "Consultation"),
             do=T(
-                "Les consultants répondent à la question clé selon la méthode choisie ; le narrateur écoute "
+                "Les consultants répondent à la question clé selon la méthode choisie, une idée par prise de parole ; le narrateur écoute "
                 "et laisse les idées agir, pendant qu'un consultant les note pour lui.",
-                "The consultants answer the key question following the chosen method; the case narrator listens "
+                "The consultants answer the key question following the chosen method, one idea per contribution; the case narrator listens "
                 "and lets the ideas sink in while a consultant writes them down.",
             ),
             dont=T(
-                "Le narrateur ne répond pas ; une idée par prise de parole, sans discussion entre consultants.",
-                "The case narrator does not reply; one idea per contribution, no debate between consultants.",
+                "Répondre (pour le narrateur) ; débattre entre consultants.",
+                "Replying (the narrator); debating between consultants.",
             ),
             script=T(
                 "« Une idée à la fois, en réponse à la question clé. Le narrateur écoute seulement. »",
@@ -121,8 +121,8 @@ PROTOCOL = Protocol(
                 "The case narrator says which ideas they keep and what they intend to do with them.",
             ),
             dont=T(
-                "Pas de justification ni de nouveau débat ; les consultants n'ont pas à défendre leurs idées.",
-                "No justifying and no new debate; the consultants need not defend their ideas.",
+                "Se justifier, relancer le débat ou défendre ses idées.",
+                "Justifying, reopening the debate or defending one's ideas.",
             ),
             script=T(
                 "« Qu'est-ce qui t'est utile ? Quelle sera ta prochaine étape ? »",

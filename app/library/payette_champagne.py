@@ -15,13 +15,13 @@ PROTOCOL = Protocol(
             title=T("Exposé du client", "The client's presentation"),
             do=T(
                 "Le client (le porteur) présente son problème, sa préoccupation ou son projet : contexte, enjeux, "
-                "personnes concernées, ce qu'il a déjà tenté.",
+                "personnes concernées, ce qu'il a déjà tenté. Les consultants écoutent et notent leurs questions pour l'étape suivante.",
                 "The client (the carrier) presents their problem, concern or project: context, stakes, "
-                "people involved, what they have already tried.",
+                "people involved, what they have already tried. Consultants listen and note their questions for the next step.",
             ),
             dont=T(
-                "Les consultants écoutent sans interrompre et notent leurs questions pour l'étape suivante.",
-                "Consultants listen without interrupting and note their questions for the next step.",
+                "Interrompre le client, même pour une question.",
+                "Interrupting the client, even with a question.",
             ),
             script=T(
                 "« Présente-nous ta situation telle que tu la vis. Nous t'écoutons sans t'interrompre. »",
@@ -39,8 +39,8 @@ PROTOCOL = Protocol(
                 "Consultants ask information questions to understand the situation well; the client answers.",
             ),
             dont=T(
-                "Pas de conseils, d'interprétations ni de jugements, même sous forme de question.",
-                "No advice, interpretations or judgements, even phrased as questions.",
+                "Donner des conseils, des interprétations ou des jugements, même sous forme de question.",
+                "Giving advice, interpretations or judgements, even phrased as questions.",
             ),
             script=T(
                 "« Quelles informations vous manquent pour comprendre ? Des questions courtes, une à la fois. »",
@@ -55,13 +55,13 @@ PROTOCOL = Protocol(
             title=T("Contrat de consultation", "Consultation contract"),
             do=T(
                 "Le client précise ce sur quoi il veut travailler et ce qu'il attend des consultants : "
-                "avis, idées, témoignages, hypothèses, ressources.",
+                "avis, idées, témoignages, hypothèses, ressources. Les consultants peuvent l'aider à préciser sa demande.",
                 "The client states what they want to work on and what they expect from the consultants: "
-                "opinions, ideas, testimonies, hypotheses, resources.",
+                "opinions, ideas, testimonies, hypotheses, resources. Consultants may help them sharpen the request.",
             ),
             dont=T(
-                "Les consultants ne redéfinissent pas le problème à la place du client ; ils peuvent l'aider à préciser sa demande.",
-                "Consultants do not redefine the problem for the client; they may help them sharpen the request.",
+                "Redéfinir le problème à la place du client.",
+                "Redefining the problem on the client's behalf.",
             ),
             script=T(
                 "« Sur quoi veux-tu que nous travaillions, et qu'attends-tu de nous exactement ? »",
@@ -81,8 +81,8 @@ PROTOCOL = Protocol(
                 "the client listens and notes what is useful.",
             ),
             dont=T(
-                "Le client ne se justifie pas et ne débat pas ; les consultants n'imposent pas leur solution.",
-                "The client does not justify or debate; consultants do not impose their own solution.",
+                "Se justifier ou débattre (pour le client) ; imposer sa solution (pour les consultants).",
+                "Justifying or debating (the client); imposing one's own solution (the consultants).",
             ),
             script=T(
                 "« Restons dans la demande du client. Chacun parle en son nom : “À ta place…”, “Dans mon expérience…”. »",
@@ -100,8 +100,8 @@ PROTOCOL = Protocol(
                 "The client says what they keep from the consultation and sets out an action plan: what, with whom, by when.",
             ),
             dont=T(
-                "Le groupe ne rouvre pas la consultation ; le client reste seul juge de ce qu'il retient.",
-                "The group does not reopen the consultation; the client alone decides what to keep.",
+                "Rouvrir la consultation, ou juger ce que le client retient : il en reste seul juge.",
+                "Reopening the consultation, or judging what the client keeps: the client alone decides.",
             ),
             script=T(
                 "« Qu'est-ce que tu retiens ? Quelles actions vas-tu mener, et quand nous en reparleras-tu ? »",
@@ -121,8 +121,8 @@ PROTOCOL = Protocol(
                 "the group also reviews briefly how it worked during the round.",
             ),
             dont=T(
-                "Parler de ses propres apprentissages, pas revenir sur le problème du client.",
-                "Talk about your own learning; do not go back to the client's problem.",
+                "Revenir sur le problème du client au lieu de parler de ses propres apprentissages.",
+                "Going back to the client's problem instead of talking about one's own learning.",
             ),
             script=T(
                 "« Qu'est-ce que cette consultation t'apprend pour ta pratique ? Et comment avons-nous travaillé ensemble ? »",

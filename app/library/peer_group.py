@@ -18,8 +18,8 @@ PROTOCOL = Protocol(
                 "Each member presents, in a few sentences, a work situation they want to explore.",
             ),
             dont=T(
-                "Pas de questions ni de commentaires pendant les présentations.",
-                "No questions or comments during the pitches.",
+                "Poser des questions ou commenter pendant les présentations.",
+                "Asking questions or commenting during the pitches.",
             ),
             script=T(
                 "« Qui souhaite apporter une situation aujourd'hui ? Deux minutes chacun, sans être interrompu. »",
@@ -39,8 +39,8 @@ PROTOCOL = Protocol(
                 "The group chooses together the situation to work on: urgency, interest for all, readiness.",
             ),
             dont=T(
-                "Ne pas commencer à traiter le fond : on choisit seulement.",
-                "Do not start working on the substance: only choose.",
+                "Commencer à traiter le fond (on choisit seulement), ou retenir une situation sans l'accord de son porteur.",
+                "Starting on the substance (only choose), or picking a situation without its carrier's agreement.",
             ),
             script=T(
                 "« Chacun peut voter pour une ou deux situations. Le porteur choisi est-il d'accord ? »",
@@ -55,12 +55,12 @@ PROTOCOL = Protocol(
             key="expose",
             title=T("Exposé par le porteur", "The carrier's exposé"),
             do=T(
-                "Le porteur décrit la situation : contexte, enjeux, acteurs, ce qu'il a déjà essayé.",
-                "The carrier describes the situation: context, stakes, people involved, what was tried.",
+                "Le porteur décrit la situation : contexte, enjeux, acteurs, ce qu'il a déjà essayé. Les consultants écoutent et prennent des notes.",
+                "The carrier describes the situation: context, stakes, people involved, what was tried. Consultants listen and take notes.",
             ),
             dont=T(
-                "Les consultants écoutent sans interrompre et prennent des notes.",
-                "Consultants listen without interrupting and take notes.",
+                "Interrompre l'exposé, même pour une question : les questions viennent à l'étape suivante.",
+                "Interrupting the exposé, even with a question: questions come in the next step.",
             ),
             script=T(
                 "« Raconte-nous la situation comme tu la vis, avec ce qui est important pour toi. »",
@@ -78,8 +78,8 @@ PROTOCOL = Protocol(
                 "Consultants ask open questions to understand; the carrier answers.",
             ),
             dont=T(
-                "Des questions seulement : pas encore de conseils ni de solutions déguisées.",
-                "Questions only: no advice yet, and no solutions disguised as questions.",
+                "Donner des conseils pendant l'exploration, ou glisser une solution dans une question (« As-tu pensé à… ? »).",
+                "Giving advice during the exploration, or slipping a solution into a question (“Have you thought of…?”).",
             ),
             script=T(
                 "« Qu'as-tu besoin de savoir pour comprendre la situation ? Une question à la fois. »",
@@ -97,8 +97,8 @@ PROTOCOL = Protocol(
                 "Each consultant offers, in one sentence, their reformulation of the carrier's problem.",
             ),
             dont=T(
-                "Pas de débat entre reformulations ; le porteur ne commente pas encore.",
-                "No debate between reformulations; the carrier does not comment yet.",
+                "Débattre des reformulations des autres ; pour le porteur, les commenter avant de les avoir toutes entendues.",
+                "Debating the others' reformulations; for the carrier, commenting on them before hearing them all.",
             ),
             script=T(
                 "« Si j'ai bien compris, ton problème est de… »",
@@ -117,8 +117,8 @@ PROTOCOL = Protocol(
                 "The carrier picks the reformulation that speaks to them most and states a request to the group.",
             ),
             dont=T(
-                "Le groupe n'argumente pas : c'est le porteur qui décide.",
-                "The group does not argue: the carrier decides.",
+                "Argumenter pour une reformulation ou une demande à la place du porteur : c'est lui qui décide.",
+                "Arguing for a reformulation or a request on the carrier's behalf: the carrier decides.",
             ),
             script=T(
                 "« Qu'attends-tu du groupe : des avis, des conseils, des témoignages, des hypothèses, des ressources ? »",
@@ -132,12 +132,12 @@ PROTOCOL = Protocol(
             key="interventions",
             title=T("Écoute des interventions", "Listening to the contributions"),
             do=T(
-                "Les consultants répondent à la demande du porteur, chacun à son tour.",
-                "Consultants answer the carrier's request, each in turn.",
+                "Les consultants répondent à la demande du porteur, chacun à son tour ; le porteur écoute en silence et note ce qui le touche.",
+                "Consultants answer the carrier's request, each in turn; the carrier listens silently and notes what strikes them.",
             ),
             dont=T(
-                "Le porteur écoute en silence et note ce qui le touche ; il ne se justifie pas.",
-                "The carrier listens silently and notes what strikes them; no justifying.",
+                "Répondre aux interventions ou se justifier (pour le porteur) ; sortir de la demande du porteur (pour les consultants).",
+                "Replying to the contributions or justifying oneself (the carrier); straying from the carrier's request (the consultants).",
             ),
             script=T(
                 "« Restons dans la demande du porteur. Commencez par “À ta place…” ou “J'ai vécu…”. »",
@@ -155,8 +155,8 @@ PROTOCOL = Protocol(
                 "The carrier says what they keep and builds an action plan: what, with whom, by when.",
             ),
             dont=T(
-                "Le groupe ne relance pas le débat ; le porteur reste libre de ses choix.",
-                "The group does not reopen the debate; the carrier stays free in their choices.",
+                "Relancer le débat, ou dire au porteur ce qu'il devrait retenir : il reste libre de ses choix.",
+                "Reopening the debate, or telling the carrier what to keep: the choices are theirs.",
             ),
             script=T(
                 "« Qu'est-ce que tu retiens ? Quelle est ta première action, et pour quand ? »",
@@ -170,12 +170,12 @@ PROTOCOL = Protocol(
             key="learnings",
             title=T("Synthèse de chaque membre", "Each member's synthesis"),
             do=T(
-                "Chacun dit ce qu'il retient pour sa propre pratique.",
-                "Each member says what they take away for their own practice.",
+                "Chacun dit ce qu'il retient pour sa propre pratique, en parlant de soi.",
+                "Each member says what they take away for their own practice, speaking about themselves.",
             ),
             dont=T(
-                "Parler de soi et de sa pratique, pas du problème du porteur.",
-                "Speak about yourself and your practice, not the carrier's problem.",
+                "Revenir sur le problème du porteur ou lui donner un dernier conseil.",
+                "Going back to the carrier's problem or giving them one last piece of advice.",
             ),
             script=T(
                 "« Qu'est-ce que cette séance t'apprend pour ta propre pratique ? »",

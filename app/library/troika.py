@@ -9,17 +9,19 @@ PROTOCOL = Protocol(
         "Troika Consulting, une des Liberating Structures de Henri Lipmanowicz et Keith McCandless (The Surprising Power of Liberating Structures).",
         "Troika Consulting, one of Henri Lipmanowicz and Keith McCandless's Liberating Structures (The Surprising Power of Liberating Structures).",
     ),
+    fewest_members=3,
+    most_members=3,
     steps=(
         Step(
             key="share",
             title=T("Le client expose son défi", "The client shares a challenge"),
             do=T(
-                "Par groupes de trois, chacun est le client à tour de rôle. Le client expose son défi et ce dont il a besoin.",
-                "In groups of three, each member is the client in turn. The client shares their challenge and what help they need.",
+                "Par groupes de trois, chacun est le client à tour de rôle. Le client expose son défi et ce dont il a besoin ; les consultants écoutent.",
+                "In groups of three, each member is the client in turn. The client shares their challenge and what help they need; the consultants listen.",
             ),
             dont=T(
-                "Les consultants écoutent sans interrompre.",
-                "The consultants listen without interrupting.",
+                "Interrompre le client.",
+                "Interrupting the client.",
             ),
             script=T(
                 "« Quel est ton défi, et de quelle aide as-tu besoin ? Deux minutes. »",
@@ -37,8 +39,8 @@ PROTOCOL = Protocol(
                 "The two consultants ask questions to understand; the client answers.",
             ),
             dont=T(
-                "Pas encore de conseils.",
-                "No advice yet.",
+                "Donner déjà des conseils : ils viennent à l'étape suivante.",
+                "Giving advice already: it comes in the next step.",
             ),
             script=T(
                 "« Qu'avez-vous besoin de savoir ? »",
@@ -58,8 +60,8 @@ PROTOCOL = Protocol(
                 "exchange ideas, suggestions and advice between themselves.",
             ),
             dont=T(
-                "Le client ne répond pas et ne se retourne pas ; les consultants ne s'adressent pas à lui.",
-                "The client does not respond or turn back; the consultants do not address the client.",
+                "Répondre ou se retourner (pour le client) ; s'adresser au client (pour les consultants).",
+                "Replying or turning back (the client); addressing the client (the consultants).",
             ),
             script=T(
                 "« Parlez de la situation entre vous, comme si le client n'était pas là. »",
@@ -77,8 +79,8 @@ PROTOCOL = Protocol(
                 "The client turns back and says what was most valuable. Then the next member becomes the client.",
             ),
             dont=T(
-                "Le client ne discute pas les idées qu'il ne retient pas.",
-                "The client does not argue with the ideas they leave aside.",
+                "Discuter les idées qu'on ne retient pas.",
+                "Arguing with the ideas one leaves aside.",
             ),
             script=T(
                 "« Qu'est-ce qui t'a été le plus utile ? »",

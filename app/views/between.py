@@ -1,8 +1,10 @@
 """Between rounds: the next problem to examine (favouring who has not carried lately), a
-break timer, or the move to the session's evaluation."""
+break timer (which the room can end early), the rounds done (to go back into one and
+correct it), or the move to the session's evaluation."""
 
 from __future__ import annotations
 
+from app import timers
 from app.markup import Markup, fragment, h
 from app.model import Session
 from app.views.conflicts import conflicted, notice
@@ -12,6 +14,7 @@ from app.views.parts import button, classes, clock, names, panel, present_names,
 from app.views.steps import pitch_controls, pitch_item
 
 BREAKS = (5, 10, 15)
+ROUNDS_DONE = "rounds-done"
 
 
 def body(view: View, session: Session) -> Markup:
@@ -20,13 +23,51 @@ def body(view: View, session: Session) -> Markup:
     protocol = session.protocol
     first = not view.ws.rounds_of(session.id)
     opening = first and protocol.chooses_pitch or (not first and protocol.chooses_pitch_each_round)
+    waiting = bool(view.ws.parking_lot(session.group_id))
+    pitches = not first and (protocol.chooses_pitch or waiting)  # no empty list for protocols without pitches
+    start = _("ui.between.start_first") if first else _("walk.between.start_next")
     return fragment(
         h("p", {"class": "lead"}, view.plural("ui.between.progress", len(done), planned=view.plural("ui.count.planned_rounds", session.planned_rounds))),
-        h("div", {"class": "moves start"}, button(_("ui.between.start_first"), "start_round", cls="primary", session_id=session.id)) if opening else None,
-        next_pitch(view, session) if not first else None,
-        carriers(view, session) if not opening else None,
+        h("div", {"class": "moves start"}, button(start, "start_round", cls="primary", session_id=session.id)) if opening else None,
+        next_pitch(view, session) if pitches else None,
+        carriers(view, session, alternative=pitches and waiting) if not opening else None,
         pause(view, session),
+        rounds_done(view, session, done),
         h("div", {"class": "moves"}, button(_("ui.between.to_evaluation"), "start_evaluation", session_id=session.id)),
+    )
+
+
+def title(view: View, session: Session) -> str:
+    """The screen's title (on the projector too): during a break, when the room is back."""
+    end = timers.ends_at(session.break_timer) if session.break_timer else None
+    return view._("closing.break.title", time=view.time(end)) if end is not None else view._("ui.stage.between")
+
+
+def rounds_done(view: View, session: Session, done: list) -> Markup | None:
+    """The rounds already finished, each of which can be resumed to correct it."""
+    _ = view._
+    if not done:
+        return None
+    who = names(view, session.group_id)
+    rows = []
+    for r in done:
+        pitch = view.ws.pitches.get(r.pitch_id)
+        label = _("ui.finished.round", n=r.number, name=who.get(r.carrier_id, "?"))
+        rows.append(
+            h(
+                "li",
+                {"class": "carrier"},
+                h("span", {}, label, " — ", pitch.title) if pitch is not None else h("span", {}, label),
+                " ",
+                button(_("closing.round.resume_one", n=r.number), "resume_round", cls="quiet", round_id=r.id),
+            )
+        )
+    return h(
+        "section",
+        {"class": "panel", "aria-labelledby": ROUNDS_DONE},
+        h("h2", {"id": ROUNDS_DONE, "tabindex": "-1"}, _("closing.round.done")),  # where a reopened session lands
+        h("p", {}, _("closing.round.resume_hint")),
+        h("ul", {"class": "carriers"}, rows),
     )
 
 
@@ -71,8 +112,9 @@ def _waiting(view: View, session: Session, pitch, who: dict[str, str], last: str
     )
 
 
-def carriers(view: View, session: Session) -> Markup:
-    """For protocols without pitches, or when none is left: the next carrier, directly."""
+def carriers(view: View, session: Session, *, alternative: bool) -> Markup:
+    """For protocols without pitches, or when none is left: the next carrier, directly;
+    titled as the alternative to the pitches listed above it when there are some."""
     _ = view._
     last = view.ws.last_carried(session.group_id)
     members = sorted(view.ws.attendees(session), key=lambda m: (last.get(m.id, ""), m.order))
@@ -88,7 +130,7 @@ def carriers(view: View, session: Session) -> Markup:
     ]
     return panel(
         "next-carrier",
-        _("ui.between.next_carrier"),
+        _("ui.between.next_carrier") if alternative else _("walk.between.choose_carrier"),
         h("ul", {"class": "carriers"}, rows),
     )
 
@@ -96,10 +138,16 @@ def carriers(view: View, session: Session) -> Markup:
 def pause(view: View, session: Session) -> Markup:
     _ = view._
     starts = [button(_("ui.between.break_minutes", n=n), "start_break", session_id=session.id, minutes=n) for n in BREAKS]
+    running = session.break_timer is not None
     return h(
         "section",
         {"class": "panel break", "aria-labelledby": "break"},
         h("h2", {"id": "break"}, _("ui.between.break")),
-        clock(view, session.break_timer, _("ui.between.break"), cls="big") if session.break_timer else None,
-        h("div", {"class": "timer-buttons"}, starts),
+        clock(view, session.break_timer, _("ui.between.break"), cls="big") if running else None,
+        h(
+            "div",
+            {"class": "timer-buttons"},
+            button(_("closing.break.end"), "end_break", cls="primary", session_id=session.id) if running else None,
+            starts,
+        ),
     )

@@ -7,9 +7,9 @@ browser's back button works.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, Callable
 
+from app.dates import long_date
 from app.frozen import Value, frozen
 from app.i18n import translator
 from app.model import Workspace
@@ -101,28 +101,16 @@ def route(screen: str, **params: str) -> Route:
     return Route(screen, tuple((k, v) for k, v in params.items() if v))
 
 
-def iso_date(iso: str, lang: str) -> str:
-    """A readable date without the browser (tests, and the fallback): 1 déc. 2026 / Dec 1, 2026."""
-    try:
-        day = date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    months = {
-        "fr": "janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc.",
-        "en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
-    }[lang if lang == "en" else "fr"].split()
-    if lang == "en":
-        return f"{months[day.month - 1]} {day.day}, {day.year}"
-    return f"{day.day} {months[day.month - 1]} {day.year}"
-
-
 @frozen(kw_only=False)
 class Storage(Value):
     """What this browser's storage holds for the app (app/web/storage.py)."""
 
     used: int = 0  # characters, as the quota counts
     failed: bool = False  # the last save could not write everything
+    kept: bool = False  # what it could not write is kept in this tab until storage accepts it
+    written_back: bool = False  # what was kept has been written since
     set_aside: tuple[str, ...] = ()  # keys of stored data that could not be read
+    reasons: tuple[tuple[str, str], ...] = ()  # (key set aside, why: a message key), once known
 
 
 @frozen(kw_only=False)
@@ -146,19 +134,21 @@ class BrowserState(Value):
 
 @frozen(kw_only=False)
 class View(Value):
-    """Everything one render needs. `now` is epoch ms; `format_date` and `format_number` are
-    the browser's Intl in the page (the shell passes them), a plain fallback elsewhere."""
+    """Everything one render needs. `now` is epoch ms; `format_number` is the browser's Intl
+    in the page (the shell passes it), a plain fallback elsewhere. Dates are written by
+    app/dates.py, as the summaries write them: one format per language everywhere."""
 
     ws: Workspace
     route: Route = Route()
     lang: str = "fr"
     now: int = 0
     notice: str = ""  # a translated message to announce (aria-live), e.g. "Saved"
+    undo_offered: bool = False  # the notice says something was deleted: it offers to undo that
     error: str = ""  # a translated refusal (aria-live, assertive)
     presentation: bool = False  # the read-only window facing the room
     today: str = ""  # ISO date, for defaults (a new session's date)
-    format_date: Callable[[str], str] | None = None
     format_number: Callable[[float], str] | None = None
+    local_time: Callable[[int], tuple[int, int]] | None = None  # epoch ms -> (hour, minute) where the room is
     browser: BrowserState = BrowserState()
 
     def __post_init__(self) -> None:
@@ -168,7 +158,7 @@ class View(Value):
     def date(self, iso: str) -> str:
         if not iso:
             return ""
-        return self.format_date(iso) if self.format_date else iso_date(iso, self.lang)
+        return long_date(iso, self.lang)
 
     def number(self, value: float) -> str:
         """A number in the reader's language (7,5 in French), at most one decimal."""
@@ -176,6 +166,12 @@ class View(Value):
             return self.format_number(value)
         text = f"{value:.1f}".rstrip("0").rstrip(".")
         return text.replace(".", ",") if self.lang == "fr" else text
+
+    def time(self, epoch_ms: int) -> str:
+        """A time of day in the reader's language: 10 h 40 (no-break spaces: it never splits
+        across lines), 10:40. Without the browser (tests), in UTC."""
+        hour, minute = self.local_time(epoch_ms) if self.local_time else divmod(epoch_ms // 60_000 % 1440, 60)
+        return f"{hour}\u00a0h\u00a0{minute:02d}" if self.lang == "fr" else f"{hour}:{minute:02d}"
 
     def plural(self, key: str, n: int, **params: object) -> str:
         """A message about a count: `<key>.zero`, `<key>.one` or `<key>.many` (French and

@@ -16,6 +16,10 @@ from app.views.context import View
 from app.views.parts import button, choice_field, field_id, form, select_field, short, submit, text_field
 
 PARAM = "edit"
+# The version of the record the form was opened on (`&seen=<stamp>/<device>`), in the address
+# too, as it belongs to this tab: an edit made meanwhile in another tab then stays a conflict
+# (app/actions/core.py `Tx.edit`).
+SEEN = "seen"
 
 
 def editing(view: View) -> str:
@@ -105,5 +109,6 @@ def action_item_editor(view: View, item: ActionItem) -> Markup:
         "edit_action_item",
         item.text,
         text_field(view, _("ui.edit.text"), "text", where, required=True, value=item.text, cls="grow"),
+        text_field(view, _("closing.plan.with_whom_label"), "with_whom", where, value=item.with_whom),
         text_field(view, _("ui.edit.due"), "due", where, kind="date", value=item.due),
     )

@@ -61,8 +61,8 @@ def entry_list(view: View, entries: list[Entry], who: dict[str, str], *, answere
     _ = view._
     if not entries:
         return h("p", {"class": "empty"}, empty or _("ui.entry.none"))
-    items = [_item(view, entry, who, answered) for entry in entries]
-    return h("ol", {"class": "entries", "reversed": True}, list(reversed(items)))
+    # In the order they were said, oldest first, as the presentation window shows them.
+    return h("ol", {"class": "entries"}, [_item(view, entry, who, answered) for entry in entries])
 
 
 def _item(view: View, entry: Entry, who: dict[str, str], answered: bool) -> Markup:
@@ -70,6 +70,8 @@ def _item(view: View, entry: Entry, who: dict[str, str], answered: bool) -> Mark
     meta = [h("span", {"class": "who"}, who[entry.author_id])] if entry.author_id in who else []
     if entry.help_type:
         meta.append(h("span", {"class": "tag"}, _(f"ui.request.{entry.help_type}")))
+    if entry.rating:
+        meta.append(h("span", {"class": "tag rating"}, _("closing.evaluation.rating", rating=entry.rating)))
     if entry.out_of_frame:
         meta.append(h("span", {"class": "tag off"}, _("ui.entry.out_of_frame")))
     if entry.id == editing(view):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.markup import Markup, fragment, h
 from app.model import Session
 from app.views.context import View, route
-from app.views.parts import form, link, names, submit, text_field
+from app.views.parts import button, form, link, names, panel, submit, text_field
 
 
 def body(view: View, session: Session) -> Markup:
@@ -35,6 +35,7 @@ def body(view: View, session: Session) -> Markup:
         cls="entry-form",
         label=_("ui.finished.next"),
         session_id=session.id,
+        saved="closing.saved.next",
     )
     return fragment(
         h("p", {"class": "lead"}, _("ui.finished.intro")),
@@ -47,4 +48,10 @@ def body(view: View, session: Session) -> Markup:
             h("li", {}, link(route("group", id=session.group_id), _("ui.nav.group"), "button")),
         ),
         h("section", {"class": "panel", "aria-labelledby": "next-session"}, h("h2", {"id": "next-session"}, _("ui.finished.next")), next_form),
+        panel(
+            "reopen",
+            _("closing.reopen.title"),
+            h("p", {}, _("closing.reopen.text")),
+            h("div", {"class": "moves"}, button(_("closing.reopen.button"), command="reopen-session", session_id=session.id)),
+        ),
     )

@@ -8,6 +8,7 @@ from app.markup import Markup, h
 from app.model import MAX_MEMBERS, MIN_MEMBERS, Group
 from app.protocol import named
 from app.views import attendance, charter
+from app.views.conflicts import notice
 from app.views.context import View, route
 from app.views.parts import button, choice_field, crumb, form, link, names, page, panel, submit, text_field
 
@@ -82,6 +83,7 @@ def settings(view: View, group: Group) -> Markup:
             label=_("ui.group.settings"),
             id=group.id,
         ),
+        notice(view, "groups", group),
     )
 
 
@@ -101,6 +103,7 @@ def members(view: View, group: Group) -> Markup:
                 id=m.id,
             ),
             button(_("ui.group.remove"), "remove_member", cls="quiet danger", id=m.id, disabled=len(people) <= MIN_MEMBERS, aria_label=_("ui.group.remove_one", name=m.name)),
+            notice(view, "members", m),
         )
         for m in people
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from app.markup import Markup, h
 from app.model import MAX_MEMBERS, MIN_MEMBERS
-from app.views import transfer
+from app.views import orphans, set_aside, transfer
 from app.views.context import View, route
 from app.views.parts import button, link, page, panel
 
@@ -16,7 +16,8 @@ def render(view: View) -> Markup:
     running = ws.running_session()
     groups = sorted(ws.live("groups"), key=lambda g: g.name.casefold())
     if not groups:
-        return page(view, _("ui.app.name"), h("p", {"class": "lead"}, _("ui.home.tagline")), transfer.reminder(view), welcome(view))
+        return page(view, _("ui.app.name"), h("p", {"class": "lead"}, _("ui.home.tagline")), set_aside.notice(view),
+                    transfer.reminder(view), welcome(view), orphans.panel(view))
     cont = None
     if running is not None and running.group_id in ws.groups:
         cont = h(
@@ -40,6 +41,7 @@ def render(view: View) -> Markup:
         view,
         _("ui.app.name"),
         h("p", {"class": "lead"}, _("ui.home.tagline")),
+        set_aside.notice(view),
         transfer.reminder(view),
         cont,
         h(
@@ -54,6 +56,7 @@ def render(view: View) -> Markup:
             h("ul", {"class": "groups"}, rows) if rows else None,
             h("p", {"class": "hint"}, view.plural("ui.home.count", len(groups))),
         ),
+        orphans.panel(view),
     )
 
 

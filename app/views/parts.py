@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from app import timers
+from app.dates import TYPED_PATTERN, typed
 from app.frozen import dumps
 from app.markup import Child, Markup, fragment, h
 from app.model import Session, Timer
@@ -26,12 +27,21 @@ def page(view: View, title: str, *content: Child, wide: bool = False, crumbs: Ch
             h("nav", {"class": "crumbs", "aria-label": _("ui.nav.where")}, link(Route(), _("ui.app.name"), "brand"), crumbs),
             h("div", {"class": "prefs", "role": "group", "aria-label": _("ui.prefs.label")}, _preferences(view)),
         ),
-        h("p", {"class": "notice", "role": "status"}, view.notice),
+        h("p", {"class": "notice", "role": "status", "aria-live": "polite"}, view.notice, _undo_deletion(view)),
         h("p", {"class": "error", "role": "alert"}, view.error),
         _save_failed(view),
         h("h1", {"class": "title", "id": "screen-title", "tabindex": "-1"}, title),
         *content,
     )
+
+
+UNDO_DELETION = "undo-deletion"  # the id of the notice's undo button, focused after a deletion
+
+
+def _undo_deletion(view: View) -> Markup | None:
+    if not (view.notice and view.undo_offered):
+        return None
+    return fragment(" ", button(view._("ui.undo"), "undo", ident=UNDO_DELETION, cls="quiet", aria_label=view._("screen.undo_deletion")))
 
 
 def _save_failed(view: View) -> Markup | None:
@@ -115,6 +125,21 @@ def toggle(label: str, action: str, pressed: bool, **payload: Any) -> Markup:
     return h("button", attrs, label)
 
 
+def switch(view: View, label: str, action: str, on: bool, *, hint: str = "", **payload: Any) -> Markup:
+    """A setting that is on or off: a switch whose label says what turning it on does, and
+    whose state shows in words beside the drawn switch (not by colour alone). `hint` is the
+    id of the text that explains it. The state word is left out of the name: screen readers
+    say the state themselves (aria-checked)."""
+    attrs = {"type": "button", "class": "switch", "role": "switch", "data-action": action, "aria-checked": str(on).lower(), "aria-describedby": hint or None, **_data(payload)}
+    return h(
+        "button",
+        attrs,
+        h("span", {"class": "switch-track", "aria-hidden": "true"}),
+        h("span", {"class": "switch-label"}, label),
+        h("span", {"class": "switch-state", "aria-hidden": "true"}, view._("screen.switch.on" if on else "screen.switch.off")),
+    )
+
+
 def form(action: str, *children: Child, cls: str = "", go: str = "", label: str = "", command: str = "", **payload: Any) -> Markup:
     """A form whose submission is a core action; its fields (and `payload`) are the action's
     data. With `command`, the submission runs that shell command instead."""
@@ -141,12 +166,19 @@ def text_field(view: View, label: str, name: str, scope: str, *, multiline: bool
     """A labelled text field whose content is a draft (kept while typing, across reloads)."""
     key = f"{scope}:{name}"
     ident = field_id(name, scope)
+    extra: dict[str, Any] = {}
+    if kind == "date":
+        # Typed in the app's format (app/dates.py): the browser's date picker writes and
+        # reads dates in the browser's language, whatever the app's.
+        value, kind = typed(value), "text"
+        hint = " ".join(filter(None, (hint, view._("screen.date.format"))))
+        extra = {"inputmode": "numeric", "pattern": TYPED_PATTERN, "title": view._("screen.date.format"), "placeholder": view._("screen.date.placeholder"), "class": "date"}
     current = view.draft(key, value)
     attrs = {"id": ident, "name": name, "data-draft": key, "required": required, "aria-describedby": f"{ident}-hint" if hint else None}
     if multiline:
         control = h("textarea", {**attrs, "rows": 3}, current)
     else:
-        control = h("input", {**attrs, "type": kind, "value": current, "autocomplete": "off"})
+        control = h("input", {**attrs, "type": kind, "value": current, "autocomplete": "off", **extra})
     return h(
         "div",
         {"class": f"field {cls}".strip()},
@@ -185,10 +217,11 @@ def _mmss(ms: int) -> str:
 
 
 def timer_state(timer: Timer, now: int) -> str:
+    """"paused" first: a timer stopped in overtime says it is paused (its "+" says the rest)."""
+    if not timers.running(timer):
+        return "paused"
     left = timers.remaining(timer, now)
-    if left is not None and left <= 0:
-        return "overtime"
-    return "running" if timers.running(timer) else "paused"
+    return "overtime" if left is not None and left <= 0 else "running"
 
 
 def clock(view: View, timer: Timer, label: str, *, cls: str = "") -> Markup:

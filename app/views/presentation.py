@@ -4,6 +4,7 @@ any control: the step, the timer, who speaks, and what has been captured at this
 from __future__ import annotations
 
 from app.markup import Markup, h
+from app.views import between, evaluation
 from app.views.context import View
 from app.views.entries import current_speaker
 from app.views.parts import clock, names
@@ -20,7 +21,9 @@ def render(view: View) -> Markup:
     round_ = ws.rounds.get(session.current_round_id) if session.stage == "round" else None
     if round_ is None:
         timer = clock(view, session.break_timer, _("ui.between.break"), cls="huge") if session.break_timer else None
-        return _frame(view, _(f"ui.stage.{session.stage}"), h("p", {"class": "lead"}, group.name, " · ", view.date(session.date)), timer)
+        title = between.title(view, session) if session.stage == "between" else _(f"ui.stage.{session.stage}")
+        table = evaluation.round_table(view, session) if session.stage == "evaluation" else None
+        return _frame(view, title, h("p", {"class": "lead"}, group.name, " · ", view.date(session.date)), timer, table)
     step = session.protocol.steps[round_.step]
     who = names(view, session.group_id)
     timer = round_.step_timers.get(round_.step)
@@ -36,7 +39,7 @@ def render(view: View) -> Markup:
         h("p", {"class": "speaker"}, _("ui.presentation.speaking", name=who[speaker]) if speaker in who else _(f"ui.speaker.{step.speaker}")),
         clock(view, round_.speaker_timer, _("ui.timer.speaker", name=who.get(speaker, "")), cls="small") if speaker and round_.speaker_timer else None,
         h("p", {"class": "do"}, step.do(view.lang)),
-        h("p", {"class": "dont"}, step.dont(view.lang)) if step.dont else None,
+        h("p", {"class": "dont"}, h("strong", {}, view._("ui.guidance.dont")), " ", step.dont(view.lang)) if step.dont else None,
         _captured(view, session, round_, step, who),
     )
 
@@ -46,7 +49,8 @@ def _captured(view: View, session, round_, step, who) -> Markup | None:
         said = [e for e in view.ws.entries_of(round_.id, ENTRY_KINDS[step.capture]) if e.step in ("", step.key) and not e.out_of_frame]
         lines = [(who.get(e.author_id, ""), e.text) for e in said]
     elif step.capture in ("pitches", "vote"):
-        lines = [(who.get(p.member_id, ""), p.title) for p in view.ws.pitches_of(session.id)]
+        on_table = view.ws.carried_over(session.id) + view.ws.pitches_of(session.id)
+        lines = [(who.get(p.member_id, ""), p.title) for p in on_table if not p.withdrawn and p.round_id in ("", round_.id)]
     else:
         return None
     items = [h("li", {}, h("span", {"class": "who"}, author), " ", text) for author, text in lines[-8:]]

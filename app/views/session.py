@@ -30,4 +30,5 @@ def render(view: View) -> Markup:
     }
     body = bodies.get(stage, between.body)
     correction = attendance.correction(view, session) if stage != "finished" else None
-    return page(view, _(f"ui.stage.{stage}"), body(view, session), correction, wide=stage != "finished", crumbs=crumbs)
+    title = between.title(view, session) if stage == "between" else _(f"ui.stage.{stage}")
+    return page(view, title, body(view, session), correction, wide=stage != "finished", crumbs=crumbs)

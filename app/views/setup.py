@@ -4,7 +4,7 @@ available, with the step times that follow from it."""
 
 from __future__ import annotations
 
-from app.markup import Markup, h
+from app.markup import Markup, fragment, h
 from app.model import Group
 from app.protocol import DEFAULT_ID, LIBRARY, Protocol, scale
 from app.views import attendance
@@ -39,6 +39,7 @@ def render(view: View) -> Markup:
         attendance.setup_field(view, group),
         choice_field(view, _("ui.setup.protocol"), "protocol_id", SCOPE, [(p.id, p.name(view.lang)) for p in protocols.values()], value=DEFAULT_ID),
         h("p", {"class": "hint"}, protocol.source(view.lang), " ", link(route("protocols", group=group.id), _("protocol.ui.see_all"))),
+        size_note(view, protocol, len(view.ws.members_of(group.id))),
         h(
             "div",
             {"class": "entry-fields"},
@@ -64,6 +65,18 @@ def planned(view: View, group: Group) -> tuple[str, str]:
         return view.today, ""
     latest = sessions[-1]
     return max(latest.next_date, view.today), latest.next_place
+
+
+def size_note(view: View, protocol: Protocol, members: int) -> Markup | None:
+    """Said when the group is larger or smaller than the method is designed for."""
+    if protocol.suits(members):
+        return None
+    low, high = protocol.fewest_members, protocol.most_members
+    if low == high:
+        text = view._("walk.setup.size_exact", size=low, members=view.plural("ui.count.members", members))
+    else:
+        text = view._("walk.setup.size_range", low=low, high=high, members=view.plural("ui.count.members", members))
+    return h("p", {"class": "notice", "role": "note"}, text)
 
 
 def _number(text: str, default: int) -> int:
@@ -92,9 +105,12 @@ def plan(view: View, group: Group, protocol: Protocol) -> Markup:
             time = _("ui.setup.per_person", n=view.number(step.minutes), total=view.number(total))
         rows.append(h("tr", {}, h("th", {"scope": "row"}, step.title(view.lang)), h("td", {}, time)))
     total = protocol.session_minutes(members, rounds)
-    return h(
+    table = h(
         "table",
         {"class": "plan"},
         h("caption", {}, _("ui.setup.plan", total=view.number(total), rounds=view.plural("ui.count.rounds", rounds), members=view.plural("attendance.count.present", members))),
         h("tbody", {}, rows),
     )
+    if minutes >= 10 and total > minutes:  # scale() could not fit it: one minute a step is already more
+        return fragment(h("p", {"class": "notice", "role": "note"}, _("walk.setup.too_short", total=view.number(total), minutes=minutes)), table)
+    return table

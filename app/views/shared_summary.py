@@ -8,7 +8,7 @@ download commands, so no intent on it can reach the workspace or the device's st
 from __future__ import annotations
 
 from app.markup import Markup, h
-from app.share import ShareError, decode
+from app.share import ShareError, read
 from app.summary_layout import layout
 from app.summary_render import article
 from app.views.context import View
@@ -30,7 +30,7 @@ def _frame(view: View, *content: object) -> Markup:
 def render(view: View) -> Markup:
     _ = view._
     try:
-        summary = decode(view.route.get("s"))
+        summary = read(view.route.get("z"), view.route.get("s"))
     except ShareError as unreadable:
         return _frame(
             view,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.markup import Markup, fragment, h
 from app.model import ActionItem, Entry, Pitch, Round, Session
 from app.protocol import Step
-from app.views import followup
+from app.views import evaluation, followup
 from app.views.conflicts import conflicted, notice
 from app.views.context import View
 from app.views.editing import action_item_editor, edit_button, editing, pitch_editor
@@ -44,22 +44,40 @@ def capture(view: View, session: Session, round_: Round, step: Step) -> Markup:
         return synthesis(view, session, round_, step, who)
     if step.capture == "followup":
         return followup.items(view, session)
+    if step.capture == "evaluation":
+        return fragment(h("h2", {}, _("walk.capture.evaluation")), evaluation.capture(view, session))
     return h("p", {"class": "empty"}, _("ui.capture.none"))
 
 
 def pitches(view: View, session: Session, round_: Round, step: Step, who: dict[str, str]) -> Markup:
     _ = view._
-    scope = f"{session.id}-pitch"
     pitched = view.ws.pitches_of(session.id)
-    waiting = [m for m in present_names(view, session) if m not in {p.member_id for p in pitched}]
-    speaker = current_speaker(view, session, round_, step)
-    default = speaker if speaker in waiting else (waiting[0] if waiting else "")
-    add = form(
+    items = [pitch_item(view, p, who, delete=True) for p in pitched]
+    return fragment(
+        h("h2", {}, _("ui.capture.pitches")),
+        carried_over(view, session, who),
+        pitch_form(view, session, who, current_speaker(view, session, round_, step)),
+        h("ol", {"class": "entries"}, items) if items else h("p", {"class": "empty"}, _("ui.entry.none")),
+        controls_hint(view) if items else None,
+    )
+
+
+def pitch_form(view: View, session: Session, who: dict[str, str], speaker: str = "") -> Markup:
+    """The form that notes a member's problem, for those who have none on the table yet
+    (a problem carried over from an earlier session counts: its owner updates it)."""
+    _ = view._
+    taken = {p.member_id for p in view.ws.pitches_of(session.id)}
+    taken |= {p.member_id for p in view.ws.carried_over(session.id) if not (p.round_id or p.withdrawn)}
+    waiting = [m for m in present_names(view, session) if m not in taken]
+    if not waiting:
+        return h("p", {"class": "empty"}, _("ui.pitch.all_done"))
+    scope = f"{session.id}-pitch"
+    return form(
         "add_pitch",
         h(
             "div",
             {"class": "entry-fields"},
-            select_field(view, _("ui.pitch.member"), "member_id", scope, [(m, who[m]) for m in waiting], value=default),
+            select_field(view, _("ui.pitch.member"), "member_id", scope, [(m, who[m]) for m in waiting], value=speaker if speaker in waiting else waiting[0]),
             text_field(view, _("ui.pitch.title"), "title", scope, required=True, cls="grow"),
         ),
         text_field(view, _("ui.pitch.text"), "text", scope, multiline=True),
@@ -68,18 +86,33 @@ def pitches(view: View, session: Session, round_: Round, step: Step, who: dict[s
         label=_("ui.pitch.add"),
         session_id=session.id,
     )
-    items = [pitch_item(view, p, who, delete=True) for p in pitched]
-    return fragment(
-        h("h2", {}, _("ui.capture.pitches")),
-        add if waiting else h("p", {"class": "empty"}, _("ui.pitch.all_done")),
-        h("ol", {"class": "entries"}, items) if items else h("p", {"class": "empty"}, _("ui.entry.none")),
+
+
+def carried_over(view: View, session: Session, who: dict[str, str]) -> Markup | None:
+    """Problems still waiting from earlier sessions, for their owners to keep as they are,
+    update or withdraw before the group chooses."""
+    _ = view._
+    earlier = [p for p in view.ws.carried_over(session.id) if not p.round_id]
+    if not earlier:
+        return None
+    return h(
+        "section",
+        {"class": "carried-over", "aria-labelledby": f"carried-{session.id}"},
+        h("h3", {"id": f"carried-{session.id}"}, _("walk.pitch.carried_over")),
+        h("p", {"class": "hint"}, _("walk.pitch.carried_over_hint")),
+        h("ol", {"class": "entries"}, [pitch_item(view, p, who) for p in earlier]),
     )
+
+
+def controls_hint(view: View) -> Markup:
+    """What "withdraw" and "delete" do, said once beside the list rather than on each pitch."""
+    return h("p", {"class": "hint"}, view._("walk.pitch.controls_hint"))
 
 
 def pitch_item(view: View, pitch: Pitch, who: dict[str, str], *, delete: bool = False) -> Markup:
     """A pitch in a list: who, its title and text, and the controls to fix or withdraw it."""
     _ = view._
-    meta = h("p", {"class": "meta"}, h("span", {"class": "who"}, who.get(pitch.member_id, "?")), withdrawn_tag(view, pitch))
+    meta = h("p", {"class": "meta"}, h("span", {"class": "who"}, who.get(pitch.member_id, "?")), since_tag(view, pitch), withdrawn_tag(view, pitch))
     if pitch.id == editing(view):
         return h("li", {"class": "entry editing"}, meta, pitch_editor(view, pitch))
     return h(
@@ -97,6 +130,14 @@ def withdrawn_tag(view: View, pitch: Pitch) -> Markup | None:
     return h("span", {"class": "tag off"}, view._("ui.pitch.withdrawn")) if pitch.withdrawn else None
 
 
+def since_tag(view: View, pitch: Pitch) -> Markup | None:
+    """The date of the session where a pitch carried over was made; None for the running one's."""
+    session = view.ws.sessions.get(pitch.session_id)
+    if session is None or session.stage != "finished":
+        return None
+    return h("span", {"class": "tag"}, view._("ui.vote.earlier", date=view.date(session.date)))
+
+
 def pitch_controls(view: View, pitch: Pitch, *, delete: bool = False) -> Markup:
     """Edit; withdraw or put back (while no round has taken it); delete (step 1 only)."""
     _ = view._
@@ -112,58 +153,89 @@ def pitch_controls(view: View, pitch: Pitch, *, delete: bool = False) -> Markup:
         {"class": "entry-controls"},
         edit_button(view, pitch.id, pitch.title, first="title"),
         withdraw,
-        button(_("ui.entry.delete"), "delete_pitch", cls="quiet danger", id=pitch.id, aria_label=_("ui.entry.delete_one", text=title)) if delete else None,
+        button(_("walk.pitch.delete"), "delete_pitch", cls="quiet danger", id=pitch.id, aria_label=_("walk.pitch.delete_one", title=title)) if delete else None,
     )
 
 
 def vote(view: View, session: Session, round_: Round, who: dict[str, str]) -> Markup:
+    """The choice: every problem on the table in the order it was pitched (a card does not
+    move while the room votes), with this session's votes; and, for a protocol whose choice
+    is its first step, the form that notes the problems the members evoke."""
     _ = view._
-    here = view.ws.pitches_of(session.id)
-    earlier = [p for p in view.ws.parking_lot(session.group_id) if p.session_id != session.id]
+    on_table = [p for p in view.ws.carried_over(session.id) + view.ws.pitches_of(session.id) if p.round_id in ("", round_.id)]
     chosen = view.ws.pitches.get(round_.pitch_id)
-    ordered = sorted(here, key=lambda p: (p.withdrawn, -len(view.ws.votes_for(p.id)))) + earlier
-    rows = [_ballot(view, session, round_, pitch, who) for pitch in ordered]
+    rows = [_ballot(view, session, round_, pitch, who) for pitch in on_table]
+    pitched_before = any(s.capture == "pitches" for s in session.protocol.steps[: round_.step])
     status = (
         h("p", {"class": "resolved"}, _("ui.vote.confirmed", title=chosen.title, name=who.get(chosen.member_id, "?")))
         if chosen
-        else h("p", {"class": "hint"}, _("ui.vote.hint"))
+        else h("p", {"class": "hint"}, _("ui.vote.hint") if rows else _("walk.vote.note_first"))
     )
+    if pitched_before:
+        empty = h("p", {"class": "empty"}, _("ui.vote.no_pitch"))
+        noting = None
+    else:
+        empty = None
+        noting = h("section", {"class": "noting", "aria-labelledby": f"noting-{round_.id}"}, h("h3", {"id": f"noting-{round_.id}"}, _("walk.vote.note_pitch")), pitch_form(view, session, who))
+    # The status under the cards while the room votes, so that six to eight cards fit the
+    # screen; above them once the group has chosen.
     return fragment(
         h("h2", {}, _("ui.capture.vote")),
-        status,
-        h("ol", {"class": "pitches"}, rows) if rows else h("p", {"class": "empty"}, _("ui.vote.no_pitch")),
+        status if chosen or not rows else None,
+        h("ol", {"class": "pitches"}, rows) if rows else empty,
+        status if rows and not chosen else None,
+        controls_hint(view) if rows else None,
+        noting,
     )
 
 
 def _ballot(view: View, session: Session, round_: Round, pitch: Pitch, who: dict[str, str]) -> Markup:
-    """One pitch in the vote: its tally, who votes for it, the group's choice; a withdrawn
-    one only waits to be put back."""
+    """One pitch in the vote, compact so that six to eight fit a projector's screen: its
+    tally in this session, its title and owner with the controls to fix it on one line, who
+    votes for it and the group's choice on the next; a withdrawn one only waits to be put
+    back."""
     _ = view._
-    voters = {v.member_id for v in view.ws.votes_for(pitch.id)}
+    voters = {v.member_id for v in view.ws.votes_for(pitch.id, session.id)}
     is_chosen = pitch.id == round_.pitch_id
     tally = h("p", {"class": "tally", "aria-label": view.plural("ui.vote.count", len(voters))}, len(voters))
-    meta = h("p", {"class": "meta"}, h("span", {"class": "who"}, who.get(pitch.member_id, "?")), withdrawn_tag(view, pitch))
     if pitch.id == editing(view):
+        meta = h("p", {"class": "meta"}, h("span", {"class": "who"}, who.get(pitch.member_id, "?")), since_tag(view, pitch), withdrawn_tag(view, pitch))
         return h("li", {"class": "pitch editing"}, tally, h("div", {"class": "pitch-body"}, meta, pitch_editor(view, pitch)))
-    if pitch.withdrawn:
-        ballots = None
-    elif pitch.session_id == session.id:
+    first = first_names(who)
+    carried = h("span", {"class": "tag"}, _("walk.vote.carried")) if pitch.session_id != session.id else None
+    head = h(
+        "div",
+        {"class": "pitch-head"},
+        h("p", {"class": "text"}, carried, withdrawn_tag(view, pitch), " ", h("span", {"class": "who"}, first.get(pitch.member_id, "?")), " : ", h("span", {}, pitch.title)),
+        pitch_controls(view, pitch),
+    )
+    vote = None
+    if not pitch.withdrawn:
         ballots = h(
             "div",
             {"class": "ballots", "role": "group", "aria-label": _("ui.vote.who", title=pitch.title)},
-            [toggle(name, "toggle_vote", member in voters, pitch_id=pitch.id, member_id=member) for member, name in present_names(view, session).items()],
+            [toggle(first[member], "toggle_vote", member in voters, pitch_id=pitch.id, member_id=member, session_id=session.id) for member in present_names(view, session)],
         )
-    else:
-        since = view.ws.sessions.get(pitch.session_id)
-        ballots = h("p", {"class": "hint"}, _("ui.vote.earlier", date=view.date(since.date) if since else ""))
-    choose = button(_("ui.vote.chosen") if is_chosen else _("ui.vote.choose"), "choose_pitch", cls="" if is_chosen else "primary", round_id=round_.id, pitch_id=pitch.id, aria_pressed=str(is_chosen).lower())
+        choose = (
+            button(_("ui.vote.chosen"), "choose_pitch", round_id=round_.id, pitch_id=pitch.id, aria_pressed="true")
+            if is_chosen
+            else button(_("walk.vote.choose"), "choose_pitch", cls="primary", round_id=round_.id, pitch_id=pitch.id, aria_pressed="false", aria_label=_("walk.vote.choose_one", title=short(pitch.title)))
+        )
+        vote = h("div", {"class": "pitch-vote"}, ballots, choose)
     return h(
         "li",
         {"class": classes("pitch", chosen=is_chosen, withdrawn=pitch.withdrawn, conflicted=conflicted(pitch, "pitches"))},
         tally,
-        h("div", {"class": "pitch-body"}, meta, h("p", {"class": "text"}, h("strong", {}, pitch.title)), notice(view, "pitches", pitch), ballots, pitch_controls(view, pitch)),
-        None if pitch.withdrawn else choose,
+        h("div", {"class": "pitch-body"}, head, notice(view, "pitches", pitch), vote),
     )
+
+
+def first_names(who: dict[str, str]) -> dict[str, str]:
+    """Each member by first name, the whole name where two share one: the ballots of
+    six or eight members then hold on one line."""
+    first = {member: name.split()[0] if name.split() else name for member, name in who.items()}
+    taken = list(first.values())
+    return {member: name if taken.count(name) == 1 else who[member] for member, name in first.items()}
 
 
 def request_reminder(view: View, session: Session, round_: Round) -> Markup | None:
@@ -203,6 +275,7 @@ def contract(view: View, session: Session, round_: Round, who: dict[str, str]) -
         cls="entry-form",
         label=_("ui.contract.save"),
         round_id=round_.id,
+        saved="closing.saved.request",
     )
     return fragment(
         h("h2", {}, _("ui.capture.contract")),
@@ -230,7 +303,7 @@ def _proposal(view: View, round_: Round, entry: Entry, who: dict[str, str]) -> M
         h(
             "div",
             {"class": "entry-controls"},
-            toggle(_("ui.contract.choose"), "choose_reformulation", chosen, round_id=round_.id, entry_id=entry.id),
+            toggle(_("screen.reformulation.chosen" if chosen else "ui.contract.choose"), "choose_reformulation", chosen, round_id=round_.id, entry_id=entry.id),
             edit_button(view, entry.id, entry.text),
         ),
     )
@@ -239,7 +312,7 @@ def _proposal(view: View, round_: Round, entry: Entry, who: dict[str, str]) -> M
 def synthesis(view: View, session: Session, round_: Round, step: Step, who: dict[str, str]) -> Markup:
     _ = view._
     kept = [e for e in view.ws.entries_of(round_.id, "synthesis") if e.step in ("", step.key)]
-    scope = f"{round_.id}-action"
+    scope = f"plan-{round_.id}"  # not "{round}-…": that is the scope of a step's own form, and steps are keyed "action" (action learning), "action-plan" (Payette)
     plan = view.ws.action_items_of(round_.id)
     items = [_plan_item(view, item) for item in plan]
     add = form(
@@ -248,6 +321,7 @@ def synthesis(view: View, session: Session, round_: Round, step: Step, who: dict
             "div",
             {"class": "entry-fields"},
             text_field(view, _("ui.plan.text"), "text", scope, required=True, cls="grow"),
+            text_field(view, _("closing.plan.with_whom_label"), "with_whom", scope),
             text_field(view, _("ui.plan.due_label"), "due", scope, kind="date"),
         ),
         submit(_("ui.plan.add")),
@@ -274,7 +348,7 @@ def _plan_item(view: View, item: ActionItem) -> Markup:
         "li",
         {"class": classes("entry", conflicted=conflicted(item, "action_items"))},
         h("p", {"class": "text"}, item.text),
-        h("p", {"class": "meta"}, _("ui.plan.due", date=view.date(item.due))) if item.due else None,
+        followup.plan_meta(view, item),
         notice(view, "action_items", item),
         h(
             "div",

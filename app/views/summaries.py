@@ -13,7 +13,7 @@ from app.markup import Markup, fragment, h
 from app.model import Group, Session
 from app.summary import MemberSummary, member_summaries
 from app.views.context import Route, View, route
-from app.views.parts import button, crumb, link, page, panel, toggle
+from app.views.parts import button, crumb, link, page, panel, switch
 
 
 def render(view: View) -> Markup:
@@ -28,7 +28,7 @@ def render(view: View) -> Markup:
         title,
         h("p", {"class": "lead"}, _("summaries.intro")),
         members(view, session),
-        h("div", {"class": "columns"}, h("div", {}, everyone(view, session), next_session(view, session)), h("div", {}, options(view, group))),
+        h("div", {"class": "columns"}, h("div", {}, everyone(view, session), next_session(view, session)), h("div", {}, options(view, session, group))),
         crumbs=fragment(crumb(view, "group", group.name, id=group.id), crumb(view, "summaries", _("ui.nav.summaries"), session=session.id)),
         wide=True,
     )
@@ -120,27 +120,33 @@ def next_session(view: View, session: Session) -> Markup:
     )
 
 
-def options(view: View, group: Group) -> Markup:
-    """What the group chose to put in its summaries (a setting of the group, kept)."""
+def options(view: View, session: Session, group: Group) -> Markup:
+    """What the group chose to put in its summaries (a setting of the group, kept): each a
+    switch that shows whether it is on, named after what turning it on does."""
     _ = view._
+    anonymous, full = group.anonymous_summaries, group.full_summaries
+    lost = _codes_lost_to_full(view, session, group) if full else 0
     return panel(
         "summaries-options",
         _("summaries.options"),
-        h(
-            "p",
-            {},
-            toggle(_("summaries.option.anonymous"), "update_group", group.anonymous_summaries, id=group.id,
-                   anonymous_summaries=str(not group.anonymous_summaries).lower()),
-        ),
-        h("p", {"class": "hint"}, _("summaries.option.anonymous.hint")),
-        h(
-            "p",
-            {},
-            toggle(_("summaries.option.full"), "update_group", group.full_summaries, id=group.id,
-                   full_summaries=str(not group.full_summaries).lower()),
-        ),
-        h("p", {"class": "hint"}, _("summaries.option.full.hint")),
+        h("p", {}, switch(view, _("summaries.option.anonymous"), "update_group", anonymous, hint="anonymous-hint",
+                          id=group.id, anonymous_summaries=str(not anonymous).lower())),
+        h("p", {"class": "hint", "id": "anonymous-hint"}, _("summaries.option.anonymous.hint")),
+        h("p", {}, switch(view, _("summaries.option.full"), "update_group", full, hint="full-hint",
+                          id=group.id, full_summaries=str(not full).lower())),
+        h("p", {"class": "hint", "id": "full-hint"}, _("summaries.option.full.hint")),
+        h("p", {"class": "warning"}, view.plural("summaries.option.full.lost", lost)) if lost else None,
     )
+
+
+def _codes_lost_to_full(view: View, session: Session, group: Group) -> int:
+    """How many members' summaries fit a QR code with only their own rounds in full, and no
+    longer with every round in full: the codes this choice takes away."""
+    narrow = group.model_copy(update={"full_summaries": False})
+    ws = view.ws.model_copy(update={"groups": {**view.ws.groups, group.id: narrow}})
+    short = member_summaries(ws, session.id, view.lang)
+    whole = member_summaries(view.ws, session.id, view.lang)
+    return sum(1 for m, s in whole.items() if not share.shareable(s) and m in short and share.shareable(short[m]))
 
 
 def qr_dialog(view: View, name: str, svg: Markup, url: str) -> Markup:

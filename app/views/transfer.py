@@ -13,11 +13,12 @@ from datetime import datetime, timezone
 
 from app import shards
 from app.clock import parse_stamp
-from app.markup import Markup, h
+from app.markup import Markup, fragment, h
 from app.merge import TEXT_FIELDS, latest_stamp, pending, version
 from app.model import COLLECTIONS, Workspace
+from app.views import set_aside
 from app.views.context import Incoming, Storage, View, route
-from app.views.parts import button, link, page, panel
+from app.views.parts import button, crumb, link, page, panel
 
 DAY = 86_400_000
 REMIND_AFTER = 7 * DAY
@@ -29,7 +30,6 @@ def render(view: View) -> Markup:
     return page(
         view,
         _("sync.ui.title"),
-        _storage_alert(view, browser.storage),
         _incoming(view, browser.incoming),
         _conflicts(view),
         reminder(view),
@@ -37,6 +37,17 @@ def render(view: View) -> Markup:
         _import(view),
         _storage(view, browser.storage),
         _groups(view),
+        crumbs=_crumbs(view),
+    )
+
+
+def _crumbs(view: View) -> Markup:
+    """Home › the group it was opened from (if any) › this screen."""
+    group = view.ws.groups.get(view.route.get("group"))
+    here = group.id if group is not None and not group.deleted else ""
+    return fragment(
+        crumb(view, "group", group.name, id=here) if here else None,
+        crumb(view, "transfer", view._("sync.ui.title"), group=here),
     )
 
 
@@ -72,26 +83,25 @@ def reminder(view: View) -> Markup | None:
 
 
 def banner(view: View) -> Markup | None:
-    """On every screen while saving fails: the work is only on screen; a way to export it."""
-    if not view.browser.storage.failed or view.route.screen == "transfer" or view.presentation:
+    """On every screen while saving fails: where the work is (only on screen, or kept in this
+    tab until storage has room), and a way to export it; then, once, that it is written."""
+    storage = view.browser.storage
+    if view.presentation or not (storage.failed or storage.written_back):
         return None
     _ = view._
+    if not storage.failed:
+        return h("div", {"class": "panel saved", "role": "status"}, h("p", {}, _("storage.written_back")))
     return h(
         "div",
         {"class": "panel alert", "role": "alert"},
-        h("p", {}, _("sync.storage.failed")),
-        link(route("transfer"), _("sync.ui.reminder.go"), "button primary"),
+        h("p", {}, _("storage.held" if storage.kept else "sync.storage.failed")),
+        None if view.route.screen == "transfer" else link(route("transfer"), _("sync.ui.reminder.go"), "button primary"),
     )
 
 
-def _storage_alert(view: View, storage: Storage) -> Markup | None:
-    if not storage.failed:
-        return None
-    return h("div", {"class": "panel alert", "role": "alert"}, h("p", {}, view._("sync.storage.failed")))
-
-
-def _passphrase(view: View, name: str, label: str, *, new: bool) -> Markup:
-    ident = f"f-{name}"
+def _passphrase(view: View, name: str, label: str, *, new: bool, form: str) -> Markup:
+    """A passphrase field; `form` tells the export's from the unlock's (both can show)."""
+    ident = f"f-{form}-{name}"
     attrs = {"id": ident, "name": name, "type": "password", "autocomplete": "new-password" if new else "current-password"}
     return h("div", {"class": "field"}, h("label", {"for": ident}, label), h("input", attrs))
 
@@ -108,8 +118,8 @@ def _export(view: View, can_share: bool) -> Markup:
         h(
             "form",
             {"data-command": "export", "aria-label": _("sync.ui.export.title")},
-            _passphrase(view, "passphrase", _("sync.ui.export.passphrase"), new=True),
-            _passphrase(view, "passphrase_again", _("sync.ui.export.passphrase_again"), new=True),
+            _passphrase(view, "passphrase", _("sync.ui.export.passphrase"), new=True, form="export"),
+            _passphrase(view, "passphrase_again", _("sync.ui.export.passphrase_again"), new=True, form="export"),
             h("p", {"class": "hint"}, _("sync.ui.export.passphrase_hint")),
             h(
                 "div",
@@ -155,7 +165,7 @@ def _incoming(view: View, incoming: Incoming | None) -> Markup | None:
             h(
                 "form",
                 {"data-command": "import-unlock", "aria-label": _("sync.ui.incoming.unlock")},
-                _passphrase(view, "passphrase", _("sync.ui.incoming.passphrase"), new=False),
+                _passphrase(view, "passphrase", _("sync.ui.incoming.passphrase"), new=False, form="unlock"),
                 h("div", {"class": "links"}, h("button", {"type": "submit", "class": "primary"}, _("sync.ui.incoming.unlock")), cancel),
             ),
         )
@@ -234,7 +244,7 @@ def _storage(view: View, storage: Storage) -> Markup:
         h(
             "li",
             {},
-            _("sync.ui.storage.aside_item", name=key[len(shards.ASIDE) :]),
+            set_aside.describe(view, key),
             " ",
             button(_("sync.ui.storage.aside_download"), command="aside-download", key=key),
             " ",
@@ -275,11 +285,11 @@ def _groups(view: View) -> Markup | None:
                     h("p", {"id": "confirm-delete"}, view.plural("sync.ui.delete.confirm", sessions, name=group.name)),
                     button(_("sync.ui.delete.yes", name=group.name), command="delete-group", id=group.id, cls="danger"),
                     " ",
-                    link(route("transfer"), _("sync.ui.delete.no"), "button"),
+                    link(route("transfer", group=view.route.get("group")), _("sync.ui.delete.no"), "button"),
                 )
             )
         else:
-            rows.append(h("li", {}, group.name, " ", link(route("transfer", delete=group.id), _("sync.ui.delete.ask", name=group.name), "button quiet")))
+            rows.append(h("li", {}, group.name, " ", link(route("transfer", group=view.route.get("group"), delete=group.id), _("sync.ui.delete.ask", name=group.name), "button quiet")))
     return panel(
         "delete",
         _("sync.ui.delete.title"),

@@ -16,6 +16,13 @@ from app.markup import Markup
 from app.model import Workspace
 from app.views import render as render_view
 from app.views.context import BrowserState, Route, View
+from app.views.parts import UNDO_DELETION
+
+
+def deleted(ws: Workspace) -> bool:
+    """Whether the action just applied deleted a record: the undo it left puts a record back
+    ("deleted" was false before it)."""
+    return bool(ws.local.undo) and any(change.before.get("deleted") is False for change in ws.local.undo[-1])
 
 
 @dataclass
@@ -29,8 +36,8 @@ class Effects:
     navigate: Callable[[str], None]  # set the URL hash
     focus_title: Callable[[str], None] = lambda ident="": None  # after a change of screen: the title, or the element `ident`
     browser_languages: tuple[str, ...] = ()
-    format_date: Callable[[str, str], str] | None = None  # ISO date, language
     format_number: Callable[[float, str], str] | None = None  # number, language
+    local_time: Callable[[int], tuple[int, int]] | None = None  # epoch ms -> (hour, minute), local
 
 
 class App:
@@ -44,33 +51,47 @@ class App:
         self.browser = BrowserState()  # what only this browser knows, for the screens to show
 
     @property
+    def notice(self) -> str:
+        """The message announced on screen (aria-live); any new one withdraws the offer to
+        undo a deletion, which belongs to the "Deleted" notice alone."""
+        return self._notice
+
+    @notice.setter
+    def notice(self, text: str) -> None:
+        self._notice, self.undo_offered = text, False
+
+    @property
     def lang(self) -> str:
         return pick_language(self.ws.local.language, self.effects.browser_languages)
 
     def view(self) -> View:
-        lang, formatter, numbers = self.lang, self.effects.format_date, self.effects.format_number
+        lang, numbers = self.lang, self.effects.format_number
         return View(
             ws=self.ws,
             route=self.route,
             lang=lang,
             now=self.effects.now(),
             notice=self.notice,
+            undo_offered=self.undo_offered,
             error=self.error,
             presentation=self.presentation,
             today=self.effects.today(),
-            format_date=(lambda iso: formatter(iso, lang)) if formatter else None,
             format_number=(lambda value: numbers(value, lang)) if numbers else None,
+            local_time=self.effects.local_time,
             browser=self.browser,
         )
 
     def render(self) -> None:
         self.effects.paint(render_view(self.view()), self.lang)
 
-    def dispatch(self, data: dict[str, Any], *, go: str = "", sent: tuple[str, ...] = (), then: Route | None = None, focus: str = "") -> bool:
+    def dispatch(self, data: dict[str, Any], *, go: str = "", sent: tuple[str, ...] = (), then: Route | None = None, focus: str = "", saved: str = "") -> bool:
         """Apply one action; True if it was accepted. `go` names the screen to open next,
         with the new record's id (`data-go="group"` after creating a group), `then` the
         route to open (and `focus` the element to focus there); `sent` names the drafts
-        that the action consumed (a form's fields), emptied once it is accepted."""
+        that the action consumed (a form's fields), emptied once it is accepted: each field
+        then shows what the screen says (the saved value where a form edits a record,
+        nothing where it adds one). `saved` is the message (a catalog key) that confirms a
+        form's save in the polite live region."""
         # pydantic and app.actions (forty pydantic models) come after the first screen,
         # which does not need them (app/web/checks.py imports them before any action).
         from pydantic import ValidationError
@@ -90,12 +111,26 @@ class App:
             self.refuse(*_invalid_message(invalid))
             return False
         self.effects.save(self.ws)
+        notice = translator(self.lang)(saved) if saved else ""
+        if notice and notice == self.notice:
+            # The same confirmation again (a second save): the live region is emptied
+            # first, else it does not change and a screen reader says nothing.
+            self.notice = ""
+            self.render()
         self.error, self.notice = "", ""
+        if deleted(self.ws):
+            # Nothing asks before a contribution, pitch, action or member goes: the notice
+            # says it went, and its button (focused: the deleted one's button is gone) undoes it.
+            self.notice, self.undo_offered = translator(self.lang)("screen.deleted"), True
+            self.render()
+            self.effects.focus_title(UNDO_DELETION)
+            return True
         if go:
             self.navigate(Route(go, (("id", str(getattr(action, "id", ""))),)))
         elif then is not None:
-            self.navigate(then, focus=focus)
+            self.navigate(then, focus=focus, notice=notice)
         else:
+            self.notice = notice
             self.render()
         return True
 
@@ -119,10 +154,11 @@ class App:
         action = parse({"type": "set_draft", "key": key, "text": text})
         return apply(ws, action, now=self.effects.now(), device=ws.local.device)
 
-    def navigate(self, route: Route, *, focus: str = "") -> None:
-        """Open `route`; the focus goes to its title, or to the element `focus` names."""
+    def navigate(self, route: Route, *, focus: str = "", notice: str = "") -> None:
+        """Open `route`; the focus goes to its title, or to the element `focus` names;
+        `notice` (translated) is announced there."""
         self.route = route
-        self.error, self.notice = "", ""
+        self.error, self.notice = "", notice
         self.effects.navigate(route.href)
         self.render()
         self.effects.focus_title(focus)

@@ -33,15 +33,20 @@ async def _key(passphrase: str, salt: bytes, iterations: int, usage: str):
     return await subtle.deriveKey(derivation, material, _options(name="AES-GCM", length=256), False, to_js([usage]))
 
 
+def _gcm(iv: bytes, aad: bytes):
+    # Empty associated data is the same to AES-GCM as none: version 1 envelopes read alike.
+    return _options(name="AES-GCM", iv=_array(iv), additionalData=_array(aad))
+
+
 class WebCipher:
-    async def encrypt(self, passphrase: str, salt: bytes, iterations: int, iv: bytes, plain: bytes) -> bytes:
+    async def encrypt(self, passphrase: str, salt: bytes, iterations: int, iv: bytes, plain: bytes, aad: bytes) -> bytes:
         key = await _key(passphrase, salt, iterations, "encrypt")
-        sealed = await _subtle().encrypt(_options(name="AES-GCM", iv=_array(iv)), key, _array(plain))
+        sealed = await _subtle().encrypt(_gcm(iv, aad), key, _array(plain))
         return js.Uint8Array.new(sealed).to_bytes()
 
-    async def decrypt(self, passphrase: str, salt: bytes, iterations: int, iv: bytes, sealed: bytes) -> bytes:
+    async def decrypt(self, passphrase: str, salt: bytes, iterations: int, iv: bytes, sealed: bytes, aad: bytes) -> bytes:
         key = await _key(passphrase, salt, iterations, "decrypt")
-        plain = await _subtle().decrypt(_options(name="AES-GCM", iv=_array(iv)), key, _array(sealed))
+        plain = await _subtle().decrypt(_gcm(iv, aad), key, _array(sealed))
         return js.Uint8Array.new(plain).to_bytes()
 
 

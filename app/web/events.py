@@ -16,10 +16,10 @@ from app.views import NEED_PYDANTIC
 from app.views.context import Route
 from app.web import checks, commands, effects, intents, shell
 
-TEXT_TYPES = frozenset({"text", "search", "email", "url", "tel", "date", "number", "textarea"})
 RENDERING_TYPES = frozenset({"radio", "checkbox", "select-one", "number"})  # the screen may depend on them
 NATIVE_SPACE = "button, a[href], summary, input, textarea, select, [contenteditable]"
 TYPING = "input, textarea, select, [contenteditable]"
+SAVED = "closing.saved"  # what a form's accepted save announces, unless it says (data-saved)
 
 _proxies: list = []  # kept alive for the page's lifetime
 _waiting: set[tuple[str, str, str]] = set()  # intents waiting for pydantic (app/web/checks.py)
@@ -72,14 +72,15 @@ def _perform(app, element, form=None) -> None:
     action, command = _attr(element, "data-action"), _attr(element, "data-command")
     sent = _sent_drafts(form) if action and form is not None else ()
     go = _attr(element, "data-go")
+    saved = (_attr(form, "data-saved") or SAVED) if form is not None else ""
 
     def act() -> None:
         from app.actions import ActionError  # after the first screen (app/web/checks.py)
 
         try:
             if action:
-                if app.dispatch({"type": action, **data}, go=go, sent=sent):
-                    _empty_fields(form)
+                with shell.sending(form):
+                    app.dispatch({"type": action, **data}, go=go, sent=sent, saved=saved)
             elif command:
                 commands.run(command, app, data, element)
         except ActionError as refusal:
@@ -115,17 +116,6 @@ def _perform(app, element, form=None) -> None:
 def _sent_drafts(form) -> tuple[str, ...]:
     """The drafts a sent form consumed (its texts; a chosen author stays for the next one)."""
     return tuple(_attr(e, "data-draft") for e in form.querySelectorAll("[data-draft]") if str(e.type) != "select-one")
-
-
-def _empty_fields(form) -> None:
-    if form is None:
-        return
-    for element in form.querySelectorAll("[data-draft]"):
-        kind = str(element.type)
-        if kind in TEXT_TYPES:
-            element.value = ""
-        elif kind in ("radio", "checkbox"):
-            element.checked = False
 
 
 def _on_click(app, event) -> None:

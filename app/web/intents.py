@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
-CONTROL = frozenset({"action", "command", "go", "draft", "confirm", "focus"})  # the shell's own attributes
+CONTROL = frozenset({"action", "command", "go", "draft", "confirm", "focus", "saved"})  # the shell's own attributes
 
 
 def snake(name: str) -> str:

@@ -1,4 +1,4 @@
-"""The page itself: paint markup, the URL hash, the time, the browser's languages and dates.
+"""The page itself: paint markup, the URL hash, the time, the browser's languages and numbers.
 
 assets/boot.js has painted a static shell and exposes `cercleBoot` (the language it chose
 and the failure screen); index.html exposes `Idiomorph`, which patches the DOM in place so
@@ -7,6 +7,7 @@ that focus and caret survive a re-render.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
 from typing import Any, Iterator
@@ -36,6 +37,23 @@ def paint_into(element, markup: Markup) -> None:
     (a dialog). Always through the morph (index.html: Idiomorph, keeping the typed field's
     value), never `innerHTML`."""
     js.cercleMorph(element, markup)
+
+
+@contextmanager
+def sending(form) -> Iterator[None]:
+    """While the app answers a sent form (`form` None: a button), the form's fields show
+    whatever the screen renders, even the one the caret is in (index.html's morph keeps a
+    focused field's text otherwise): the saved value where the form edits a record,
+    nothing where it adds one. Emptying the fields by hand instead blanked the edited
+    values until a reload."""
+    if form is None:
+        yield
+        return
+    form.cercleSent = True
+    try:
+        yield
+    finally:
+        form.cercleSent = False
 
 
 def mark_ready() -> None:
@@ -80,22 +98,6 @@ def browser_languages() -> tuple[str, ...]:
     return tuple(str(tag) for tag in js.navigator.languages) or (str(js.navigator.language),)
 
 
-@lru_cache(maxsize=8)
-def _date_format(lang: str):
-    options = to_js({"day": "numeric", "month": "long", "year": "numeric"}, dict_converter=js.Object.fromEntries)
-    return js.Intl.DateTimeFormat.new(lang, options)
-
-
-@lru_cache(maxsize=2048)
-def format_date(iso: str, lang: str) -> str:
-    """An ISO date in the reader's language, through the browser's Intl."""
-    try:
-        day = date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return str(_date_format(lang).format(js.Date.new(day.year, day.month - 1, day.day)))
-
-
 def focus_title(ident: str = "") -> None:
     """After a change of screen, put the focus on its title, so a screen reader says where it
     is; or on the element `ident` (a form just opened, the button that opened it). A text
@@ -107,6 +109,12 @@ def focus_title(ident: str = "") -> None:
     if str(element.tagName) in ("TEXTAREA", "INPUT") and str(element.type) in ("text", "textarea"):
         end = len(str(element.value))
         element.setSelectionRange(end, end)
+
+
+def local_time(epoch_ms: int) -> tuple[int, int]:
+    """The hour and minute of an instant on this device's clock (a break's end)."""
+    moment = js.Date.new(epoch_ms)
+    return int(moment.getHours()), int(moment.getMinutes())
 
 
 @lru_cache(maxsize=4)

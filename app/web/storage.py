@@ -2,27 +2,34 @@
 measurements behind it: app/shards.py).
 
 What can go wrong is handled here, so that no word is lost:
-- a write refused (the quota is full, or storage is off): the work stays in memory, the
-  shards not written are tried again at the next save, and the person is told to export;
+- a write refused (the quota is full, or storage is off): the work stays in memory and
+  what could not be written is kept in this tab's sessionStorage (a quota of its own, and
+  it outlives a reload), read back at start-up with the rest; it is written to
+  localStorage as soon as it accepts it (at the next save, every few seconds, when another
+  tab frees space, at start-up), and the screen says so meanwhile and once it is done;
 - stored data that cannot be read: it is moved aside under `cercle.aside.*` (never
-  deleted) and the transfer screen offers to download it; the rest loads;
+  deleted), the home screen says what and why (app/salvage.py), and the transfer screen
+  offers to download what can still be read of it as a Cercle file; the rest loads;
 - two tabs of the app: each merges what the other writes (the `storage` event), with the
   same merge as files, and each tab is a device of its own so their edits never shadow
-  each other; the presentation window follows the same way, and never writes.
+  each other; drafts and preferences merge too (app/tabs.py); the presentation window
+  follows the same way, and never writes.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import sys
 
 import js
 from pyodide.ffi import create_once_callable, create_proxy, jsnull
 
-from app import shards
+from app import restore, salvage, shards
 from app.clock import new_device_id
-from app.merge import latest_stamp, merge
+from app.merge import latest_stamp
 from app.model import COLLECTIONS, Workspace
 from app.restore import FileFormatError
+from app.tabs import merge_local, stored_as_held, take_shard
 from app.views.context import Storage
 from app.web import checks, files
 
@@ -31,10 +38,15 @@ PREFIX = shards.PREFIX
 _layout = shards.Layout(Workspace())
 _local = None  # the Local last written
 _pending: set[str] = set()  # keys whose last write failed: written again at the next save
+_kept: set[str] = set()  # of those, the ones kept in sessionStorage meanwhile
+_written_back = False  # what was kept has been written since the last change of records
+_retrying = None  # the timer of the next try, while writes are pending
+RETRY_MS = 5000
 _sizes: dict[str, int] = {}  # characters per key of this origin's localStorage
 _app = None  # the running app, once install() has run
 _unchecked: dict[str, str] | None = None  # what start-up read without pydantic, to read again
 _warned = False
+_reasons: dict[str, str] = {}  # why each item set aside could not be read (message keys)
 
 
 def _stored() -> dict[str, str]:
@@ -46,26 +58,42 @@ def _stored() -> dict[str, str]:
     return found
 
 
+def _held() -> dict[str, str]:
+    """What this tab kept in sessionStorage because localStorage refused it."""
+    try:
+        keep = js.sessionStorage
+        keys = [str(keep.key(i)) for i in range(int(keep.length))]
+        return {key: str(keep.getItem(key)) for key in keys if shards.is_shard(key) or key == shards.LOCAL}
+    except Exception:  # sessionStorage switched off
+        return {}
+
+
 def load_workspace(*, checked: bool) -> Workspace | None:
     """The saved workspace (an empty one on first use), with a device id of its own.
     Unchecked (before pydantic is loaded, app/web/checks.py): None when the stored data is
-    not as this version stores it; `check()` reads it again with every check later."""
+    not as this version stores it, or when this tab kept writes that storage refused (they
+    merge with the rest: pydantic does it); `check()` reads it again with every check later."""
     global _unchecked
-    stored = _stored()
+    stored, held = _stored(), _held()
     _sizes.update({key: len(key) + len(value) for key, value in stored.items()})
     _unchecked = None
     if checked:
-        ws, unreadable = shards.read(stored)
+        ws, unreadable = shards.read(stored, held)
         for key, value in unreadable.items():
             _set_aside(key, value)
+        held = {key: value for key, value in held.items() if key not in unreadable}
     else:
-        found = shards.read_unchecked(stored)
+        found = None if held else shards.read_unchecked(stored)
         if found is None:
             return None
         ws, _unchecked = found, stored
     # A device id per page load: two tabs are two devices, so that the merge of what each
     # writes can tell their edits apart (app/merge.py).
-    return _hold(_as_loaded(ws, new_device_id()))
+    ws = _hold(_as_loaded(ws, new_device_id()))
+    _pending.update(held)  # written back once the app is installed
+    _kept.update(held)
+    _publish()
+    return ws
 
 
 def _as_loaded(ws: Workspace, device: str) -> Workspace:
@@ -101,13 +129,19 @@ def check(app) -> None:
         app.render()
     else:
         _publish()  # what was set aside
+        if status().reasons:
+            app.render()
 
 
 def _set_aside(key: str, value: str) -> None:
-    """Keep unreadable data under another key; if even that fails, leave it where it is."""
+    """Keep unreadable data under another key; if even that fails, leave it where it is.
+    (What this tab kept in sessionStorage is set aside as well; the stored item under the
+    same key goes only if it is the unreadable one.)"""
     aside = f"{shards.ASIDE}{key[len(PREFIX):]}.{int(js.Date.now())}"
     if _write(aside, value):
-        _remove(key)
+        if str(js.localStorage.getItem(key)) == value:
+            _remove(key)
+        _release(key)
 
 
 def _write(key: str, value: str) -> bool:
@@ -124,36 +158,97 @@ def _remove(key: str) -> None:
     _sizes.pop(key, None)
 
 
-def save_workspace(ws: Workspace) -> None:
-    """Write what changed since the last save; on failure keep it for the next one."""
-    global _local, _pending
-    failed = set()
-    dirty = _layout.advance(ws) | _pending
-    for key in sorted(dirty):
+def _keep(key: str, value: str) -> None:
+    """A write localStorage refused, kept in this tab until it accepts it."""
+    try:
+        js.sessionStorage.setItem(key, value)
+    except Exception:  # full as well, or switched off: the work is only on screen
+        _kept.discard(key)
+    else:
+        _kept.add(key)
+
+
+def _release(key: str) -> None:
+    if key in _kept:
+        js.sessionStorage.removeItem(key)
+        _kept.discard(key)
+
+
+def save_workspace(ws: Workspace, *, quiet: bool = False) -> None:
+    """Write what changed since the last save; what storage refuses is kept in this tab and
+    tried again at the next save, on a timer, or when another tab frees space."""
+    global _local, _pending, _written_back
+    was_pending = bool(_pending)
+    failed: dict[str, str] = {}
+    dirty = _layout.advance(ws)
+    for key in sorted(dirty | _pending - {shards.LOCAL}):
         held = _layout.shard(key)
         if any(held.collection(name) for name in COLLECTIONS):
-            if not _write(key, shards.encode(held)):
-                failed.add(key)
+            value = shards.encode(held)
+            if not _write(key, value):
+                failed[key] = value
+                continue
         elif key != shards.LOCAL:
             _remove(key)
+        _release(key)
     if ws.local is not _local or shards.LOCAL in _pending:
-        if _write(shards.LOCAL, shards.encode_local(ws.local)):
+        value = shards.encode_local(ws.local)
+        if _write(shards.LOCAL, value):
             _local = ws.local
+            _release(shards.LOCAL)
         else:
-            failed.add(shards.LOCAL)
-    _pending = failed
+            failed[shards.LOCAL] = value
+    for key, value in failed.items():
+        _keep(key, value)
+    _pending = set(failed)
+    if was_pending and not _pending:
+        _written_back = True
+    elif dirty and not was_pending:
+        _written_back = False
     _publish()
-    _tell(records=bool(dirty))
+    if _pending:
+        _retry_later()
+    if not quiet:
+        _tell(records=bool(dirty))
+
+
+def _retry_later() -> None:
+    global _retrying
+    if _retrying is None and _app is not None and not _app.presentation:
+        _retrying = js.setTimeout(create_once_callable(_retry), RETRY_MS)
+
+
+def _retry() -> None:
+    """Try the refused writes again (a timer, another tab freeing space, start-up)."""
+    global _retrying
+    if _retrying is not None:
+        js.clearTimeout(_retrying)
+        _retrying = None
+    if _pending and _app is not None and not _app.presentation:
+        save_workspace(_app.ws, quiet=True)
+        if not _pending:
+            _app.render()  # the notice changes: written back
 
 
 def used() -> int:
     return sum(_sizes.values())
 
 
+def _explain(asides: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Why each item set aside could not be read: worked out once pydantic is imported (the
+    checks say it; app/web/checks.py), then remembered."""
+    for key in asides:
+        if key not in _reasons and "pydantic" in sys.modules:
+            _reasons[key] = salvage.reason(salvage.stored_key(key), read_aside(key)) or salvage.DAMAGED
+    return tuple((key, _reasons[key]) for key in asides if key in _reasons)
+
+
 def status() -> Storage:
     """What the transfer screen shows about storage."""
     asides = tuple(sorted(key for key in _sizes if key.startswith(shards.ASIDE)))
-    return Storage(used=used(), failed=bool(_pending), set_aside=asides)
+    kept = bool(_pending) and _pending <= _kept
+    return Storage(used=used(), failed=bool(_pending), set_aside=asides, reasons=_explain(asides), kept=kept,
+                   written_back=_written_back)
 
 
 def _publish() -> None:
@@ -162,18 +257,38 @@ def _publish() -> None:
 
 
 def _tell(*, records: bool) -> None:
-    """Say it when a save failed, and once when storage nears its quota (at a change of
-    records, not of a draft being typed, which an action would silence at once). After the
-    action's render (App.dispatch clears messages after saving), hence the timeout."""
+    """Say it when a save failed (unless the work is kept in the tab: the banner says that),
+    and once when storage nears its quota (at a change of records, not of a draft being
+    typed, which an action would silence at once). After the action's render (App.dispatch
+    clears messages after saving), hence the timeout."""
     global _warned
     if _app is None or _app.presentation:
         return
     if _pending:
-        js.setTimeout(create_once_callable(lambda: _app.refuse("sync.storage.failed")), 0)
+        if not status().kept:
+            js.setTimeout(create_once_callable(lambda: _app.refuse("sync.storage.failed")), 0)
     elif records and used() >= shards.WARN_AT * shards.QUOTA and not _warned:
         _warned = True
         percent = used() * 100 // shards.QUOTA
         js.setTimeout(create_once_callable(lambda: _app.refuse("sync.storage.nearly_full", percent=percent)), 0)
+
+
+def stored_items() -> dict[str, str]:
+    """Everything of Cercle's that this browser holds, as stored (the recovery screen's)."""
+    return {key: value for key, value in _stored().items() if key.startswith(PREFIX)}
+
+
+def read_at_start(key: str) -> bool:
+    """Whether start-up reads this stored item: a shard, or this device's state."""
+    return shards.is_shard(key) or key == shards.LOCAL
+
+
+def set_everything_aside() -> None:
+    """Everything start-up reads set aside: the next start is an empty Cercle, with all
+    that was stored kept under `cercle.aside.*` (app/web/recovery.py)."""
+    for key, value in _stored().items():
+        if read_at_start(key):
+            _set_aside(key, value)
 
 
 def read_aside(key: str) -> str:
@@ -183,6 +298,7 @@ def read_aside(key: str) -> str:
 def drop_aside(key: str) -> None:
     if key.startswith(shards.ASIDE):
         _remove(key)
+        _reasons.pop(key, None)
         _publish()
 
 
@@ -201,6 +317,8 @@ def install(app) -> None:
     _app = app
     _publish()  # what loading found (data set aside, say)
     js.window.addEventListener("storage", create_proxy(lambda event: checks.when_ready(lambda: _on_storage(app, event))))
+    if _pending:  # kept by this tab before a reload
+        checks.when_ready(_retry)
     if not app.presentation:
         app.browser = dataclasses.replace(app.browser, can_share=files.can_share())
         files.install(lambda name, data: checks.when_ready(lambda: _receive(app, name, data)))
@@ -222,24 +340,27 @@ def _on_storage(app, event) -> None:
         if not app.presentation:
             save_workspace(app.ws)
         return
-    value = None if event.newValue is None or event.newValue is jsnull else str(event.newValue)
+    value, old = (None if v is None or v is jsnull else str(v) for v in (event.newValue, event.oldValue))
     if value is None:
         _sizes.pop(key, None)
     else:
         _sizes[key] = len(key) + len(value)
+    if _pending and not app.presentation:
+        _retry()  # another tab may have freed space
     if shards.is_shard(key):
         _merge_shard(app, key, value)
     elif key == shards.LOCAL and value is not None:
         try:
             theirs = shards.decode_local(value)
+            base = shards.decode_local(old) if old is not None else None
         except FileFormatError:
             return
-        # Preferences follow; drafts stay with the tab they are typed in.
-        shared = theirs.model_dump(include={"language", "muted", "projector"})
-        local = app.ws.local.model_copy(
-            update={**shared, "clock": max(app.ws.local.clock, theirs.clock), "exported_at": max(app.ws.local.exported_at, theirs.exported_at)}
-        )
-        app.ws = app.ws.model_copy(update={"local": local})
+        app.ws = app.ws.model_copy(update={"local": merge_local(app.ws.local, theirs, base)})
+        if app.ws.local.drafts.keys() - theirs.drafts.keys() and not app.presentation:
+            # Drafts of this tab that the other did not hold: stored again, with theirs. (Not
+            # for a draft both hold with different texts: each tab keeps its own, and two tabs
+            # writing theirs in turn would never stop.)
+            save_workspace(app.ws, quiet=True)
     else:
         _publish()
         return
@@ -248,21 +369,16 @@ def _on_storage(app, event) -> None:
 
 
 def _merge_shard(app, key: str, value: str | None) -> None:
-    if value is None:  # the other tab deleted a group from this device: so does this one
-        held = _layout.index.get(key, {})
-        update = {name: {i: r for i, r in app.ws.collection(name).items() if i not in held.get(name, ())} for name in held}
-        app.ws = app.ws.model_copy(update=update)
-        _layout.advance(app.ws)
-        return
     try:
-        theirs = shards.decode(value)
+        theirs = shards.decode(value) if value is not None else None
     except FileFormatError:
         return  # the writing tab keeps it; this one keeps its own copy
-    app.ws = merge(app.ws, theirs)
+    app.ws = restore.settle(take_shard(app.ws, theirs, _layout.index.get(key, {})))
     dirty = _layout.advance(app.ws)
-    mine = _layout.shard(key)
-    if all(mine.collection(name) == theirs.collection(name) for name in COLLECTIONS):
-        dirty.discard(key)  # what is stored is already what this tab holds
+    if theirs is None:
+        return  # the other tab deleted a group from this device: so does this one
+    if stored_as_held(_layout.shard(key), theirs):
+        dirty.discard(key)
     if dirty and not app.presentation:
         _pending.update(dirty)
         save_workspace(app.ws)

@@ -35,7 +35,7 @@ def test_the_summary_screens_pass_axe(app, viewport, size):
     app.open("#/home")
     page.add_script_tag(path=str(build.npm_packages() / "axe-core" / "axe.min.js"))
     violations = []
-    go(page, "#/summaries?session=s-1", "Synthèses — Cadres de santé — CHU Nord, 3 décembre 2026")
+    go(page, "#/summaries?session=s-1", "Synthèses — Cadres de santé — CHU Nord, jeudi 3 décembre 2026")
     violations += check(page, "summaries", viewport)
     page.get_by_role("button", name="Code QR — synthèse de Marc Olivier").click()
     page.get_by_role("dialog").wait_for()

@@ -33,7 +33,7 @@ def test_summaries_are_downloaded_and_read_back(app, tmp_path):
     page = app.page
     seed(page, ws)
     app.open("#/summaries?session=s-1")
-    assert page.get_by_role("heading", level=1).inner_text() == "Synthèses — Cadres de santé — CHU Nord, 3 décembre 2026"
+    assert page.get_by_role("heading", level=1).inner_text() == "Synthèses — Cadres de santé — CHU Nord, jeudi 3 décembre 2026"
 
     name, data = downloaded(page, "Page HTML — synthèse de Sophie Garnier")
     assert name == "cercle-cadres-de-sante-chu-nord-2026-12-03-sophie-garnier.html"
@@ -77,8 +77,8 @@ def test_summaries_are_downloaded_and_read_back(app, tmp_path):
     printable.close()
 
     # the options the group chose change what the next download says
-    page.get_by_role("button", name="Contributions anonymes").click()
-    page.get_by_role("button", name="Contributions anonymes", pressed=True).wait_for()
+    page.get_by_role("switch", name="Ne pas nommer les auteurs des contributions").click()
+    page.get_by_role("switch", name="Ne pas nommer les auteurs des contributions", checked=True).wait_for()
     name, data = downloaded(page, "Markdown — synthèse de Sophie Garnier")
     text = data.decode("utf-8")
     assert "À la demande du groupe, les contributions ne sont pas attribuées." in text

@@ -13,10 +13,11 @@ import zxingcpp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: the half-day
 
-from app.share import decode  # noqa: E402
+from app.share import read  # noqa: E402
 from app.summary import member_summary  # noqa: E402
 from app.summary_render import standalone  # noqa: E402
 from app.views.context import Route  # noqa: E402
+from busy_day import busy_day  # noqa: E402
 from halfday import half_day  # noqa: E402
 from ui_helpers import seed  # noqa: E402
 
@@ -75,9 +76,9 @@ def test_the_qr_link_opens_the_same_summary_elsewhere_and_stores_nothing(app, br
     dialog.wait_for()
     assert [url for url in guard.requests if url.endswith("segno-1.6.6-py3-none-any.whl")]
     url = read_qr(dialog.locator(".qr-code").screenshot())
-    assert url.startswith(app.base_url + "#/shared-summary?s=")
+    assert url.startswith(app.base_url + "#/shared-summary?z=")
     karim = member_summary(ws, "s-1", "m-karim", "fr")
-    assert decode(Route.parse(url[url.index("#"):]).get("s")) == karim
+    assert read(Route.parse(url[url.index("#"):]).get("z")) == karim
     dialog.get_by_role("button", name="Fermer").click()
     dialog.wait_for(state="hidden")
 
@@ -104,6 +105,19 @@ def test_the_qr_link_opens_the_same_summary_elsewhere_and_stores_nothing(app, br
         assert other.evaluate("sessionStorage.length") == 0
     finally:
         phone.close()
+
+
+def test_the_longest_summary_of_a_busy_day_is_a_code_the_room_can_scan(app):
+    """A carrier's summary of six members' half-day: a large code, read from the screen."""
+    ws = busy_day().ws
+    page = app.page
+    seed(page, ws)
+    app.open("#/summaries?session=s-1")
+    page.get_by_role("button", name="Code QR — synthèse de Claire Nguyen-Thomas").click()
+    dialog = page.get_by_role("dialog", name="Synthèse de Claire Nguyen-Thomas")
+    dialog.wait_for()
+    url = read_qr(dialog.locator(".qr-code").screenshot())
+    assert read(Route.parse(url[url.index("#"):]).get("z")) == member_summary(ws, "s-1", "m-claire", "fr")
 
 
 def test_a_damaged_link_says_so(app):

@@ -64,7 +64,7 @@ def exchange(source, target, base_url: str) -> dict[str, list[str]]:
     rows = {row.locator("th").inner_text(): row.locator("td").all_inner_texts() for row in table.locator("tbody tr").all()}
     target.get_by_role("button", name="Fusionner dans cet appareil").click()
     target.get_by_text("Fichier fusionné :").wait_for()
-    assert target.get_by_role("button", name="Annuler", exact=True).is_disabled()  # undo stops at an import
+    assert target.get_by_role("button", name="Défaire", exact=True).is_disabled()  # undo stops at an import
     return rows
 
 

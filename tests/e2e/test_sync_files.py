@@ -77,7 +77,7 @@ def test_exports_are_read_back_by_python_plain_and_encrypted(app):
     assert "Pas encore exporté." in page.inner_text("body")
 
     name, data = export(page)
-    assert name.startswith("cercle-") and name.endswith(".json") and "encrypted" not in name
+    assert name.startswith("cercle-cadres-de-sante-chu-nord-") and name.endswith(".json") and "encrypted" not in name
     assert records(sync.load(data)) == records(ws)
     page.get_by_text(f"Exporté : {name}.").wait_for()
     assert "Dernier export :" in page.inner_text("body")
@@ -94,6 +94,9 @@ def test_exports_are_read_back_by_python_plain_and_encrypted(app):
     form.locator("input[name=passphrase_again]").fill("autre")
     form.locator("button[type=submit]").first.click()
     refused(page, "Les deux phrases secrètes diffèrent")
+    # Both stay as typed, to be corrected (the page alone holds them: never a draft).
+    assert form.locator("input[name=passphrase]").input_value() == "une"
+    assert form.locator("input[name=passphrase_again]").input_value() == "autre"
 
 
 def test_a_file_encrypted_by_python_is_imported_after_its_preview(app):

@@ -83,7 +83,7 @@ def test_a_pitch_title_is_fixed_and_a_pitch_withdrawn_then_put_back(app):
     page.get_by_role("button", name="Enregistrer la correction").click()
     page.get_by_text("Un planning qui ne tient jamais debout", exact=True).wait_for()
 
-    waiting.get_by_role("button", name="Retirer « Un planning qui ne tient jamais debout »").click()
+    waiting.get_by_role("button", name="Retirer du choix « Un planning qui ne tient jamais debout »").click()
     page.get_by_role("heading", name="Problématiques retirées").wait_for()
     restore = page.get_by_role("button", name="Remettre en attente « Un planning qui ne tient jamais debout »")
     restore.click()

@@ -83,7 +83,7 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
     step_title(page, "Choix consensuel d'une problématique")
     page.keyboard.press("Space")
     page.get_by_role("button", name="Reprendre").wait_for()
-    assert "en pause" in page.get_by_role("timer", name="Temps de l'étape").inner_text()
+    assert "EN PAUSE" in page.get_by_role("timer", name="Temps de l'étape").inner_text()  # a label, in capitals, on a projector
     page.keyboard.press("Space")
     page.get_by_role("button", name="Pause", exact=True).wait_for()
 
@@ -98,7 +98,7 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
         page.wait_for_function("n => document.querySelectorAll('[aria-pressed=true][data-action=toggle_vote]').length === n", arg=["Alice", "Bruno", "David"].index(voter) + 1)
     assert page.get_by_label("3 voix").is_visible()
     row = page.locator(".pitch", has_text=chloe)
-    row.get_by_role("button", name="Le groupe choisit celle-ci").click()
+    row.get_by_role("button", name=f"Choisir « {chloe} »").click()
     page.get_by_text(f"Le groupe a choisi « {chloe} » : Chloé est le porteur.").wait_for()
     page.get_by_role("button", name="Étape suivante").click()
 
@@ -138,6 +138,8 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
     page.get_by_role("button", name="Étape suivante").click()
     assert "choisir une reformulation" in page.get_by_role("alert").inner_text()
     page.locator(".entry", has_text="Reformulation de David").get_by_role("button", name="Choisir cette reformulation").click()
+    chosen = page.locator(".entry", has_text="Reformulation de David").get_by_role("button", name="Reformulation choisie")
+    assert chosen.get_attribute("aria-pressed") == "true"
     page.get_by_role("checkbox", name="Conseils").check()
     page.get_by_role("checkbox", name="Témoignages").check()
     page.get_by_label("La demande, dans les mots du porteur").fill("Des idées pour un premier pas")
@@ -178,7 +180,7 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
     step_title(page, "Synthèse du porteur")
     add(page, "Ce que le porteur retient", "Voir chaque clan séparément d'abord", "Ajouter")
     page.get_by_label("Action", exact=True).fill("Entretiens individuels")
-    page.get_by_label("Pour le").fill("2027-01-15")
+    page.get_by_label("Pour le").fill("15/01/2027")  # typed day first, whatever the browser's language
     page.get_by_role("button", name="Ajouter l'action").click()
     page.get_by_text("Entretiens individuels").wait_for()
     assert "15 janvier 2027" in page.locator(".capture").inner_text()

@@ -92,13 +92,20 @@ def _full_round(room, sid: str, date: str, *, carrier: int, finish: bool) -> Non
         room.do({"type": "finish_followup", "session_id": sid})
     rid = f"r-{sid}"
     room.do({"type": "start_round", "session_id": sid, "id": rid})
+    # a member whose problem still waits from an earlier session updates it rather than pitch again
+    pending = {p.member_id: p.id for p in room.ws.carried_over(sid) if not (p.round_id or p.withdrawn)}
+    pitch = {}
     for i, (title, text) in enumerate(SITUATIONS):
-        room.do({"type": "add_pitch", "id": f"p-{sid}-{i}", "session_id": sid, "member_id": f"m-{i}", "title": title, "text": text})
+        pitch[i] = pending.get(f"m-{i}", f"p-{sid}-{i}")
+        if pitch[i] in pending.values():
+            room.do({"type": "edit_pitch", "id": pitch[i], "title": title, "text": text})
+        else:
+            room.do({"type": "add_pitch", "id": pitch[i], "session_id": sid, "member_id": f"m-{i}", "title": title, "text": text})
     room.do({"type": "next_step", "round_id": rid})
     for voter in (0, 1, 3):
-        room.do({"type": "toggle_vote", "pitch_id": f"p-{sid}-{carrier}", "member_id": f"m-{voter}"})
-    room.do({"type": "toggle_vote", "pitch_id": f"p-{sid}-0", "member_id": "m-4"})
-    room.do({"type": "choose_pitch", "round_id": rid, "pitch_id": f"p-{sid}-{carrier}"})
+        room.do({"type": "toggle_vote", "pitch_id": pitch[carrier], "member_id": f"m-{voter}", "session_id": sid})
+    room.do({"type": "toggle_vote", "pitch_id": pitch[0], "member_id": "m-4", "session_id": sid})
+    room.do({"type": "choose_pitch", "round_id": rid, "pitch_id": pitch[carrier]})
     c = f"m-{carrier}"
     others = [f"m-{i}" for i in range(5) if i != carrier]
     room.do({"type": "add_entry", "session_id": sid, "round_id": rid, "kind": "note", "author_id": c, "text": "Fusion il y a six mois ; deux équipes aux habitudes opposées ; la direction attend des résultats rapides."})

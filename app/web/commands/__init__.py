@@ -55,6 +55,10 @@ MODULES = {
     "delete-group": "transfer",
     "aside-download": "transfer",
     "aside-delete": "transfer",
+    "close-ask": "closing",
+    "close-cancel": "closing",
+    "close-session": "closing",
+    "reopen-session": "closing",
     "protocol-export": "protocols",
 }
 

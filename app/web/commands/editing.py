@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.views.editing import PARAM, scope
+from app.merge import version
+from app.views.editing import PARAM, SEEN, scope
 from app.web.commands import command
 
 COLLECTIONS = {"edit_entry": "entries", "edit_pitch": "pitches", "edit_action_item": "action_items"}
@@ -30,7 +31,9 @@ def edit(app, data, element) -> None:
     open_now = app.route.get(PARAM)
     if open_now and open_now != record_id:
         app.drop_drafts(_drafts(open_now))
-    app.navigate(app.route.with_params(**{PARAM: record_id}), focus=_focus(element))
+    record = next((app.ws.collection(name)[record_id] for name in COLLECTIONS.values() if record_id in app.ws.collection(name)), None)
+    seen = version(record.stamp, record.device) if record is not None else ""
+    app.navigate(app.route.with_params(**{PARAM: record_id, SEEN: seen}), focus=_focus(element))
 
 
 @command("save-edit")
@@ -44,7 +47,7 @@ def save(app, data, element) -> None:
     record_id = str(data.get("id", ""))
     fields = {k: v for k, v in data.items() if k not in ("type", "id")}
     record = app.ws.collection(COLLECTIONS[action]).get(record_id)
-    closed = app.route.with_params(**{PARAM: ""})
+    closed = app.route.with_params(**{PARAM: "", SEEN: ""})
     if record is not None:
         changed = {k: v for k, v in fields.items() if _shown(getattr(record, k, None)) != v}
         if not changed:
@@ -56,7 +59,8 @@ def save(app, data, element) -> None:
             # author of a member since removed, left as they were, are not refused.
             fields = changed
     sent = tuple(k for k in app.ws.local.drafts if k.startswith(_drafts(record_id)))
-    app.dispatch({"type": action, "id": record_id, **fields}, sent=sent, then=closed, focus=_focus(element))
+    seen = app.route.get(SEEN) if app.route.get(PARAM) == record_id else ""
+    app.dispatch({"type": action, "id": record_id, "seen": seen, **fields}, sent=sent, then=closed, focus=_focus(element), saved="closing.saved.correction")
 
 
 def _shown(value: Any) -> str:

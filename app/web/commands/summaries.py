@@ -19,6 +19,7 @@ from pyodide.ffi import to_js
 from app import calendar, share
 from app.actions import ActionError
 from app.markup import Markup
+from app.model import Session
 from app.summary import Summary, group_summary, member_summary
 from app.summary_files import File, archive, summary_file
 from app.summary_render import standalone
@@ -30,11 +31,18 @@ DIALOG_ID = "summary-qr"
 _segno_loaded = False
 
 
+def _session(app, data) -> Session:
+    """The session named by the button, as the summaries screen shows it: live, and of a
+    group this device holds (app/views/summaries.py); otherwise there is nothing to make."""
+    session = app.ws.sessions.get(str(data.get("session_id", "")))
+    if session is None or session.deleted or session.group_id not in app.ws.groups:
+        raise ActionError("summaries.unknown")
+    return session
+
+
 def _summary(app, data) -> Summary:
     """The member's summary named by the button (`member_id`), or the group's without one."""
-    session = app.ws.sessions.get(str(data.get("session_id", "")))
-    if session is None or session.deleted:
-        raise ActionError("summaries.unknown")
+    session = _session(app, data)
     member_id = str(data.get("member_id", ""))
     if not member_id:
         return group_summary(app.ws, session.id, app.lang)
@@ -57,18 +65,12 @@ def download_summary(app, data, element) -> None:
 
 @command("summary-zip")
 def download_all(app, data, element) -> None:
-    session_id = str(data.get("session_id", ""))
-    if session_id not in app.ws.sessions:
-        raise ActionError("summaries.unknown")
-    _hand_over(app, archive(app.ws, session_id, app.lang))
+    _hand_over(app, archive(app.ws, _session(app, data).id, app.lang))
 
 
 @command("summary-ics")
 def download_calendar(app, data, element) -> None:
-    session_id = str(data.get("session_id", ""))
-    if session_id not in app.ws.sessions:
-        raise ActionError("summaries.unknown")
-    file = calendar.next_session(app.ws, session_id, now_ms=shell.now(), language=app.lang)
+    file = calendar.next_session(app.ws, _session(app, data).id, now_ms=shell.now(), language=app.lang)
     if file is None:
         raise ActionError("summaries.ics.no_date")
     _hand_over(app, file)
@@ -93,7 +95,7 @@ def print_summary(app, data, element) -> None:
 def download_shared(app, data, element) -> None:
     """On the shared-link screen: the summary it carries, as a file. Nothing is saved."""
     try:
-        summary = share.decode(app.route.get("s"))
+        summary = share.read(app.route.get("z"), app.route.get("s"))
     except share.ShareError as unreadable:
         raise ActionError(unreadable.key) from None
     _hand_over(app, summary_file(summary, "md" if data.get("format") == "md" else "html"))

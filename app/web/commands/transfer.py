@@ -12,7 +12,7 @@ import asyncio
 from dataclasses import replace
 from typing import Any, Awaitable
 
-from app import envelope, shards
+from app import envelope, restore, salvage, shards
 from app.merge import preview
 from app.restore import FileFormatError
 from app.views.context import Incoming, Route
@@ -34,10 +34,6 @@ def _run(app: Any, work: Awaitable[None]) -> None:
     asyncio.ensure_future(guarded())
 
 
-def _file_name(app: Any, encrypted: bool) -> str:
-    return f"cercle-{app.effects.today()}{'-encrypted' if encrypted else ''}.json"
-
-
 @command("export")
 def export(app, data, element) -> None:
     """Everything this device holds, as a file: downloaded (the form), or handed to the share
@@ -54,7 +50,7 @@ def export(app, data, element) -> None:
 
         plain = sync.dump(app.ws)
         content = await envelope.seal(plain, passphrase, crypto.WEB) if passphrase else plain
-        name = _file_name(app, bool(passphrase))
+        name = sync.file_name(app.ws, app.effects.today(), encrypted=bool(passphrase))
         if sharing:
             if not await files.share(name, content):
                 return
@@ -125,7 +121,7 @@ def merge_file(app, data, element) -> None:
     # Undo stops at the import: undoing an earlier action over merged records could put back
     # text that the other device had replaced since.
     local = seen.merged.local.model_copy(update={"undo": (), "redo": ()})
-    storage.replace(app, seen.merged.model_copy(update={"local": local}))
+    storage.replace(app, restore.settle(seen.merged.model_copy(update={"local": local})))
     counts = {kind: sum(getattr(seen, kind).values()) for kind in ("new", "updated", "conflicting")}
     app.announce("sync.ui.incoming.merged", **counts)
 
@@ -149,8 +145,15 @@ def delete_group(app, data, element) -> None:
 
 @command("aside-download")
 def aside_download(app, data, element) -> None:
+    """What can still be read of it, as a Cercle file to import; if nothing can, the stored
+    text as it was, so that no byte is lost."""
     key = str(data.get("key", ""))
-    files.download(f"cercle-unreadable-{app.effects.today()}.txt", storage.read_aside(key).encode(), "text/plain")
+    text = storage.read_aside(key)
+    found = salvage.salvage(salvage.stored_key(key), text)
+    if found.file is not None:
+        files.download(f"cercle-recovered-{app.effects.today()}.json", found.file, "application/json")
+    else:
+        files.download(f"cercle-unreadable-{app.effects.today()}.txt", text.encode(), "text/plain")
 
 
 @command("aside-delete")

@@ -1,0 +1,64 @@
+"""Two tabs of the app in one browser: what each keeps of the other's writes to localStorage
+(app/web/storage.py follows them through the `storage` event).
+
+Each tab is a device of its own (a device id per page load), and records go through the
+same merge as files between devices (app/merge.py): an entry corrected in both tabs at once
+keeps both texts as a conflict (the form's version: app/actions/core.py `Tx.edit`). This
+device's own state (`cercle.local`) is not merged between devices but is shared by the
+tabs: a draft typed in one tab must survive the other tab's next save, and a draft sent in
+one tab must not come back from the other.
+"""
+
+from __future__ import annotations
+
+from app.merge import merge
+from app.model import COLLECTIONS, Local, Workspace
+
+PREFERENCES = ("language", "muted", "projector")
+
+
+def take_shard(ws: Workspace, theirs: Workspace | None, held: dict[str, set[str]]) -> Workspace:
+    """This tab's workspace once another tab wrote a shard: `theirs`, its records, merged in
+    (never replacing this tab's versions); None when the other tab removed the shard (it
+    deleted a group from this device), and this tab drops the records it held there
+    (`held`: ids by collection)."""
+    if theirs is not None:
+        return merge(ws, theirs)
+    update = {name: {i: r for i, r in ws.collection(name).items() if i not in ids} for name, ids in held.items()}
+    return ws.model_copy(update=update)
+
+
+def stored_as_held(mine: Workspace, theirs: Workspace) -> bool:
+    """Whether the shard the other tab wrote holds what this tab holds there after the merge;
+    if not (this tab had versions the other did not), this tab writes it again."""
+    return all(mine.collection(name) == theirs.collection(name) for name in COLLECTIONS)
+
+
+def merge_local(mine: Local, theirs: Local, base: Local | None = None) -> Local:
+    """This tab's state once another tab wrote `theirs` over `base` (what storage held before
+    that write; None when unknown). Drafts: this tab keeps what it typed (the person is
+    typing it here: another tab's text never replaces it), takes the drafts only the other
+    tab holds (so that they survive this tab's next save), and drops those the other tab
+    sent (or whose form it closed) if untouched here since. Preferences: those the other
+    tab changed since `base`. The clock and the last export keep the later of the two."""
+    before = base.drafts if base is not None else {}
+    drafts = dict(mine.drafts)
+    for key in theirs.drafts.keys() | before.keys():
+        if key in theirs.drafts:
+            if key not in drafts and theirs.drafts[key] != before.get(key):
+                drafts[key] = theirs.drafts[key]
+        elif key in before and drafts.get(key) == before[key]:
+            drafts.pop(key, None)
+    update = {
+        name: getattr(theirs, name)
+        for name in PREFERENCES
+        if base is not None and getattr(theirs, name) != getattr(base, name)
+    }
+    return mine.model_copy(
+        update={
+            **update,
+            "drafts": drafts,
+            "clock": max(mine.clock, theirs.clock),
+            "exported_at": max(mine.exported_at, theirs.exported_at),
+        }
+    )
