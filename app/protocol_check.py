@@ -19,6 +19,7 @@ MAX_STEPS = 20
 MAX_MINUTES = 240  # four hours for one step: more is a typo
 MAX_NAME = 200
 MAX_TEXT = 20_000
+SMALLEST_GROUP, LARGEST_GROUP = 2, 8  # a carrier and a consultant; a Cercle group's most members
 KEY = r"[a-z0-9][a-z0-9-]{0,39}"
 # Steps that make no sense without a carrier and their problem: the carrier speaks, the
 # consultants answer them, or what is captured is about their problem.
@@ -64,6 +65,8 @@ def problems(protocol: Protocol) -> list[Problem]:
     _check_order(steps, add)
     if not protocol.request_types or any(t not in REQUEST_TYPES for t in protocol.request_types):
         add("request_types")
+    if not SMALLEST_GROUP <= protocol.fewest_members <= protocol.most_members <= LARGEST_GROUP:
+        add("sizes", low=SMALLEST_GROUP, high=LARGEST_GROUP)
     return found
 
 

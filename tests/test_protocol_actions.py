@@ -168,3 +168,11 @@ def test_whatever_the_editor_accepts_plays_a_round(from_id, edits):
         except ActionError as refused:
             assert refused.key.startswith(("protocol.check.", "error.protocol."))
     assert play_round(room.ws.protocols["p-own"].protocol).ws.rounds["r-1"].finished
+
+
+def test_the_group_sizes_a_protocol_suits_are_edited_and_checked(room):
+    adapted(room)
+    room.do({"type": "edit_protocol", "id": "p-own", "fewest_members": 5, "most_members": 6})
+    own = room.ws.protocols["p-own"].protocol
+    assert (own.fewest_members, own.most_members, own.suits(4), own.suits(5)) == (5, 6, False, True)
+    refused(room, {"type": "edit_protocol", "id": "p-own", "most_members": 4}, "protocol.check.sizes")

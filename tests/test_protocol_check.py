@@ -125,3 +125,8 @@ def test_every_protocol_the_validator_accepts_plays_to_the_end_of_a_round(protoc
     room = play_round(protocol)
     assert room.ws.rounds["r-1"].finished
     assert room.ws.sessions["s-1"].protocol == protocol
+
+
+@pytest.mark.parametrize("fewest, most", [(1, 8), (5, 4), (4, 9)])
+def test_group_sizes_out_of_range_are_refused(fewest, most):
+    assert keys(DEFAULT.model_copy(update={"fewest_members": fewest, "most_members": most})) == ["sizes"]

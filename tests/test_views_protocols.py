@@ -28,6 +28,7 @@ def test_the_list_shows_the_library_read_only_and_the_groups_own():
     assert page.count('data-action="adapt_protocol"') == len(LIBRARY) + 1
     assert page.count('href="#/protocols?id=p-own"') == 1  # only the group's own is editable
     assert 'data-action="new_protocol"' in page
+    assert "pour 3 membres" in text and "pour 4 à 5 membres" in text and "pour 4 à 8 membres" in text  # troika, case clinic
 
 
 def test_the_editor_has_buttons_for_every_move_and_a_preview_that_follows_the_time():

@@ -104,7 +104,8 @@ def _index(protocol: Protocol, key: str) -> int:
 
 
 class EditProtocol(Action):
-    """The protocol's name and description (its source), in both languages."""
+    """The protocol's name and description (its source), in both languages, and the group
+    sizes it suits."""
 
     type: Literal["edit_protocol"] = "edit_protocol"
     id: Id
@@ -112,12 +113,15 @@ class EditProtocol(Action):
     name_en: Title | None = None
     source_fr: LongText | None = None
     source_en: LongText | None = None
+    fewest_members: int | None = Field(default=None, ge=0, le=100)
+    most_members: int | None = Field(default=None, ge=0, le=100)
 
     def perform(self, tx: Tx) -> None:
         protocol = _own(tx, self.id)
-        name = _texts(protocol.name, self.name_fr, self.name_en)
-        source = _texts(protocol.source, self.source_fr, self.source_en)
-        _save(tx, self.id, protocol.model_copy(update={"name": name, "source": source}))
+        update = self.model_dump(include={"fewest_members", "most_members"}, exclude_none=True)
+        update["name"] = _texts(protocol.name, self.name_fr, self.name_en)
+        update["source"] = _texts(protocol.source, self.source_fr, self.source_en)
+        _save(tx, self.id, protocol.model_copy(update=update))
 
 
 class AddStep(Action):

@@ -67,6 +67,8 @@ def card(view: View, group: Group, protocol: Protocol, *, own: bool = False) -> 
     facts = [
         view.plural("protocol.count.steps", len(protocol.steps)),
         _("protocol.ui.round_minutes", n=view.number(protocol.round_minutes(members)), members=members),
+        _("protocol.ui.sizes", low=protocol.fewest_members, high=protocol.most_members)
+        if protocol.fewest_members != protocol.most_members else _("protocol.ui.size", n=protocol.most_members),
     ]
     if own:
         facts.insert(0, _("protocol.ui.version", n=protocol.version))
@@ -120,6 +122,9 @@ def editor(view: View, group: Group, own: GroupProtocol) -> Markup:
         h("div", {"class": "entry-fields"},
           text_field(view, _("protocol.ui.source_fr"), "source_fr", scope, value=protocol.source.fr, multiline=True, cls="grow"),
           text_field(view, _("protocol.ui.source_en"), "source_en", scope, value=protocol.source.en, multiline=True, cls="grow")),
+        h("div", {"class": "entry-fields"},
+          text_field(view, _("protocol.ui.fewest"), "fewest_members", scope, kind="number", value=str(protocol.fewest_members)),
+          text_field(view, _("protocol.ui.most"), "most_members", scope, kind="number", value=str(protocol.most_members))),
         submit(_("protocol.ui.save_about"), cls=""),
         id=own.id,
         label=_("protocol.ui.about"),
