@@ -12,7 +12,7 @@ from ui_helpers import seed
 
 NAME = "Codév managers"
 GUIDANCE = "Le porteur raconte en cinq minutes, sans être interrompu."
-PITCH = "Recadrer un agent sans casser la relation"
+PITCH = "Recadrer un agent"
 
 
 def steps(page):
@@ -66,7 +66,7 @@ def run_a_round(page) -> None:
     add(page, "Titre de la problématique", PITCH, "Ajouter la problématique")
     page.get_by_role("button", name="Étape suivante").click()
     step_title(page, "Choix consensuel d'une problématique")
-    page.locator(".pitch", has_text=PITCH).get_by_role("button", name="Le groupe choisit celle-ci").click()
+    page.locator(".pitch", has_text=PITCH).get_by_role("button", name=f"Choisir « {PITCH} »").click()
     page.get_by_text("Le groupe a choisi").wait_for()
     page.get_by_role("button", name="Étape suivante").click()
     step_title(page, "Exposé par le porteur")
