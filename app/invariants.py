@@ -22,8 +22,8 @@ from typing import Any, Callable, Iterator
 
 from app.clock import LAST_WALL_MS, is_stamp
 from app.dates import is_date
-from app.model import COLLECTIONS, Local, Record, Round, Session, Timer, Workspace
-from app.protocol import Step
+from app.model import COLLECTIONS, GroupProtocol, Local, Record, Round, Session, Timer, Workspace
+from app.protocol import Protocol, Step
 
 # Far above anything a group makes, far below what breaks arithmetic or a screen.
 MAX_COUNT = 10_000  # a member's place in the speaking order, a round's number, a speaker
@@ -150,17 +150,28 @@ check_timer = numbers(budget_ms=(0, LAST_WALL_MS), started_at=(0, LAST_WALL_MS),
 
 
 def check_protocol(session: Session) -> None:
+    _countable(session.protocol)
+    if session.break_timer is not None:
+        _within_timer(session.break_timer, "/break_timer")
+
+
+def check_own_protocol(own: GroupProtocol) -> None:
+    """A group's own protocol: the same bounds as a session's copy. Whether it can run a
+    round is app/protocol_check.py's to say, when a session starts with it: a stricter
+    check here would set the group's whole shard aside."""
+    _countable(own.protocol)
+
+
+def _countable(protocol: Protocol) -> None:
     """A protocol the engine can run: steps it can count (1 to MAX_STEPS), each with a
     duration it can compute with (finite, from 0 to a day)."""
-    steps = session.protocol.steps
+    steps = protocol.steps
     if not 1 <= len(steps) <= MAX_STEPS:
         raise Refusal("restore.error.protocol", "/protocol/steps")
     for n, step in enumerate(steps):
         minutes = step.minutes
         if minutes is not None and not (math.isfinite(minutes) and 0 <= minutes <= MAX_MINUTES):
             raise Refusal("restore.error.number", f"/protocol/steps/{n}/minutes")
-    if session.break_timer is not None:
-        _within_timer(session.break_timer, "/break_timer")
 
 
 def check_timers(round_: Round) -> None:
@@ -193,6 +204,7 @@ CHECKS: dict[str, tuple[Callable[[Any], None], ...]] = {
     "votes": (check_versions,),
     "entries": (check_versions, numbers(rating=(1, 5))),
     "action_items": (check_versions, dates("due")),
+    "protocols": (check_versions, check_own_protocol),
 }
 
 

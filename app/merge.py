@@ -56,6 +56,7 @@ TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "votes": (),
     "entries": ("text",),
     "action_items": ("text", "comment"),
+    "protocols": (),  # the protocol is one nested value: the later edit wins (its version says which)
 }
 # What a deletion empties: the text, but a member's name, which past sessions still show.
 ERASED: dict[str, tuple[str, ...]] = {**TEXT_FIELDS, "members": ()}

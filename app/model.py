@@ -188,6 +188,15 @@ def by_carrier(items: list[ActionItem], members: dict[str, Member]) -> list[Acti
     return sorted(items, key=lambda a: (order.get(a.owner_id, 0), a.owner_id, a.by_due))
 
 
+@frozen
+class GroupProtocol(Record):
+    """A group's own protocol, adapted from another or new (app/actions/protocols.py). Its
+    `protocol.id` is the record's id; a session runs a copy of it (Session.protocol)."""
+
+    group_id: str
+    protocol: Protocol
+
+
 COLLECTIONS: dict[str, type[Record]] = {
     "groups": Group,
     "members": Member,
@@ -197,6 +206,7 @@ COLLECTIONS: dict[str, type[Record]] = {
     "votes": Vote,
     "entries": Entry,
     "action_items": ActionItem,
+    "protocols": GroupProtocol,
 }
 
 
@@ -245,6 +255,7 @@ class Workspace(Frozen):
     votes: dict[str, Vote] = field(default_factory=dict)
     entries: dict[str, Entry] = field(default_factory=dict)
     action_items: dict[str, ActionItem] = field(default_factory=dict)
+    protocols: dict[str, GroupProtocol] = field(default_factory=dict)
     local: Local = field(default_factory=Local)
 
     def collection(self, name: str) -> dict[str, Record]:
@@ -287,6 +298,11 @@ class Workspace(Frozen):
             if e.session_id == session_id and e.kind == kind and not e.deleted and not e.round_id
         ]
         return sorted(found, key=lambda e: (e.created, e.id))
+
+    def protocols_of(self, group_id: str) -> list[GroupProtocol]:
+        """The group's own protocols, oldest first."""
+        found = [p for p in self.protocols.values() if p.group_id == group_id and not p.deleted]
+        return sorted(found, key=lambda p: (p.created, p.id))
 
     def pitches_of(self, session_id: str) -> list[Pitch]:
         found = [p for p in self.pitches.values() if p.session_id == session_id and not p.deleted]

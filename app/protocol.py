@@ -5,7 +5,7 @@ session stores a snapshot of the protocol it runs, never a reference to this mod
 """
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
 from typing import Annotated, Literal
 
@@ -119,6 +119,7 @@ class Protocol(Frozen):
     source: Text
     steps: Annotated[tuple[Step, ...], Limits(min_length=1)]
     request_types: tuple[str, ...] = REQUEST_TYPES
+    version: int = 1  # a group's own protocol counts its edits: summaries name the version a session ran
     # The smallest and largest group the method is designed for (a group of Cercle has 4 to
     # 8 members); the session's setup says so when a group falls outside.
     fewest_members: int = 4
@@ -156,6 +157,12 @@ class Protocol(Frozen):
     def session_minutes(self, members: int, rounds: int) -> float:
         once = sum(_nominal(s, members) for s in self.steps if s.once_per_session)
         return once + rounds * self.round_minutes(members)
+
+
+def named(protocol: Protocol, _: Callable[..., str], language: str) -> str:
+    """The protocol a session ran, as its history and summaries say it: its name and
+    version (a group's own protocol counts its edits, app/actions/protocols.py)."""
+    return _("protocol.named", name=protocol.name(language), version=protocol.version)
 
 
 def _nominal(step: Step, members: int) -> float:

@@ -1,7 +1,7 @@
 """How the workspace lies in localStorage (app/web/storage.py does the reading and writing).
 
 One entry per session (the session, its rounds, pitches, votes, entries and action items),
-one per group (the group and its members), one for records whose owner is unknown, and one
+one per group (the group, its members and its own protocols), one for records whose owner is unknown, and one
 for this device's own state. Each shard is the bytes of a Cercle file (app/sync.py) holding
 just its records, zlib-compressed and base64-encoded. After an action only the shards whose
 records changed are written again: a step of a round rewrites one session, not ten years.
@@ -46,7 +46,7 @@ def owner(ws: Workspace, collection: str, record: Record) -> str:
     """The key of the shard a record is stored in."""
     if collection == "groups":
         return GROUP + record.id
-    if collection == "members":
+    if collection in ("members", "protocols"):
         return GROUP + record.group_id  # type: ignore[attr-defined]
     if collection == "sessions":
         return SESSION + record.id
@@ -205,7 +205,7 @@ def without_group(ws: Workspace, group_id: str) -> Workspace:
     def belongs(name: str, record: Any) -> bool:
         if name == "groups":
             return record.id == group_id
-        if name in ("members", "pitches") and record.group_id == group_id:
+        if name in ("members", "pitches", "protocols") and record.group_id == group_id:
             return True
         if name == "action_items":
             return record.round_id in rounds

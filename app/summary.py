@@ -23,7 +23,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from app.actions import ENTRY_CAPTURE
+from app.i18n import translator
 from app.model import ActionItem, Entry, Round, Session, Workspace, by_carrier
+from app.protocol import named
 
 # What a carrier's round shows, step by step; the group's summary adds the learnings.
 ROUND_KINDS = ("note", "question", "reformulation", "intervention", "synthesis")
@@ -180,7 +182,7 @@ class _Reader:
             group=self.group.name,
             date=s.date,
             place=s.place,
-            protocol=s.protocol.name(self.language),
+            protocol=named(s.protocol, translator(self.language), self.language),
             anonymous=self.group.anonymous_summaries,
             next_date=s.next_date,
             next_place=s.next_place,

@@ -39,7 +39,7 @@ def test_the_carrier_takes_home_their_round_in_full(day):
     assert (f.group, f.date, f.place, f.next_date, f.next_place) == (
         "Cadres de santé — CHU Nord", "2026-12-03", "Salle Pasteur", "2027-03-11", "Salle Pasteur"
     )
-    assert f.protocol == "Groupe de pairs — codéveloppement (9 étapes)" and not f.anonymous
+    assert f.protocol == "Groupe de pairs — codéveloppement (9 étapes), version 1" and not f.anonymous  # issue 19: the version it ran
     mine = s.rounds[0]
     assert mine.full and (mine.number, mine.carrier) == (1, "Sophie Garnier")
     assert mine.problem == "Un cadre expérimenté conteste mes décisions en réunion"
@@ -90,7 +90,7 @@ def test_a_member_who_carried_nothing_gets_the_agenda_and_their_own_learnings(da
     s = member_summary(day.ws, "s-1", "m-karim", "en")
     assert s.carried == () and not any(r.full for r in s.rounds)
     assert [r.carrier for r in s.rounds] == ["Sophie Garnier", "Léa Fontaine", "Inès Carvalho"]
-    assert s.frame.protocol == "Peer group — co-development (9 steps)"
+    assert s.frame.protocol == "Peer group — co-development (9 steps), version 1"
     assert [x.text for x in s.learnings] == ["Je vais reconnaître plus souvent l'expertise de mes anciens."] * 3
 
 

@@ -19,7 +19,7 @@ COLON = {"fr": "\u202f: ", "en": ": "}
 LABELS = {
     "fr": {
         "title": "Synthèse de séance — Sophie Garnier", "group": "Groupe", "date": "Date", "place": "Lieu",
-        "protocol": "Protocole", "protocol_name": "Groupe de pairs — codéveloppement (9 étapes)",
+        "protocol": "Protocole", "protocol_name": "Groupe de pairs — codéveloppement (9 étapes), version 1",
         "facilitator": "Animateur·rice", "timekeeper": "Gardien·ne du temps", "secretary": "Secrétaire",
         "day": "jeudi 3 décembre 2026", "yours": "Tour 1 — votre question", "problem": "Problématique",
         "expose": "Exposé par le porteur", "exploration": "Exploration par le groupe", "reformulations": "Reformulations",
@@ -33,7 +33,7 @@ LABELS = {
     },
     "en": {
         "title": "Session summary — Sophie Garnier", "group": "Group", "date": "Date", "place": "Place",
-        "protocol": "Protocol", "protocol_name": "Peer group — co-development (9 steps)",
+        "protocol": "Protocol", "protocol_name": "Peer group — co-development (9 steps), version 1",
         "facilitator": "Facilitator", "timekeeper": "Timekeeper", "secretary": "Secretary",
         "day": "Thursday 3 December 2026", "yours": "Round 1 — your question", "problem": "Problem",
         "expose": "The carrier's exposé", "exploration": "Exploration by the group", "reformulations": "Reformulations",

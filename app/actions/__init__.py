@@ -6,7 +6,7 @@ remembers what each record was before, so undo and redo fall out of it. An inval
 raises `ActionError` carrying a translatable message key, and the workspace is unchanged.
 
 One module per concern: `core` (Tx, Action, ActionError), `groups`, `sessions`, `steps`,
-`pitches`, `entries`, `roles`, `budget`, `conflicts` and `device` (undo, redo, this device's settings); this
+`pitches`, `entries`, `roles`, `budget`, `protocols` (a group's own), `conflicts` and `device` (undo, redo, this device's settings); this
 module gathers every action into the union that `parse` reads.
 """
 
@@ -48,6 +48,17 @@ from app.actions.pitches import (
     ToggleVote,
     WithdrawPitch,
 )
+from app.actions.protocols import (
+    AddStep,
+    AdaptProtocol,
+    DeleteProtocol,
+    EditProtocol,
+    EditStep,
+    ImportProtocol,
+    MoveStep,
+    NewProtocol,
+    RemoveStep,
+)
 from app.actions.roles import AssignRole
 from app.actions.sessions import (
     EndBreak,
@@ -86,6 +97,8 @@ AnyAction = Annotated[
         AddPitch, EditPitch, WithdrawPitch, DeletePitch, ToggleVote, ChoosePitch,
         AddEntry, EditEntry, DeleteEntry, MarkOutOfFrame, ChooseReformulation, SetContract,
         AddActionItem, EditActionItem, DeleteActionItem, ResolveConflict,
+        AdaptProtocol, NewProtocol, DeleteProtocol, EditProtocol, AddStep, RemoveStep, MoveStep, EditStep,
+        ImportProtocol,
         Undo, Redo, SetDraft, SetPreferences, AssignRole, ShortenSteps, DropRound,
     ],
     Field(discriminator="type"),

@@ -10,10 +10,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app import timers
 from app.actions.core import MINUTE, Action, ActionError, Id, IsoDate, NewId, Tx
+from app.actions.protocols import runnable, source_protocol
 from app.actions.roles import RoleHolder, starting_roles, without
 from app.actions.steps import NextSpeaker, check_gate, enter_step, paused, speaking_order
 from app.model import Presence, Round, Session
-from app.protocol import DEFAULT_ID, LIBRARY, Protocol, scale
+from app.protocol import DEFAULT_ID, Protocol, scale
 
 
 MIN_PRESENT = 2  # a carrier and someone to consult
@@ -38,8 +39,8 @@ class StartSession(Action):
     group_id: Id
     date: IsoDate
     place: Annotated[str, Field(max_length=200)] = ""
-    protocol_id: str = DEFAULT_ID
-    protocol: Protocol | None = None  # a group's own adapted protocol, instead of the library's
+    protocol_id: str = DEFAULT_ID  # a built-in protocol or one of the group's own (app/actions/protocols.py)
+    protocol: Protocol | None = None  # a protocol given whole, instead
     planned_rounds: int = Field(default=3, ge=1, le=8)
     available_minutes: int | None = Field(default=None, ge=10, le=24 * 60)
     untimed_steps: tuple[str, ...] = ()  # step keys the group runs without a timer
@@ -54,9 +55,7 @@ class StartSession(Action):
             tx.member_of(self.group_id, line.member_id)
             attendance[line.member_id] = line.presence
         _check_present(attendance)
-        protocol = self.protocol or LIBRARY.get(self.protocol_id)
-        if protocol is None:
-            raise ActionError("error.protocol.unknown")
+        protocol = runnable(self.protocol or source_protocol(tx, self.group_id, self.protocol_id))
         if self.untimed_steps:
             steps = tuple(
                 s.model_copy(update={"minutes": None}) if s.key in self.untimed_steps else s for s in protocol.steps

@@ -30,6 +30,7 @@ SCREENS = {
     "home": "home",
     "group": "group",
     "setup": "setup",
+    "protocols": "protocols",
     "session": "session",
     "presentation": "presentation",
     "summaries": "summaries",

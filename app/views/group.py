@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from app.markup import Markup, h
 from app.model import MAX_MEMBERS, MIN_MEMBERS, Group
+from app.protocol import named
 from app.views import attendance, charter, followup, roles
 from app.views.conflicts import notice
 from app.views.context import View, route
@@ -51,6 +52,7 @@ def edit(view: View, group: Group) -> Markup:
         h("li", {}, link(route("session", id=running[-1].id), _("ui.home.continue"), "button primary")) if running else None,
         h("li", {}, link(route("setup", group=group.id), _("ui.group.new_session"), "button" if running else "button primary")),
         h("li", {}, link(route("history", group=group.id), _("ui.nav.history"), "button")),
+        h("li", {}, link(route("protocols", group=group.id), _("protocol.ui.title"), "button")),
         h("li", {}, link(route("transfer", group=group.id), _("ui.nav.transfer"), "button")),
     )
     return page(
@@ -139,7 +141,7 @@ def history(view: View, group: Group) -> Markup:
                 link(route("session", id=session.id), view.date(session.date)),
                 " ",
                 h("span", {"class": "tag"}, _(f"ui.stage.{session.stage}")),
-                h("p", {"class": "hint"}, session.protocol.name(view.lang), " · ", attendance.line(view, session), " · ", roles.facts(view, session)),
+                h("p", {"class": "hint"}, named(session.protocol, view._, view.lang), " · ", attendance.line(view, session), " · ", roles.facts(view, session)),
                 h("ul", {"class": "carried"}, carried) if carried else None,
             )
         )

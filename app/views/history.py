@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from app.markup import Markup, fragment, h
 from app.model import Group, Round, Session
+from app.protocol import named
 from app.views import attendance, roles, trend
 from app.views.context import Route, View, route
 from app.views.parts import crumb, link, page, panel
@@ -113,7 +114,7 @@ def sessions(view: View, past: History) -> Markup:
             " ",
             h("span", {"class": "tag"}, _(f"ui.stage.{s.stage}")),
             " ",
-            h("span", {"class": "hint"}, view.plural("history.session.facts", len(rounds), protocol=s.protocol.name(view.lang)), " · ", attendance.line(view, s), " · ", roles.facts(view, s)),
+            h("span", {"class": "hint"}, view.plural("history.session.facts", len(rounds), protocol=named(s.protocol, view._, view.lang)), " · ", attendance.line(view, s), " · ", roles.facts(view, s)),
             " ",
             link(route("summaries", session=s.id), _("history.session.summaries")),
         )

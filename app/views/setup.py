@@ -1,5 +1,5 @@
 """A new session for a group: date and place (those the previous session set for it, if
-any), who is there, a protocol from the library, the number of rounds and the time
+any), who is there, a protocol from the library or the group's own, the number of rounds and the time
 available, with the step times that follow from it."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from app.markup import Markup, fragment, h
 from app.model import Group
 from app.protocol import DEFAULT_ID, LIBRARY, Protocol, scale
 from app.views import attendance, roles
-from app.views.context import View
-from app.views.parts import choice_field, crumb, form, page, placeholder, submit, text_field
+from app.views.context import View, route
+from app.views.parts import choice_field, crumb, form, link, page, placeholder, submit, text_field
 
 SCOPE = "setup"
 
@@ -19,8 +19,9 @@ def render(view: View) -> Markup:
     group = view.ws.groups.get(view.route.get("group"))
     if group is None or group.deleted:
         return placeholder(view, "setup")
+    protocols = offered(view, group)
     protocol_id = view.draft(f"{SCOPE}:protocol_id", DEFAULT_ID)
-    protocol = LIBRARY.get(protocol_id, LIBRARY[DEFAULT_ID])
+    protocol = protocols.get(protocol_id, LIBRARY[DEFAULT_ID])
     untimed = [
         h("label", {"class": "check"}, h("input", {"type": "checkbox", "name": "untimed_steps[]", "value": s.key}), " ", s.title(view.lang))
         for s in protocol.steps
@@ -36,8 +37,8 @@ def render(view: View) -> Markup:
             text_field(view, _("ui.setup.place"), "place", SCOPE, value=place, cls="grow"),
         ),
         attendance.setup_field(view, group),
-        choice_field(view, _("ui.setup.protocol"), "protocol_id", SCOPE, [(p.id, p.name(view.lang)) for p in LIBRARY.values()], value=DEFAULT_ID),
-        h("p", {"class": "hint"}, protocol.source(view.lang)),
+        choice_field(view, _("ui.setup.protocol"), "protocol_id", SCOPE, [(p.id, p.name(view.lang)) for p in protocols.values()], value=DEFAULT_ID),
+        h("p", {"class": "hint"}, protocol.source(view.lang), " ", link(route("protocols", group=group.id), _("protocol.ui.see_all"))),
         size_note(view, protocol, len(view.ws.members_of(group.id))),
         roles.mode_field(view, group),
         roles.setup_field(view, group, protocol),
@@ -48,7 +49,7 @@ def render(view: View) -> Markup:
             text_field(view, _("ui.setup.minutes"), "available_minutes", SCOPE, kind="number", hint=_("ui.setup.minutes_hint")),
         ),
         h("details", {"class": "untimed"}, h("summary", {}, _("ui.setup.untimed")), h("div", {"class": "checks"}, untimed)),
-        plan(view, group, protocol_id),
+        plan(view, group, protocol),
         submit(_("ui.setup.start")),
         go="session",
         label=_("ui.setup.title"),
@@ -84,13 +85,17 @@ def _number(text: str, default: int) -> int:
     return int(text) if text.strip().isdigit() else default
 
 
-def plan(view: View, group: Group, protocol_id: str) -> Markup:
+def offered(view: View, group: Group) -> dict[str, Protocol]:
+    """The protocols a session can run: the library's, then the group's own."""
+    return {**LIBRARY, **{own.id: own.protocol for own in view.ws.protocols_of(group.id)}}
+
+
+def plan(view: View, group: Group, protocol: Protocol) -> Markup:
     """The step times for those present, scaled to the time available if given."""
     _ = view._
     members = attendance.present_count(view, group)
     rounds = max(1, min(8, _number(view.draft(f"{SCOPE}:planned_rounds", "3"), 3)))
     minutes = _number(view.draft(f"{SCOPE}:available_minutes"), 0)
-    protocol = LIBRARY.get(protocol_id, LIBRARY[DEFAULT_ID])
     if minutes >= 10:
         protocol = scale(protocol, minutes, members=members, rounds=rounds)
     rows = []

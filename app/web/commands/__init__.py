@@ -60,6 +60,7 @@ MODULES = {
     "close-session": "closing",
     "reopen-session": "closing",
     "reload-update": "offline",
+    "protocol-export": "protocols",
 }
 
 
