@@ -13,7 +13,7 @@ import pytest
 from app.i18n import translator
 from app.protocol import LIBRARY, Step
 from tests.room import Room
-from ui_helpers import seed
+from ui_helpers import seed, french
 
 _ = translator("fr")
 SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
@@ -29,7 +29,7 @@ def new_group() -> Room:
 
 
 def title(page, text: str) -> None:
-    page.wait_for_function("t => document.querySelector('h1').textContent === t", arg=text)
+    page.wait_for_function("t => document.querySelector('h1').textContent === t", arg=french(text))
 
 
 def add(page, label: str, text: str, button: str) -> None:
@@ -138,7 +138,7 @@ def test_problems_carried_over_are_kept_at_step_1_and_voted_afresh_on_a_projecto
     title(page, "Exposé des problématiques")
     earlier = page.get_by_role("region", name="En attente depuis une séance précédente")
     assert earlier.get_by_text("Annoncer une réorganisation").is_visible()
-    assert earlier.get_by_text("En attente depuis la séance du 15 septembre 2026").first.is_visible()
+    assert earlier.get_by_text("En attente depuis la séance du mardi 15 septembre 2026").first.is_visible()
     # Amélie keeps hers, updated; nobody is offered a second one
     assert page.get_by_text("Chaque membre a présenté sa problématique.").is_visible()
     earlier.get_by_role("button", name="Modifier « Annoncer une réorganisation »").click()

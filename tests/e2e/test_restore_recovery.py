@@ -30,7 +30,7 @@ def test_a_start_that_fails_on_stored_data_offers_to_save_it_and_start_empty(app
     assert app.wait_until_started() == "error"
     main = page.locator("main[data-screen=recovery]")
     main.wait_for()
-    assert "Cercle n'a pas pu ouvrir vos données" in main.inner_text() and "Rien n'a été effacé" in main.inner_text()
+    assert "Cercle n’a pas pu ouvrir vos données" in main.inner_text() and "Rien n’a été effacé" in main.inner_text()
     page.screenshot(path=str(tmp_path / "recovery-1280.png"))
     page.add_script_tag(path=str(build.npm_packages() / "axe-core" / "axe.min.js"))
     assert page.evaluate(AXE_RUN, WCAG) == []
@@ -44,7 +44,7 @@ def test_a_start_that_fails_on_stored_data_offers_to_save_it_and_start_empty(app
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path=str(tmp_path / "recovery-390.png"), full_page=True)
     page.evaluate("sessionStorage.setItem('healed', '1')")
-    page.get_by_role("button", name="Repartir d'un Cercle vide").click()
+    page.get_by_role("button", name="Repartir d’un Cercle vide").click()
     page.wait_for_function("document.documentElement.dataset.appState === 'ready'")
     assert "Cadres de santé" not in page.inner_text("main")  # an empty Cercle
     after = stored(page)

@@ -107,7 +107,7 @@ def test_failure_screen_when_the_runtime_cannot_load(app):
     app.page.goto(app.url())
     assert app.wait_until_started() == "error"
     alert = app.page.get_by_role("alert")
-    assert "Python ne s'est pas chargé" in alert.inner_text()
+    assert "Python ne s’est pas chargé" in alert.inner_text()
     assert alert.locator("pre").inner_text().strip(), "the error itself must be shown"
     assert app.page.locator("progress").count() == 0, "no spinner once it has failed"
 
@@ -119,7 +119,7 @@ def test_failure_screen_when_the_runtime_downloads_but_cannot_be_compiled(app):
     app.page.goto(app.url())
     assert app.wait_until_started() == "error"
     alert = app.page.get_by_role("alert")
-    assert "Python ne s'est pas chargé" in alert.inner_text()
+    assert "Python ne s’est pas chargé" in alert.inner_text()
     assert "CompileError" in alert.locator("pre").inner_text()
 
 
@@ -128,7 +128,7 @@ def test_failure_screen_when_the_apps_zip_was_tampered_with(app):
     app.page.route("**/pyodide/cercle-*.zip", lambda route: route.fulfill(body=b"PK\x05\x06" + bytes(18)))
     app.page.goto(app.url())
     assert app.wait_until_started() == "error"
-    assert "Python ne s'est pas chargé" in app.page.get_by_role("alert").inner_text()
+    assert "Python ne s’est pas chargé" in app.page.get_by_role("alert").inner_text()
 
 
 @pytest.mark.allow_errors
@@ -139,7 +139,7 @@ def test_failure_screen_when_pydantic_core_was_tampered_with_after_the_first_scr
     app.page.goto(app.url())
     app.page.wait_for_function("document.documentElement.dataset.appState === 'error'", timeout=60_000)
     alert = app.page.get_by_role("alert")
-    assert "Python ne s'est pas chargé" in alert.inner_text()
+    assert "Python ne s’est pas chargé" in alert.inner_text()
     assert "pydantic" in alert.locator("pre").inner_text(), "the detail names what failed"
     assert app.page.evaluate("document.documentElement.dataset.checks") is None
 
@@ -153,7 +153,7 @@ def test_failure_screen_when_the_apps_zip_fails_its_hash_after_python_has_booted
     app.page.route("**/pyodide/cercle-*.zip", late)
     app.page.goto(app.url())
     assert app.wait_until_started() == "error"
-    assert "Python ne s'est pas chargé" in app.page.get_by_role("alert").inner_text()
+    assert "Python ne s’est pas chargé" in app.page.get_by_role("alert").inner_text()
     assert re.search(r"Impossible de charger http://\S+/pyodide/cercle-[0-9a-f]{12}\.zip",
                      app.page.get_by_role("alert").locator("pre").inner_text()), "the detail names the file"
 

@@ -16,14 +16,14 @@ from app.share import link  # noqa: E402
 from app.summary import member_summary  # noqa: E402
 from halfday import half_day  # noqa: E402
 from test_ui_a11y import WCAG, check  # noqa: E402
-from ui_helpers import seed  # noqa: E402
+from ui_helpers import french, seed  # noqa: E402
 
 from test_summary import next_session  # noqa: E402
 
 
 def go(page, href: str, title: str) -> None:
     page.evaluate("h => { location.hash = h }", href)
-    page.wait_for_function("t => document.querySelector('h1').textContent === t", arg=title)
+    page.wait_for_function("t => document.querySelector('h1').textContent === t", arg=french(title))
 
 
 @pytest.mark.parametrize("viewport, size", [("projector", (1280, 720)), ("phone", (390, 844))])

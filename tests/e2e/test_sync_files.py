@@ -80,7 +80,7 @@ def test_exports_are_read_back_by_python_plain_and_encrypted(app):
     assert name.startswith("cercle-cadres-de-sante-chu-nord-") and name.endswith(".json") and "encrypted" not in name
     assert records(sync.load(data)) == records(ws)
     page.get_by_text(f"Exporté : {name}.").wait_for()
-    assert "Dernier export :" in page.inner_text("body")
+    assert "Dernier export :" in page.inner_text("body")
 
     name, data = export(page, PASSPHRASE)
     assert name.endswith("-encrypted.json")

@@ -64,12 +64,12 @@ def test_unreadable_stored_data_is_kept_aside_and_offered_for_export(app):
     assert stored(page)[aside[0]] == UNREADABLE
 
     app.open("#/transfer")
-    assert "Des données enregistrées n'ont pas pu être lues" in page.inner_text("main")
+    assert "Des données enregistrées n’ont pas pu être lues" in page.inner_text("main")
     with page.expect_download() as started:
         page.get_by_role("button", name="Télécharger", exact=True).click()
     assert open(started.value.path(), encoding="utf-8").read() == UNREADABLE
     page.get_by_role("button", name="Supprimer", exact=True).click()
-    page.get_by_text("Des données enregistrées n'ont pas pu être lues").wait_for(state="detached")
+    page.get_by_text("Des données enregistrées n’ont pas pu être lues").wait_for(state="detached")
     assert not any(key.startswith(shards.ASIDE) for key in stored(page))
 
 
@@ -153,7 +153,7 @@ FILL = """() => {
   localStorage.setItem('autre-appli', 'x'.repeat(fits));
 }"""
 TYPED_WHEN_FULL = {"Première sans place", "Deuxième sans place", "Troisième sans place"}
-HELD = "Ce navigateur n'a plus de place pour Cercle"
+HELD = "Ce navigateur n’a plus de place pour Cercle"
 WRITTEN_BACK = "Vos modifications gardées dans cet onglet sont maintenant enregistrées dans ce navigateur."
 
 
@@ -216,8 +216,8 @@ def test_a_damaged_group_is_told_on_home_its_sessions_still_show_and_its_copy_im
         % json.dumps(items))
     app.open("")
     main = page.locator("main")
-    main.get_by_text("Des données enregistrées dans ce navigateur n'ont pas pu être lues").wait_for()
-    assert "Un groupe et ses membres (g-1) : ses données sont abîmées." in main.inner_text()
+    main.get_by_text("Des données enregistrées dans ce navigateur n’ont pas pu être lues").wait_for()
+    assert "Un groupe et ses membres (g-1) : ses données sont abîmées." in main.inner_text()
     orphans = page.locator("section.orphans")
     assert orphans.get_by_role("heading", name="Groupe illisible").is_visible()
     assert "Depuis quand ?" in orphans.inner_text()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import build
 import pytest
-from ui_helpers import seed, with_a_conflict
+from ui_helpers import seed, with_a_conflict, french
 
 SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -40,7 +40,7 @@ def check(page, name: str, viewport: str) -> list[str]:
 def go(page, href: str, title: str) -> None:
     """Open `href` and wait for its title (a title ending in a space: one that starts so)."""
     page.evaluate("h => { location.hash = h }", href)
-    page.wait_for_function("t => t.endsWith(' ') ? document.querySelector('h1').textContent.startsWith(t) : document.querySelector('h1').textContent === t", arg=title)
+    page.wait_for_function("t => t.endsWith(' ') ? document.querySelector('h1').textContent.startsWith(t) : document.querySelector('h1').textContent === t", arg=french(title))
 
 
 @pytest.mark.parametrize("viewport, size", [("projector", (1280, 720)), ("phone", (390, 844))])

@@ -46,7 +46,7 @@ def test_someone_absent_from_the_start_and_someone_leaving_are_out_of_the_turns_
     page.get_by_role("group", name="Émilie", exact=True).get_by_role("button", name="Excusé").click()
     page.wait_for_function("() => document.querySelectorAll('.turn button').length === 3")
     assert turns(page) == ["Alice", "Bruno", "Chloé"]
-    assert "excusés : Émilie" in page.locator("details.attendance summary").inner_text()
+    assert "excusés : Émilie" in page.locator("details.attendance summary").inner_text()
     assert page.locator("details.attendance").evaluate("d => d.open")  # still open for the next correction
 
     # The summaries offered: those of the three present, nobody else's.

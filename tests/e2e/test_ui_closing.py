@@ -8,11 +8,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from ui_helpers import seed, showcase
+from ui_helpers import seed, showcase, french
 
 
 def title_is(page, text):
-    page.wait_for_function("t => document.querySelector('h1').textContent === t", arg=text)
+    page.wait_for_function("t => document.querySelector('h1').textContent === t", arg=french(text))
 
 
 def focused(page) -> str:
@@ -34,7 +34,7 @@ def test_closing_asks_then_a_reopened_session_is_corrected_and_its_summary_shows
     question = page.get_by_role("group", name="Clore la séance maintenant ?")
     question.wait_for()
     assert focused(page) == "close-confirm", "the focus is on the answer"
-    question.get_by_role("button", name="Continuer l'évaluation").click()
+    question.get_by_role("button", name="Continuer l’évaluation").click()
     question.wait_for(state="detached")
     title_is(page, "Évaluation de la séance")
     assert focused(page) == "close-ask"
@@ -57,7 +57,7 @@ def test_closing_asks_then_a_reopened_session_is_corrected_and_its_summary_shows
     page.get_by_text("Écouter chacun seul avant de réunir l'équipe.", exact=True).wait_for()
     page.get_by_role("button", name="Terminer le tour").click()
     title_is(page, "Entre deux tours")
-    page.get_by_role("button", name="Terminer par l'évaluation de la séance").click()
+    page.get_by_role("button", name="Terminer par l’évaluation de la séance").click()
     title_is(page, "Évaluation de la séance")
     page.get_by_role("button", name="Clore la séance").click()
     page.get_by_role("button", name="Oui, clore la séance").click()

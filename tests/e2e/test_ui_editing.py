@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import time
 
-from ui_helpers import seed, showcase
+from ui_helpers import seed, showcase, french
 
 
 def title_is(page, text):
-    page.wait_for_function("t => document.querySelector('h1').textContent === t", arg=text)
+    page.wait_for_function("t => document.querySelector('h1').textContent === t", arg=french(text))
 
 
 def focused(page) -> str:
@@ -40,7 +40,7 @@ def test_an_intervention_is_corrected_in_place_and_the_correction_survives_reloa
 
     form = page.get_by_role("form", name="Corriger « Rencontre chaque agent seul")
     form.get_by_label("Dit par").select_option(label="David N'Diaye")
-    form.get_by_label("Nature de l'apport").select_option(label="Témoignages")
+    form.get_by_label("Nature de l’apport").select_option(label="Témoignages")
     form.get_by_role("button", name="Enregistrer la correction").click()
     corrected = page.locator(".entry", has_text="Puis en groupe.")
     corrected.wait_for()

@@ -41,7 +41,7 @@ def test_a_timer_reaching_zero_chimes_unless_muted_and_the_round_keeps_the_scree
     page.add_init_script(RECORDERS)
     seed(page, almost_up(muted).ws)
     app.open("#/session?id=s-1")
-    clock = page.get_by_role("timer", name="Temps de l'étape")
+    clock = page.get_by_role("timer", name="Temps de l’étape")
     assert clock.locator(".clock-time").inner_text() == "00:03"
     page.get_by_role("button", name="Reprendre").click()
     page.wait_for_selector(".clock.big[data-state=overtime]", timeout=8000)

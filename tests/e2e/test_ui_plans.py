@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import time
 
-from ui_helpers import seed, showcase
+from ui_helpers import seed, showcase, french
 
 
 def title_is(page, text):
-    page.wait_for_function("t => document.querySelector('h1').textContent === t", arg=text)
+    page.wait_for_function("t => document.querySelector('h1').textContent === t", arg=french(text))
 
 
 def test_an_action_says_with_whom_and_by_when_and_takes_its_place_by_due_date(app):
@@ -24,7 +24,7 @@ def test_an_action_says_with_whom_and_by_when_and_takes_its_place_by_due_date(ap
     page.get_by_label("Action", exact=True).fill("Appeler la DRH")
     page.get_by_label("Avec qui", exact=True).fill("la cadre supérieure")
     page.get_by_label("Pour le", exact=True).fill("2026-12-20")
-    page.get_by_role("button", name="Ajouter l'action").click()
+    page.get_by_role("button", name="Ajouter l’action").click()
     added = page.locator(".entry", has_text="Appeler la DRH")
     added.wait_for()
     assert "avec la cadre supérieure · pour le dimanche 20 décembre 2026" in added.inner_text()
@@ -49,7 +49,7 @@ def test_the_follow_up_presses_the_current_status_and_keeps_each_card_in_place(a
     title_is(page, "Suivi des plans d'action")
     chloe = page.get_by_role("region", name="Chloé Martin")
     card = chloe.locator(".entry", has_text="Entretiens individuels")
-    assert "Problématique « Arriver dans une équipe en conflit », séance du mardi 15 septembre 2026" in card.inner_text()
+    assert "Problématique « Arriver dans une équipe en conflit », séance du mardi 15 septembre 2026" in card.inner_text()
     statuses = card.get_by_role("group", name="Avancement de : Entretiens individuels avec les douze agents")
     assert statuses.get_by_role("button", name="À faire").get_attribute("aria-pressed") == "true"
     top = card.bounding_box()["y"]
@@ -58,4 +58,4 @@ def test_the_follow_up_presses_the_current_status_and_keeps_each_card_in_place(a
     assert statuses.get_by_role("button", name="Fait").get_attribute("aria-pressed") == "true"
     assert statuses.get_by_role("button", name="À faire").get_attribute("aria-pressed") == "false"
     assert card.bounding_box()["y"] == top, "the card did not move"
-    assert "point fait aujourd'hui" in card.inner_text()
+    assert "point fait aujourd’hui" in card.inner_text()

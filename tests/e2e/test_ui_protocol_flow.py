@@ -21,36 +21,36 @@ def steps(page):
 
 def edit_step(page, n: int, title: str, fields: dict[str, str]) -> None:
     """Open step n's form, fill it, save it."""
-    page.get_by_text(f"Modifier l'étape {n} : {title}", exact=True).click()
+    page.get_by_text(f"Modifier l’étape {n} : {title}", exact=True).click()
     item = steps(page).nth(n - 1)
     for label, value in fields.items():
         item.get_by_label(label, exact=True).fill(value)
-    item.get_by_role("button", name="Enregistrer l'étape").click()
+    item.get_by_role("button", name="Enregistrer l’étape").click()
 
 
 def adapt(page) -> None:
     page.get_by_role("button", name="Adapter « Groupe de pairs — codéveloppement (9 étapes) »").click()
-    page.wait_for_function("document.querySelector('h1').textContent.startsWith('Modifier :')")
+    page.wait_for_function("document.querySelector('h1').textContent.startsWith('Modifier :')")
     assert steps(page).count() == 9
-    page.get_by_role("button", name="Retirer l'étape 9 : Synthèse de chaque membre").click()
+    page.get_by_role("button", name="Retirer l’étape 9 : Synthèse de chaque membre").click()
     page.wait_for_function("document.querySelectorAll('ol.protocol-steps > li').length === 8")
-    page.get_by_role("button", name="Ajouter une étape après l'étape 3 : Exposé par le porteur").click()
-    page.get_by_text("Modifier l'étape 4 : Nouvelle étape").wait_for()
+    page.get_by_role("button", name="Ajouter une étape après l’étape 3 : Exposé par le porteur").click()
+    page.get_by_text("Modifier l’étape 4 : Nouvelle étape").wait_for()
     edit_step(page, 4, "Nouvelle étape", {"Titre (français)": "Silence", "Titre (anglais)": "Silence", "Minutes": "3",
                                          "Ce qu'on fait (français)": "Chacun réfléchit sans parler."})
     page.locator("ol.protocol-steps > li h3", has_text="Silence").wait_for()
     # Keyboard: the silence goes one place down and back up; the focus stays on the button used.
-    page.get_by_role("button", name="Descendre l'étape 4 : Silence").focus()
+    page.get_by_role("button", name="Descendre l’étape 4 : Silence").focus()
     page.keyboard.press("Enter")
-    page.get_by_role("button", name="Monter l'étape 5 : Silence").wait_for()
-    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Descendre l'étape 5 : Silence"
-    page.get_by_role("button", name="Monter l'étape 5 : Silence").focus()
+    page.get_by_role("button", name="Monter l’étape 5 : Silence").wait_for()
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Descendre l’étape 5 : Silence"
+    page.get_by_role("button", name="Monter l’étape 5 : Silence").focus()
     page.keyboard.press("Enter")
-    page.get_by_role("button", name="Monter l'étape 4 : Silence").wait_for()
+    page.get_by_role("button", name="Monter l’étape 4 : Silence").wait_for()
     edit_step(page, 3, "Exposé par le porteur", {"Ce qu'on fait (français)": GUIDANCE})
     page.get_by_label("Nom (français)").fill(NAME)
     page.get_by_role("button", name="Enregistrer le nom et la description").click()
-    page.wait_for_function("t => document.querySelector('h1').textContent === t", arg=f"Modifier : {NAME}")
+    page.wait_for_function("t => document.querySelector('h1').textContent === t", arg=f"Modifier : {NAME}")
     assert "version 8" in page.inner_text("#app")
 
 
@@ -73,7 +73,7 @@ def run_a_round(page) -> None:
     assert GUIDANCE in page.inner_text("#app")
     page.get_by_role("button", name="Étape suivante").click()
     step_title(page, "Silence")
-    assert page.get_by_role("timer", name="Temps de l'étape").inner_text().startswith("03:")
+    assert page.get_by_role("timer", name="Temps de l’étape").inner_text().startswith("03:")
     page.get_by_role("button", name="Étape suivante").click()
     step_title(page, "Exploration par le groupe")
     page.get_by_role("button", name="Étape suivante").click()
@@ -124,7 +124,7 @@ def test_an_adapted_protocol_runs_travels_as_a_file_and_runs_elsewhere(app, brow
         other.goto(base_url + "#/protocols?group=g-1")
         other.wait_for_function("document.documentElement.dataset.checks === 'ready'")
         other.locator("#f-protocol-import").set_input_files(str(saved))
-        other.wait_for_function("t => document.querySelector('h1').textContent === t", arg=f"Modifier : {NAME}")
+        other.wait_for_function("t => document.querySelector('h1').textContent === t", arg=f"Modifier : {NAME}")
         assert [other.locator("ol.protocol-steps > li h3").nth(i).inner_text().split(" · ")[0] for i in range(9)][2:4] == ["Exposé par le porteur", "Silence"]
         run_a_round(other)
     finally:

@@ -62,12 +62,12 @@ def test_a_coached_first_session_then_an_autonomous_one_with_the_roles_rotated(a
 
     # g-1's coached session: the coach's guidance, the script closed, naming the animateur.
     go(page, "#/session?id=s-1", "Synthèse de chaque membre")
-    assert page.locator(".guidance .coach").inner_text().startswith("Pour le coach :")
+    assert page.locator(".guidance .coach").inner_text().startswith("Pour le coach :")
     assert not page.locator(".guidance details.script").evaluate("d => d.open")  # the coach speaks
     page.locator(".guidance details.script summary").click()
-    assert page.locator(".guidance .leader").inner_text() == "Animateur·rice : Alice"
+    assert page.locator(".guidance .leader").inner_text() == "Animateur·rice : Alice"
     page.get_by_role("button", name="Terminer le tour").click()
-    page.get_by_role("button", name="Terminer par l'évaluation de la séance").click()
+    page.get_by_role("button", name="Terminer par l’évaluation de la séance").click()
     page.get_by_role("button", name="Clore la séance").click()
     page.get_by_role("button", name="Oui, clore la séance").click()
     page.get_by_text("La séance est close").wait_for()
@@ -84,14 +84,14 @@ def test_a_coached_first_session_then_an_autonomous_one_with_the_roles_rotated(a
     page.get_by_role("heading", level=1, name="Exposé des problématiques").wait_for()
     assert page.locator(".guidance .coach").count() == 0
     assert page.locator(".guidance details.script").evaluate("d => d.open")  # read by the animateur
-    assert page.locator(".guidance .leader").inner_text() == "Animateur·rice : David"
-    assert "Secrétaire : Bruno" in page.locator("details.roles summary").inner_text()
+    assert page.locator(".guidance .leader").inner_text() == "Animateur·rice : David"
+    assert "Secrétaire : Bruno" in page.locator("details.roles summary").inner_text()
 
     # David has to hand over: Émilie facilitates from now on.
     page.locator("details.roles summary").click()
     page.get_by_role("group", name="Animateur·rice").get_by_role("button", name="Émilie").click()
-    page.get_by_text("Animateur·rice : Émilie", exact=True).wait_for()
-    assert page.locator(".guidance .leader").inner_text() == "Animateur·rice : Émilie"
+    page.get_by_text("Animateur·rice : Émilie", exact=True).wait_for()
+    assert page.locator(".guidance .leader").inner_text() == "Animateur·rice : Émilie"
 
 
 def late_room() -> Room:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 
-from ui_helpers import seconds
+from ui_helpers import seconds, french
 
 MEMBERS = ["Alice", "Bruno", "Chloé", "David", "Émilie"]
 PITCHES = {
@@ -23,7 +23,7 @@ def heading(page):
 
 
 def step_title(page, text):
-    page.wait_for_function("t => document.querySelector('h1').textContent === t", arg=text)
+    page.wait_for_function("t => document.querySelector('h1').textContent === t", arg=french(text))
 
 
 def selected(page, label):
@@ -67,7 +67,7 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
 
     # 1. Pitches: each member in turn, the speaking order follows.
     step_title(page, "Exposé des problématiques")
-    assert page.get_by_role("timer", name="Temps de l'étape").inner_text().startswith("10:")
+    assert page.get_by_role("timer", name="Temps de l’étape").inner_text().startswith("10:")
     for name in MEMBERS:
         assert selected(page, "Qui présente") == page.locator(".turn.current button").inner_text() == name
         page.get_by_label("Titre de la problématique").fill(PITCHES[name])
@@ -83,13 +83,13 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
     step_title(page, "Choix consensuel d'une problématique")
     page.keyboard.press("Space")
     page.get_by_role("button", name="Reprendre").wait_for()
-    assert "EN PAUSE" in page.get_by_role("timer", name="Temps de l'étape").inner_text()  # a label, in capitals, on a projector
+    assert "EN PAUSE" in page.get_by_role("timer", name="Temps de l’étape").inner_text()  # a label, in capitals, on a projector
     page.keyboard.press("Space")
     page.get_by_role("button", name="Pause", exact=True).wait_for()
 
     # 2. The gate: no next step before the group has chosen.
     page.keyboard.press("ArrowRight")
-    assert "Choisissez d'abord une problématique" in page.get_by_role("alert").inner_text()
+    assert "Choisissez d’abord une problématique" in page.get_by_role("alert").inner_text()
     step_title(page, "Choix consensuel d'une problématique")
     chloe = PITCHES["Chloé"]
     votes = page.get_by_role("group", name=f"Votes pour « {chloe} »")
@@ -104,7 +104,7 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
 
     # 3. The carrier's exposé.
     step_title(page, "Exposé par le porteur")
-    assert "Porteur : Chloé" in page.locator(".facts").inner_text()
+    assert "Porteur : Chloé" in page.locator(".facts").inner_text()
     add(page, "Note sur l'exposé", "Deux clans depuis la fusion des services", "Ajouter la note")
     page.get_by_role("button", name="Étape suivante").click()
 
@@ -150,14 +150,14 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
     # 7. Interventions by type; one marked out of frame; then a half-typed one, and a reload.
     step_title(page, "Écoute des interventions")
     assert "Reformulation de David" in page.locator(".reminder").inner_text()
-    page.get_by_label("Type d'apport").select_option(label="Témoignages")
+    page.get_by_label("Type d’apport").select_option(label="Témoignages")
     add(page, "Intervention", "J'ai vécu la même fusion en 2019", "Ajouter l'intervention", author="Alice")
     add(page, "Intervention", "Parle de ta vie privée", "Ajouter l'intervention", author="Bruno")
     page.locator(".entry", has_text="vie privée").get_by_role("button", name="Hors cadre").click()
     page.wait_for_selector(".entry.off")
     half = "Commence par un entretien avec chacun des deux"
     page.get_by_label("Intervention", exact=True).fill(half)
-    timer = page.get_by_role("timer", name="Temps de l'étape").locator(".clock-time")
+    timer = page.get_by_role("timer", name="Temps de l’étape").locator(".clock-time")
     before, at = seconds(timer.inner_text()), time.monotonic()
     page.reload()
     app.assert_ready()
@@ -166,7 +166,7 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
     assert abs(seconds(timer.inner_text()) - expected) <= 2
     assert page.get_by_label("Intervention", exact=True).input_value() == half
     assert page.locator(".entry.off").count() == 1
-    page.get_by_role("button", name="Ajouter l'intervention").click()
+    page.get_by_role("button", name="Ajouter l’intervention").click()
     page.get_by_text(half, exact=True).wait_for()
     assert page.get_by_label("Intervention", exact=True).input_value() == ""
 
@@ -181,7 +181,7 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
     add(page, "Ce que le porteur retient", "Voir chaque clan séparément d'abord", "Ajouter")
     page.get_by_label("Action", exact=True).fill("Entretiens individuels")
     page.get_by_label("Pour le").fill("15/01/2027")  # typed day first, whatever the browser's language
-    page.get_by_role("button", name="Ajouter l'action").click()
+    page.get_by_role("button", name="Ajouter l’action").click()
     page.get_by_text("Entretiens individuels").wait_for()
     assert "15 janvier 2027" in page.locator(".capture").inner_text()
     page.get_by_role("button", name="Étape suivante").click()
@@ -199,4 +199,4 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
     # The pitches not chosen wait for the next round, who never carried first.
     waiting = page.locator(".panel", has_text="Prochaine problématique").locator(".entry")
     assert waiting.count() == 4
-    assert "n'a encore jamais porté" in waiting.first.inner_text()
+    assert "n’a encore jamais porté" in waiting.first.inner_text()

@@ -34,9 +34,9 @@ def test_the_presentation_window_follows_the_operator(app):
     room = opened.value
     room.wait_for_function("document.documentElement.dataset.appState === 'ready'")
     assert room.get_by_role("heading", level=1).inner_text() == "Exploration par le groupe"
-    assert room.get_by_role("timer", name="Temps de l'étape").is_visible()
+    assert room.get_by_role("timer", name="Temps de l’étape").is_visible()
     assert room.get_by_role("button").count() == 0 and room.locator("input, textarea, select").count() == 0
-    assert "Porteur : Chloé" in room.inner_text("body")
+    assert "Porteur : Chloé" in room.inner_text("body")
 
     # What the operator captures appears in the room; a contribution out of frame does not.
     page.get_by_label("Question", exact=True).fill("Qui décide des plannings ?")
