@@ -20,7 +20,11 @@ def render(view: View) -> Markup:
     if stage == "round" and session.current_round_id in view.ws.rounds:
         round_ = view.ws.rounds[session.current_round_id]
         title = session.protocol.steps[round_.step].title(view.lang)
-        return page(view, title, budget.panel(view, session), round_view.body(view, session, round_), roles.correction(view, session), attendance.correction(view, session), wide=True, crumbs=crumbs)
+        # The choice step gives the projector's height to the problems and their ballots
+        # (six to eight on a 1280x720 screen): the time budget shows again at the next step.
+        choosing = session.protocol.steps[round_.step].capture == "vote"
+        timing = None if choosing else budget.panel(view, session)
+        return page(view, title, timing, round_view.body(view, session, round_), roles.correction(view, session), attendance.correction(view, session), wide=True, crumbs=crumbs)
     bodies = {
         "charter": charter.body,
         "followup": followup.body,

@@ -44,7 +44,7 @@ def test_summaries_are_downloaded_and_read_back(app, tmp_path):
     assert ("quote", "Tu cherches comment transformer un rival en allié.", "Léa Fontaine") in outline
     assert ("entry", "", "Proposer à mon collègue de piloter le projet qualité", "pour le vendredi 15 janvier 2027", "") in outline
     assert not any("As-tu des enfants" in str(line) for line in outline)  # out of frame
-    assert page.get_by_role("status").inner_text() == f"Fichier prêt : {name}"
+    assert page.get_by_role("status").inner_text() == f"Fichier prêt : {name}"
 
     name, data = downloaded(page, "Markdown — synthèse de Karim Haddad")
     assert name == "cercle-cadres-de-sante-chu-nord-2026-12-03-karim-haddad.md"
@@ -68,7 +68,7 @@ def test_summaries_are_downloaded_and_read_back(app, tmp_path):
 
     # "Print / Save as PDF": the standalone page, in a window of its own
     with page.context.expect_page() as opened:
-        page.get_by_role("button", name="Imprimer / PDF — synthèse de Inès Carvalho").click()
+        page.get_by_role("button", name="Imprimer / PDF — synthèse d’Inès Carvalho").click()
     printable = opened.value
     printable.wait_for_load_state()
     assert printable.title() == "Synthèse de séance — Inès Carvalho"

@@ -131,7 +131,7 @@ def test_a_file_encrypted_by_python_is_imported_after_its_preview(app):
 
 
 BAD_FILES = [
-    ("notes.txt", b"Compte rendu de la seance du mardi", "Ce n'est pas un fichier Cercle (ce n'est pas du texte JSON lisible)."),
+    ("notes.txt", b"Compte rendu de la seance du mardi", "Ce n’est pas un fichier Cercle (ce n’est pas du texte JSON lisible)."),
     ("coupe.json", sync.dump(half_day().ws)[:5000], "Ce fichier est incomplet"),
     ("futur.json", b'{"format": "cercle", "version": 9, "groups": {}}', "créé par une version plus récente de Cercle"),
     ("vide.json", b"", "Ce fichier est vide."),

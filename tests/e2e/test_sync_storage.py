@@ -83,7 +83,7 @@ def test_a_refused_write_keeps_the_work_says_so_and_saves_it_later(app):
     page.evaluate(FULL)
 
     ask(page, "Écrite quand le stockage était plein")
-    refused(page, "n'ont pas pu être enregistrées dans ce navigateur")
+    refused(page, "n’ont pas pu être enregistrées dans ce navigateur")
     assert "Écrite quand le stockage était plein" not in questions(page)
 
     page.evaluate("() => { Storage.prototype.setItem = window.realSetItem; }")

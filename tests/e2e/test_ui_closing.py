@@ -66,7 +66,7 @@ def test_closing_asks_then_a_reopened_session_is_corrected_and_its_summary_shows
 
     page.get_by_role("link", name="Synthèses de la séance").click()
     with page.expect_download() as started:
-        page.get_by_role("button", name="Markdown — synthèse de Amélie Durand", exact=True).click()
+        page.get_by_role("button", name="Markdown — synthèse d’Amélie Durand", exact=True).click()
     text = Path(started.value.path()).read_text(encoding="utf-8")
     assert "Écouter chacun seul avant de réunir l'équipe." in text
     assert "Écouter avant de décider ; je le retiens pour mon service." not in text

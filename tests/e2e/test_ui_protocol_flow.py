@@ -37,7 +37,7 @@ def adapt(page) -> None:
     page.get_by_role("button", name="Ajouter une étape après l’étape 3 : Exposé par le porteur").click()
     page.get_by_text("Modifier l’étape 4 : Nouvelle étape").wait_for()
     edit_step(page, 4, "Nouvelle étape", {"Titre (français)": "Silence", "Titre (anglais)": "Silence", "Minutes": "3",
-                                         "Ce qu'on fait (français)": "Chacun réfléchit sans parler."})
+                                         "Ce qu’on fait (français)": "Chacun réfléchit sans parler."})
     page.locator("ol.protocol-steps > li h3", has_text="Silence").wait_for()
     # Keyboard: the silence goes one place down and back up; the focus stays on the button used.
     page.get_by_role("button", name="Descendre l’étape 4 : Silence").focus()
@@ -47,7 +47,7 @@ def adapt(page) -> None:
     page.get_by_role("button", name="Monter l’étape 5 : Silence").focus()
     page.keyboard.press("Enter")
     page.get_by_role("button", name="Monter l’étape 4 : Silence").wait_for()
-    edit_step(page, 3, "Exposé par le porteur", {"Ce qu'on fait (français)": GUIDANCE})
+    edit_step(page, 3, "Exposé par le porteur", {"Ce qu’on fait (français)": GUIDANCE})
     page.get_by_label("Nom (français)").fill(NAME)
     page.get_by_role("button", name="Enregistrer le nom et la description").click()
     page.wait_for_function("t => document.querySelector('h1').textContent === t", arg=f"Modifier : {NAME}")

@@ -105,7 +105,7 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
     # 3. The carrier's exposé.
     step_title(page, "Exposé par le porteur")
     assert "Porteur : Chloé" in page.locator(".facts").inner_text()
-    add(page, "Note sur l'exposé", "Deux clans depuis la fusion des services", "Ajouter la note")
+    add(page, "Note sur l’exposé", "Deux clans depuis la fusion des services", "Ajouter la note")
     page.get_by_role("button", name="Étape suivante").click()
 
     # 4. Questions, one answered; undo and redo from the keyboard.
