@@ -60,7 +60,7 @@ def test_summaries_are_downloaded_and_read_back(app, tmp_path):
         report = zipped.read("cercle-cadres-de-sante-chu-nord-2026-12-03-compte-rendu.md").decode("utf-8")
         assert report.startswith("# Compte rendu de séance — Cadres de santé — CHU Nord\n")
 
-    name, data = downloaded(page, "Ajouter à l'agenda (.ics)")
+    name, data = downloaded(page, "Ajouter à l’agenda (.ics)")
     assert name == "cercle-cadres-de-sante-chu-nord-2027-03-11.ics"
     event = icalendar.Calendar.from_ical(data).walk("VEVENT")[0]
     assert str(event["SUMMARY"]) == "Groupe de pairs — Cadres de santé — CHU Nord"

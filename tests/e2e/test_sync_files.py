@@ -135,7 +135,7 @@ BAD_FILES = [
     ("coupe.json", sync.dump(half_day().ws)[:5000], "Ce fichier est incomplet"),
     ("futur.json", b'{"format": "cercle", "version": 9, "groups": {}}', "créé par une version plus récente de Cercle"),
     ("vide.json", b"", "Ce fichier est vide."),
-    ("autre.json", b'{"type": "excalidraw", "elements": []}', "Ce n'est pas un fichier Cercle."),
+    ("autre.json", b'{"type": "excalidraw", "elements": []}', "Ce n’est pas un fichier Cercle."),
     ("profond.json", b'{"format": "cercle", "version": 1, "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "imbriqué bien trop profondément"),
     ("enorme.json", b"[" * (21 * 1024 * 1024), "Ce fichier est trop volumineux (plus de 20 Mo)"),
 ]

@@ -151,8 +151,8 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
     step_title(page, "Écoute des interventions")
     assert "Reformulation de David" in page.locator(".reminder").inner_text()
     page.get_by_label("Type d’apport").select_option(label="Témoignages")
-    add(page, "Intervention", "J'ai vécu la même fusion en 2019", "Ajouter l'intervention", author="Alice")
-    add(page, "Intervention", "Parle de ta vie privée", "Ajouter l'intervention", author="Bruno")
+    add(page, "Intervention", "J'ai vécu la même fusion en 2019", "Ajouter l’intervention", author="Alice")
+    add(page, "Intervention", "Parle de ta vie privée", "Ajouter l’intervention", author="Bruno")
     page.locator(".entry", has_text="vie privée").get_by_role("button", name="Hors cadre").click()
     page.wait_for_selector(".entry.off")
     half = "Commence par un entretien avec chacun des deux"
@@ -189,7 +189,7 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
     # 9. Each member's learning; then the round ends with the keyboard.
     step_title(page, "Synthèse de chaque membre")
     for name in MEMBERS:
-        add(page, "Ce que je retiens pour ma pratique", f"{name} retient quelque chose", "Ajouter l'apprentissage")
+        add(page, "Ce que je retiens pour ma pratique", f"{name} retient quelque chose", "Ajouter l’apprentissage")
         if name != MEMBERS[-1]:
             page.get_by_role("button", name="Personne suivante").click()
     leave_field(page)
