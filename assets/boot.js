@@ -10,10 +10,10 @@
 (() => {
   const TEXT = {
     fr: {
-      failed: "Cercle n'a pas pu démarrer : Python ne s'est pas chargé dans ce navigateur.",
-      advice: "Rechargez la page. Si cela recommence, essayez un navigateur récent (Firefox, Chrome, Edge, Safari) ; vos données restent dans ce navigateur.",
+      failed: "Cercle n’a pas pu démarrer : Python ne s’est pas chargé dans ce navigateur.",
+      advice: "Rechargez la page. Si cela recommence, essayez un navigateur récent (Firefox, Chrome, Edge, Safari) ; vos données restent dans ce navigateur.",
       noWasm: "Ce navigateur ne peut pas exécuter WebAssembly, dont Cercle a besoin. Utilisez un navigateur récent, ou autorisez WebAssembly pour ce site.",
-      detail: "Détail de l'erreur",
+      detail: "Détail de l’erreur",
       missing: "Impossible de charger",
     },
     en: {
