@@ -5,13 +5,12 @@ round). Pure: computed from the records and the time now."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from app import timers
 from app.clock import parse_stamp
 from app.model import Round, Session, Workspace
-from app.protocol import Protocol, Step
+from app.protocol import Step
 
 MINUTE = 60_000
 SLACK = MINUTE  # behind by less than a minute is on time
@@ -99,16 +98,3 @@ def compute(ws: Workspace, session: Session, now: int) -> Budget:
         rounds_left=max(0, session.planned_rounds - finished),
         rounds_to_start=to_start,
     )
-
-
-def shortened(protocol: Protocol, factor: float) -> Protocol:
-    """Every timed step's time multiplied by `factor` (below 1), rounded down to the half
-    minute so the total stays within what is left, never under one minute. The step
-    running now keeps its timer (its budget was set when it began)."""
-    steps = tuple(
-        step
-        if step.minutes is None
-        else step.model_copy(update={"minutes": max(1.0, math.floor(step.minutes * factor * 2) / 2)})
-        for step in protocol.steps
-    )
-    return protocol.model_copy(update={"steps": steps})

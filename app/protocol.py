@@ -171,28 +171,37 @@ def _nominal(step: Step, members: int) -> float:
 
 
 def scale(protocol: Protocol, available_minutes: float, *, members: int, rounds: int = 1) -> Protocol:
-    """The protocol with every timed step scaled so the session fits the time available.
+    """The protocol with every timed step scaled so the session fits the time available
+    (`fitted`, measured by `session_minutes`). When even one minute a step (and a turn)
+    does not fit, the plan then says it takes longer than the time available, and the
+    setup screen says so."""
+    if protocol.session_minutes(members, rounds) <= 0:
+        return protocol
+    return fitted(protocol, available_minutes, lambda p: p.session_minutes(members, rounds))
 
-    Every step's time is its indicative time times one factor, rounded down to the half
-    minute and never below one minute; untimed steps stay untimed. The factor is the
-    largest whose plan still fits: rounding down alone never overshoots, but the one-minute
-    floor can, and then the other steps give the time back. When even one minute a step
-    (and a turn) does not fit, every timed step gets that minute: the plan then says it
-    takes longer than the time available (`session_minutes`), and the setup screen says so.
-    """
-    planned = protocol.session_minutes(members, rounds)
+
+def scaled(protocol: Protocol, factor: float) -> Protocol:
+    """Every timed step's time times `factor`, rounded down to the half minute and never
+    below one minute; untimed steps stay untimed."""
+    steps = tuple(
+        step if step.minutes is None else step.model_copy(update={"minutes": max(1.0, math.floor(step.minutes * factor * 2) / 2)})
+        for step in protocol.steps
+    )
+    return protocol.model_copy(update={"steps": steps})
+
+
+def fitted(protocol: Protocol, available_minutes: float, length: Callable[[Protocol], float]) -> Protocol:
+    """The protocol `scaled` by the largest factor whose `length` (the minutes it plans:
+    a session's, or what is left of one, app/budget.py) still fits the time available:
+    rounding down alone never overshoots, but the one-minute floor can, and then the other
+    steps give the time back. If even every step at its floor does not fit, that is what
+    comes back. Untouched when nothing is to be fitted."""
+    planned = length(protocol)
     if planned <= 0 or available_minutes <= 0:
         return protocol
 
-    def scaled(factor: float) -> Protocol:
-        steps = tuple(
-            step if step.minutes is None else step.model_copy(update={"minutes": max(1.0, math.floor(step.minutes * factor * 2) / 2)})
-            for step in protocol.steps
-        )
-        return protocol.model_copy(update={"steps": steps})
-
     def fits(factor: float) -> bool:
-        return scaled(factor).session_minutes(members, rounds) <= available_minutes
+        return length(scaled(protocol, factor)) <= available_minutes
 
     # The plan's length grows with the factor (a step's time never shrinks as it grows):
     # bisect for the largest factor that fits, between the plain ratio when it fits (else
@@ -202,7 +211,7 @@ def scale(protocol: Protocol, available_minutes: float, *, members: int, rounds:
     for _ in range(50):
         middle = (low + high) / 2
         low, high = (middle, high) if fits(middle) else (low, middle)
-    return scaled(low)
+    return scaled(protocol, low)
 
 
 def T(fr: str, en: str) -> Text:

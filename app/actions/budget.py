@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from app import budget
 from app.actions.core import Action, ActionError, Id, Tx
+from app.protocol import fitted
 from app.model import Session
 
 
@@ -32,7 +33,10 @@ class ShortenSteps(Action):
         b = budget.compute(tx.ws, session, tx.now)
         if b.shorten_factor is None:
             raise ActionError("budget.error.cannot_shorten")
-        protocol = budget.shortened(session.protocol, b.shorten_factor)
+        # The steps to come fitted to the time left, as setup fits a plan (the step running
+        # now keeps its timer: its budget was set when it began).
+        room = (b.planned_end - b.now - b.current_left) / budget.MINUTE
+        protocol = fitted(session.protocol, room, lambda p: budget.compute(tx.ws, session.model_copy(update={"protocol": p}), tx.now).later_ms / budget.MINUTE)
         tx.update("sessions", session.id, protocol=protocol, **_kept_end(session, b))
 
 

@@ -95,8 +95,8 @@ def test_a_coached_first_session_then_an_autonomous_one_with_the_roles_rotated(a
 
 
 def late_room() -> Room:
-    """A session of two rounds that opened 30 minutes ago, its first step still running."""
-    room = Room(now=int(time.time() * 1000) - 30 * MIN)
+    """A session of two rounds that opened 40 minutes ago, its first step still running."""
+    room = Room(now=int(time.time() * 1000) - 40 * MIN)
     room.group()
     room.session(planned_rounds=2, available_minutes=150)
     room.do({"type": "start_round", "session_id": "s-1", "id": "r-1"})
