@@ -206,7 +206,7 @@ def _ballot(view: View, session: Session, round_: Round, pitch: Pitch, who: dict
     head = h(
         "div",
         {"class": "pitch-head"},
-        h("p", {"class": "text"}, carried, withdrawn_tag(view, pitch), " ", h("span", {"class": "who"}, first.get(pitch.member_id, "?")), " : ", h("span", {}, pitch.title)),
+        h("p", {"class": "text"}, carried, withdrawn_tag(view, pitch), " ", h("span", {"class": "who"}, first.get(pitch.member_id, "?")), _("summary.colon"), h("span", {}, pitch.title)),
         pitch_controls(view, pitch),
     )
     vote = None
