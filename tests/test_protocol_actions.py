@@ -12,7 +12,7 @@ from app.actions import ActionError
 from app.merge import merge
 from app.protocol import DEFAULT_ID, LIBRARY
 from test_protocol_check import CAPTURES, SPEAKERS
-from protocol_play import play_round
+from tests.protocol_play import played
 from room import Room
 
 DEFAULT = LIBRARY[DEFAULT_ID]
@@ -52,7 +52,7 @@ def test_a_new_protocol_has_one_step_and_runs(room):
     room.do({"type": "new_protocol", "id": "p-new", "group_id": "g-1"})
     new = room.ws.protocols["p-new"].protocol
     assert new.name.fr == "Nouveau protocole" and [s.title.fr for s in new.steps] == ["Nouvelle étape"]
-    assert play_round(new).ws.rounds["r-1"].finished
+    assert played(new).ws.rounds["r-1"].finished
 
 
 def test_editing_steps_counts_versions_and_undo_puts_each_edit_back(room):
@@ -167,7 +167,7 @@ def test_whatever_the_editor_accepts_plays_a_round(from_id, edits):
             room.do({"type": kind, "id": "p-own", key: steps[index].key, **params})
         except ActionError as refused:
             assert refused.key.startswith(("protocol.check.", "error.protocol."))
-    assert play_round(room.ws.protocols["p-own"].protocol).ws.rounds["r-1"].finished
+    assert played(room.ws.protocols["p-own"].protocol).ws.rounds["r-1"].finished
 
 
 def test_the_group_sizes_a_protocol_suits_are_edited_and_checked(room):

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from app.i18n import translator
 from app.protocol import DEFAULT_ID, LIBRARY, Protocol, Step, T
 from app.protocol_check import MAX_STEPS, problems
-from protocol_play import play_round
+from tests.protocol_play import played
 
 DEFAULT = LIBRARY[DEFAULT_ID]
 
@@ -31,7 +31,7 @@ def step(key: str, capture: str = "none", speaker: str = "group", **extra) -> St
 @pytest.mark.parametrize("protocol", list(LIBRARY.values()), ids=list(LIBRARY))
 def test_every_built_in_protocol_passes_and_plays_a_round(protocol):
     assert problems(protocol) == []
-    room = play_round(protocol)
+    room = played(protocol)
     assert room.ws.rounds["r-1"].finished and room.ws.sessions["s-1"].stage == "between"
 
 
@@ -122,7 +122,7 @@ def test_every_protocol_the_validator_accepts_plays_to_the_end_of_a_round(protoc
     if problems(protocol):
         return
     event("accepted")
-    room = play_round(protocol)
+    room = played(protocol)
     assert room.ws.rounds["r-1"].finished
     assert room.ws.sessions["s-1"].protocol == protocol
 
