@@ -243,6 +243,13 @@ def present(members: list[Member], session: Session) -> list[Member]:
     return [m for m in members if session.attendance.get(m.id) == "present"]
 
 
+def tabled(pitch: Pitch, session: Session) -> bool:
+    """Whether a session may show a problem: pitched there, or pitched earlier by someone
+    present now. A problem comes back to the table through its owner: while they are
+    away, nobody who was not there when it was pitched learns of it."""
+    return pitch.session_id == session.id or session.attendance.get(pitch.member_id) == "present"
+
+
 @frozen
 class Workspace(Frozen):
     """Every record this device holds, by collection and id, and its own state."""
@@ -319,7 +326,8 @@ class Workspace(Frozen):
 
     def carried_over(self, session_id: str) -> list[Pitch]:
         """The parking lot a session inherits: problems pitched at the group's earlier
-        sessions that were still waiting when it opened, in the order they were pitched,
+        sessions by members present at it (`tabled`) that were still waiting when it opened,
+        in the order they were pitched,
         whether a round has examined them since or not; and those that their owners
         withdrew after it opened (so that the screen keeps them in place, to be put back)."""
         session = self.sessions.get(session_id)
@@ -340,6 +348,7 @@ class Workspace(Frozen):
             and p.session_id != session_id
             and not p.deleted
             and (not session.created or p.created < session.created)
+            and tabled(p, session)
             and here(p)
         ]
         return sorted(found, key=lambda p: (p.created, p.id))

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict
 
 from app.actions import ENTRY_CAPTURE
 from app.i18n import translator
-from app.model import ActionItem, Entry, Round, Session, Workspace, by_carrier
+from app.model import ActionItem, Entry, Round, Session, Workspace, by_carrier, tabled
 from app.protocol import named
 
 # What a carrier's round shows, step by step; the group's summary adds the learnings.
@@ -256,7 +256,7 @@ class _Reader:
         return tuple(
             AgendaItem(member=self.name(p.member_id), title=p.title, pitched=dates.get(p.session_id, ""))
             for p in self.ws.parking_lot(self.group.id)
-            if dates.get(p.session_id, "") <= self.session.date and (not member_id or p.member_id == member_id)
+            if dates.get(p.session_id, "") <= self.session.date and tabled(p, self.session) and (not member_id or p.member_id == member_id)
         )
 
     def still_open(self, member_id: str) -> tuple[Commitment, ...]:

@@ -330,3 +330,26 @@ def test_a_waiting_problem_of_someone_not_here_cannot_be_started_from_the_list()
     page = screen(room, "session", id="s-1")
     assert '<span class="tag off">pas là aujourd’hui</span>' in page
     assert 'data-action="start_round" disabled data-session-id="s-1" data-pitch-id="p-3"' in page
+
+
+def test_a_problem_from_an_earlier_session_comes_back_only_with_its_owner():
+    """Pitched at the first session, David's problem waits; at the second, while he is away,
+    neither the screens nor the summaries show it to the room (a member who joined since
+    would learn of it otherwise); once he is back, it is on the table again."""
+    room = opened()
+    to_step(room, "exploration")
+    room.do({"type": "add_pitch", "id": "p-3", "session_id": "s-1", "member_id": "m-3", "title": "Dire non à sa hiérarchie"})
+    room.do({"type": "finish_round", "round_id": "r-1"})
+    room.do({"type": "finish_session", "session_id": "s-1"})
+    room.do({"type": "start_session", "id": "s-2", "group_id": "g-1", "date": "2027-03-01",
+             "attendance": [{"member_id": "m-3", "presence": "absent"}]})
+    room.do({"type": "acknowledge_charter", "session_id": "s-2", "date": "2027-03-01"})
+    if room.ws.sessions["s-2"].stage == "followup":
+        room.do({"type": "finish_followup", "session_id": "s-2"})
+    assert "Dire non à sa hiérarchie" not in screen(room, "session", id="s-2")
+    room.do({"type": "start_round", "session_id": "s-2", "id": "r-2"})
+    assert "Dire non à sa hiérarchie" not in screen(room, "session", id="s-2")  # step 1: not carried over
+    told = markdown(layout(group_summary(room.ws, "s-2", "fr"))) + "".join(markdown(layout(s)) for s in member_summaries(room.ws, "s-2", "fr").values())
+    assert "Dire non à sa hiérarchie" not in told
+    room.do({"type": "set_attendance", "session_id": "s-2", "member_id": "m-3", "presence": "present"})
+    assert "Dire non à sa hiérarchie" in screen(room, "session", id="s-2")

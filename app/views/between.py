@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from app import timers
 from app.markup import Markup, fragment, h
-from app.model import Session
+from app.model import Session, tabled
 from app.views.conflicts import conflicted, notice
 from app.views.context import View
 from app.views.editing import editing, pitch_editor
@@ -23,7 +23,7 @@ def body(view: View, session: Session) -> Markup:
     protocol = session.protocol
     first = not view.ws.rounds_of(session.id)
     opening = first and protocol.chooses_pitch or (not first and protocol.chooses_pitch_each_round)
-    waiting = bool(view.ws.parking_lot(session.group_id))
+    waiting = any(tabled(p, session) for p in view.ws.parking_lot(session.group_id))
     pitches = not first and (protocol.chooses_pitch or waiting)  # no empty list for protocols without pitches
     start = _("ui.between.start_first") if first else _("walk.between.start_next")
     return fragment(
@@ -79,10 +79,10 @@ def next_pitch(view: View, session: Session) -> Markup:
     _ = view._
     who = names(view, session.group_id)
     last = view.ws.last_carried(session.group_id)
-    waiting = sorted(view.ws.parking_lot(session.group_id), key=lambda p: (last.get(p.member_id, ""), p.created))
+    waiting = sorted((p for p in view.ws.parking_lot(session.group_id) if tabled(p, session)), key=lambda p: (last.get(p.member_id, ""), p.created))
     here = present_names(view, session)
     rows = [_waiting(view, session, p, who, last.get(p.member_id, ""), p.member_id in here) for p in waiting]
-    withdrawn = [p for p in view.ws.pitches.values() if p.group_id == session.group_id and p.withdrawn and not p.round_id and not p.deleted]
+    withdrawn = [p for p in view.ws.pitches.values() if p.group_id == session.group_id and p.withdrawn and not p.round_id and not p.deleted and tabled(p, session)]
     return panel(
         "next-pitch",
         _("ui.between.next_pitch"),
