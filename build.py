@@ -31,6 +31,7 @@ import sys
 import tempfile
 import threading
 import time
+import tomllib
 import venv
 import zipfile
 import zlib
@@ -94,6 +95,7 @@ SITE_PACKAGES = "/lib/python3.14/site-packages"  # where Pyodide installs wheels
 APP_DEPENDS = ("pydantic",)
 PRELOADS_MARKER = "<!-- build.py: preload links -->"
 BOOT_SCRIPT = '<script src="./assets/boot.js"></script>'  # inlined: it must run before any request
+PLUGINS_MARKER = "<!-- build.py: pyscript.toml plugins -->"  # in <mpy-config>: the same plugins as Pyodide's
 STARTUP_MARKER = "/* build.py: start-up */ null"
 # In index.html's Content-Security-Policy: the hashes of its inline scripts and styles
 # (`with_inline_hashes`).
@@ -603,14 +605,15 @@ def assemble(out: Path, modules: Path, library: Path, app: Path, wheels: list[Pa
     copy_pyscript(modules / "@pyscript" / "core" / "dist", out / "pyscript")
     copy_pyodide(modules / "pyodide", library, [app, *wheels], lock, out / "pyodide")
     page = (ROOT / "index.html").read_text()
-    for marker in (PRELOADS_MARKER, BOOT_SCRIPT):
+    for marker in (PRELOADS_MARKER, BOOT_SCRIPT, PLUGINS_MARKER):
         if marker not in page:
-            raise BuildError(f"index.html: keep {marker} in <head> (build.py replaces it)")
+            raise BuildError(f"index.html: keep {marker} (build.py replaces it)")
     boot = (ROOT / "assets" / "boot.js").read_text()
     if STARTUP_MARKER not in boot:
         raise BuildError(f"assets/boot.js: keep `{STARTUP_MARKER}` (build.py writes what the page loads there)")
     boot = boot.replace(STARTUP_MARKER, json.dumps(startup_manifest(app, packages), indent=1))
     page = page.replace(BOOT_SCRIPT, f"<script>\n{boot}</script>").replace(PRELOADS_MARKER, preload_links(out))
+    page = with_plugins(page)
     (out / "index.html").write_text(with_inline_hashes(page))
     write_service_worker(out)
 
@@ -703,6 +706,13 @@ def write_atomically(path: Path, data: bytes) -> None:
     temporary = path.with_name(path.name + ".partial")
     temporary.write_bytes(data)
     temporary.rename(path)
+
+
+def with_plugins(page: str) -> str:
+    """index.html's <mpy-config> with the plugins of pyscript.toml: PyScript reads one list for
+    each interpreter, and the two must agree (the page never runs MicroPython)."""
+    plugins = tomllib.loads((ROOT / "pyscript.toml").read_text())["plugins"]
+    return page.replace(PLUGINS_MARKER, json.dumps({"plugins": plugins}))
 
 
 def with_inline_hashes(page: str) -> str:

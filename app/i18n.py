@@ -22,17 +22,30 @@ LOCALES = Path(__file__).with_name("locales")  # in the source tree (the page re
 Translate = Callable[..., str]
 
 
+# What gettext tools write that this reader cannot honour: refused rather than misread (a
+# context or a plural form would be read as another message; a fuzzy entry, which gettext
+# leaves untranslated, would be shown). Plurals are written in the message itself (Grammar).
+UNSUPPORTED = {"msgctxt": "a context (msgctxt)", "msgid_plural": "a plural form (msgid_plural)",
+               "msgstr[": "a plural form (msgstr[n])"}
+
+
 def read_po(text: str) -> dict[str, str]:
-    """msgid -> msgstr of a .po file (plain entries; no plurals or contexts).
+    """msgid -> msgstr of a .po file (plain entries); raises ValueError on what it cannot
+    honour (UNSUPPORTED, a fuzzy entry). tests/test_i18n.py checks it against polib.
 
     The quoted pieces of the whole file are read by one call to json.loads: the escapes of
-    catalogs (quote, backslash, newline, tab) mean the same in JSON, and the catalogs are
-    read at every start of the page, where reading them line by line in Python took tens
-    of milliseconds.
+    catalogs (quote, backslash, newline, tab) mean the same in JSON, and the catalogs were
+    read at every start of the page (now compiled by build.py), where reading them line by
+    line in Python took tens of milliseconds.
     """
     fields: list[tuple[str, list[str]]] = []  # (keyword, its quoted pieces), in file order
-    for line in text.splitlines():
+    for number, line in enumerate(text.splitlines(), 1):
         line = line.strip()
+        unsupported = next((what for start, what in UNSUPPORTED.items() if line.startswith(start)), "")
+        if line.startswith("#,") and "fuzzy" in line[2:].replace(",", " ").split():
+            unsupported = "a fuzzy entry"
+        if unsupported:
+            raise ValueError(f"line {number}: {unsupported} is not supported in Cercle's catalogs")
         if line.startswith(("msgid ", "msgstr ")):
             keyword, _, line = line.partition(" ")
             fields.append((keyword, []))

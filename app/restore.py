@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 from app import attendance, invariants
 from app.model import COLLECTIONS, Workspace
+from app.refusal import Refusal
 
 FORMAT = "cercle"
 VERSION = 2
@@ -49,13 +50,8 @@ OPTIONAL_REFERENCES = {
 }
 
 
-class FileFormatError(ValueError):
+class FileFormatError(Refusal):
     """A refused file. `key` names the message in the translation catalogs."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 def parse(data: bytes, *, unique: bool = True) -> dict[str, Any]:

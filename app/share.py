@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
+from app.refusal import Refusal
 from app.summary import MemberSummary
 
 FRAGMENT = "#/shared-summary?z="  # the screen, and its parameter "z"
@@ -58,12 +59,8 @@ ADDRESS_ALLOWANCE = 120
 MAX_JSON_BYTES = 256 * 1024
 
 
-class ShareError(ValueError):
+class ShareError(Refusal):
     """A link that does not carry a readable summary; `key` names the message."""
-
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
 
 
 def encode(summary: MemberSummary) -> str:

@@ -132,6 +132,27 @@ def test_commands_register_by_name_and_an_unknown_one_is_refused():
     REGISTRY.pop("test-echo")
 
 
+def test_every_refusal_a_command_raises_is_said_once_and_changes_nothing():
+    """An action refused, a file refused, a link unreadable: one kind of refusal (app/refusal.py),
+    caught where intents run (App.refusing), its message on screen."""
+    from app.actions import ActionError
+    from app.refusal import Refusal
+    from app.restore import FileFormatError
+    from app.share import ShareError
+
+    page = Page()
+    app = App(Room().ws, Route(), page.effects())
+    before = app.ws
+    for refusal, said in ((FileFormatError("sync.error.empty"), "This file is empty. Nothing was changed."),
+                          (ShareError("share.error.damaged"), "This link is incomplete or damaged"),
+                          (ActionError("error.vote.not_now"), "Votes happen only at the choice step.")):
+        assert isinstance(refusal, Refusal)
+        with app.refusing():
+            raise refusal
+        assert 'role="alert">' in page.painted[-1] and said in page.painted[-1]
+    assert app.ws is before and page.saved == 0
+
+
 def test_the_idle_rehearsal_plays_every_kind_of_click_and_keeps_nothing():
     from app.actions import apply, parse
     from app.model import Workspace

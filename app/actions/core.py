@@ -19,6 +19,7 @@ from app.model import (
     Session,
     Workspace,
 )
+from app.refusal import Refusal
 
 MINUTE = 60_000
 Name = Annotated[str, Field(min_length=1, max_length=200)]
@@ -37,13 +38,8 @@ IsoDate = Annotated[str, BeforeValidator(from_typed), Field(pattern=r"^(\d{4}-\d
 Seen = Annotated[str, Field(max_length=200, pattern=r"^([^/]+/[^/]+)?$")]  # a version (app.merge `version`), for Tx.edit
 
 
-class ActionError(ValueError):
+class ActionError(Refusal):
     """A refused action. `key` names the message in the translation catalogs."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 def _known(seen: list[Any], device: str) -> dict[str, str]:

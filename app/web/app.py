@@ -8,12 +8,14 @@ the loop is tested under CPython.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from app.i18n import pick_language, translator
 from app.markup import Markup
 from app.model import Workspace
+from app.refusal import Refusal
 from app.views import render as render_view
 from app.views.context import BrowserState, Route, View
 from app.views.parts import UNDO_DELETION
@@ -96,7 +98,7 @@ class App:
         # which does not need them (app/web/checks.py imports them before any action).
         from pydantic import ValidationError
 
-        from app.actions import ActionError, apply, parse
+        from app.actions import apply, parse
 
         try:
             action = parse(data)
@@ -104,7 +106,7 @@ class App:
             for key in sent:
                 ws = self._draft(ws, key, "")
             self.ws = ws
-        except ActionError as refusal:
+        except Refusal as refusal:
             self.refuse(refusal.key, **refusal.params)
             return False
         except ValidationError as invalid:
@@ -170,6 +172,15 @@ class App:
     def refuse(self, key: str, **params: Any) -> None:
         self.error, self.notice = translator(self.lang)(key, **params), ""
         self.render()
+
+    @contextmanager
+    def refusing(self) -> Iterator[None]:
+        """Where an intent runs: a refusal it raises (an action, a file, a link: app/refusal.py)
+        becomes the message on screen, and nothing was changed."""
+        try:
+            yield
+        except Refusal as refusal:
+            self.refuse(refusal.key, **refusal.params)
 
 
 def _invalid_message(invalid: Any) -> tuple[str, ...]:

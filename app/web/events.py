@@ -75,16 +75,12 @@ def _perform(app, element, form=None) -> None:
     saved = (_attr(form, "data-saved") or SAVED) if form is not None else ""
 
     def act() -> None:
-        from app.actions import ActionError  # after the first screen (app/web/checks.py)
-
-        try:
+        with app.refusing():
             if action:
                 with shell.sending(form):
                     app.dispatch({"type": action, **data}, go=go, sent=sent, saved=saved)
             elif command:
                 commands.run(command, app, data, element)
-        except ActionError as refusal:
-            app.refuse(refusal.key, **refusal.params)
 
     if checks.ready():
         act()

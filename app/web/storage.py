@@ -327,10 +327,11 @@ def install(app) -> None:
 def _receive(app, name: str, data: bytes) -> None:
     from app.web.commands import protocols, transfer  # transfer imports this module
 
-    if app.route.screen == "protocols":  # a protocol file, for the group whose protocols are shown
-        protocols.receive(app, name, data)
-        return
-    transfer.receive(app, name, data)
+    with app.refusing():
+        if app.route.screen == "protocols":  # a protocol file, for the group whose protocols are shown
+            protocols.receive(app, name, data)
+            return
+        transfer.receive(app, name, data)
 
 
 def _on_storage(app, event) -> None:

@@ -23,7 +23,8 @@ The contract (the other shell modules plug in here without touching this file):
   one of its commands is used, so that painting the first screen does not wait for them
   (summaries pulls in the summary engine); app/main.py imports them once the first screen
   is up. tests/test_startup_imports.py checks that `MODULES` names every command.
-- A handler that raises `ActionError` shows its translated message like a refused action.
+- A handler that raises a Refusal (`ActionError`, `FileFormatError`: app/refusal.py) shows
+  its translated message like a refused action (`App.refusing`).
 - Changes to the workspace still go through `app.dispatch` (core actions), so that undo,
   saving and the presentation window follow.
 """

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from app.clock import new_id
-from app.restore import FileFormatError
 from app.views.context import Route
 from app.web import files
 from app.web.commands import command
@@ -35,11 +34,7 @@ def group_of(route: Route, ws: Any) -> str:
 def receive(app: Any, name: str, data: bytes) -> None:
     from app import protocol_file
 
-    try:
-        protocol = protocol_file.load(data)
-    except FileFormatError as refused:
-        app.refuse(refused.key, **refused.params)
-        return
+    protocol = protocol_file.load(data)  # a refusal shows (App.refusing, around every file received)
     action = {"type": "import_protocol", "id": new_id(), "group_id": group_of(app.route, app.ws), "protocol": protocol.model_dump()}
     if app.dispatch(action, go="protocols"):
         app.announce("protocol.ui.imported", name=protocol.name(app.lang))

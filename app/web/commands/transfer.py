@@ -26,10 +26,8 @@ def _run(app: Any, work: Awaitable[None]) -> None:
     """Run a step that waits for the browser (WebCrypto, the share sheet); a refusal shows."""
 
     async def guarded() -> None:
-        try:
+        with app.refusing():
             await work
-        except FileFormatError as refused:
-            app.refuse(refused.key, **refused.params)
 
     asyncio.ensure_future(guarded())
 
