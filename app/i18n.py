@@ -12,9 +12,9 @@ import json
 import pkgutil
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Literal
 
-LANGUAGES = ("fr", "en")
+LANGUAGES: tuple[Literal["fr"], Literal["en"]] = ("fr", "en")  # app/protocol.py `Language` names them for the records
 DEFAULT_LANGUAGE = "fr"
 DOMAINS = ("attendance", "closing", "errors", "offline", "protocols", "restore", "roles", "screen", "storage", "summary", "sync", "ui", "walk")  # one catalog file per domain and language
 LOCALES = Path(__file__).with_name("locales")  # in the source tree (the page reads them from the app's zip)

@@ -22,6 +22,7 @@ from typing import Any, Callable, Iterator
 
 from app.clock import LAST_WALL_MS, is_stamp
 from app.dates import is_date
+from app.kinds import OF_RECORD
 from app.model import COLLECTIONS, GroupProtocol, Local, Record, Round, Session, Timer, Workspace
 from app.protocol import Protocol, Step
 
@@ -38,7 +39,6 @@ MAX_MEMBERS = 200  # a group's members, removed ones included
 MAX_RECORDS = 100_000
 DEVICE = r"\*|[A-Za-z0-9_.:~-]{1,80}"  # a device id, or "*" (any device) in `known`
 
-COLLECTION_OF = {model: name for name, model in COLLECTIONS.items()}
 
 
 class Refusal(Exception):
@@ -95,7 +95,7 @@ def check_versions(record: Record) -> None:
     if record.conflicts:
         from app.merge import TEXT_FIELDS  # the merge says which fields a conflict carries
 
-        fields = TEXT_FIELDS[COLLECTION_OF[type(record)]]
+        fields = TEXT_FIELDS[OF_RECORD[type(record)].collection]
         for entry in record.conflicts:
             texts = [entry.get(field, "") for field in fields]
             stamp, device = entry.get("stamp"), entry.get("device")

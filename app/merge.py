@@ -43,28 +43,16 @@ from typing import Any
 
 from app.clock import AHEAD_MS, parse_stamp, stamp_key
 from app.frozen import Value, from_plain
+from app.kinds import KINDS
 from app.model import COLLECTIONS, Record, Workspace
 from app.restore import FileFormatError
 
-# The fields people type, per collection: the ones whose concurrent edits are kept.
-TEXT_FIELDS: dict[str, tuple[str, ...]] = {
-    "groups": ("name",),
-    "members": ("name",),
-    "sessions": ("place", "next_place"),
-    "rounds": ("request",),
-    "pitches": ("title", "text"),
-    "votes": (),
-    "entries": ("text",),
-    "action_items": ("text", "comment"),
-    "protocols": (),  # the protocol is one nested value: the later edit wins (its version says which)
-}
-# What a deletion empties: the text, but a member's name, which past sessions still show.
-ERASED: dict[str, tuple[str, ...]] = {**TEXT_FIELDS, "members": ()}
-# Safety flags: set wins over a concurrent unset (deletion is one, for every collection).
-MONOTONIC: dict[str, frozenset[str]] = {
-    name: frozenset({"deleted", *{"groups": ("anonymous_summaries",), "entries": ("out_of_frame",)}.get(name, ())})
-    for name in COLLECTIONS
-}
+# Per collection, from the kinds' declaration (app/kinds.py): the fields people type, whose
+# concurrent edits are kept; what a deletion empties; the safety flags, where set wins over a
+# concurrent unset (deletion is one, for every collection).
+TEXT_FIELDS: dict[str, tuple[str, ...]] = {kind.collection: kind.text for kind in KINDS}
+ERASED: dict[str, tuple[str, ...]] = {kind.collection: kind.emptied for kind in KINDS}
+MONOTONIC: dict[str, frozenset[str]] = {kind.collection: frozenset({"deleted", *kind.flags}) for kind in KINDS}
 META_FIELDS = frozenset({"id", "stamp", "device", "known", "changed", "created", "conflicts"})
 CONTENT_FIELDS: dict[str, tuple[str, ...]] = {
     name: tuple(f.name for f in dataclasses.fields(model) if f.name not in META_FIELDS) for name, model in COLLECTIONS.items()

@@ -9,10 +9,11 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
 from typing import Annotated, Literal
 
+from app import i18n
 from app.frozen import Frozen, Limits, frozen
 
 Language = Literal["fr", "en"]
-LANGUAGES: tuple[Language, ...] = ("fr", "en")
+LANGUAGES: tuple[Language, ...] = i18n.LANGUAGES  # the protocols' texts are in every language of the interface
 
 Speaker = Literal["carrier", "consultants", "each_member", "each_consultant", "group", "facilitator"]
 ROUND_ROBIN: frozenset[str] = frozenset({"each_member", "each_consultant"})
@@ -31,6 +32,20 @@ Capture = Literal[
     "followup",  # follow-up of earlier carriers' action plans
     "none",
 ]
+
+# What a contribution is (Entry.kind) and the step that captures it: one vocabulary for the
+# actions, the screens and the summaries.
+ENTRY_CAPTURE: dict[str, Capture] = {
+    "note": "notes",
+    "question": "questions",
+    "reformulation": "reformulations",
+    "intervention": "interventions",
+    "synthesis": "synthesis",
+    "learning": "learnings",
+    "evaluation": "evaluation",
+}
+CONSULTANTS_ONLY = frozenset({"question", "reformulation", "intervention"})  # the carrier listens
+CARRIER_ONLY = frozenset({"note", "synthesis"})  # the carrier's own: never anonymised in summaries
 
 REQUEST_TYPES: tuple[str, ...] = ("avis", "conseils", "temoignages", "hypotheses", "ressources")
 

@@ -14,6 +14,7 @@ import re
 from typing import Any, Callable
 
 from app import attendance, invariants
+from app.kinds import KINDS
 from app.model import COLLECTIONS, Workspace
 from app.refusal import Refusal
 
@@ -41,13 +42,7 @@ NUMBER_DIGITS = len(str(MAX_NUMBER))
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 # Pointers that may be empty: one that points nowhere is cleared, never followed.
-OPTIONAL_REFERENCES = {
-    "sessions": {"current_round_id": "rounds"},
-    "rounds": {"carrier_id": "members", "pitch_id": "pitches", "reformulation_id": "entries"},
-    "pitches": {"round_id": "rounds"},
-    "entries": {"author_id": "members"},
-    "action_items": {"followup_session_id": "sessions"},
-}
+OPTIONAL_REFERENCES = {kind.collection: kind.references for kind in KINDS if kind.references}  # app/kinds.py
 
 
 class FileFormatError(Refusal):

@@ -21,8 +21,9 @@ import binascii
 import zlib
 from typing import Any, Iterable
 
-from app import invariants, restore
+from app import invariants, kinds, restore
 from app.frozen import from_plain
+from app.kinds import KIND
 from app.merge import combine
 from app.model import COLLECTIONS, Local, Record, Workspace
 from app.tabs import merge_local
@@ -43,17 +44,9 @@ def is_shard(key: str) -> bool:
 
 
 def owner(ws: Workspace, collection: str, record: Record) -> str:
-    """The key of the shard a record is stored in."""
-    if collection == "groups":
-        return GROUP + record.id
-    if collection in ("members", "protocols"):
-        return GROUP + record.group_id  # type: ignore[attr-defined]
-    if collection == "sessions":
-        return SESSION + record.id
-    if collection == "action_items":
-        round_ = ws.rounds.get(record.round_id)  # type: ignore[attr-defined]
-        return SESSION + round_.session_id if round_ is not None else LOOSE
-    return SESSION + record.session_id  # type: ignore[attr-defined]
+    """The key of the shard a record is stored in (its kind says whose: app/kinds.py)."""
+    kind, owner_id = KIND[collection].owner(ws, record)
+    return {kinds.GROUP: GROUP, kinds.SESSION: SESSION}[kind] + owner_id if kind else LOOSE
 
 
 class Layout:

@@ -22,16 +22,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from app.actions import ENTRY_CAPTURE
 from app.i18n import translator
 from app.model import ActionItem, Entry, Round, Session, Workspace, by_carrier, tabled
-from app.protocol import named
+from app.protocol import CARRIER_ONLY, ENTRY_CAPTURE, named
 
 # What a carrier's round shows, step by step; the group's summary adds the learnings.
 ROUND_KINDS = ("note", "question", "reformulation", "intervention", "synthesis")
 GROUP_ROUND_KINDS = ROUND_KINDS + ("learning",)
 # Kinds whose author is the carrier: never labelled with a name.
-CARRIER_KINDS = frozenset({"note", "synthesis"})
 
 
 class Frozen(BaseModel):
@@ -168,7 +166,7 @@ class _Reader:
         return member.name if member else ""
 
     def who(self, entry: Entry) -> str:
-        if entry.kind in CARRIER_KINDS or self.group.anonymous_summaries:
+        if entry.kind in CARRIER_ONLY or self.group.anonymous_summaries:
             return ""
         return self.name(entry.author_id)
 

@@ -21,7 +21,6 @@ from app.actions.conflicts import ResolveConflict
 from app.actions.core import Action, ActionError, Tx
 from app.actions.device import Redo, SetDraft, SetPreferences, Undo
 from app.actions.entries import (
-    ENTRY_CAPTURE,
     AddActionItem,
     AddEntry,
     ChooseReformulation,
@@ -86,7 +85,7 @@ from app.actions.steps import (
 )
 from app.model import Workspace
 
-__all__ = ["ENTRY_CAPTURE", "Action", "ActionError", "AnyAction", "Tx", "apply", "parse"]
+__all__ = ["Action", "ActionError", "AnyAction", "Tx", "apply", "parse"]
 
 AnyAction = Annotated[
     Union[

@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Literal
 
 from app.actions.core import Action, ActionError, Id, Tx
+from app.kinds import KINDS
 from app.merge import TEXT_FIELDS, pending, version
+
+CONFLICTING = tuple(kind.collection for kind in KINDS if kind.text)  # the kinds whose text two devices can edit apart
 
 
 class ResolveConflict(Action):
@@ -14,7 +17,7 @@ class ResolveConflict(Action):
     every device the resolution reaches (app/merge.py)."""
 
     type: Literal["resolve_conflict"] = "resolve_conflict"
-    collection: Literal["groups", "members", "sessions", "rounds", "pitches", "votes", "entries", "action_items"]
+    collection: Literal[CONFLICTING]  # type: ignore[valid-type]
     id: Id
     version: str = ""
 

@@ -9,19 +9,8 @@ from pydantic import Field
 
 from app.actions.core import Action, ActionError, Id, IsoDate, LongText, NewId, Seen, Tx
 from app.model import ActionItem, Entry, Round, Session
-from app.protocol import Protocol
+from app.protocol import CARRIER_ONLY, CONSULTANTS_ONLY, ENTRY_CAPTURE, Protocol
 
-ENTRY_CAPTURE = {
-    "note": "notes",
-    "question": "questions",
-    "reformulation": "reformulations",
-    "intervention": "interventions",
-    "synthesis": "synthesis",
-    "learning": "learnings",
-    "evaluation": "evaluation",
-}
-CONSULTANTS_ONLY = frozenset({"question", "reformulation", "intervention"})
-CARRIER_ONLY = frozenset({"note", "synthesis"})
 
 
 class AddEntry(Action):

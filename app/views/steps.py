@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.markup import Markup, fragment, h
 from app.model import ActionItem, Entry, Pitch, Round, Session
-from app.protocol import Step
+from app.protocol import ENTRY_CAPTURE, Step
 from app.views import evaluation, followup
 from app.views.conflicts import conflicted, notice
 from app.views.context import View
@@ -12,13 +12,9 @@ from app.views.editing import action_item_editor, edit_button, editing, pitch_ed
 from app.views.entries import current_speaker, editor, entry_form, entry_list
 from app.views.parts import button, classes, form, names, present_names, select_field, short, submit, text_field, toggle
 
-ENTRY_KINDS = {
-    "notes": "note",
-    "questions": "question",
-    "reformulations": "reformulation",
-    "interventions": "intervention",
-    "learnings": "learning",
-}
+# The steps whose contributions this module lists (the synthesis and the evaluation have
+# screens of their own): capture -> the kind of entry it captures.
+ENTRY_KINDS = {capture: kind for kind, capture in ENTRY_CAPTURE.items() if capture not in ("synthesis", "evaluation")}
 
 
 def capture(view: View, session: Session, round_: Round, step: Step) -> Markup:

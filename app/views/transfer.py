@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 
 from app import shards
 from app.clock import parse_stamp
+from app.kinds import KIND
 from app.markup import Markup, fragment, h
 from app.merge import TEXT_FIELDS, latest_stamp, pending, version
 from app.model import COLLECTIONS, Workspace
@@ -147,7 +148,6 @@ def _import(view: View) -> Markup:
     )
 
 
-LABELS = {name: f"sync.ui.kind.{name}" for name in COLLECTIONS}
 
 
 def _incoming(view: View, incoming: Incoming | None) -> Markup | None:
@@ -178,7 +178,7 @@ def _incoming(view: View, incoming: Incoming | None) -> Markup | None:
         h(
             "tr",
             {},
-            h("th", {"scope": "row"}, _(LABELS[name])),
+            h("th", {"scope": "row"}, _(KIND[name].label)),
             *(h("td", {}, str(counts.get(name, 0))) for counts in columns),
         )
         for name in COLLECTIONS
@@ -238,7 +238,7 @@ def _conflict(view: View, name: str, record, others: list[dict]) -> Markup:
             for other in others
         ),
     ]
-    return h("li", {}, h("h3", {}, _(LABELS[name])), h("ul", {"class": "versions"}, choices))
+    return h("li", {}, h("h3", {}, _(KIND[name].label)), h("ul", {"class": "versions"}, choices))
 
 
 def _storage(view: View, storage: Storage) -> Markup:

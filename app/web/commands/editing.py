@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.kinds import KINDS
 from app.merge import version
 from app.views.editing import PARAM, SEEN, scope
 from app.web.commands import command
 
-COLLECTIONS = {"edit_entry": "entries", "edit_pitch": "pitches", "edit_action_item": "action_items"}
+COLLECTIONS = {kind.edit_action: kind.collection for kind in KINDS if kind.edit_action}  # action -> records it corrects
 
 
 def _focus(element) -> str:

@@ -1,0 +1,87 @@
+"""The kinds of record, each declared once: what merging, restoring, storing, resolving and
+showing a record of that kind need to know about it.
+
+A new kind of record is a record class in app/model.py (and its field on `Workspace`) plus
+one `Kind` here; app/merge.py, app/restore.py, app/shards.py, app/invariants.py, the
+conflict action and the import preview read this table (docs/architecture.md, "where a
+change goes"). tests/test_kinds.py checks that it covers every collection of the workspace.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from app.model import (
+    ActionItem,
+    Group,
+    GroupProtocol,
+    Member,
+    Pitch,
+    Record,
+    Round,
+    Session,
+    Vote,
+    Entry,
+    Workspace,
+)
+
+# Where a record is stored (app/shards.py): with a group, with a session, or loose when its
+# owner is unknown. (kind of owner, the owner's id)
+Owner = tuple[str, str]
+GROUP, SESSION, LOOSE = "group", "session", ""
+
+
+def _session_of_round(ws: Workspace, record: Record) -> Owner:
+    round_ = ws.rounds.get(record.round_id)  # type: ignore[attr-defined]
+    return (SESSION, round_.session_id) if round_ is not None else (LOOSE, "")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of record (a collection of the workspace)."""
+
+    collection: str  # its name in the workspace, in files and in storage
+    record: type[Record]
+    owner: Callable[[Workspace, Record], Owner]  # the group or session whose storage entry holds it
+    # The fields people type: concurrent versions of them are kept as conflicts, a person picks.
+    text: tuple[str, ...] = ()
+    # What a deletion empties (a tombstone keeps nothing a person wrote): the text, by default.
+    erased: tuple[str, ...] | None = None
+    # Safety flags, besides `deleted`: set wins over a concurrent unset (app/merge.py).
+    flags: tuple[str, ...] = ()
+    # Optional pointers to other records (field -> collection): cleared when they point
+    # nowhere (app/restore.py `references`).
+    references: dict[str, str] = field(default_factory=dict)
+    edit_action: str = ""  # the action a correction form sends for it (app/views/editing.py)
+
+    @property
+    def label(self) -> str:
+        """Its name on screen, a catalog key (the import preview's rows)."""
+        return f"sync.ui.kind.{self.collection}"
+
+    @property
+    def emptied(self) -> tuple[str, ...]:
+        return self.text if self.erased is None else self.erased
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("groups", Group, lambda ws, r: (GROUP, r.id), text=("name",), flags=("anonymous_summaries",)),
+    # A deleted member keeps their name: past sessions still show who spoke.
+    Kind("members", Member, lambda ws, r: (GROUP, r.group_id), text=("name",), erased=()),
+    Kind("sessions", Session, lambda ws, r: (SESSION, r.id), text=("place", "next_place"),
+         references={"current_round_id": "rounds"}),
+    Kind("rounds", Round, lambda ws, r: (SESSION, r.session_id), text=("request",),
+         references={"carrier_id": "members", "pitch_id": "pitches", "reformulation_id": "entries"}),
+    Kind("pitches", Pitch, lambda ws, r: (SESSION, r.session_id), text=("title", "text"),
+         references={"round_id": "rounds"}, edit_action="edit_pitch"),
+    Kind("votes", Vote, lambda ws, r: (SESSION, r.session_id)),
+    Kind("entries", Entry, lambda ws, r: (SESSION, r.session_id), text=("text",), flags=("out_of_frame",),
+         references={"author_id": "members"}, edit_action="edit_entry"),
+    Kind("action_items", ActionItem, _session_of_round, text=("text", "comment"),
+         references={"followup_session_id": "sessions"}, edit_action="edit_action_item"),
+    # The protocol is one nested value: the later edit wins (its version says which).
+    Kind("protocols", GroupProtocol, lambda ws, r: (GROUP, r.group_id)),
+)
+KIND: dict[str, Kind] = {kind.collection: kind for kind in KINDS}
+OF_RECORD: dict[type[Record], Kind] = {kind.record: kind for kind in KINDS}

@@ -1,0 +1,55 @@
+"""The kinds of record are declared once (app/kinds.py): the declaration covers every
+collection of the workspace, names only fields its records have, and every reader of it
+(storage, merge, restore, the conflict action, the correction forms) agrees with it."""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+
+from app import shards
+from app.actions import AnyAction
+from app.actions.conflicts import ResolveConflict
+from app.kinds import KIND, KINDS, OF_RECORD
+from app.merge import ERASED, MONOTONIC, TEXT_FIELDS
+from app.model import COLLECTIONS, Record, Workspace
+from app.restore import OPTIONAL_REFERENCES
+from app.web.commands.editing import COLLECTIONS as CORRECTED
+from halfday import half_day
+
+ACTIONS = {model.model_fields["type"].default for model in typing.get_args(typing.get_args(AnyAction)[0])}
+
+
+def test_one_kind_per_collection_of_the_workspace_in_its_order():
+    hints = typing.get_type_hints(Workspace)
+    held = [f.name for f in dataclasses.fields(Workspace)
+            if typing.get_origin(hints[f.name]) is dict and issubclass(typing.get_args(hints[f.name])[1], Record)]
+    assert list(KIND) == list(COLLECTIONS) == held
+    assert all(COLLECTIONS[kind.collection] is kind.record and OF_RECORD[kind.record] is kind for kind in KINDS)
+
+
+def test_a_kind_names_only_fields_of_its_records_and_collections_that_exist():
+    for kind in KINDS:
+        fields = {f.name: f.type for f in dataclasses.fields(kind.record)}
+        for name in (*kind.text, *kind.emptied, *kind.flags, *kind.references):
+            assert name in fields, f"{kind.collection}.{name}"
+        assert set(kind.references.values()) <= set(KIND)
+        assert not kind.edit_action or kind.edit_action in ACTIONS
+
+
+def test_every_reader_takes_the_declaration():
+    assert TEXT_FIELDS == {k.collection: k.text for k in KINDS}
+    assert ERASED["members"] == () and ERASED["entries"] == ("text",)
+    assert MONOTONIC["entries"] == {"deleted", "out_of_frame"} and MONOTONIC["votes"] == {"deleted"}
+    assert OPTIONAL_REFERENCES["rounds"] == KIND["rounds"].references and "votes" not in OPTIONAL_REFERENCES
+    assert set(typing.get_args(ResolveConflict.model_fields["collection"].annotation)) == {k.collection for k in KINDS if k.text}
+    assert CORRECTED == {"edit_entry": "entries", "edit_pitch": "pitches", "edit_action_item": "action_items"}
+
+
+def test_every_record_of_a_half_day_is_stored_with_its_group_or_session():
+    ws = half_day().ws
+    for kind in KINDS:
+        for record in ws.collection(kind.collection).values():
+            key = shards.owner(ws, kind.collection, record)
+            assert key in {shards.GROUP + "g-1", shards.SESSION + "s-1"}, (kind.collection, key)
+            assert key.startswith(shards.SESSION) == (kind.collection not in ("groups", "members", "protocols"))
