@@ -77,7 +77,7 @@ async def start() -> None:
         # Stored data that the unchecked reading took and the screen cannot show: read it
         # again with every check first (what does not pass is set aside), then show it.
         await checks.load()
-        app.ws = storage.load_workspace(checked=True)
+        app.absorb(storage.load_workspace(checked=True), "checked")
         app.render()
     shell.mark_ready()
     gc.enable()  # off since run(): see there

@@ -193,16 +193,10 @@ def without_group(ws: Workspace, group_id: str) -> Workspace:
     """The workspace without a group and everything recorded under it: for "delete this group
     from this device". Nothing is stamped: other devices and files keep the group."""
     sessions = {s.id for s in ws.sessions.values() if s.group_id == group_id}
-    rounds = {r.id for r in ws.rounds.values() if r.session_id in sessions}
 
     def belongs(name: str, record: Any) -> bool:
-        if name == "groups":
-            return record.id == group_id
-        if name in ("members", "pitches", "protocols") and record.group_id == group_id:
-            return True
-        if name == "action_items":
-            return record.round_id in rounds
-        return record.id in sessions if name == "sessions" else getattr(record, "session_id", None) in sessions
+        kind, owner_id = KIND[name].owner(ws, record)  # the group or session storing it
+        return owner_id == group_id if kind == kinds.GROUP else kind == kinds.SESSION and owner_id in sessions
 
     update = {name: {i: r for i, r in ws.collection(name).items() if not belongs(name, r)} for name in COLLECTIONS}
     return ws.model_copy(update=update)

@@ -11,6 +11,9 @@ one tab must not come back from the other.
 
 from __future__ import annotations
 
+from typing import Any
+
+from app import restore
 from app.merge import merge
 from app.model import COLLECTIONS, Local, Workspace
 
@@ -32,6 +35,29 @@ def stored_as_held(mine: Workspace, theirs: Workspace) -> bool:
     """Whether the shard the other tab wrote holds what this tab holds there after the merge;
     if not (this tab had versions the other did not), this tab writes it again."""
     return all(mine.collection(name) == theirs.collection(name) for name in COLLECTIONS)
+
+
+def shard_written(ws: Workspace, layout: Any, key: str, theirs: Workspace | None) -> tuple[Workspace, set[str]]:
+    """Another tab wrote the shard `key` (`theirs`, its records; None: it removed it): this
+    tab's workspace after it, and the shards this tab must write again (those where it holds
+    versions the other tab's writes lack). `layout` (app/shards.py `Layout`) is what this tab
+    last stored; it advances to the new workspace."""
+    ws = restore.settle(take_shard(ws, theirs, layout.index.get(key, {})))
+    dirty = layout.advance(ws)
+    if theirs is None:
+        return ws, set()  # the other tab deleted a group from this device: so does this one
+    if stored_as_held(layout.shard(key), theirs):
+        dirty.discard(key)
+    return ws, dirty
+
+
+def local_written(ws: Workspace, theirs: Local, base: Local | None) -> tuple[Workspace, bool]:
+    """Another tab wrote this device's state (`theirs`, over `base`): this tab's workspace
+    after it, and whether this tab must store its state again: it holds drafts the other
+    did not (not for a draft both hold with different texts: each tab keeps its own, and two
+    tabs writing theirs in turn would never stop)."""
+    ws = ws.model_copy(update={"local": merge_local(ws.local, theirs, base)})
+    return ws, bool(ws.local.drafts.keys() - theirs.drafts.keys())
 
 
 def merge_local(mine: Local, theirs: Local, base: Local | None = None) -> Local:

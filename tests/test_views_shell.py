@@ -153,6 +153,26 @@ def test_every_refusal_a_command_raises_is_said_once_and_changes_nothing():
     assert app.ws is before and page.saved == 0
 
 
+def test_a_workspace_from_outside_the_actions_comes_in_by_one_door_with_its_cause():
+    """An import saves and stops undo there; another tab's write is shown, not saved again
+    (it is in storage already), and keeps this tab's undo."""
+    from app.web.app import ARRIVALS
+
+    page = Page()
+    room = Room()
+    room.group()
+    app = App(Room().ws, Route(), page.effects())
+    app.dispatch({"type": "create_group", "name": "Pairs", "members": [{"name": n} for n in ("Ann", "Bob", "Cid", "Dee")]})
+    saved = page.saved
+    app.absorb(room.ws, "other-tab")
+    assert app.ws.groups.keys() == room.ws.groups.keys() and page.saved == saved
+    app.absorb(app.ws.model_copy(update={"local": app.ws.local.model_copy(update={"undo": ("x",)})}), "other-tab")
+    assert app.ws.local.undo == ("x",)
+    app.absorb(app.ws, "import")
+    assert app.ws.local.undo == () and page.saved == saved + 1
+    assert {cause for cause, arrival in ARRIVALS.items() if arrival.save} == {"import", "export", "delete-group"}
+
+
 def test_the_idle_rehearsal_plays_every_kind_of_click_and_keeps_nothing():
     from app.actions import apply, parse
     from app.model import Workspace

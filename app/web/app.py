@@ -42,6 +42,26 @@ class Effects:
     local_time: Callable[[int], tuple[int, int]] | None = None  # epoch ms -> (hour, minute), local
 
 
+@dataclass(frozen=True)
+class Arrival:
+    """What becomes of a workspace that arrives other than by an action (`App.absorb`)."""
+
+    save: bool  # written to storage (else it came from there)
+    history: bool  # the undo history goes on (else undo stops here)
+
+
+# Every way a workspace arrives besides `dispatch`, and its policy, in one place.
+ARRIVALS = {
+    # A file merged in. Undo stops at the import: undoing an earlier action over merged
+    # records could put back text that the other device had replaced since.
+    "import": Arrival(save=True, history=False),
+    "export": Arrival(save=True, history=True),  # the time of this device's last export
+    "delete-group": Arrival(save=True, history=True),  # from this device only (app/shards.py `without_group`)
+    "other-tab": Arrival(save=False, history=True),  # what another tab wrote (app/tabs.py)
+    "checked": Arrival(save=False, history=True),  # storage read again with every check (app/web/checks.py)
+}
+
+
 class App:
     def __init__(self, ws: Workspace, route: Route, effects: Effects, *, presentation: bool = False) -> None:
         self.ws = ws
@@ -135,6 +155,16 @@ class App:
             self.notice = notice
             self.render()
         return True
+
+    def absorb(self, ws: Workspace, cause: str) -> None:
+        """The second door, for a workspace made outside the actions (`ARRIVALS` names the
+        causes and what each does to storage and undo). The caller renders or navigates."""
+        arrival = ARRIVALS[cause]
+        if not arrival.history:
+            ws = ws.model_copy(update={"local": ws.local.model_copy(update={"undo": (), "redo": ()})})
+        self.ws = ws
+        if arrival.save:
+            self.effects.save(ws)
 
     def set_draft(self, key: str, text: str) -> None:
         """Text being typed: kept and saved, without a render (the field already shows it)."""

@@ -24,12 +24,12 @@ import sys
 import js
 from pyodide.ffi import create_once_callable, create_proxy, jsnull
 
-from app import restore, salvage, shards
+from app import salvage, shards
 from app.clock import new_device_id
 from app.merge import latest_stamp
 from app.model import COLLECTIONS, Workspace
 from app.restore import FileFormatError
-from app.tabs import merge_local, stored_as_held, take_shard
+from app.tabs import local_written, shard_written
 from app.views.context import Storage
 from app.web import checks, files
 
@@ -125,7 +125,7 @@ def check(app) -> None:
             _set_aside(key, value)
     ws = _as_loaded(ws, app.ws.local.device)
     if ws != app.ws:
-        app.ws = _hold(ws)
+        app.absorb(_hold(ws), "checked")
         app.render()
     else:
         _publish()  # what was set aside
@@ -302,13 +302,6 @@ def drop_aside(key: str) -> None:
         _publish()
 
 
-def replace(app, ws: Workspace) -> None:
-    """Put a workspace made outside the actions (an import, a group deleted from this
-    device) in place: saved, then shown."""
-    app.ws = ws
-    app.effects.save(ws)
-
-
 def install(app) -> None:
     """Follow the other tabs and windows of the app through the `storage` event; in the
     operator's window, also take files picked or dropped (app/web/commands/transfer.py,
@@ -356,11 +349,9 @@ def _on_storage(app, event) -> None:
             base = shards.decode_local(old) if old is not None else None
         except FileFormatError:
             return
-        app.ws = app.ws.model_copy(update={"local": merge_local(app.ws.local, theirs, base)})
-        if app.ws.local.drafts.keys() - theirs.drafts.keys() and not app.presentation:
-            # Drafts of this tab that the other did not hold: stored again, with theirs. (Not
-            # for a draft both hold with different texts: each tab keeps its own, and two tabs
-            # writing theirs in turn would never stop.)
+        ws, again = local_written(app.ws, theirs, base)
+        app.absorb(ws, "other-tab")
+        if again and not app.presentation:
             save_workspace(app.ws, quiet=True)
     else:
         _publish()
@@ -374,12 +365,8 @@ def _merge_shard(app, key: str, value: str | None) -> None:
         theirs = shards.decode(value) if value is not None else None
     except FileFormatError:
         return  # the writing tab keeps it; this one keeps its own copy
-    app.ws = restore.settle(take_shard(app.ws, theirs, _layout.index.get(key, {})))
-    dirty = _layout.advance(app.ws)
-    if theirs is None:
-        return  # the other tab deleted a group from this device: so does this one
-    if stored_as_held(_layout.shard(key), theirs):
-        dirty.discard(key)
+    ws, dirty = shard_written(app.ws, _layout, key, theirs)
+    app.absorb(ws, "other-tab")
     if dirty and not app.presentation:
         _pending.update(dirty)
         save_workspace(app.ws)

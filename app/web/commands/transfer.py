@@ -56,7 +56,7 @@ def export(app, data, element) -> None:
             files.download(name, content)
         form.reset()
         local = app.ws.local.model_copy(update={"exported_at": app.effects.now()})
-        storage.replace(app, app.ws.model_copy(update={"local": local}))
+        app.absorb(app.ws.model_copy(update={"local": local}), "export")
         app.announce("sync.ui.export.done", name=name)
 
     _run(app, go())
@@ -116,10 +116,7 @@ def merge_file(app, data, element) -> None:
 
     seen = preview(app.ws, sync.load(plain), now_ms=app.effects.now())  # again: this tab may have changed meanwhile
     _set_incoming(app, None)
-    # Undo stops at the import: undoing an earlier action over merged records could put back
-    # text that the other device had replaced since.
-    local = seen.merged.local.model_copy(update={"undo": (), "redo": ()})
-    storage.replace(app, restore.settle(seen.merged.model_copy(update={"local": local})))
+    app.absorb(restore.settle(seen.merged), "import")
     counts = {kind: sum(getattr(seen, kind).values()) for kind in ("new", "updated", "conflicting")}
     app.announce("sync.ui.incoming.merged", **counts)
 
@@ -136,7 +133,7 @@ def delete_group(app, data, element) -> None:
     group = app.ws.groups.get(str(data.get("id", "")))
     if group is None:
         return
-    storage.replace(app, shards.without_group(app.ws, group.id))
+    app.absorb(shards.without_group(app.ws, group.id), "delete-group")
     app.navigate(Route("transfer"))
     app.announce("sync.ui.delete.done", name=group.name)
 
