@@ -4,7 +4,7 @@ Most fields are one path each. A few values hold things two devices change apart
 - a session's `attendance` and `roles`: one path per member (`attendance/<member id>`) and
   per role (`roles/<role key>`), so that one device marking a member absent and another
   assigning the timekeeper both stay; a key left out is the value None;
-- a group's own protocol: its order of steps (`protocol/steps`, the structure), each
+- a group's own protocol: its order of steps (`protocol/order`, the structure), each
   step's fields by the step's key (`protocol/steps/<key>/minutes`), and each text in each
   language (`protocol/name/fr`, `protocol/steps/<key>/do/fr`), so that two devices editing
   different steps both keep their edits.
@@ -22,7 +22,8 @@ from typing import Any
 from app.protocol import LANGUAGES
 
 SEP = "/"
-STRUCTURE = "protocol/steps"  # a protocol's order of steps: a list of step keys
+STRUCTURE = "protocol/order"  # a protocol's order of steps, a list of step keys (not enclosing them: `dot`)
+STEPS = "protocol/steps"  # a step's paths: protocol/steps/<key>/...
 STEP_TEXTS = ("title", "do", "dont", "script", "coach")
 OPTIONAL_TEXTS = frozenset({"dont", "script", "coach"})  # both languages empty: none
 KEYED = {"sessions": frozenset({"attendance", "roles"})}  # dict fields decided per key
@@ -57,7 +58,7 @@ def _protocol(protocol: dict[str, Any]) -> Iterator[tuple[str, Any]]:
         elif name == "steps":
             yield STRUCTURE, [step["key"] for step in value]
             for step in value:
-                prefix = f"{STRUCTURE}{SEP}{step['key']}"
+                prefix = f"{STEPS}{SEP}{step['key']}"
                 for field, held in step.items():
                     if field in STEP_TEXTS:
                         yield from _texts(f"{prefix}{SEP}{field}", held)
@@ -104,7 +105,7 @@ def is_text(collection: str, path: str) -> bool:
 def step_of(path: str) -> str:
     """The key of the protocol step a path belongs to, "" for the protocol's own."""
     parts = path.split(SEP)
-    return parts[2] if len(parts) > 3 and SEP.join(parts[:2]) == STRUCTURE else ""
+    return parts[2] if len(parts) > 3 and SEP.join(parts[:2]) == STEPS else ""
 
 
 def _step(key: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -137,7 +138,7 @@ def rebuild(collection: str, values: dict[str, Any]) -> dict[str, Any]:
             continue
         elif step_of(path):
             key = step_of(path)
-            steps.setdefault(key, {})[path[len(STRUCTURE) + len(key) + 2 :]] = value
+            steps.setdefault(key, {})[path[len(STEPS) + len(key) + 2 :]] = value
         else:
             name, _, language = rest.partition(SEP)
             protocol = content.setdefault("protocol", {})
