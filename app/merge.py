@@ -261,8 +261,14 @@ def _decided(entries: list[dict[str, Any]], flats: list[dict[str, Any]], path: s
         dot for dot in held if not any(other != dot and (not dot or any(replaces(i, dot) for i in held[other])) for other in held)
     ] or list(held)
 
-    def value(dot: str) -> Any:  # the latest holder's, of those that have the path (a step another removed has not)
-        return flats[([i for i in held[dot] if path in flats[i]] or held[dot])[-1]].get(path)
+    def value(dot: str) -> Any:
+        """The latest holder's, of those that have the path: a step removed has not, and
+        when it comes back, its text is the latest a version has (a key left out of a
+        session's roles is None: removed)."""
+        having = [i for i in held[dot] if path in flats[i]]
+        if not having and paths.step_of(path):
+            having = [i for i, flat in enumerate(flats) if path in flat]
+        return flats[(having or held[dot])[-1]].get(path)
 
     if path in MONOTONIC[collection]:
         setting = [dot for dot in standing if any(flats[i].get(path) is True for i in held[dot])]

@@ -123,7 +123,7 @@ def test_a_protocol_guidance_edited_on_two_devices_is_shown_where_it_is_and_sett
     for markup in (show(laptop, "protocols", id="p-own"), show(laptop, "transfer")):
         text = "".join(Tags(markup).text)
         notice = text.split("Modifié sur deux appareils.")[1]
-        assert notice.startswith(" Étape 3 «\u202fExposé par le porteur\u202f» — Ce qu’on fait (français) Gardez l’une des deux versions")
+        assert notice.startswith(" Étape 3 «\u202fExposé par le porteur\u202f» — Ce qu’on fait (français)Gardez l’une des deux versions")
         assert notice.index("Version actuelle") < notice.index("Version de la tablette") < notice.index("Autre version") < notice.index("Version du portable")
         buttons = Buttons(markup).found
         assert [(b["data-collection"], b["data-path"], b["data-version"][-8:]) for b in buttons] == [

@@ -74,14 +74,12 @@ def _protocol_text(view: View, own: GroupProtocol, path: str, text: str, others:
 
 
 def _choice(view: View, ident: str, place: str | None, versions: list[Markup]) -> Markup:
+    """The versions to pick from, named by the title (and where the text is, for a
+    protocol's), the hint apart so that the place reads on its own line."""
     _ = view._
-    title = [h("strong", {}, _("ui.conflict.title")), " ", h("span", {"class": "where"}, place), " "] if place else [h("strong", {}, _("ui.conflict.title")), " "]
-    return h(
-        "div",
-        {"class": "conflict", "role": "group", "aria-labelledby": ident},
-        h("p", {"id": ident}, *title, _("ui.conflict.hint")),
-        h("ul", {"class": "versions"}, versions),
-    )
+    title = h("strong", {}, _("ui.conflict.title"))
+    head = [h("p", {"id": ident}, title, " ", place), h("p", {}, _("ui.conflict.hint"))] if place else [h("p", {"id": ident}, title, " ", _("ui.conflict.hint"))]
+    return h("div", {"class": "conflict", "role": "group", "aria-labelledby": ident}, *head, h("ul", {"class": "versions"}, versions))
 
 
 def _texts(view: View, texts: list[str]) -> tuple[list[str], str]:
