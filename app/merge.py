@@ -18,13 +18,20 @@ that carry one version (same stamp and device) with different content (a hand-ed
 a device id used twice) keep both: the other content becomes a version of its own
 (`device~digest`), never a silent replacement.
 
-The record shown is decided from its live versions, field by field (`decide`):
+The record shown is decided from its live versions, field by field (`decide`), or below the
+field where two devices change its parts apart (app/paths.py: a session's attendance per
+member and roles per role, a protocol per step field and per text in each language):
 - a field's value comes from the change that no other live version knew and replaced; of
   changes made apart, the latest wins (stamp, then device), except for the flags in
   `MONOTONIC`, where "set" wins over a concurrent "unset": an out-of-frame mark, an
   anonymous-summaries choice and a deletion are lifted only by someone who saw them;
 - text (`TEXT_FIELDS`): the latest version's shows, and every other live version whose text
   differs waits as a conflict (`pending`);
+- a protocol's text is decided as a field is, but of changes made apart with different
+  texts the others stay open (`OPEN` in `changed`) until a person picks one
+  (`alternatives`) or types one of them; a version made knowing an open text does not
+  replace it. Its order of steps takes the later change, and a step it lacks that a change
+  it never saw edited comes back (`_restored`);
 - a deletion wins over every concurrent edit, text included: the record stays deleted, and
   the import's preview names the records it deletes and the edits made here it drops.
 A tombstone keeps what merging needs and nothing a person wrote: a deletion empties its
@@ -57,7 +64,7 @@ TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "votes": (),
     "entries": ("text",),
     "action_items": ("text", "comment"),
-    "protocols": (),  # the protocol is one nested value: the later edit wins (its version says which)
+    "protocols": (),  # decided text by text below the field (app/paths.py `is_text`, `alternatives`)
 }
 # What a deletion empties: the text, but a member's name, which past sessions still show.
 ERASED: dict[str, tuple[str, ...]] = {**TEXT_FIELDS, "members": ()}
