@@ -179,7 +179,7 @@ class Alternative:
 def alternatives(record: Record, collection: str, *, settled: str = "") -> list[Alternative]:
     """The texts of a protocol in conflict with the ones shown, each change once (but for
     those of the path `settled`, which a person just picked)."""
-    opens = [(key.partition(OPEN)[0], dot) for key, dot in record.changed.items() if OPEN in key]
+    opens = [(key.partition(OPEN)[0], dot) for key, dot in record.changed.items() if OPEN in key and paths.is_text(collection, key.partition(OPEN)[0])]
     if record.deleted or not opens:
         return []
     mine = paths.flat(collection, {f: as_json(getattr(record, f)) for f in CONTENT_FIELDS[collection]})
