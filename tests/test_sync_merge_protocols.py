@@ -15,11 +15,11 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from app import sync
+from app import paths, sync
 from app.actions import ActionError, apply, parse
-from app.merge import alternatives, knows, merge, pending, version
+from app.merge import alternatives, as_json, knows, merge, pending, version
 from app.model import Workspace
-from app.protocol import DEFAULT_ID, LIBRARY
+from app.protocol import DEFAULT_ID, LIBRARY, Protocol
 from room import START, Room
 from test_sync_merge import records
 
@@ -265,3 +265,12 @@ def test_no_text_typed_on_a_device_is_lost_silently(held):
                 assert replaced, path
             else:
                 assert shown[key].do.fr == step.do.fr or (path, step.do.fr) in waiting or replaced, path
+
+
+@pytest.mark.parametrize("protocol_id", list(LIBRARY))
+def test_every_built_in_protocol_reads_back_whole_from_its_paths(protocol_id):
+    """What the merge decides path by path makes the protocol again, step for step."""
+    protocol = LIBRARY[protocol_id]
+    flat = paths.flat("protocols", {"protocol": as_json(protocol)})
+    assert all(paths.is_text("protocols", p) == isinstance(v, str) for p, v in flat.items() if p.endswith(("/fr", "/en")))
+    assert Protocol.model_validate(paths.rebuild("protocols", flat)["protocol"]) == protocol
