@@ -29,11 +29,6 @@ OPTIONAL_TEXTS = frozenset({"dont", "script", "coach"})  # both languages empty:
 KEYED = {"sessions": frozenset({"attendance", "roles"})}  # dict fields decided per key
 
 
-def pathed(collection: str) -> bool:
-    """Whether a collection has fields decided below the field (else a path is a field)."""
-    return collection in ("sessions", "protocols")
-
-
 def dot(changed: dict[str, str], path: str) -> str:
     """The version whose change gave `path` its value: named for it, or for the nearest
     path that encloses it; "" when none (the value the record was made with)."""
