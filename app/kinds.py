@@ -54,6 +54,9 @@ class Kind:
     # nowhere (app/restore.py `references`).
     references: dict[str, str] = field(default_factory=dict)
     edit_action: str = ""  # the action a correction form sends for it (app/views/editing.py)
+    # Its texts lie below a field (a protocol's step texts): the merge decides them one by
+    # one (app/paths.py), and each waits as a conflict of its own.
+    texts_below: bool = False
 
     @property
     def label(self) -> str:
@@ -80,8 +83,7 @@ KINDS: tuple[Kind, ...] = (
          references={"author_id": "members"}, edit_action="edit_entry"),
     Kind("action_items", ActionItem, _session_of_round, text=("text", "comment"),
          references={"followup_session_id": "sessions"}, edit_action="edit_action_item"),
-    # The protocol is one nested value: the later edit wins (its version says which).
-    Kind("protocols", GroupProtocol, lambda ws, r: (GROUP, r.group_id)),
+    Kind("protocols", GroupProtocol, lambda ws, r: (GROUP, r.group_id), texts_below=True),
 )
 KIND: dict[str, Kind] = {kind.collection: kind for kind in KINDS}
 OF_RECORD: dict[type[Record], Kind] = {kind.record: kind for kind in KINDS}

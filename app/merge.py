@@ -18,13 +18,20 @@ that carry one version (same stamp and device) with different content (a hand-ed
 a device id used twice) keep both: the other content becomes a version of its own
 (`device~digest`), never a silent replacement.
 
-The record shown is decided from its live versions, field by field (`decide`):
+The record shown is decided from its live versions, field by field (`decide`), or below the
+field where two devices change its parts apart (app/paths.py: a session's attendance per
+member and roles per role, a protocol per step field and per text in each language):
 - a field's value comes from the change that no other live version knew and replaced; of
   changes made apart, the latest wins (stamp, then device), except for the flags in
   `MONOTONIC`, where "set" wins over a concurrent "unset": an out-of-frame mark, an
   anonymous-summaries choice and a deletion are lifted only by someone who saw them;
 - text (`TEXT_FIELDS`): the latest version's shows, and every other live version whose text
   differs waits as a conflict (`pending`);
+- a protocol's text is decided as a field is, but of changes made apart with different
+  texts the others stay open (`OPEN` in `changed`) until a person picks one
+  (`alternatives`) or types one of them; a version made knowing an open text does not
+  replace it. Its order of steps takes the later change, and a step it lacks that a change
+  it never saw edited comes back (`_restored`);
 - a deletion wins over every concurrent edit, text included: the record stays deleted, and
   the import's preview names the records it deletes and the edits made here it drops.
 A tombstone keeps what merging needs and nothing a person wrote: a deletion empties its
@@ -41,6 +48,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from app import paths
 from app.clock import AHEAD_MS, parse_stamp, stamp_key
 from app.frozen import Value, from_plain
 from app.kinds import KINDS
@@ -94,14 +102,14 @@ def knows(head: Any, stamp: str, device: str) -> bool:
     return seen is not None and stamp_key(stamp) <= stamp_key(seen)
 
 
-def _json(value: Any) -> Any:
+def as_json(value: Any) -> Any:
     """A value as JSON holds it (what a conflict entry stores, and a file gives back)."""
     if isinstance(value, Value):
         value = value.model_dump()
     if isinstance(value, dict):
-        return {str(k): _json(v) for k, v in value.items()}
+        return {str(k): as_json(v) for k, v in value.items()}
     if isinstance(value, (tuple, list)):
-        return [_json(v) for v in value]
+        return [as_json(v) for v in value]
     return value
 
 
@@ -112,7 +120,7 @@ def _defaults(collection: str) -> dict[str, Any]:
     for f in dataclasses.fields(COLLECTIONS[collection]):
         if f.name in CONTENT_FIELDS[collection]:
             default = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
-            found[f.name] = None if default is dataclasses.MISSING else _json(default)
+            found[f.name] = None if default is dataclasses.MISSING else as_json(default)
     return found
 
 
@@ -120,7 +128,7 @@ def snapshot(record: Record, collection: str) -> dict[str, Any]:
     """A version as a conflict entry: which version, what it knew, and all its fields."""
     entry: dict[str, Any] = {"stamp": record.stamp, "device": record.device, "known": dict(record.known),
                              "changed": dict(record.changed)}
-    entry.update((field, _json(getattr(record, field))) for field in CONTENT_FIELDS[collection])
+    entry.update((field, as_json(getattr(record, field))) for field in CONTENT_FIELDS[collection])
     return entry
 
 
@@ -130,14 +138,53 @@ def _value(entry: dict[str, Any], field: str, collection: str) -> Any:
 
 def pending(record: Record, collection: str) -> list[dict[str, Any]]:
     """The conflict entries a person has to look at: versions, not deleted, whose text
-    differs from the record's current text. A deleted record has none."""
+    differs from the record's current text (for a protocol, whose change of one of its
+    texts is still in conflict with the one shown, `alternatives`). A deleted record has none."""
     if record.deleted:
         return []
+    if collection == "protocols":
+        holders = {id(e) for alternative in alternatives(record, collection) for e in alternative.holders}
+        return [e for e in record.conflicts if id(e) in holders]
     fields = TEXT_FIELDS[collection]
     return [
         e for e in record.conflicts
         if not e.get("deleted") and not e.get("erased") and any(_value(e, f, collection) != getattr(record, f) for f in fields)
     ]
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A protocol's text edited apart: its path (app/paths.py), the change still in
+    conflict with the text shown (`dot`, what a person picks), its text, and the versions
+    that hold it."""
+
+    path: str
+    dot: str
+    text: str
+    holders: tuple[dict[str, Any], ...]
+
+
+def alternatives(record: Record, collection: str, *, settled: str = "") -> list[Alternative]:
+    """The texts of a protocol in conflict with the ones shown, each change once (but for
+    those of the path `settled`, which a person just picked)."""
+    opens = [(key.partition(OPEN)[0], dot) for key, dot in record.changed.items() if OPEN in key and paths.is_text(collection, key.partition(OPEN)[0])]
+    if record.deleted or not opens:
+        return []
+    mine = paths.flat(collection, {f: as_json(getattr(record, f)) for f in CONTENT_FIELDS[collection]})
+    flats = [(e, _flat(e, collection)) for e in record.conflicts if not e.get("deleted") and not e.get("erased")]
+    found = []
+    for path, dot in opens:
+        holders = tuple(e for e, flat in flats if paths.dot(e.get("changed", {}), path) == dot and flat.get(path, mine.get(path)) != mine.get(path))
+        if path in mine and path != settled and holders:
+            found.append(Alternative(path, dot, _flat(holders[-1], collection)[path], holders))
+    return found
+
+
+def settle(record: Record, collection: str, settled: str = "") -> dict[str, str]:
+    """A new version's `changed`: the texts still in conflict stay open, the others (made
+    identical, of a step removed, or picked by a person: `settled`) are let go."""
+    kept = {opened(a.path, a.dot) for a in alternatives(record, collection, settled=settled)}
+    return {key: dot for key, dot in record.changed.items() if OPEN not in key or key in kept}
 
 
 def live(record: Record, collection: str) -> dict[tuple[str, str], dict[str, Any]]:
@@ -185,39 +232,89 @@ def _has_text(entry: dict[str, Any], collection: str) -> bool:
     return not entry.get("erased") and any(_value(entry, f, collection) for f in ERASED[collection])
 
 
-def _field(entries: list[dict[str, Any]], field: str, collection: str) -> tuple[Any, str]:
-    """A field's value and the change it comes from, decided over the live versions: the
-    changes that no live version knew and replaced; of those, the latest (or, for a safety
-    flag, the latest that sets it)."""
-    held: dict[str, list[dict[str, Any]]] = {}
-    for entry in entries:
-        held.setdefault(entry.get("changed", {}).get(field, ""), []).append(entry)
+OPEN = "|"  # in `changed`: "<path>|<version>", a text still in conflict with the one shown
+
+
+def opened(path: str, dot: str) -> str:
+    return f"{path}{OPEN}{dot}"
+
+
+def _decided(entries: list[dict[str, Any]], flats: list[dict[str, Any]], path: str, collection: str) -> tuple[Any, str, list[str]]:
+    """A path's value, the change it comes from, and (for a protocol's text) the other
+    changes still in conflict with it, decided over the live versions (oldest first): the
+    changes that no live version knew and replaced (a version that knew a text but kept it
+    in conflict, `OPEN`, did not replace it); of those, the latest (or, for a safety flag,
+    the latest that sets it)."""
+    held: dict[str, list[int]] = {}
+    for i, entry in enumerate(entries):
+        held.setdefault(paths.dot(entry.get("changed", {}), path), []).append(i)
+
+    def replaces(i: int, dot: str) -> bool:
+        return knows(entries[i], *_named(dot)) and opened(path, dot) not in entries[i].get("changed", {})
+
     standing = [
-        dot for dot in held
-        if not any(other != dot and (not dot or any(knows(v, *_named(dot)) for v in held[other])) for other in held)
+        dot for dot in held if not any(other != dot and (not dot or any(replaces(i, dot) for i in held[other])) for other in held)
     ] or list(held)
-    values = {dot: [_value(e, field, collection) for e in held[dot]] for dot in standing}
-    if field in MONOTONIC[collection]:
-        setting = [dot for dot in standing if True in values[dot]]
+
+    def value(dot: str) -> Any:
+        """The latest holder's, of those that have the path: a step removed has not, and
+        when it comes back, its text is the latest a version has (a key left out of a
+        session's roles is None: removed)."""
+        having = [i for i in held[dot] if path in flats[i]]
+        if not having and paths.step_of(path):
+            having = [i for i, flat in enumerate(flats) if path in flat]
+        return flats[(having or held[dot])[-1]].get(path)
+
+    if path in MONOTONIC[collection]:
+        setting = [dot for dot in standing if any(flats[i].get(path) is True for i in held[dot])]
         if setting:
-            return True, max(setting, key=lambda dot: _order(*_named(dot)))
+            return True, max(setting, key=lambda dot: _order(*_named(dot))), []
     dot = max(standing, key=lambda d: _order(*_named(d)) if d else ((-1, 0), ""))
-    latest = max(held[dot], key=lambda e: _order(e["stamp"], e["device"]))
-    return _value(latest, field, collection), dot
+    shown = value(dot)
+    others = [d for d in standing if d != dot and value(d) != shown] if paths.is_text(collection, path) else []
+    return shown, dot, others
+
+
+def _restored(entries: list[dict[str, Any]], flats: list[dict[str, Any]], order: list[str], changed: dict[str, str]) -> list[str]:
+    """A protocol's order of steps, with the steps it lacks that a change it was made
+    without knowing edited (or added): a step removed on one device while edited on another
+    comes back, after the step it followed there, rather than the edit being lost."""
+    dot = changed.get(paths.STRUCTURE, "")
+    holder = [e for e in entries if paths.dot(e.get("changed", {}), paths.STRUCTURE) == dot][-1]
+    order = list(order)
+    for flat in reversed(flats):
+        theirs = flat.get(paths.STRUCTURE) or []
+        for n, key in enumerate(theirs):
+            if key in order:
+                continue
+            edits = {d for p, d in changed.items() if OPEN not in p and paths.step_of(p) == key}
+            if any(d != version(holder["stamp"], holder["device"]) and not knows(holder, *_named(d)) for d in edits):
+                after = next((order.index(k) + 1 for k in reversed(theirs[:n]) if k in order), 0)
+                order.insert(after, key)
+    return order
+
+
+def _flat(entry: dict[str, Any], collection: str) -> dict[str, Any]:
+    return paths.flat(collection, {f: _value(entry, f, collection) for f in CONTENT_FIELDS[collection]})
 
 
 def decide(alive: dict[tuple[str, str], dict[str, Any]], collection: str, record_id: str, created: str) -> Record:
-    """The record its live versions make, field by field (the module's docstring)."""
+    """The record its live versions make, path by path (the module's docstring)."""
     entries = [alive[key] for key in sorted(alive, key=lambda k: _order(*k))]
     latest = entries[-1]
     plain: dict[str, Any] = {**latest, "id": record_id, "created": created, "conflicts": []}
     if len(entries) > 1:
-        changed = {}
-        for field in CONTENT_FIELDS[collection]:
-            if field not in TEXT_FIELDS[collection]:
-                plain[field], dot = _field(entries, field, collection)
-                if dot:
-                    changed[field] = dot
+        changed: dict[str, str] = {}
+        flats = [_flat(e, collection) for e in entries]
+        decided: dict[str, Any] = {}
+        for path in dict.fromkeys(p for flat in flats for p in flat if p not in TEXT_FIELDS[collection]):
+            decided[path], dot, others = _decided(entries, flats, path, collection)
+            if dot:
+                changed[path] = dot
+            changed.update((opened(path, d), d) for d in others)
+        if collection == "protocols":
+            decided[paths.STRUCTURE] = _restored(entries, flats, decided[paths.STRUCTURE], changed)
+        plain.update(paths.rebuild(collection, decided))
         shown = [e for e in entries if not e.get("deleted") and not e.get("erased")] or [latest]
         for field in TEXT_FIELDS[collection]:
             plain[field] = _value(shown[-1], field, collection)

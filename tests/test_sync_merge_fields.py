@@ -231,3 +231,60 @@ def test_a_version_1_file_exported_by_the_last_version_1_build_reads_as_it_was_w
     room = Room(ws, device="d-phone", now=LATER * 2)
     room.do({"type": "resolve_conflict", "collection": "entries", "id": "r-1-q0"})
     assert pending(merge(room.ws, sync.load(data)).entries["r-1-q0"], "entries") == []
+
+
+def test_attendance_changed_apart_on_two_devices_keeps_each_members_change():
+    """Attendance merges member by member (app/paths.py): the laptop marks Chloé absent, the
+    tablet, a little later, David excused; both stay, whichever way the files go."""
+    laptop, tablet = devices("laptop", "tablet")
+    laptop.do({"type": "set_attendance", "session_id": "s-1", "member_id": "m-2", "presence": "absent"})
+    tablet.do({"type": "set_attendance", "session_id": "s-1", "member_id": "m-3", "presence": "excused"}, after_s=5)
+    for merged in both_ways(laptop, tablet):
+        attendance = merged.sessions["s-1"].attendance
+        assert (attendance["m-2"], attendance["m-3"], attendance["m-4"]) == ("absent", "excused", "present")
+
+
+def test_a_member_marked_absent_and_a_role_assigned_apart_both_stay():
+    """The laptop marks Chloé (the secretary) absent, which frees her role; the tablet,
+    later, gives the timekeeper's role to David. Chloé stays absent and holds nothing, and
+    David keeps the time: roles merge role by role."""
+    laptop, tablet = devices("laptop", "tablet")
+    laptop.do({"type": "set_attendance", "session_id": "s-1", "member_id": "m-2", "presence": "absent"})
+    tablet.do({"type": "assign_role", "session_id": "s-1", "role": "timekeeper", "member_id": "m-3"}, after_s=5)
+    for merged in both_ways(laptop, tablet):
+        session = merged.sessions["s-1"]
+        assert session.attendance["m-2"] == "absent"
+        assert session.roles == {"facilitator": "m-0", "timekeeper": "m-3"}
+
+
+def test_the_same_role_or_member_changed_apart_goes_to_the_later_change():
+    """Each key on its own: the timekeeper's role to the laptop's later choice, David's
+    presence to the tablet's later one; no conflict to look at (neither is text)."""
+    laptop, tablet = devices("laptop", "tablet")
+    tablet.do({"type": "assign_role", "session_id": "s-1", "role": "timekeeper", "member_id": "m-4"}, after_s=2)
+    laptop.do({"type": "assign_role", "session_id": "s-1", "role": "timekeeper", "member_id": "m-3"}, after_s=5)
+    laptop.do({"type": "set_attendance", "session_id": "s-1", "member_id": "m-2", "presence": "absent"}, after_s=1)
+    tablet.do({"type": "set_attendance", "session_id": "s-1", "member_id": "m-2", "presence": "excused"}, after_s=8)
+    for merged in both_ways(laptop, tablet):
+        session = merged.sessions["s-1"]
+        assert session.roles["timekeeper"] == "m-3" and session.attendance["m-2"] == "excused"
+        assert "secretary" not in session.roles  # freed on both devices
+        assert session.conflicts and not pending(session, "sessions")
+
+
+def test_a_session_stored_before_keys_merged_apart_still_reads_its_whole_dicts():
+    """A version that named the whole `attendance` in `changed` (stored before): each member
+    reads that change, so two such versions merge as before, the later whole."""
+    laptop, tablet = devices("laptop", "tablet")
+    laptop.do({"type": "set_attendance", "session_id": "s-1", "member_id": "m-2", "presence": "absent"})
+    tablet.do({"type": "set_attendance", "session_id": "s-1", "member_id": "m-3", "presence": "excused"}, after_s=5)
+
+    def whole(room: Room):
+        session = room.ws.sessions["s-1"]
+        named = version(session.stamp, session.device)
+        stored = session.model_copy(update={"changed": {"attendance": named, "roles": named}})
+        return room.ws.model_copy(update={"sessions": {**room.ws.sessions, "s-1": stored}})
+
+    for merged in (merge(whole(laptop), whole(tablet)), merge(whole(tablet), whole(laptop))):
+        attendance = merged.sessions["s-1"].attendance
+        assert (attendance["m-2"], attendance["m-3"]) == ("present", "excused")

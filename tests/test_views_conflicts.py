@@ -111,3 +111,29 @@ def test_a_group_or_member_renamed_on_two_devices_shows_both_names_on_the_group_
         notice = text.split("Modifié sur deux appareils.")[1]
         assert all(name in notice for name in names)
         assert {(b["data-collection"], b["data-id"]) for b in Buttons(markup).found} == {(collection, "m-2" if collection == "members" else "g-1")}
+
+
+def test_a_protocol_guidance_edited_on_two_devices_is_shown_where_it_is_and_settled_by_its_button():
+    """The editor and the transfer screen name the step, the text and the language; keeping
+    the other version settles that text, on screen."""
+    from test_sync_merge_protocols import EXPOSE, conflicted
+
+    laptop, _tablet, merged = conflicted()
+    laptop.ws = merged
+    for markup in (show(laptop, "protocols", id="p-own"), show(laptop, "transfer")):
+        text = "".join(Tags(markup).text)
+        notice = text.split("Modifié sur deux appareils.")[1]
+        assert notice.startswith(" Étape 3 «\u202fExposé par le porteur\u202f» — Ce qu’on fait (français)Gardez l’une des deux versions")
+        assert notice.index("Version actuelle") < notice.index("Version de la tablette") < notice.index("Autre version") < notice.index("Version du portable")
+        buttons = Buttons(markup).found
+        assert [(b["data-collection"], b["data-path"], b["data-version"][-8:]) for b in buttons] == [
+            ("protocols", EXPOSE, ""), ("protocols", EXPOSE, "d-laptop")]
+    page = Recorder()
+    app = App(laptop.ws, Route("protocols", (("id", "p-own"),)), page.effects())
+    app.render()
+    other = Buttons(page.painted[-1]).found[1]
+    dataset = {k.removeprefix("data-"): v for k, v in other.items() if k.startswith("data-")}
+    assert app.dispatch({"type": "resolve_conflict", **intents.payload(dataset)})
+    step = {s.key: s for s in app.ws.protocols["p-own"].protocol.steps}["expose"]
+    assert step.do.fr == "Version du portable"
+    assert "Modifié sur deux appareils." not in page.painted[-1] and not Buttons(page.painted[-1]).found

@@ -4,28 +4,52 @@ from __future__ import annotations
 
 from typing import Literal
 
+from app import paths
 from app.actions.core import Action, ActionError, Id, Tx
 from app.kinds import KINDS
-from app.merge import TEXT_FIELDS, pending, version
+from app.merge import CONTENT_FIELDS, TEXT_FIELDS, alternatives, as_json, pending, version
+from app.model import GroupProtocol
+from app.protocol import Protocol
 
-CONFLICTING = tuple(kind.collection for kind in KINDS if kind.text)  # the kinds whose text two devices can edit apart
+# The kinds whose text two devices can edit apart: in fields, or below one (app/paths.py).
+CONFLICTING = tuple(kind.collection for kind in KINDS if kind.text or kind.texts_below)
 
 
 class ResolveConflict(Action):
     """A person picks one of the versions that two devices edited apart: the record takes
     that version's text ("" keeps the current one) and the other versions are set aside, on
-    every device the resolution reaches (app/merge.py)."""
+    every device the resolution reaches (app/merge.py). A protocol's texts are decided one
+    by one (app/paths.py): `path` names the text, `version` the change to keep ("" keeps
+    the one shown)."""
 
     type: Literal["resolve_conflict"] = "resolve_conflict"
     collection: Literal[CONFLICTING]  # type: ignore[valid-type]
     id: Id
     version: str = ""
+    path: str = ""
 
     def perform(self, tx: Tx) -> None:
         record = tx.need(self.collection, self.id)
+        if self.collection == "protocols":
+            _pick(tx, record, self.path, self.version)
+            return
         waiting = pending(record, self.collection)
         chosen = [e for e in waiting if version(e["stamp"], e["device"]) == self.version]
         if not waiting or (self.version and not chosen):
             raise ActionError("error.conflict.not_found")
         text = {f: chosen[0][f] for f in TEXT_FIELDS[self.collection] if f in chosen[0]} if chosen else {}
         tx.update(self.collection, self.id, **text, conflicts=())
+
+
+def _pick(tx: Tx, record: GroupProtocol, path: str, dot: str) -> None:
+    """One text of a protocol: the change `dot` ("" the one shown) becomes a change made
+    knowing the others, which no longer wait."""
+    waiting = [a for a in alternatives(record, "protocols") if a.path == path]
+    chosen = [a for a in waiting if a.dot == dot]
+    if not waiting or (dot and not chosen):
+        raise ActionError("error.conflict.not_found")
+    content = paths.flat("protocols", {f: as_json(getattr(record, f)) for f in CONTENT_FIELDS["protocols"]})
+    if chosen:
+        content[path] = chosen[0].text
+    protocol = Protocol.model_validate(paths.rebuild("protocols", content)["protocol"])
+    tx.put("protocols", record.model_copy(update={"protocol": protocol}), settled=path)

@@ -9,7 +9,8 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from app.clock import new_id, next_stamp, stamp_key
 from app.dates import from_typed, is_date
-from app.merge import CONTENT_FIELDS, ERASED, knowledge, merge_record, pending, snapshot, version
+from app import paths
+from app.merge import CONTENT_FIELDS, ERASED, as_json, knowledge, merge_record, pending, settle, snapshot, version
 from app.model import (
     UNDO_DEPTH,
     Change,
@@ -80,12 +81,13 @@ class Tx:
             raise ActionError(f"error.{collection}.not_found")
         return record
 
-    def put(self, collection: str, record: Record) -> Any:
+    def put(self, collection: str, record: Record, *, settled: str = "") -> Any:
         """Write a record, stamped by this action, as a version made on top of every version
-        the record held (`known`), naming this version in `changed` for each field it
-        changes: what app/merge.py reads to tell a later edit from a concurrent one, field
-        by field. Text conflicts a merge found stay until a person resolves them (those this
-        edit made identical go, and a deletion lets them all go)."""
+        the record held (`known`), naming this version in `changed` for each field (or path,
+        app/paths.py) it changes: what app/merge.py reads to tell a later edit from a
+        concurrent one, path by path. Text conflicts a merge found stay until a person
+        resolves them (those this edit made identical go, a protocol's text a person picked,
+        `settled`, goes, and a deletion lets them all go)."""
         old = self.get(collection, record.id)
         self.before.setdefault((collection, record.id), old)
         if record.deleted:  # a tombstone: what merging needs, and none of the text a person wrote
@@ -93,10 +95,12 @@ class Tx:
         name = version(self.stamp, self.device)
         changed = dict(old.changed) if old is not None else {}
         if old is not None:
-            changed.update((f, name) for f in CONTENT_FIELDS[collection] if getattr(record, f) != getattr(old, f))
-        # still waiting: the versions a person had to look at that this edit did not match
-        shown = pending(old, collection) if old is not None and not record.deleted else []
-        waiting = tuple(e for e in pending(record, collection) if e in shown)
+            for f in CONTENT_FIELDS[collection]:
+                before, after = getattr(old, f), getattr(record, f)
+                if after != before:
+                    changed.update((path, name) for path in paths.differing(collection, f, as_json(before), as_json(after)))
+        if settled:
+            changed[settled] = name
         stamped = record.model_copy(
             update={
                 "stamp": self.stamp,
@@ -104,9 +108,14 @@ class Tx:
                 "known": _known([old, *old.conflicts], self.device) if old is not None else {},
                 "changed": changed,
                 "created": old.created if old is not None and old.created else self.stamp,
-                "conflicts": (),
+                "conflicts": record.conflicts,
             }
         )
+        stamped = stamped.model_copy(update={"changed": settle(stamped, collection, settled)})
+        # still waiting: the versions a person had to look at that this edit did not match
+        shown = pending(old, collection) if old is not None and not record.deleted else []
+        waiting = tuple(e for e in pending(stamped, collection) if e in shown)
+        stamped = stamped.model_copy(update={"conflicts": ()})
         if waiting:
             stamped = stamped.model_copy(update={"conflicts": (snapshot(stamped, collection), *waiting)})
         self.written.setdefault(collection, {})[record.id] = stamped

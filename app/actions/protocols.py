@@ -4,7 +4,7 @@ runs a copy (app/actions/sessions.py): editing a protocol never changes past ses
 
 from __future__ import annotations
 
-from itertools import count
+import secrets
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -13,7 +13,7 @@ from app.actions.core import Action, ActionError, Id, LongText, NewId, Tx
 from app.i18n import translator
 from app.model import GroupProtocol
 from app.protocol import LIBRARY, Capture, Protocol, Speaker, Step, Text
-from app.protocol_check import MAX_MINUTES, problems
+from app.protocol_check import KEY, MAX_MINUTES, problems
 
 Title = Annotated[str, Field(max_length=200)]
 
@@ -41,9 +41,16 @@ def source_protocol(tx: Tx, group_id: str, protocol_id: str) -> Protocol:
     return own.protocol
 
 
-def _new_step(protocol: Protocol) -> Step:
-    taken = {s.key for s in protocol.steps}
-    key = next(f"step-{n}" for n in count(1) if f"step-{n}" not in taken)
+def _step_key() -> str:
+    """A new step's key: random, so that steps added on two devices apart stay two steps
+    when their protocols merge (app/paths.py names a step's fields by its key)."""
+    return f"step-{secrets.token_hex(4)}"
+
+
+StepKey = Annotated[str, Field(default_factory=_step_key, pattern=f"^{KEY}$")]
+
+
+def _new_step(key: str) -> Step:
     return Step(key=key, title=said("protocol.new_step"), do=Text(fr="", en=""), speaker="group", minutes=10.0)
 
 
@@ -74,7 +81,7 @@ class NewProtocol(Action):
     def perform(self, tx: Tx) -> None:
         tx.need("groups", self.group_id)
         empty = Protocol(id=self.id, name=said("protocol.new_name"), source=Text(fr="", en=""), steps=())
-        protocol = empty.model_copy(update={"steps": (_new_step(empty),)})
+        protocol = empty.model_copy(update={"steps": (_new_step("step-1"),)})
         tx.create("protocols", GroupProtocol(id=self.id, group_id=self.group_id, protocol=runnable(protocol)))
 
 
@@ -130,12 +137,15 @@ class AddStep(Action):
     type: Literal["add_step"] = "add_step"
     id: Id
     after: str = ""
+    key: StepKey
 
     def perform(self, tx: Tx) -> None:
         protocol = _own(tx, self.id)
+        if any(step.key == self.key for step in protocol.steps):
+            raise ActionError("error.duplicate_id")
         at = _index(protocol, self.after) + 1 if self.after else 0
         steps = list(protocol.steps)
-        steps.insert(at, _new_step(protocol))
+        steps.insert(at, _new_step(self.key))
         _save(tx, self.id, protocol.model_copy(update={"steps": tuple(steps)}))
 
 

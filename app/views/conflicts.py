@@ -1,15 +1,15 @@
 """Text that two devices edited apart (app/merge.py), shown where the room meets it: in the
 contribution, pitch, action item or request itself, both versions, and a button to keep
 each (ResolveConflict). The transfer screen lists every conflict of the workspace; this is
-the same choice, in place."""
+the same choice, in place. A protocol's texts are in conflict one by one (app/paths.py):
+each names where it is (the step, the text, the language)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from app.markup import Markup, h
-from app.merge import TEXT_FIELDS, pending, version
-from app.model import Record
+from app import paths
+from app.markup import Markup, fragment, h
+from app.merge import TEXT_FIELDS, Alternative, alternatives, pending, version
+from app.model import GroupProtocol, Record
 from app.views.context import View
 from app.views.parts import button, field_id, short
 
@@ -24,33 +24,76 @@ def notice(view: View, collection: str, record: Record) -> Markup | None:
         return None
     _ = view._
     fields = TEXT_FIELDS[collection]
-    shown = {f: getattr(record, f) for f in fields}
-    versions = [(_("ui.conflict.shown"), "", shown)]
-    versions += [(_("ui.conflict.other"), version(e["stamp"], e["device"]), e) for e in pending(record, collection)]
-    ident = field_id("conflict", record.id)
-    return h(
-        "div",
-        {"class": "conflict", "role": "group", "aria-labelledby": ident},
-        h("p", {"id": ident}, h("strong", {}, _("ui.conflict.title")), " ", _("ui.conflict.hint")),
-        h("ul", {"class": "versions"}, [_version(view, collection, record, *v) for v in versions]),
-    )
+    shown = _texts(view, [str(getattr(record, f)) for f in fields if getattr(record, f)])
+    versions = [_version(view, _("ui.conflict.shown"), shown, collection=collection, id=record.id, version="")]
+    versions += [
+        _version(view, _("ui.conflict.other"), _texts(view, [str(e[f]) for f in fields if e.get(f)]),
+                 collection=collection, id=record.id, version=version(e["stamp"], e["device"]))
+        for e in pending(record, collection)
+    ]
+    return _choice(view, field_id("conflict", record.id), None, versions)
 
 
-def _version(view: View, collection: str, record: Record, label: str, name: str, values: dict[str, Any]) -> Markup:
+def protocol_notices(view: View, own: GroupProtocol) -> Markup | None:
+    """Each text of a group's protocol edited apart: where it is, the text shown and each
+    other one, a button to keep it."""
+    waiting: dict[str, list[Alternative]] = {}
+    for alternative in alternatives(own, "protocols"):
+        waiting.setdefault(alternative.path, []).append(alternative)
+    if not waiting:
+        return None
+    shown = paths.flat("protocols", {"protocol": own.protocol.model_dump()})
+    keys = [s.key for s in own.protocol.steps]
+    order = sorted(waiting, key=lambda p: (keys.index(paths.step_of(p)) + 1 if paths.step_of(p) else 0, p))
+    return fragment(*(_protocol_text(view, own, path, shown[path], waiting[path]) for path in order))
+
+
+def where(view: View, own: GroupProtocol, path: str) -> str:
+    """Where a text of a protocol is, in words: "Étape 3 « Exposé » — Ce qu’on fait (français)"."""
     _ = view._
-    texts = [str(values[f]) for f in TEXT_FIELDS[collection] if values.get(f)]
-    first = texts[0] if texts else _("ui.conflict.empty")
+    *_rest, field, language = path.split(paths.SEP)
+    key = paths.step_of(path)
+    if not key:
+        return _(f"protocol.ui.{field}_{language}")
+    text = _(f"protomerge.{field}_{language}") if field == "coach" else _(f"protocol.ui.{field}_{language}")
+    steps = own.protocol.steps
+    n = next(i for i, s in enumerate(steps, 1) if s.key == key)
+    return _("protomerge.step_text", n=n, title=steps[n - 1].title(view.lang), text=text)
+
+
+def _protocol_text(view: View, own: GroupProtocol, path: str, text: str, others: list[Alternative]) -> Markup:
+    _ = view._
+    versions = [_version(view, _("ui.conflict.shown"), _texts(view, [text] if text else []),
+                         collection="protocols", id=own.id, path=path, version="")]
+    versions += [
+        _version(view, _("ui.conflict.other"), _texts(view, [other.text] if other.text else []),
+                 collection="protocols", id=own.id, path=path, version=other.dot)
+        for other in others
+    ]
+    return _choice(view, field_id("conflict", f"{own.id}-{path}"), where(view, own, path), versions)
+
+
+def _choice(view: View, ident: str, place: str | None, versions: list[Markup]) -> Markup:
+    """The versions to pick from, named by the title (and where the text is, for a
+    protocol's), the hint apart so that the place reads on its own line."""
+    _ = view._
+    title = h("strong", {}, _("ui.conflict.title"))
+    head = [h("p", {"id": ident}, title, " ", place), h("p", {}, _("ui.conflict.hint"))] if place else [h("p", {"id": ident}, title, " ", _("ui.conflict.hint"))]
+    return h("div", {"class": "conflict", "role": "group", "aria-labelledby": ident}, *head, h("ul", {"class": "versions"}, versions))
+
+
+def _texts(view: View, texts: list[str]) -> tuple[list[str], str]:
+    """The paragraphs of a version, and the start of it that names its button."""
+    return texts, texts[0] if texts else view._("ui.conflict.empty")
+
+
+def _version(view: View, label: str, texts: tuple[list[str], str], **payload: str) -> Markup:
+    _ = view._
+    paragraphs, first = texts
     return h(
         "li",
         {},
         h("p", {"class": "version-label"}, label),
-        h("blockquote", {}, [h("p", {}, text) for text in texts] or h("p", {"class": "hint"}, first)),
-        button(
-            _("ui.conflict.keep"),
-            "resolve_conflict",
-            collection=collection,
-            id=record.id,
-            version=name,
-            aria_label=_("ui.conflict.keep_one", text=short(first)),
-        ),
+        h("blockquote", {}, [h("p", {}, text) for text in paragraphs] or h("p", {"class": "hint"}, first)),
+        button(_("ui.conflict.keep"), "resolve_conflict", aria_label=_("ui.conflict.keep_one", text=short(first)), **payload),
     )

@@ -15,6 +15,7 @@ from app.markup import Markup, fragment, h
 from app.model import Group, GroupProtocol
 from app.protocol import LIBRARY, Capture, Protocol, Speaker, Step
 from app.views import setup
+from app.views.conflicts import protocol_notices
 from app.views.context import Route, View, route
 from app.views.parts import button, crumb, field_id, form, link, page, panel, select_field, submit, text_field
 
@@ -136,6 +137,7 @@ def editor(view: View, group: Group, own: GroupProtocol) -> Markup:
         _("protocol.ui.editing", name=name),
         h("p", {}, _("protocol.ui.version", n=protocol.version), " · ",
           button(_("protocol.ui.delete"), "delete_protocol", id=own.id, cls="quiet")),
+        conflicts(view, own),
         panel("about", _("protocol.ui.about"), about),
         panel("steps", _("protocol.ui.steps"),
               h("p", {}, button(_("protocol.ui.add_first"), "add_step", id=own.id)),
@@ -146,6 +148,14 @@ def editor(view: View, group: Group, own: GroupProtocol) -> Markup:
         crumbs=_crumbs(view, group, crumb(view, "protocols", name, id=own.id)),
         wide=True,
     )
+
+
+def conflicts(view: View, own: GroupProtocol) -> Markup | None:
+    """The protocol's texts edited apart on two devices, each to pick (app/views/conflicts.py)."""
+    notices = protocol_notices(view, own)
+    if notices is None:
+        return None
+    return panel("protocol-conflicts", view._("sync.ui.conflicts.title"), h("p", {}, view._("protomerge.conflicts")), notices)
 
 
 def step_item(view: View, own: GroupProtocol, n: int, step: Step) -> Markup:

@@ -18,6 +18,7 @@ from app.markup import Markup, fragment, h
 from app.merge import TEXT_FIELDS, latest_stamp, pending, version
 from app.model import COLLECTIONS, Workspace
 from app.views import set_aside
+from app.views.conflicts import protocol_notices
 from app.views.context import Incoming, Storage, View, route
 from app.views.parts import button, crumb, link, page, panel
 
@@ -225,6 +226,9 @@ def _texts(name: str, values: dict[str, object]) -> Markup:
 
 def _conflict(view: View, name: str, record, others: list[dict]) -> Markup:
     _ = view._
+    if name == "protocols":  # text by text, each where it is in the protocol
+        title = link(route("protocols", id=record.id), record.protocol.name(view.lang))
+        return h("li", {}, h("h3", {}, _(KIND[name].label), " · ", title), protocol_notices(view, record))
     current = {f: getattr(record, f) for f in TEXT_FIELDS[name]}
     choices = [
         h("li", {}, _texts(name, current), button(_("sync.ui.conflicts.keep_current"), "resolve_conflict", collection=name, id=record.id, version="")),
