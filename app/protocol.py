@@ -198,11 +198,12 @@ def scale(protocol: Protocol, available_minutes: float, *, members: int, rounds:
 def scaled(protocol: Protocol, factor: float) -> Protocol:
     """Every timed step's time times `factor`, rounded down to the half minute and never
     below one minute; untimed steps stay untimed."""
-    steps = tuple(
-        step if step.minutes is None else step.model_copy(update={"minutes": max(1.0, math.floor(step.minutes * factor * 2) / 2)})
-        for step in protocol.steps
-    )
+    steps = tuple(step if step.minutes is None else step.model_copy(update={"minutes": _times(step.minutes, factor)}) for step in protocol.steps)
     return protocol.model_copy(update={"steps": steps})
+
+
+def _times(minutes: float, factor: float) -> float:
+    return max(1.0, math.floor(minutes * factor * 2) / 2)
 
 
 def fitted(protocol: Protocol, available_minutes: float, length: Callable[[Protocol], float]) -> Protocol:
@@ -215,8 +216,16 @@ def fitted(protocol: Protocol, available_minutes: float, length: Callable[[Proto
     if planned <= 0 or available_minutes <= 0:
         return protocol
 
+    known: dict[tuple[float, ...], bool] = {}
+
     def fits(factor: float) -> bool:
-        return length(scaled(protocol, factor)) <= available_minutes
+        # Most factors of the bisection round to a plan already measured (a step's time
+        # only changes where minutes x factor x 2 crosses a whole number): measured once
+        # each, a dozen plans instead of fifty (the setup screen fits at every key typed).
+        times = tuple(_times(step.minutes, factor) for step in protocol.steps if step.minutes is not None)
+        if times not in known:
+            known[times] = length(scaled(protocol, factor)) <= available_minutes
+        return known[times]
 
     # The plan's length grows with the factor (a step's time never shrinks as it grows):
     # bisect for the largest factor that fits, between the plain ratio when it fits (else

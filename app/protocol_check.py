@@ -75,7 +75,7 @@ def _check_step(step: Step, n: int, add) -> None:
         add("bad_key", n=n)
     if _blank(step.title):
         add("empty_title", n=n)
-    texts = [t for t in (step.do, step.dont, step.script) if t is not None]
+    texts = [t for t in (step.do, step.dont, step.script, step.coach) if t is not None]
     if _too_long(step.title, MAX_NAME) or any(_too_long(t, MAX_TEXT) for t in texts):
         add("text_too_long", n=n)
     if step.minutes is not None and not (math.isfinite(step.minutes) and 0 < step.minutes <= MAX_MINUTES):

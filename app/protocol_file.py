@@ -18,7 +18,7 @@ from app.restore import FileFormatError, parse
 
 FORMAT = "cercle-protocol"
 VERSION = 1
-MAX_BYTES = 256 * 1024  # the longest built-in protocol takes 12 KB
+MAX_BYTES = 256 * 1024  # the longest built-in protocol, with its coach's texts, takes 16 KB
 
 
 def _model() -> Any:

@@ -117,9 +117,11 @@ def ten_years(seed: int = 0, sessions: int = 40, rounds: int = 3) -> Workspace:
 def _round(play: Player, rng: random.Random, sid: str, rid: str, ids: list[str], *, first: bool) -> None:
     if first:
         play(type="start_round", session_id=sid, id=rid)
+        pending = {p.member_id for p in play.ws.parking_lot("g")}  # their problem still waits: no second one
         for member in ids:
-            play(type="add_pitch", id=f"{sid}p{member}", session_id=sid, member_id=member,
-                 title=rng.choice(SITUATIONS), text=rng.choice(DETAILS))
+            if member not in pending:
+                play(type="add_pitch", id=f"{sid}p{member}", session_id=sid, member_id=member,
+                     title=rng.choice(SITUATIONS), text=rng.choice(DETAILS))
         play(type="next_step", round_id=rid)
         pitches = play.ws.pitches_of(sid)
         for member in ids:
@@ -127,7 +129,7 @@ def _round(play: Player, rng: random.Random, sid: str, rid: str, ids: list[str],
         chosen = max(pitches, key=lambda p: len(play.ws.votes_for(p.id)))
         play(type="choose_pitch", round_id=rid, pitch_id=chosen.id)
     else:
-        waiting = [p for p in play.ws.parking_lot("g") if p.session_id == sid]
+        waiting = sorted(play.ws.parking_lot("g"), key=lambda p: (p.created, p.id))  # the longest waiting first
         play(type="start_round", session_id=sid, id=rid, pitch_id=waiting[0].id)
     carrier = play.ws.rounds[rid].carrier_id
     consultants = [m for m in ids if m != carrier]

@@ -6,7 +6,9 @@ and tests/test_protocol_actions.py what the validator and the editor accept."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html.parser import HTMLParser
+from typing import Any
 
 from app.protocol import Protocol, Step
 from app.views import render
@@ -52,10 +54,10 @@ def offered(room: Room, action: str, **data: str) -> dict[str, str]:
     return found[0]
 
 
-def new_group(protocol: Protocol) -> Room:
+def new_group(protocol: Protocol, **session: Any) -> Room:
     room = Room()
     room.group(MEMBERS)
-    room.session(protocol=protocol.model_dump())
+    room.session(protocol=protocol.model_dump(), **session)
     if room.ws.sessions["s-1"].stage == "followup":
         room.do(offered(room, "finish_followup", session_id="s-1") and {"type": "finish_followup", "session_id": "s-1"})
     return room
@@ -116,11 +118,14 @@ def play(room: Room, rid: str, step: Step, n: int) -> None:
         assert step.capture in ("followup", "none"), step.capture
 
 
-def play_round(room: Room, rid: str) -> None:
+def play_round(room: Room, rid: str, look: Callable[[Step], None] | None = None) -> None:
+    """Play the round's steps from where it is to its end; `look` sees each step's screen first."""
     protocol = room.ws.sessions["s-1"].protocol
     round_ = room.ws.rounds[rid]
     for index in range(round_.step, len(protocol.steps)):
         assert room.ws.rounds[rid].step == index
+        if look is not None:
+            look(protocol.steps[index])
         play(room, rid, protocol.steps[index], index)
         last = index + 1 == len(protocol.steps)
         offered(room, "finish_round" if last else "next_step", round_id=rid)

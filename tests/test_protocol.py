@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.protocol import DEFAULT_ID, LANGUAGES, LIBRARY, Protocol, Step, Text, scale
+from app.protocol import DEFAULT_ID, LANGUAGES, LIBRARY, Protocol, Step, Text, fitted, scale, scaled
 from app.library import PROTOCOLS
 
 # Indicative minutes per step, typed from DESIGN.md section 2 (both tables).
@@ -200,6 +200,47 @@ def test_scale_never_exceeds_the_time_available(protocol, members, rounds, avail
     if all(s.minutes is None or s.minutes * ratio >= 1 for s in protocol.steps):
         turns = sum((_speakers(s, members) if s.per_person else 1) * (1 if s.once_per_session else rounds) for s in protocol.steps if s.minutes is not None)
         assert total > available - 0.5 * turns
+
+
+def bisected(protocol: Protocol, available: float, length) -> Protocol:
+    """fitted() as it was: fifty halvings over the reals (the reference its cuts must match)."""
+    planned = length(protocol)
+    if planned <= 0 or available <= 0:
+        return protocol
+    ratio = available / planned
+    low, high = (ratio if length(scaled(protocol, ratio)) <= available else 0.0), 2 * ratio + 1
+    for _ in range(50):
+        middle = (low + high) / 2
+        low, high = (middle, high) if length(scaled(protocol, middle)) <= available else (low, middle)
+    return scaled(protocol, low)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    protocol=st.sampled_from(ALL),
+    minutes=st.lists(st.sampled_from([0.5, 1, 1.5, 2, 3, 5, 7, 7.5, 10, 12, 15, 20, 25, 45, 90]), min_size=9, max_size=9),
+    members=st.integers(3, 8),
+    rounds=st.integers(1, 8),
+    available=st.integers(10, 24 * 60),
+)
+def test_fitting_by_cuts_finds_the_plan_the_fifty_halvings_found(protocol, minutes, members, rounds, available):
+    steps = tuple(s.model_copy(update={"minutes": float(m)}) for s, m in zip(protocol.steps, minutes))
+    protocol = protocol.model_copy(update={"steps": steps})
+    measured = []
+
+    def length(p: Protocol) -> float:
+        measured.append(p)
+        return p.session_minutes(members, rounds)
+
+    assert fitted(protocol, available, length) == bisected(protocol, available, lambda p: p.session_minutes(members, rounds))
+    assert len(measured) <= 30  # the reference measured 52 plans
+
+
+def test_fitting_a_library_plan_measures_a_dozen_plans():
+    default = LIBRARY[DEFAULT_ID]
+    measured = []
+    fitted(default, 210, lambda p: measured.append(p) or p.session_minutes(6, 2))
+    assert len(measured) <= 15
 
 
 def test_scale_leaves_untimed_steps_untimed():

@@ -200,6 +200,8 @@ class EditStep(Action):
     dont_en: LongText | None = None
     script_fr: LongText | None = None
     script_en: LongText | None = None
+    coach_fr: LongText | None = None
+    coach_en: LongText | None = None
 
     def perform(self, tx: Tx) -> None:
         protocol = _own(tx, self.id)
@@ -210,6 +212,7 @@ class EditStep(Action):
             "do": _texts(step.do, self.do_fr, self.do_en),
             "dont": _optional(step.dont, self.dont_fr, self.dont_en),
             "script": _optional(step.script, self.script_fr, self.script_en),
+            "coach": _optional(step.coach, self.coach_fr, self.coach_en),
         }
         update.update(self.model_dump(include={"per_person", "once_per_session", "capture", "speaker"}, exclude_none=True))
         if self.timed is False:

@@ -26,11 +26,12 @@ def body(view: View, session: Session) -> Markup:
     waiting = any(tabled(p, session) for p in view.ws.parking_lot(session.group_id))
     pitches = not first and (protocol.chooses_pitch or waiting)  # no empty list for protocols without pitches
     start = _("ui.between.start_first") if first else _("walk.between.start_next")
+    last = view.ws.last_carried(session.group_id)  # once: it reads every round of the group's history
     return fragment(
         h("p", {"class": "lead"}, view.plural("ui.between.progress", len(done), planned=view.plural("ui.count.planned_rounds", session.planned_rounds))),
         h("div", {"class": "moves start"}, button(start, "start_round", cls="primary", session_id=session.id)) if opening else None,
-        next_pitch(view, session) if pitches else None,
-        carriers(view, session, alternative=pitches and waiting) if not opening else None,
+        next_pitch(view, session, last) if pitches else None,
+        carriers(view, session, last, alternative=pitches and waiting) if not opening else None,
         pause(view, session),
         rounds_done(view, session, done),
         h("div", {"class": "moves"}, button(_("ui.between.to_evaluation"), "start_evaluation", session_id=session.id)),
@@ -75,10 +76,9 @@ def _last(view: View, iso: str) -> str:
     return view._("ui.between.last_carried", date=view.date(iso)) if iso else view._("ui.between.never_carried")
 
 
-def next_pitch(view: View, session: Session) -> Markup:
+def next_pitch(view: View, session: Session, last: dict[str, str]) -> Markup:
     _ = view._
     who = names(view, session.group_id)
-    last = view.ws.last_carried(session.group_id)
     waiting = sorted((p for p in view.ws.parking_lot(session.group_id) if tabled(p, session)), key=lambda p: (last.get(p.member_id, ""), p.created))
     here = present_names(view, session)
     rows = [_waiting(view, session, p, who, last.get(p.member_id, ""), p.member_id in here) for p in waiting]
@@ -112,11 +112,10 @@ def _waiting(view: View, session: Session, pitch, who: dict[str, str], last: str
     )
 
 
-def carriers(view: View, session: Session, *, alternative: bool) -> Markup:
+def carriers(view: View, session: Session, last: dict[str, str], *, alternative: bool) -> Markup:
     """For protocols without pitches, or when none is left: the next carrier, directly;
     titled as the alternative to the pitches listed above it when there are some."""
     _ = view._
-    last = view.ws.last_carried(session.group_id)
     members = sorted(view.ws.attendees(session), key=lambda m: (last.get(m.id, ""), m.order))
     rows = [
         h(

@@ -124,11 +124,15 @@ def members(view: View, group: Group) -> Markup:
     )
 
 
+SHOWN_SESSIONS = 12  # the latest; the history page has them all
+
+
 def history(view: View, group: Group) -> Markup:
     _ = view._
     who = names(view, group.id)
+    sessions = view.ws.sessions_of(group.id)
     rows = []
-    for session in reversed(view.ws.sessions_of(group.id)):
+    for session in reversed(sessions[-SHOWN_SESSIONS:]):  # only those shown: ten years are forty
         carried = [
             h("li", {}, who.get(r.carrier_id, "?"), " — ", view.ws.pitches[r.pitch_id].title if r.pitch_id in view.ws.pitches else "")
             for r in view.ws.rounds_of(session.id)
@@ -148,8 +152,8 @@ def history(view: View, group: Group) -> Markup:
     return panel(
         "group-sessions",
         _("ui.group.sessions"),
-        h("ol", {"class": "sessions"}, rows[:12]) if rows else h("p", {"class": "empty"}, _("ui.group.no_session")),
-        link(route("history", group=group.id), _("ui.group.all_history")) if len(rows) > 12 else None,
+        h("ol", {"class": "sessions"}, rows) if rows else h("p", {"class": "empty"}, _("ui.group.no_session")),
+        link(route("history", group=group.id), _("ui.group.all_history")) if len(sessions) > SHOWN_SESSIONS else None,
     )
 
 

@@ -215,6 +215,7 @@ def step_form(view: View, own: GroupProtocol, step: Step) -> Markup:
         texts("do", "do", step.do),
         texts("dont", "dont", step.dont),
         texts("script", "script", step.script),
+        texts("coach", "coach", step.coach),
         submit(_("protocol.ui.save_step")),
         id=own.id,
         step=step.key,
