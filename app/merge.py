@@ -41,10 +41,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from app import invariants
 from app.clock import AHEAD_MS, parse_stamp, stamp_key
 from app.frozen import Value, from_plain
 from app.model import COLLECTIONS, Record, Workspace
-from app.restore import FileFormatError
+from app.restore import FileFormatError, checked
 
 # The fields people type, per collection: the ones whose concurrent edits are kept.
 TEXT_FIELDS: dict[str, tuple[str, ...]] = {
@@ -356,6 +357,7 @@ def preview(current: Workspace, incoming: Workspace, *, now_ms: int | None = Non
     if now_ms is not None:
         too_far_ahead(incoming, now_ms)
     merged = merge(current, incoming)
+    checked(merged, invariants.check_counts)  # each within the bounds, together perhaps not
     counts: dict[str, dict[str, int]] = {kind: {} for kind in ("new", "updated", "conflicting", "deleted", "dropped")}
     for name in COLLECTIONS:
         mine, after = current.collection(name), merged.collection(name)

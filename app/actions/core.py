@@ -7,6 +7,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+from app import invariants
 from app.clock import new_id, next_stamp, stamp_key
 from app.dates import from_typed, is_date
 from app.merge import CONTENT_FIELDS, ERASED, knowledge, merge_record, pending, snapshot, version
@@ -21,6 +22,9 @@ from app.model import (
 )
 
 MINUTE = 60_000
+# What a record beyond a bound (app/invariants.py BOUNDS) is refused with, by what is full.
+FULL = {"rounds": "bounds.error.round_full", "sessions": "bounds.error.session_full",
+        "groups": "bounds.error.group_full", "": "bounds.error.workspace_full"}
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Id = Annotated[str, Field(min_length=1, max_length=64)]
 NewId = Annotated[str, Field(default_factory=new_id, min_length=1, max_length=64)]
@@ -119,6 +123,10 @@ class Tx:
     def create(self, collection: str, record: Record) -> Any:
         if self.get(collection, record.id) is not None:
             raise ActionError("error.duplicate_id")
+        try:
+            invariants.room_for(self.ws, self.written, collection, record)
+        except invariants.Refusal as refusal:
+            raise ActionError(FULL[refusal.place.partition("/")[0]], limit=refusal.limit) from None
         return self.put(collection, record)
 
     def update(self, collection: str, record_id: str, **fields: Any) -> Any:
