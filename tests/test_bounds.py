@@ -12,7 +12,7 @@ from app.merge import preview
 from app.restore import FileFormatError
 from halfday import half_day
 from restored import edited, running
-from room import Room
+from room import START, Room
 
 NOTE = {"kind": "note", "session_id": "s-1", "round_id": "r-3", "text": "…"}
 
@@ -20,7 +20,7 @@ NOTE = {"kind": "note", "session_id": "s-1", "round_id": "r-3", "text": "…"}
 def crowded(count: int, *, first: int = 0) -> bytes:
     """The running half-day with `count` more notes in its running round."""
     return edited(running(), lambda d: d["entries"].update(
-        {f"x-{n}": {**NOTE, "id": f"x-{n}"} for n in range(first, first + count)}))
+        {f"x-{n}": {**NOTE, "id": f"x-{n}", "text": f"Note {n}"} for n in range(first, first + count)}))
 
 
 def room_left() -> int:
@@ -79,3 +79,22 @@ def test_a_stored_shard_beyond_the_bound_is_set_aside_at_start_up_with_words():
     ws, unreadable = shards.read(items)
     assert list(unreadable) == [shards.SESSION + "s-1"] and not ws.entries
     assert salvage.reason(shards.SESSION + "s-1", unreadable[shards.SESSION + "s-1"]) == "bounds.why.too_many"
+
+
+def session_screen(ws, lang="fr", **params: str) -> str:
+    from app.views import render
+    from app.views.context import Route, View
+
+    route = Route("session", (("id", "s-1"), *params.items()))
+    return str(render(View(ws=ws, route=route, lang=lang, now=START, today="2026-12-01")))
+
+
+def test_a_round_at_the_bound_draws_a_screen_about_the_size_of_one_with_fifty_contributions():
+    ordinary = session_screen(sync.load(crowded(50)))
+    full = sync.load(crowded(room_left()))
+    assert len(full.entries_of("r-3", "note")) > 900
+    page = session_screen(full)
+    assert len(page) < 1.5 * len(ordinary)
+    assert f"Note {room_left() - 1}<" in page and "Note 0<" not in page  # the latest, not the first
+    shown_all = session_screen(full, all="r-3-expose")  # the link shows them all
+    assert "Note 0<" in shown_all and len(shown_all) > 10 * len(ordinary)
