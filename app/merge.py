@@ -321,7 +321,8 @@ def erase(ws: Workspace) -> Workspace:
 class Preview:
     """What merging a file would change here, per collection, before anything changes:
     records new, updated, in conflict, deleted here by the file, and of those, the ones
-    whose text edited here the deletion drops."""
+    whose text edited here the deletion drops; and which records the file deletes, by
+    collection (for the preview to name each, app/views/deletions.py)."""
 
     merged: Workspace
     new: dict[str, int]
@@ -329,6 +330,7 @@ class Preview:
     conflicting: dict[str, int]
     deleted: dict[str, int] = dataclasses.field(default_factory=dict)
     dropped: dict[str, int] = dataclasses.field(default_factory=dict)
+    deletions: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
 
     @property
     def changes(self) -> bool:
@@ -359,6 +361,7 @@ def preview(current: Workspace, incoming: Workspace, *, now_ms: int | None = Non
     merged = merge(current, incoming)
     checked(merged, invariants.check_counts)  # each within the bounds, together perhaps not
     counts: dict[str, dict[str, int]] = {kind: {} for kind in ("new", "updated", "conflicting", "deleted", "dropped")}
+    deletions: dict[str, tuple[str, ...]] = {}
     for name in COLLECTIONS:
         mine, after = current.collection(name), merged.collection(name)
         for record_id in incoming.collection(name):
@@ -376,4 +379,6 @@ def preview(current: Workspace, incoming: Workspace, *, now_ms: int | None = Non
                 kinds = ["updated"]
             for kind in kinds:
                 counts[kind][name] = counts[kind].get(name, 0) + 1
-    return Preview(merged, **counts)
+            if "deleted" in kinds:
+                deletions[name] = (*deletions.get(name, ()), record_id)
+    return Preview(merged, **counts, deletions=deletions)

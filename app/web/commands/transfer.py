@@ -111,17 +111,27 @@ def unlock(app, data, element) -> None:
 
 @command("import-merge")
 def merge_file(app, data, element) -> None:
-    plain = _incoming.pop("plain", None)
+    """Merge the file previewed, as one step that undo takes back. A file that deletes
+    here is merged only from the button that names the deletions (`confirm`); if this tab
+    changed meanwhile so that it now deletes, the preview shows again, with that button."""
+    plain = _incoming.get("plain")
     if plain is None:
         return
     from app import sync  # pydantic: after the first screen (app/web/checks.py)
+    from app.actions.core import imported
 
-    seen = preview(app.ws, sync.load(plain), now_ms=app.effects.now())  # again: this tab may have changed meanwhile
+    try:
+        seen = preview(app.ws, sync.load(plain), now_ms=app.effects.now())  # again: this tab may have changed meanwhile
+    except FileFormatError as refused:  # what this tab holds now takes it beyond a bound
+        cancel(app, data, element)
+        app.refuse(refused.key, **refused.params)
+        return
+    if seen.deletions and data.get("confirm") != "deletions":
+        _show(app, replace(app.browser.incoming, preview=seen))
+        return
+    _incoming.clear()
     _set_incoming(app, None)
-    # Undo stops at the import: undoing an earlier action over merged records could put back
-    # text that the other device had replaced since.
-    local = seen.merged.local.model_copy(update={"undo": (), "redo": ()})
-    storage.replace(app, restore.settle(seen.merged.model_copy(update={"local": local})))
+    storage.replace(app, imported(app.ws, restore.settle(seen.merged)))
     counts = {kind: sum(getattr(seen, kind).values()) for kind in ("new", "updated", "conflicting")}
     app.announce("sync.ui.incoming.merged", **counts)
 
