@@ -51,7 +51,7 @@ def test_a_file_that_deletes_a_group_names_it_with_its_sessions_and_asks_for_its
     seen = preview(here, theirs)
     page = screen(here, seen)
     assert "Supprime le groupe «\u202fCadres de santé — CHU Nord\u202f» et ses 6 séances." in page
-    assert 'data-confirm="deletions"' in page and "Importer, avec ces suppressions" in page
+    assert 'data-deletions="confirmed"' in page and "Importer, avec ces suppressions" in page
     assert "Fusionner dans cet appareil" not in page  # not the ordinary import
     english = screen(here, seen, "en")
     assert "Deletes the group “Cadres de santé — CHU Nord” and its 6 sessions." in english
@@ -79,7 +79,7 @@ def test_a_file_that_deletes_nothing_keeps_the_ordinary_import():
         changed={"name": version(format_stamp(LATER, 0), "d-other")})))
     page = screen(here, preview(here, theirs))
     assert "Fusionner dans cet appareil" in page
-    assert "data-confirm" not in page and "incoming-deletions" not in page
+    assert "data-deletions" not in page and "incoming-deletions" not in page
 
 
 def test_the_same_version_hand_edited_into_a_deletion_is_named_too():

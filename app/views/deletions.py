@@ -73,7 +73,7 @@ def named(view: View, seen: Preview) -> Markup | None:
     found = lines(view, seen)
     if not found:
         return None
-    return h("section", {"class": "deletions notice", "aria-labelledby": "incoming-deletions"},
+    return h("section", {"class": "panel alert deletions", "aria-labelledby": "incoming-deletions"},
              h("h3", {"id": "incoming-deletions"}, view._("bounds.deletion.title")),
              h("ul", {}, [h("li", {}, line) for line in found]),
              h("p", {}, view._("bounds.deletion.confirm_text")))

@@ -198,7 +198,7 @@ def _incoming(view: View, incoming: Incoming | None) -> Markup | None:
         h("p", {"class": "notice"}, _("sync.ui.incoming.dropped_hint")) if any(seen.dropped.values()) else None,
         deletions.named(view, seen),
         # A file that deletes here is merged only by a button of its own (app/web/commands/transfer.py)
-        h("div", {"class": "links"}, button(_("bounds.deletion.confirm"), command="import-merge", cls="danger", confirm="deletions")
+        h("div", {"class": "links"}, button(_("bounds.deletion.confirm"), command="import-merge", cls="danger", deletions="confirmed")
           if seen.deletions else button(_("sync.ui.incoming.merge"), command="import-merge", cls="primary"), cancel),
     )
 

@@ -112,7 +112,7 @@ def unlock(app, data, element) -> None:
 @command("import-merge")
 def merge_file(app, data, element) -> None:
     """Merge the file previewed, as one step that undo takes back. A file that deletes
-    here is merged only from the button that names the deletions (`confirm`); if this tab
+    here is merged only from the button that names the deletions (`deletions`); if this tab
     changed meanwhile so that it now deletes, the preview shows again, with that button."""
     plain = _incoming.get("plain")
     if plain is None:
@@ -126,7 +126,7 @@ def merge_file(app, data, element) -> None:
         cancel(app, data, element)
         app.refuse(refused.key, **refused.params)
         return
-    if seen.deletions and data.get("confirm") != "deletions":
+    if seen.deletions and data.get("deletions") != "confirmed":
         _show(app, replace(app.browser.incoming, preview=seen))
         return
     _incoming.clear()
