@@ -89,11 +89,14 @@ def room_for(ws: Workspace, written: dict[str, dict[str, Record]], collection: s
     """Raise `Refusal` if a new record of `collection` would take its owners (or the whole
     workspace) beyond a bound: what an action may not create, since restore would refuse
     it at the next start. `written`: what the action wrote before, by collection and id."""
+    def new(name: str) -> list[Record]:
+        return [r for i, r in written.get(name, {}).items() if i not in ws.collection(name)]
+
     def held(name: str) -> Iterator[Record]:
         yield from ws.collection(name).values()
-        yield from (r for i, r in written.get(name, {}).items() if i not in ws.collection(name))
+        yield from new(name)
 
-    if sum(len(ws.collection(name)) + len(written.get(name, {})) for name in COLLECTIONS) >= MAX_RECORDS:
+    if sum(len(ws.collection(name)) + len(new(name)) for name in COLLECTIONS) >= MAX_RECORDS:
         raise Refusal("restore.error.too_many_records", "", MAX_RECORDS)
     for owner, limit, counted in BOUNDS:
         owner_id = getattr(record, counted[collection]) if collection in counted else ""
