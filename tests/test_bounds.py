@@ -10,7 +10,6 @@ from app import invariants, salvage, shards, sync
 from app.actions import ActionError
 from app.merge import preview
 from app.restore import FileFormatError
-from halfday import half_day
 from restored import edited, running
 from room import START, Room
 

@@ -4,12 +4,11 @@ the import waits for a confirmation of its own, and undo takes the whole import 
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 
 from app import restore, sync
 from app.actions.core import imported
-from app.clock import format_stamp, parse_stamp
+from app.clock import format_stamp
 from app.merge import preview, version
 from app.views import transfer
 from app.views.context import BrowserState, Incoming, Route, View
