@@ -51,7 +51,7 @@ def test_an_action_plan_beyond_the_round_s_bound_is_refused_too():
     assert refused.value.key == "bounds.error.round_full"
 
 
-def test_a_member_beyond_what_a_group_may_count_is_refused(monkeypatch):
+def test_a_member_beyond_what_a_group_may_count_is_refused():
     room = Room(device="d-here")
     room.group()
     for n in range(invariants.MAX_MEMBERS - len(room.ws.members)):  # removed members count: they are stored
