@@ -63,22 +63,45 @@ def check(ws: Workspace) -> None:
                 raise Refusal(refusal.key, f"{name}/{record.id}{refusal.place}") from None
 
 
+# Who holds what a bound counts: (the owner's collection, its limit, per counted collection
+# the field naming the owner). Tombstones count: they are stored and exported too.
+BOUNDS: tuple[tuple[str, int, dict[str, str]], ...] = (
+    ("rounds", MAX_PER_ROUND, {"entries": "round_id", "action_items": "round_id"}),
+    ("sessions", MAX_PER_SESSION, {"rounds": "session_id", "pitches": "session_id", "votes": "session_id",
+                                   "entries": "session_id"}),
+    ("groups", MAX_MEMBERS, {"members": "group_id"}),
+)
+
+
 def check_counts(ws: Workspace) -> None:
     """No more records than any group makes, by far: beyond, a screen's cost is a hostile
     file's to choose."""
     if sum(len(ws.collection(name)) for name in COLLECTIONS) > MAX_RECORDS:
         raise Refusal("restore.error.too_many_records", "", MAX_RECORDS)
-    counted = (
-        (Counter(e.round_id for e in ws.entries.values() if e.round_id)
-         + Counter(a.round_id for a in ws.action_items.values()), MAX_PER_ROUND, "rounds"),
-        (Counter(r.session_id for name in ("rounds", "pitches", "votes", "entries")
-                 for r in ws.collection(name).values()), MAX_PER_SESSION, "sessions"),
-        (Counter(m.group_id for m in ws.members.values()), MAX_MEMBERS, "groups"),
-    )
-    for counts, limit, owner in counted:
+    for owner, limit, counted in BOUNDS:
+        counts = Counter(getattr(r, field) for name, field in counted.items() for r in ws.collection(name).values())
         for owner_id, count in counts.items():
-            if count > limit:
+            if owner_id and count > limit:
                 raise Refusal("restore.error.too_many", f"{owner}/{owner_id}"[:200], limit)
+
+
+def room_for(ws: Workspace, written: dict[str, dict[str, Record]], collection: str, record: Record) -> None:
+    """Raise `Refusal` if a new record of `collection` would take its owners (or the whole
+    workspace) beyond a bound: what an action may not create, since restore would refuse
+    it at the next start. `written`: what the action wrote before, by collection and id."""
+    def new(name: str) -> list[Record]:
+        return [r for i, r in written.get(name, {}).items() if i not in ws.collection(name)]
+
+    def held(name: str) -> Iterator[Record]:
+        yield from ws.collection(name).values()
+        yield from new(name)
+
+    if sum(len(ws.collection(name)) + len(new(name)) for name in COLLECTIONS) >= MAX_RECORDS:
+        raise Refusal("restore.error.too_many_records", "", MAX_RECORDS)
+    for owner, limit, counted in BOUNDS:
+        owner_id = getattr(record, counted[collection]) if collection in counted else ""
+        if owner_id and sum(getattr(r, f) == owner_id for name, f in counted.items() for r in held(name)) >= limit:
+            raise Refusal("restore.error.too_many", f"{owner}/{owner_id}"[:200], limit)
 
 
 # Each check takes a record and raises `Refusal` with the place within it ("/date").

@@ -103,10 +103,11 @@ async def run() -> None:
         gc.enable()
 
 
-def fail(error: Exception, detail: str) -> None:
+def fail(error: Exception, detail: str, *, late: bool = False) -> None:
     """A start that failed on what is stored offers to save it and start empty (the
     recovery screen); any other failure, or one of the recovery screen itself, shows the
-    failure screen."""
+    failure screen. `late`: once the first screen is up, when the stored data is read
+    again with every check (app/web/checks.py)."""
     try:
         from app.web import recovery
 
@@ -115,4 +116,4 @@ def fail(error: Exception, detail: str) -> None:
             return
     except Exception:
         detail += "\n" + traceback.format_exc()
-    js.cercleBoot.fail(detail)
+    (js.cercleBoot.failLate if late else js.cercleBoot.fail)(detail)

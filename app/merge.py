@@ -48,12 +48,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from app import paths
+from app import invariants, paths
 from app.clock import AHEAD_MS, parse_stamp, stamp_key
 from app.frozen import Value, from_plain
 from app.kinds import KINDS
 from app.model import COLLECTIONS, Record, Workspace
-from app.restore import FileFormatError
+from app.restore import FileFormatError, checked
 
 # Per collection, from the kinds' declaration (app/kinds.py): the fields people type, whose
 # concurrent edits are kept; what a deletion empties; the safety flags, where set wins over a
@@ -405,7 +405,8 @@ def erase(ws: Workspace) -> Workspace:
 class Preview:
     """What merging a file would change here, per collection, before anything changes:
     records new, updated, in conflict, deleted here by the file, and of those, the ones
-    whose text edited here the deletion drops."""
+    whose text edited here the deletion drops; and which records the file deletes, by
+    collection (for the preview to name each, app/views/deletions.py)."""
 
     merged: Workspace
     new: dict[str, int]
@@ -413,6 +414,7 @@ class Preview:
     conflicting: dict[str, int]
     deleted: dict[str, int] = dataclasses.field(default_factory=dict)
     dropped: dict[str, int] = dataclasses.field(default_factory=dict)
+    deletions: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
 
     @property
     def changes(self) -> bool:
@@ -441,7 +443,9 @@ def preview(current: Workspace, incoming: Workspace, *, now_ms: int | None = Non
     if now_ms is not None:
         too_far_ahead(incoming, now_ms)
     merged = merge(current, incoming)
+    checked(merged, invariants.check_counts)  # each within the bounds, together perhaps not
     counts: dict[str, dict[str, int]] = {kind: {} for kind in ("new", "updated", "conflicting", "deleted", "dropped")}
+    deletions: dict[str, tuple[str, ...]] = {}
     for name in COLLECTIONS:
         mine, after = current.collection(name), merged.collection(name)
         for record_id in incoming.collection(name):
@@ -459,4 +463,6 @@ def preview(current: Workspace, incoming: Workspace, *, now_ms: int | None = Non
                 kinds = ["updated"]
             for kind in kinds:
                 counts[kind][name] = counts[kind].get(name, 0) + 1
-    return Preview(merged, **counts)
+            if "deleted" in kinds:
+                deletions[name] = (*deletions.get(name, ()), record_id)
+    return Preview(merged, **counts, deletions=deletions)

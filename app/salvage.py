@@ -29,6 +29,8 @@ REASONS = {
     "sync.error.invalid": "storage.why.invalid",
     "sync.error.newer": "storage.why.newer",
     "sync.error.bad_version": "storage.why.newer",
+    "restore.error.too_many": "bounds.why.too_many",
+    "restore.error.too_many_records": "bounds.why.too_many",
 }
 DAMAGED = "storage.why.damaged"
 CHUNK = 1024

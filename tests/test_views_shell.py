@@ -154,8 +154,8 @@ def test_every_refusal_a_command_raises_is_said_once_and_changes_nothing():
 
 
 def test_a_workspace_from_outside_the_actions_comes_in_by_one_door_with_its_cause():
-    """An import saves and stops undo there; another tab's write is shown, not saved again
-    (it is in storage already), and keeps this tab's undo."""
+    """An import saves and is the one step undo takes back; another tab's write is shown, not
+    saved again (it is in storage already), and keeps this tab's undo."""
     from app.web.app import ARRIVALS
 
     page = Page()
@@ -168,7 +168,7 @@ def test_a_workspace_from_outside_the_actions_comes_in_by_one_door_with_its_caus
     assert app.ws.groups.keys() == room.ws.groups.keys() and page.saved == saved
     app.absorb(app.ws.model_copy(update={"local": app.ws.local.model_copy(update={"undo": ("x",)})}), "other-tab")
     assert app.ws.local.undo == ("x",)
-    app.absorb(app.ws, "import")
+    app.absorb(room.ws, "import")  # nothing new in it: nothing to undo, and nothing before it
     assert app.ws.local.undo == () and page.saved == saved + 1
     assert {cause for cause, arrival in ARRIVALS.items() if arrival.save} == {"import", "export", "delete-group"}
 

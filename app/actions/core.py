@@ -7,11 +7,13 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+from app import invariants
 from app.clock import new_id, next_stamp, stamp_key
 from app.dates import from_typed, is_date
 from app import paths
 from app.merge import CONTENT_FIELDS, ERASED, as_json, knowledge, merge_record, pending, settle, snapshot, version
 from app.model import (
+    COLLECTIONS,
     UNDO_DEPTH,
     Change,
     Member,
@@ -23,6 +25,9 @@ from app.model import (
 from app.refusal import Refusal
 
 MINUTE = 60_000
+# What a record beyond a bound (app/invariants.py BOUNDS) is refused with, by what is full.
+FULL = {"rounds": "bounds.error.round_full", "sessions": "bounds.error.session_full",
+        "groups": "bounds.error.group_full", "": "bounds.error.workspace_full"}
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Id = Annotated[str, Field(min_length=1, max_length=64)]
 NewId = Annotated[str, Field(default_factory=new_id, min_length=1, max_length=64)]
@@ -55,6 +60,32 @@ def _known(seen: list[Any], device: str) -> dict[str, str]:
             if other != device and stamp_key(stamp) > stamp_key(known.get(other, "")):
                 known[other] = stamp
     return known
+
+
+def change(collection: str, old: Record | None, new: Record) -> Change | None:
+    """What undo puts back of `new`: the fields that differ from `old`, as they were; a
+    record that was not there is deleted. None when nothing differs."""
+    if old is None:
+        before = {"deleted": True} if not new.deleted else {}
+    else:
+        before = {f: getattr(old, f) for f in CONTENT_FIELDS[collection] if getattr(old, f) != getattr(new, f)}
+    return Change(collection=collection, id=new.id, before=before) if before else None
+
+
+def imported(before: Workspace, after: Workspace) -> Workspace:
+    """`after`, a file merged into `before`, with the import as the one step undo takes
+    back: what the file changed here comes back as it was, stamped now, so that the file's
+    versions, known, do not win again. The earlier steps go: undoing one of them over
+    merged records could put back text that the other device had replaced since."""
+    found = []
+    for name in COLLECTIONS:
+        held = before.collection(name)
+        for record_id, record in after.collection(name).items():
+            old = held.get(record_id)
+            if record is not old and record != old and (one := change(name, old, record)) is not None:
+                found.append(one)
+    undo = (tuple(found),) if found else ()
+    return after.model_copy(update={"local": after.local.model_copy(update={"undo": undo, "redo": ()})})
 
 
 class Tx:
@@ -124,6 +155,10 @@ class Tx:
     def create(self, collection: str, record: Record) -> Any:
         if self.get(collection, record.id) is not None:
             raise ActionError("error.duplicate_id")
+        try:
+            invariants.room_for(self.ws, self.written, collection, record)
+        except invariants.Refusal as refusal:
+            raise ActionError(FULL[refusal.place.partition("/")[0]], limit=refusal.limit) from None
         return self.put(collection, record)
 
     def update(self, collection: str, record_id: str, **fields: Any) -> Any:
@@ -152,16 +187,8 @@ class Tx:
 
     def changes(self) -> tuple[Change, ...]:
         """What this action changed, field by field, as it was before (what undo restores)."""
-        found = []
-        for (collection, record_id), old in self.before.items():
-            new = self.written[collection][record_id]
-            if old is None:
-                before = {"deleted": True}
-            else:
-                before = {f: getattr(old, f) for f in CONTENT_FIELDS[collection] if getattr(old, f) != getattr(new, f)}
-            if before:
-                found.append(Change(collection=collection, id=record_id, before=before))
-        return tuple(found)
+        found = (change(collection, old, self.written[collection][record_id]) for (collection, record_id), old in self.before.items())
+        return tuple(c for c in found if c is not None)
 
     def result(self, *, undoable: bool) -> Workspace:
         if not self.written and not self.local_update:

@@ -10,6 +10,7 @@ from app.model import Session, tabled
 from app.views.conflicts import conflicted, notice
 from app.views.context import View
 from app.views.editing import editing, pitch_editor
+from app.views.lists import numbered
 from app.views.parts import button, classes, clock, names, panel, present_names, short
 from app.views.steps import pitch_controls, pitch_item
 
@@ -81,12 +82,12 @@ def next_pitch(view: View, session: Session, last: dict[str, str]) -> Markup:
     who = names(view, session.group_id)
     waiting = sorted((p for p in view.ws.parking_lot(session.group_id) if tabled(p, session)), key=lambda p: (last.get(p.member_id, ""), p.created))
     here = present_names(view, session)
-    rows = [_waiting(view, session, p, who, last.get(p.member_id, ""), p.member_id in here) for p in waiting]
     withdrawn = [p for p in view.ws.pitches.values() if p.group_id == session.group_id and p.withdrawn and not p.round_id and not p.deleted and tabled(p, session)]
     return panel(
         "next-pitch",
         _("ui.between.next_pitch"),
-        h("ol", {"class": "entries"}, rows) if rows else h("p", {"class": "empty"}, _("ui.between.no_pitch")),
+        numbered(view, waiting, f"waiting-{session.id}", lambda p: _waiting(view, session, p, who, last.get(p.member_id, ""), p.member_id in here), **{"class": "entries"})
+        if waiting else h("p", {"class": "empty"}, _("ui.between.no_pitch")),
         h("h3", {}, _("ui.between.withdrawn")) if withdrawn else None,
         h("ul", {"class": "entries"}, [pitch_item(view, p, who) for p in sorted(withdrawn, key=lambda p: (p.created, p.id))]) if withdrawn else None,
     )

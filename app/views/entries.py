@@ -9,6 +9,7 @@ from app.protocol import Step
 from app.views.conflicts import conflicted, notice
 from app.views.context import View
 from app.views.editing import edit_button, editing, entry_editor
+from app.views.lists import numbered
 from app.views.parts import button, classes, form, select_field, short, submit, text_field, toggle
 
 CONSULTANTS_ONLY = frozenset({"question", "reformulation", "intervention"})
@@ -57,12 +58,13 @@ def entry_form(view: View, session: Session, round_: Round, step: Step, kind: st
     )
 
 
-def entry_list(view: View, entries: list[Entry], who: dict[str, str], *, answered: bool = False, empty: str = "") -> Markup:
+def entry_list(view: View, entries: list[Entry], who: dict[str, str], key: str, *, answered: bool = False, empty: str = "") -> Markup:
+    """The list `key` of what was said, in the order it was said, oldest first, as the
+    presentation window shows it: its latest items (app/views/lists.py)."""
     _ = view._
     if not entries:
         return h("p", {"class": "empty"}, empty or _("ui.entry.none"))
-    # In the order they were said, oldest first, as the presentation window shows them.
-    return h("ol", {"class": "entries"}, [_item(view, entry, who, answered) for entry in entries])
+    return numbered(view, entries, key, lambda entry: _item(view, entry, who, answered), **{"class": "entries"})
 
 
 def _item(view: View, entry: Entry, who: dict[str, str], answered: bool) -> Markup:

@@ -43,7 +43,7 @@ def capture(view: View, session: Session) -> Markup:
         session_id=session.id,
         kind="evaluation",
     )
-    return fragment(add, average(view, said), entry_list(view, said, who))
+    return fragment(add, average(view, said), entry_list(view, said, who, scope))
 
 
 def average(view: View, said: list[Entry]) -> Markup | None:

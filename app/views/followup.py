@@ -50,7 +50,7 @@ def age(view: View, item: ActionItem) -> str:
     """How long ago an open action was decided: "décidée il y a 42 jours" (the group page)."""
     round_ = view.ws.rounds.get(item.round_id)
     session = view.ws.sessions.get(round_.session_id) if round_ else None
-    if session is None or not view.today:
+    if session is None or not view.today or not session.date:  # a file may leave the date empty
         return ""
     days = (datetime.date.fromisoformat(view.today) - datetime.date.fromisoformat(session.date)).days
     return view.plural("roles.plans.age", max(0, days))

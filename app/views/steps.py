@@ -10,6 +10,7 @@ from app.views.conflicts import conflicted, notice
 from app.views.context import View
 from app.views.editing import action_item_editor, edit_button, editing, pitch_editor
 from app.views.entries import current_speaker, editor, entry_form, entry_list
+from app.views.lists import numbered
 from app.views.parts import button, classes, form, names, present_names, select_field, short, submit, text_field, toggle
 
 # The steps whose contributions this module lists (the synthesis and the evaluation have
@@ -28,7 +29,7 @@ def capture(view: View, session: Session, round_: Round, step: Step) -> Markup:
             h("h2", {}, _(f"ui.capture.{step.capture}")),
             request_reminder(view, session, round_) if kind == "intervention" else None,
             entry_form(view, session, round_, step, kind, help_types=help_types),
-            entry_list(view, said, who, answered=kind == "question"),
+            entry_list(view, said, who, f"{round_.id}-{step.key}", answered=kind == "question"),
         )
     if step.capture == "pitches":
         return pitches(view, session, round_, step, who)
@@ -48,13 +49,13 @@ def capture(view: View, session: Session, round_: Round, step: Step) -> Markup:
 def pitches(view: View, session: Session, round_: Round, step: Step, who: dict[str, str]) -> Markup:
     _ = view._
     pitched = view.ws.pitches_of(session.id)
-    items = [pitch_item(view, p, who, delete=True) for p in pitched]
     return fragment(
         h("h2", {}, _("ui.capture.pitches")),
         carried_over(view, session, who),
         pitch_form(view, session, who, current_speaker(view, session, round_, step)),
-        h("ol", {"class": "entries"}, items) if items else h("p", {"class": "empty"}, _("ui.entry.none")),
-        controls_hint(view) if items else None,
+        numbered(view, pitched, f"pitches-{session.id}", lambda p: pitch_item(view, p, who, delete=True), **{"class": "entries"})
+        if pitched else h("p", {"class": "empty"}, _("ui.entry.none")),
+        controls_hint(view) if pitched else None,
     )
 
 
@@ -96,7 +97,7 @@ def carried_over(view: View, session: Session, who: dict[str, str]) -> Markup | 
         {"class": "carried-over", "aria-labelledby": f"carried-{session.id}"},
         h("h3", {"id": f"carried-{session.id}"}, _("walk.pitch.carried_over")),
         h("p", {"class": "hint"}, _("walk.pitch.carried_over_hint")),
-        h("ol", {"class": "entries"}, [pitch_item(view, p, who) for p in earlier]),
+        numbered(view, earlier, f"carried-{session.id}", lambda p: pitch_item(view, p, who), **{"class": "entries"}),
     )
 
 
@@ -160,7 +161,7 @@ def vote(view: View, session: Session, round_: Round, who: dict[str, str]) -> Ma
     _ = view._
     on_table = [p for p in view.ws.carried_over(session.id) + view.ws.pitches_of(session.id) if p.round_id in ("", round_.id)]
     chosen = view.ws.pitches.get(round_.pitch_id)
-    rows = [_ballot(view, session, round_, pitch, who) for pitch in on_table]
+    rows = bool(on_table)
     pitched_before = any(s.capture == "pitches" for s in session.protocol.steps[: round_.step])
     status = (
         h("p", {"class": "resolved"}, _("ui.vote.confirmed", title=chosen.title, name=who.get(chosen.member_id, "?")))
@@ -178,7 +179,8 @@ def vote(view: View, session: Session, round_: Round, who: dict[str, str]) -> Ma
     return fragment(
         h("h2", {}, _("ui.capture.vote")),
         status if chosen or not rows else None,
-        h("ol", {"class": "pitches"}, rows) if rows else empty,
+        numbered(view, on_table, f"vote-{round_.id}", lambda p: _ballot(view, session, round_, p, who), **{"class": "pitches"})
+        if rows else empty,
         status if rows and not chosen else None,
         controls_hint(view) if rows else None,
         noting,
@@ -251,7 +253,6 @@ def request_reminder(view: View, session: Session, round_: Round) -> Markup | No
 def contract(view: View, session: Session, round_: Round, who: dict[str, str]) -> Markup:
     _ = view._
     proposals = [e for e in view.ws.entries_of(round_.id, "reformulation") if not e.out_of_frame]
-    choices = [_proposal(view, round_, e, who) for e in proposals]
     scope = f"{round_.id}-contract"
     boxes = [
         h(
@@ -276,7 +277,8 @@ def contract(view: View, session: Session, round_: Round, who: dict[str, str]) -
     return fragment(
         h("h2", {}, _("ui.capture.contract")),
         h("h3", {}, _("ui.contract.reformulations")),
-        h("ol", {"class": "entries"}, choices) if choices else h("p", {"class": "empty"}, _("ui.contract.no_reformulation")),
+        numbered(view, proposals, f"contract-{round_.id}", lambda e: _proposal(view, round_, e, who), **{"class": "entries"})
+        if proposals else h("p", {"class": "empty"}, _("ui.contract.no_reformulation")),
         request,
         notice(view, "rounds", round_),
         request_reminder(view, session, round_),
@@ -310,7 +312,6 @@ def synthesis(view: View, session: Session, round_: Round, step: Step, who: dict
     kept = [e for e in view.ws.entries_of(round_.id, "synthesis") if e.step in ("", step.key)]
     scope = f"plan-{round_.id}"  # not "{round}-…": that is the scope of a step's own form, and steps are keyed "action" (action learning), "action-plan" (Payette)
     plan = view.ws.action_items_of(round_.id)
-    items = [_plan_item(view, item) for item in plan]
     add = form(
         "add_action_item",
         h(
@@ -328,10 +329,10 @@ def synthesis(view: View, session: Session, round_: Round, step: Step, who: dict
     return fragment(
         h("h2", {}, _("ui.capture.synthesis")),
         entry_form(view, session, round_, step, "synthesis"),
-        entry_list(view, kept, who),
+        entry_list(view, kept, who, f"{round_.id}-{step.key}"),
         h("h3", {}, _("ui.plan.title")),
         add,
-        h("ol", {"class": "entries"}, items) if items else h("p", {"class": "empty"}, _("ui.plan.none")),
+        numbered(view, plan, scope, lambda item: _plan_item(view, item), **{"class": "entries"}) if plan else h("p", {"class": "empty"}, _("ui.plan.none")),
     )
 
 

@@ -17,7 +17,7 @@ from app.kinds import KIND
 from app.markup import Markup, fragment, h
 from app.merge import TEXT_FIELDS, latest_stamp, pending, version
 from app.model import COLLECTIONS, Workspace
-from app.views import set_aside
+from app.views import deletions, set_aside
 from app.views.conflicts import protocol_notices
 from app.views.context import Incoming, Storage, View, route
 from app.views.parts import button, crumb, link, page, panel
@@ -197,7 +197,10 @@ def _incoming(view: View, incoming: Incoming | None) -> Markup | None:
         h("p", {"class": "hint"}, _("sync.ui.incoming.conflicts_hint")) if any(seen.conflicting.values()) else None,
         h("p", {"class": "hint"}, _("sync.ui.incoming.deleted_hint")) if any(seen.deleted.values()) else None,
         h("p", {"class": "notice"}, _("sync.ui.incoming.dropped_hint")) if any(seen.dropped.values()) else None,
-        h("div", {"class": "links"}, button(_("sync.ui.incoming.merge"), command="import-merge", cls="primary"), cancel),
+        deletions.named(view, seen),
+        # A file that deletes here is merged only by a button of its own (app/web/commands/transfer.py)
+        h("div", {"class": "links"}, button(_("bounds.deletion.confirm"), command="import-merge", cls="danger", deletions="confirmed")
+          if seen.deletions else button(_("sync.ui.incoming.merge"), command="import-merge", cls="primary"), cancel),
     )
 
 

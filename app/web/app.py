@@ -47,18 +47,19 @@ class Arrival:
     """What becomes of a workspace that arrives other than by an action (`App.absorb`)."""
 
     save: bool  # written to storage (else it came from there)
-    history: bool  # the undo history goes on (else undo stops here)
+    # The undo history: "keep" it; or the arrival is the "step" undo takes back, the steps
+    # before it gone (app/actions/core.py `imported`: undoing an earlier action over merged
+    # records could put back text that the other device had replaced since).
+    history: str
 
 
 # Every way a workspace arrives besides `dispatch`, and its policy, in one place.
 ARRIVALS = {
-    # A file merged in. Undo stops at the import: undoing an earlier action over merged
-    # records could put back text that the other device had replaced since.
-    "import": Arrival(save=True, history=False),
-    "export": Arrival(save=True, history=True),  # the time of this device's last export
-    "delete-group": Arrival(save=True, history=True),  # from this device only (app/shards.py `without_group`)
-    "other-tab": Arrival(save=False, history=True),  # what another tab wrote (app/tabs.py)
-    "checked": Arrival(save=False, history=True),  # storage read again with every check (app/web/checks.py)
+    "import": Arrival(save=True, history="step"),  # a file merged in: Défaire takes it back
+    "export": Arrival(save=True, history="keep"),  # the time of this device's last export
+    "delete-group": Arrival(save=True, history="keep"),  # from this device only (app/shards.py `without_group`)
+    "other-tab": Arrival(save=False, history="keep"),  # what another tab wrote (app/tabs.py)
+    "checked": Arrival(save=False, history="keep"),  # storage read again with every check (app/web/checks.py)
 }
 
 
@@ -160,8 +161,10 @@ class App:
         """The second door, for a workspace made outside the actions (`ARRIVALS` names the
         causes and what each does to storage and undo). The caller renders or navigates."""
         arrival = ARRIVALS[cause]
-        if not arrival.history:
-            ws = ws.model_copy(update={"local": ws.local.model_copy(update={"undo": (), "redo": ()})})
+        if arrival.history == "step":
+            from app.actions.core import imported  # pydantic: an import comes after the first screen
+
+            ws = imported(self.ws, ws)
         self.ws = ws
         if arrival.save:
             self.effects.save(ws)

@@ -11,7 +11,8 @@ built with pydantic. `<html data-checks="ready">` says it is done.
 A screen that needs pydantic at once (a summary, app/views `NEED_PYDANTIC`), or stored data
 that the unchecked reading does not take, waits for `load()` before the first screen.
 If pydantic cannot load, the page shows the failure screen: nothing could be changed or
-saved.
+saved. If the stored data, read again, fails (its reading or the screen that shows it), the
+recovery screen shows, as for a start that fails on it (app/web/recovery.py).
 """
 
 from __future__ import annotations
@@ -53,10 +54,12 @@ async def after_ready(app, then: Callable[[], None]) -> None:
     try:
         await load()
         storage.check(app)
-    except Exception:
+    except Exception as error:
         detail = traceback.format_exc()
         print(detail, file=sys.stderr)
-        js.cercleBoot.failLate(detail)
+        from app.main import fail  # the start's own way out: the recovery screen when the data is at fault
+
+        fail(error, detail, late=True)
         return
     _ready = True
     js.document.documentElement.setAttribute("data-checks", "ready")

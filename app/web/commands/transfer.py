@@ -109,12 +109,24 @@ def unlock(app, data, element) -> None:
 
 @command("import-merge")
 def merge_file(app, data, element) -> None:
-    plain = _incoming.pop("plain", None)
+    """Merge the file previewed, as one step that undo takes back. A file that deletes
+    here is merged only from the button that names the deletions (`deletions`); if this tab
+    changed meanwhile so that it now deletes, the preview shows again, with that button."""
+    plain = _incoming.get("plain")
     if plain is None:
         return
     from app import sync  # pydantic: after the first screen (app/web/checks.py)
 
-    seen = preview(app.ws, sync.load(plain), now_ms=app.effects.now())  # again: this tab may have changed meanwhile
+    try:
+        seen = preview(app.ws, sync.load(plain), now_ms=app.effects.now())  # again: this tab may have changed meanwhile
+    except FileFormatError as refused:  # what this tab holds now takes it beyond a bound
+        cancel(app, data, element)
+        app.refuse(refused.key, **refused.params)
+        return
+    if seen.deletions and data.get("deletions") != "confirmed":
+        _show(app, replace(app.browser.incoming, preview=seen))
+        return
+    _incoming.clear()
     _set_incoming(app, None)
     app.absorb(restore.settle(seen.merged), "import")
     counts = {kind: sum(getattr(seen, kind).values()) for kind in ("new", "updated", "conflicting")}
