@@ -207,3 +207,30 @@ def first_names(who: dict[str, str]) -> dict[str, str]:
     first = {member: name.split()[0] if name.split() else name for member, name in who.items()}
     taken = list(first.values())
     return {member: name if taken.count(name) == 1 else who[member] for member, name in first.items()}
+
+
+def wall(view: View, session: Session, round_: Round) -> Markup | None:
+    """The choice on the presentation window: each problem with its letter and its count
+    (a secret vote: how many have voted, until revealed), the ties, a second vote."""
+    _ = view._
+    who = names(view, session.group_id)
+    on_table = [p for p in voting.on_table(view.ws, session, round_) if not p.withdrawn]
+    if not on_table:
+        return None
+    votes = voting.cast(view.ws, session, round_)
+    tally = voting.counts(votes)
+    hidden = voting.hidden(session, round_)
+    tied = [] if hidden or round_.pitch_id else voting.tied(votes, [p for p in on_table if voting.in_ballot(round_, p)])
+    letters = {p.id: ascii_uppercase[n] for n, p in enumerate(voting.on_table(view.ws, session, round_)) if n < len(ascii_uppercase)}
+    items = []
+    for pitch in on_table:
+        count = None if hidden or not voting.in_ballot(round_, pitch) else h("span", {"class": "count"}, view.plural("ui.vote.count", tally[pitch.id]))
+        tie = h("span", {"class": "tag tie"}, _("vote.tie.tag")) if pitch in tied else None
+        items.append(h("li", {"class": classes(tied=pitch in tied, chosen=pitch.id == round_.pitch_id)}, h("span", {"class": "letter"}, letters.get(pitch.id, "")), " ", h("span", {"class": "who"}, who.get(pitch.member_id, "")), " ", pitch.title, " ", count, " ", tie))
+    voters = present_names(view, session)
+    lines = [mode_text(view, session)]
+    if round_.runoff:
+        lines.append(_("vote.runoff.on", n=round_.ballot + 1))
+    if hidden:
+        lines.append(view.plural("vote.secret.voted", len({v.member_id for v in votes}), total=len(voters)))
+    return fragment(h("p", {"class": "vote-state"}, " · ".join(lines)), h("ol", {"class": "shown"}, items))
