@@ -123,7 +123,7 @@ def test_a_tie_is_shown_as_a_tie_and_the_animateur_may_pick_one():
     vote(room, "2", "3")
     vote(room, "1", "4")
     page = show(room)
-    assert "Égalité entre A, C." in page
+    assert "Égalité entre A, C :" in page
     cards = page.split('class="pitches"')[1].split("</ol>")[0].split("<li")[1:]
     assert ["égalité" in c for c in cards] == [True, False, True, False]
     room.do({"type": "choose_pitch", "round_id": "r-1", "pitch_id": "p-2"})

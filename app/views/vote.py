@@ -48,18 +48,18 @@ def body(view: View, session: Session, round_: Round) -> Markup:
     # screen; above them once the group has chosen.
     return fragment(
         h("h2", {}, _("ui.capture.vote")),
-        _bar(view, session, round_, voters, voter, bool(cards)),
+        _bar(view, session, round_, voters, voter, _progress(view, session, round_, votes, voters, tied, letters) if cards else None),
         status if chosen or not cards else None,
         h("ol", {"class": "pitches"}, cards) if cards else (h("p", {"class": "empty"}, _("ui.vote.no_pitch")) if pitched_before else None),
-        _progress(view, session, round_, votes, voters, tied, letters) if cards else None,
         status if cards and not chosen else None,
         controls_hint(view) if cards else None,
         noting,
     )
 
 
-def _bar(view: View, session: Session, round_: Round, voters: dict[str, str], voter: str, any_cards: bool) -> Markup:
-    """How the group votes (changeable until a vote is cast), and who votes from the keyboard."""
+def _bar(view: View, session: Session, round_: Round, voters: dict[str, str], voter: str, progress: list[Markup] | None) -> Markup:
+    """Above the cards, so that it stays in view: how the group votes (changeable until a
+    vote is cast) and where the vote stands; who votes from the keyboard."""
     _ = view._
     cast = any(v.session_id == session.id and not v.deleted for v in view.ws.votes.values())
     mode = h("span", {"class": "mode"}, mode_text(view, session))
@@ -80,8 +80,10 @@ def _bar(view: View, session: Session, round_: Round, voters: dict[str, str], vo
         for n, member in enumerate(voters, 1)
         if n <= 9
     ]
-    keyboard = h("p", {"class": "keys"}, h("span", {"class": "hint"}, _("vote.keys.hint")), " ", keys) if any_cards else None
-    return h("div", {"class": "vote-bar"}, setting, keyboard)
+    hint = _("vote.keys.hint_dots" if session.voting == "dots" else "vote.keys.hint")
+    keyboard = h("p", {"class": "keys"}, h("span", {"class": "hint"}, hint), " ", keys) if progress is not None else None
+    state = h("div", {"class": "vote-state"}, setting, h("span", {"class": "progress", "role": "status"}, progress))
+    return h("div", {"class": "vote-bar"}, state, keyboard)
 
 
 def mode_text(view: View, session: Session) -> str:
@@ -97,7 +99,7 @@ def mode_fields(view: View, mode: str, dots: int, scope: str) -> Markup:
     )
 
 
-def _progress(view: View, session: Session, round_: Round, votes: list[Vote], voters: dict[str, str], tied: list[Pitch], letters: dict[str, str]) -> Markup | None:
+def _progress(view: View, session: Session, round_: Round, votes: list[Vote], voters: dict[str, str], tied: list[Pitch], letters: dict[str, str]) -> list[Markup]:
     """Where the vote stands: how many have voted (a secret vote, with the button that
     reveals it), a second vote under way, a tie and the ways to settle it."""
     _ = view._
@@ -112,9 +114,8 @@ def _progress(view: View, session: Session, round_: Round, votes: list[Vote], vo
     if tied:
         named = ", ".join(letters.get(p.id, "") for p in tied)
         lines.append(h("strong", {"class": "tie"}, _("vote.tie.between", letters=named)))
-        lines.append(h("span", {}, _("vote.tie.decide")))
         lines.append(button(_("vote.tie.runoff"), "start_runoff", round_id=round_.id))
-    return h("div", {"class": "vote-progress", "role": "status"}, lines) if lines else None
+    return lines
 
 
 def _card(view: View, session: Session, round_: Round, pitch: Pitch, who: dict[str, str], votes: list[Vote], letters: dict[str, str], voter: str, tied: list[Pitch]) -> Markup:
