@@ -201,3 +201,32 @@ def test_setup_offers_the_voting_mode():
     room.group()
     page = render(View(ws=room.ws, route=route("setup", group="g-1"), lang="fr", now=room.now, today="2026-12-01"))
     assert 'name="voting"' in page and 'name="dots"' in page
+
+
+def test_the_presentation_window_shows_counts_and_ties_but_a_secret_vote_only_once_revealed():
+    room = choosing("secret")
+    vote(room, "0", "1")
+    vote(room, "2", "2")
+    wall = render(View(ws=room.ws, route=route("presentation", id="s-1"), lang="fr", now=room.now, today="2026-12-01"))
+    assert "2 personnes sur 5 ont voté" in wall and "1 voix" not in wall and "égalité" not in wall
+    room.do({"type": "reveal_votes", "round_id": "r-1"})
+    wall = render(View(ws=room.ws, route=route("presentation", id="s-1"), lang="fr", now=room.now, today="2026-12-01"))
+    assert wall.count("1 voix") == 2 and wall.count("égalité") == 2 and "ont voté" not in wall
+
+
+def test_the_group_summary_says_how_the_group_voted_and_a_second_votes_counts():
+    from app.summary import group_summary
+    from app.summary_render import markdown
+
+    room = choosing("dots", dots=2)
+    for pitch, member in (("0", "0"), ("0", "1"), ("2", "2"), ("2", "3")):
+        vote(room, pitch, member, "add_dot")
+    room.do({"type": "start_runoff", "round_id": "r-1"})
+    for member in ("0", "1", "2"):
+        vote(room, "2", member, "add_dot")
+    room.do({"type": "choose_pitch", "round_id": "r-1", "pitch_id": "p-2"})
+    text = markdown(group_summary(room.ws, "s-1", "fr"))
+    assert "Vote\u202f: 2 gommettes chacun" in text
+    line = next(x for x in text.splitlines() if TITLES[2] in x)
+    assert "2 voix" in line and "second vote\u202f: 3 voix" in line
+    assert "second vote" not in next(x for x in text.splitlines() if TITLES[1] in x)
