@@ -144,6 +144,9 @@ def tie_between_b_and_d(app) -> None:
         card(page, letter).get_by_role("button", name=who, exact=True).and_(page.locator("[aria-pressed='true']")).wait_for()
     page.get_by_text("Égalité entre B, D :").wait_for()
     assert [card(page, x).locator(".tag.tie").count() for x in "ABCDE"] == [0, 1, 0, 1, 0]
+    assert page.evaluate(OFF_SCREEN) == []
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "projector-vote-tie.png"))
 
 
 def test_a_tie_decided_by_the_animateurs_pick(app):
@@ -162,6 +165,7 @@ def test_a_tie_decided_by_a_second_vote(app):
     # only the tied problems take votes; their counts start again
     assert card(page, "A").locator(".ballots").count() == 0
     assert [card(page, x).locator(".tally").inner_text() for x in "BD"] == ["0", "0"]
+    page.screenshot(path=str(SHOTS / "projector-vote-runoff.png"))
     for who in ("Amélie", "Bruno", "Émilie"):
         card(page, "D").get_by_role("button", name=who, exact=True).click()
         card(page, "D").get_by_role("button", name=who, exact=True).and_(page.locator("[aria-pressed='true']")).wait_for()
