@@ -10,10 +10,11 @@ address, so the choice survives a render), then a problem's letter casts their v
 from __future__ import annotations
 
 from string import ascii_uppercase
+from typing import get_args
 
 from app import voting
 from app.markup import Markup, fragment, h
-from app.model import Pitch, Round, Session, Vote
+from app.model import Pitch, Round, Session, Vote, VotingMode
 from app.views.conflicts import conflicted, notice
 from app.views.context import View
 from app.views.editing import editing, pitch_editor
@@ -21,17 +22,25 @@ from app.views.parts import button, classes, form, link, names, present_names, s
 from app.views.steps import controls_hint, pitch_controls, pitch_form, since_tag, withdrawn_tag
 
 VOTER = "voter"  # the address parameter: the member whose votes the keyboard casts
-MODES = ("one", "dots", "secret")
+MODES: tuple[str, ...] = get_args(VotingMode)
 
 
-def body(view: View, session: Session, round_: Round) -> Markup:
-    _ = view._
-    who = names(view, session.group_id)
+def standing(view: View, session: Session, round_: Round) -> tuple[list[Pitch], list[Vote], list[Pitch], dict[str, str]]:
+    """What both screens show: the problems on the table, the open ballot's votes, the
+    problems tied at the top while the group has not chosen (none while a vote is
+    secret), and each problem's letter."""
     on_table = voting.on_table(view.ws, session, round_)
     votes = voting.cast(view.ws, session, round_)
     candidates = [p for p in on_table if not p.withdrawn and voting.in_ballot(round_, p)]
     tied = [] if voting.hidden(session, round_) or round_.pitch_id else voting.tied(votes, candidates)
     letters = {p.id: ascii_uppercase[n] for n, p in enumerate(on_table) if n < len(ascii_uppercase)}
+    return on_table, votes, tied, letters
+
+
+def body(view: View, session: Session, round_: Round) -> Markup:
+    _ = view._
+    who = names(view, session.group_id)
+    on_table, votes, tied, letters = standing(view, session, round_)
     voters = present_names(view, session)
     voter = view.route.get(VOTER) if view.route.get(VOTER) in voters else ""
     cards = [_card(view, session, round_, p, who, votes, letters, voter, tied) for p in on_table]
@@ -215,14 +224,12 @@ def wall(view: View, session: Session, round_: Round) -> Markup | None:
     (a secret vote: how many have voted, until revealed), the ties, a second vote."""
     _ = view._
     who = names(view, session.group_id)
-    on_table = [p for p in voting.on_table(view.ws, session, round_) if not p.withdrawn]
+    on_table, votes, tied, letters = standing(view, session, round_)
+    on_table = [p for p in on_table if not p.withdrawn]
     if not on_table:
         return None
-    votes = voting.cast(view.ws, session, round_)
     tally = voting.counts(votes)
     hidden = voting.hidden(session, round_)
-    tied = [] if hidden or round_.pitch_id else voting.tied(votes, [p for p in on_table if voting.in_ballot(round_, p)])
-    letters = {p.id: ascii_uppercase[n] for n, p in enumerate(voting.on_table(view.ws, session, round_)) if n < len(ascii_uppercase)}
     items = []
     for pitch in on_table:
         count = None if hidden or not voting.in_ballot(round_, pitch) else h("span", {"class": "count"}, view.plural("ui.vote.count", tally[pitch.id]))
