@@ -230,3 +230,15 @@ def test_the_group_summary_says_how_the_group_voted_and_a_second_votes_counts():
     line = next(x for x in text.splitlines() if TITLES[2] in x)
     assert "2 voix" in line and "second vote\u202f: 3 voix" in line
     assert "second vote" not in next(x for x in text.splitlines() if TITLES[1] in x)
+
+
+def test_a_file_written_before_the_voting_modes_reads_as_one_vote_each():
+    from pathlib import Path
+
+    from app import sync
+
+    fixture = Path(__file__).parent / "fixtures" / "cercle-v2.json"
+    assert '"voting"' not in fixture.read_text(encoding="utf-8")
+    ws = sync.load(fixture.read_bytes())
+    assert ws.sessions and {(s.voting, s.dots) for s in ws.sessions.values()} == {("one", 3)}
+    assert {v.ballot for v in ws.votes.values()} <= {""} and not any(r.runoff or r.ballot or r.revealed for r in ws.rounds.values())
