@@ -26,6 +26,9 @@ EntryKind = Literal["note", "question", "reformulation", "intervention", "synthe
 ActionStatus = Literal["open", "in_progress", "done", "dropped"]
 SessionStage = Literal["charter", "followup", "round", "between", "evaluation", "finished"]
 Presence = Literal["present", "excused", "absent"]
+# How the choice step votes (app/voting.py): one vote each, N dots each, or one vote each
+# whose counts stay hidden until the animateur reveals them.
+VotingMode = Literal["one", "dots", "secret"]
 PRESENCES: tuple[Presence, ...] = ("present", "excused", "absent")
 
 
@@ -103,6 +106,8 @@ class Session(Record):
     # nobody holds is left out.
     roles: dict[str, str] = field(default_factory=dict)
     coached: bool = False  # run with a coach (the fuller guidance), else by the group alone
+    voting: VotingMode = "one"  # sessions stored before the choice of mode voted one vote each
+    dots: Annotated[int, Limits(ge=2, le=3)] = 3  # each member's dots, when voting with dots
 
 
 @frozen
@@ -122,6 +127,11 @@ class Round(Record):
     reformulation_id: str = ""
     request_types: tuple[str, ...] = ()
     request: str = ""
+    # the choice step's second votes (app/voting.py): how many were held, the tied problems
+    # of the current one, and whether a secret vote's counts are shown
+    ballot: Annotated[int, Limits(ge=0, le=99)] = 0
+    runoff: tuple[str, ...] = ()
+    revealed: bool = False
 
 
 @frozen
@@ -139,11 +149,12 @@ class Pitch(Record):
 
 @frozen
 class Vote(Record):
-    """A member's vote for a pitch."""
+    """A member's vote (or one of their dots) for a pitch."""
 
     session_id: str
     pitch_id: str
     member_id: str
+    ballot: str = ""  # "" the session's vote; "<round id>/<n>" a round's nth second vote (app/voting.py)
 
 
 @frozen

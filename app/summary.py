@@ -22,8 +22,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from app import voting
 from app.i18n import translator
-from app.model import ActionItem, Entry, Round, Session, Workspace, by_carrier, tabled
+from app.model import ActionItem, Entry, Round, Session, VotingMode, Workspace, by_carrier, tabled
 from app.protocol import CARRIER_ONLY, ENTRY_CAPTURE, named
 
 # What a carrier's round shows, step by step; the group's summary adds the learnings.
@@ -100,7 +101,8 @@ class Learning(Frozen):
 class AgendaItem(Frozen):
     member: str
     title: str
-    votes: int = 0
+    votes: int = 0  # in the session's vote (dots counted one by one)
+    second: int | None = None  # in the last second vote between tied problems, if it was in one
     round: int = 0  # the round that examined it, 0 if none did
     pitched: str = ""  # the date it was pitched
 
@@ -124,6 +126,8 @@ class GroupSummary(Frozen):
     excused: tuple[str, ...] = ()
     absent: tuple[str, ...] = ()
     agenda: tuple[AgendaItem, ...] = ()
+    voting: VotingMode = "one"  # how the group voted (app/voting.py)
+    dots: int = 3
     rounds: tuple[RoundSummary, ...] = ()
     evaluation: tuple[Said, ...] = ()
     actions: tuple[Commitment, ...] = ()
@@ -302,6 +306,15 @@ def member_summaries(ws: Workspace, session_id: str, language: str) -> dict[str,
     return {m.id: _member_summary(read, m.id) for m in ws.attendees(read.session)}
 
 
+def _second_vote(ws: Workspace, rounds: list[Round], pitch_id: str) -> int | None:
+    """A problem's votes in the last second vote it was in, None if it was in none."""
+    for round_ in reversed(rounds):
+        if pitch_id in round_.runoff:
+            key = voting.ballot(round_)
+            return sum(v.ballot == key for v in ws.votes_for(pitch_id, round_.session_id))
+    return None
+
+
 def group_summary(ws: Workspace, session_id: str, language: str) -> GroupSummary:
     read = _Reader(ws, session_id, language)
     session = read.session
@@ -313,7 +326,8 @@ def group_summary(ws: Workspace, session_id: str, language: str) -> GroupSummary
         AgendaItem(
             member=read.name(p.member_id),
             title=p.title,
-            votes=len(ws.votes_for(p.id, session.id)),
+            votes=sum(v.ballot == "" for v in ws.votes_for(p.id, session.id)),
+            second=_second_vote(ws, read.rounds, p.id),
             round=numbers.get(p.round_id, 0),
             pitched=dates.get(p.session_id, ""),
         )
@@ -327,6 +341,8 @@ def group_summary(ws: Workspace, session_id: str, language: str) -> GroupSummary
         excused=read.attendance("excused"),
         absent=read.attendance("absent"),
         agenda=tuple(agenda),
+        voting=session.voting,
+        dots=session.dots,
         rounds=rounds,
         evaluation=tuple(
             read.said(e) for e in ws.session_entries(session.id, "evaluation") if not e.out_of_frame

@@ -214,6 +214,9 @@ def _member(s: MemberSummary) -> Document:
     return w.document(_("summary.title.member", member=s.member))
 
 
+VOTING = {"one": "vote.mode.one", "dots": "vote.mode.dots", "secret": "vote.mode.secret"}  # how the group voted
+
+
 def _group(s: GroupSummary) -> Document:
     w = _Writer(s)
     _ = w._
@@ -223,9 +226,10 @@ def _group(s: GroupSummary) -> Document:
         lines = []
         for a in s.agenda:
             votes = _("summary.votes.one" if a.votes == 1 else "summary.votes.many", count=a.votes)
+            second = None if a.second is None else _("vote.summary.second", votes=_("summary.votes.one" if a.second == 1 else "summary.votes.many", count=a.second))
             where = _("summary.examined", number=a.round) if a.round else _("summary.waiting")
-            lines.append(Item(a.title, who=a.member, tags=(votes, where)))
-        w.add(Heading(2, _("summary.agenda")), Items(tuple(lines)))
+            lines.append(Item(a.title, who=a.member, tags=tuple(t for t in (votes, second, where) if t)))
+        w.add(Heading(2, _("summary.agenda")), Paragraph(_(VOTING[s.voting], count=s.dots)), Items(tuple(lines)))
     w.commitments(_("summary.followups"), s.followups, owners=True, followup=True)
     w.rounds(s.rounds)
     if s.evaluation:

@@ -54,7 +54,7 @@ TEXTS = st.sampled_from(["Pourquoi ?", "Et alors ?", "<b>gras</b>", "Qui d'autre
 def an_action(ws: Workspace, draw) -> dict:
     """One thing a person might do on a device (some are refused, as in real use)."""
     entries = sorted(ws.entries) or ["q-0"]
-    choice = draw(st.integers(0, 11))
+    choice = draw(st.integers(0, 12))
     if choice == 0:
         return {"type": "add_entry", "id": draw(st.sampled_from(["q-1", "q-2", "q-3"])), "session_id": "s-1",
                 "round_id": "r-1", "kind": "question", "author_id": "m-2", "text": draw(TEXTS)}  # fmt: skip
@@ -80,6 +80,17 @@ def an_action(ws: Workspace, draw) -> dict:
         return {"type": "assign_role", "session_id": "s-1", "role": role, "member_id": draw(st.sampled_from(["", "m-2", "m-3"]))}
     if choice == 10:  # the time budget's two moves (shortening is refused while on time)
         return {"type": draw(st.sampled_from(["shorten_steps", "drop_round"])), "session_id": "s-1"}
+    if choice == 11:  # the vote (app/actions/votes.py), at the choice step, where the first action goes back
+        pitch, member = draw(st.sampled_from(["p-1", "p-2"])), draw(st.sampled_from(["m-1", "m-2", "m-3"]))
+        return draw(st.sampled_from([
+            {"type": "go_to_step", "round_id": "r-1", "step": 1},
+            {"type": "toggle_vote", "pitch_id": pitch, "member_id": member},
+            {"type": "add_dot", "pitch_id": pitch, "member_id": member},
+            {"type": "remove_dot", "pitch_id": pitch, "member_id": member},
+            {"type": "set_voting", "session_id": "s-1", "voting": draw(st.sampled_from(["one", "dots", "secret"])), "dots": 2},
+            {"type": "reveal_votes", "round_id": "r-1"},
+            {"type": "start_runoff", "round_id": "r-1"},
+        ]))  # fmt: skip
     with_conflicts = [(n, r) for n in COLLECTIONS for r in ws.collection(n).values() if pending(r, n)]
     if not with_conflicts:
         return {"type": "undo"}

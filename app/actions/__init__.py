@@ -6,7 +6,7 @@ remembers what each record was before, so undo and redo fall out of it. An inval
 raises `ActionError` carrying a translatable message key, and the workspace is unchanged.
 
 One module per concern: `core` (Tx, Action, ActionError), `groups`, `sessions`, `steps`,
-`pitches`, `entries`, `roles`, `budget`, `protocols` (a group's own), `conflicts` and `device` (undo, redo, this device's settings); this
+`pitches`, `votes`, `entries`, `roles`, `budget`, `protocols` (a group's own), `conflicts` and `device` (undo, redo, this device's settings); this
 module gathers every action into the union that `parse` reads.
 """
 
@@ -44,7 +44,6 @@ from app.actions.pitches import (
     ChoosePitch,
     DeletePitch,
     EditPitch,
-    ToggleVote,
     WithdrawPitch,
 )
 from app.actions.protocols import (
@@ -83,6 +82,7 @@ from app.actions.steps import (
     PreviousStep,
     ResumeTimer,
 )
+from app.actions.votes import AddDot, RemoveDot, RevealVotes, SetVoting, StartRunoff, ToggleVote
 from app.model import Workspace
 
 __all__ = ["Action", "ActionError", "AnyAction", "Tx", "apply", "parse"]
@@ -93,7 +93,8 @@ AnyAction = Annotated[
         StartSession, FinishFollowup, UpdateActionItem, StartRound, FinishRound, StartBreak,
         StartEvaluation, FinishSession, SetNextSession, SetAttendance, EndBreak, ReopenSession, ResumeRound,
         GoToStep, NextStep, PreviousStep, PauseTimer, ResumeTimer, ExtendTimer, NextSpeaker,
-        AddPitch, EditPitch, WithdrawPitch, DeletePitch, ToggleVote, ChoosePitch,
+        AddPitch, EditPitch, WithdrawPitch, DeletePitch, ChoosePitch,
+        ToggleVote, AddDot, RemoveDot, SetVoting, RevealVotes, StartRunoff,
         AddEntry, EditEntry, DeleteEntry, MarkOutOfFrame, ChooseReformulation, SetContract,
         AddActionItem, EditActionItem, DeleteActionItem, ResolveConflict,
         AdaptProtocol, NewProtocol, DeleteProtocol, EditProtocol, AddStep, RemoveStep, MoveStep, EditStep,

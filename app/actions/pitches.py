@@ -1,19 +1,12 @@
-"""Pitches and the choice: the problems members bring, the votes, the chosen one."""
+"""Pitches and the choice: the problems members bring and the chosen one (the votes:
+app/actions/votes.py)."""
 
 from __future__ import annotations
 
 from typing import Literal
 
 from app.actions.core import Action, ActionError, Id, LongText, Name, NewId, Seen, Tx
-from app.model import Pitch, Round, Session, Vote
-from app.protocol import Step
-
-
-def _current_step(tx: Tx, session: Session) -> tuple[Round, Step] | None:
-    if not session.current_round_id:
-        return None
-    round_ = tx.need("rounds", session.current_round_id)
-    return round_, session.protocol.steps[round_.step]
+from app.model import Pitch
 
 
 class AddPitch(Action):
@@ -80,34 +73,6 @@ class DeletePitch(Action):
         if pitch.round_id:
             raise ActionError("error.pitch.already_examined")
         tx.delete("pitches", self.id)
-
-
-class ToggleVote(Action):
-    """A member votes for a pitch, or takes the vote back, in the session whose choice it
-    is (by default the one where the pitch was made): a pitch carried over from an earlier
-    session is voted on afresh."""
-
-    type: Literal["toggle_vote"] = "toggle_vote"
-    id: NewId
-    pitch_id: Id
-    member_id: Id
-    session_id: str = ""
-
-    def perform(self, tx: Tx) -> None:
-        pitch = tx.need("pitches", self.pitch_id)
-        session = tx.need("sessions", self.session_id or pitch.session_id)
-        if pitch.group_id != session.group_id or pitch.withdrawn:
-            raise ActionError("error.pitch.unavailable")
-        current = _current_step(tx, session)
-        if current is None or current[1].capture != "vote":
-            raise ActionError("error.vote.not_now")
-        tx.attendee(session, self.member_id)
-        existing = [v for v in tx.ws.votes_for(pitch.id, session.id) if v.member_id == self.member_id]
-        if existing:
-            for vote in existing:
-                tx.delete("votes", vote.id)
-        else:
-            tx.create("votes", Vote(id=self.id, session_id=session.id, pitch_id=pitch.id, member_id=self.member_id))
 
 
 class ChoosePitch(Action):

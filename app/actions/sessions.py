@@ -13,7 +13,7 @@ from app.actions.core import MINUTE, Action, ActionError, Id, IsoDate, NewId, Tx
 from app.actions.protocols import runnable, source_protocol
 from app.actions.roles import RoleHolder, starting_roles, without
 from app.actions.steps import NextSpeaker, check_gate, enter_step, paused, speaking_order
-from app.model import Presence, Round, Session
+from app.model import Presence, Round, Session, VotingMode
 from app.protocol import DEFAULT_ID, Protocol, scale
 
 
@@ -47,6 +47,8 @@ class StartSession(Action):
     attendance: tuple[Attendee, ...] = ()  # members left out are present
     roles: tuple[RoleHolder, ...] = ()  # roles left out go by the fair rotation (app/roles.py)
     coached: bool = False
+    voting: VotingMode = "one"
+    dots: int = Field(default=3, ge=2, le=3)
 
     def perform(self, tx: Tx) -> None:
         tx.need("groups", self.group_id)
@@ -74,6 +76,8 @@ class StartSession(Action):
             available_minutes=self.available_minutes,
             attendance=attendance,
             coached=self.coached,
+            voting=self.voting,
+            dots=self.dots,
         )
         tx.create("sessions", session.model_copy(update={"roles": starting_roles(tx, session, self.roles)}))
 

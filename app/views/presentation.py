@@ -49,7 +49,11 @@ def _captured(view: View, session, round_, step, who) -> Markup | None:
     if step.capture in ENTRY_KINDS:
         said = [e for e in view.ws.entries_of(round_.id, ENTRY_KINDS[step.capture]) if e.step in ("", step.key) and not e.out_of_frame]
         lines = [(who.get(e.author_id, ""), e.text) for e in said]
-    elif step.capture in ("pitches", "vote"):
+    elif step.capture == "vote":
+        from app.views import vote  # the choice's own module, on its step only
+
+        return vote.wall(view, session, round_)
+    elif step.capture == "pitches":
         on_table = view.ws.carried_over(session.id) + view.ws.pitches_of(session.id)
         lines = [(who.get(p.member_id, ""), p.title) for p in on_table if not p.withdrawn and p.round_id in ("", round_.id)]
     else:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from app.markup import Markup, fragment, h
 from app.model import Group
 from app.protocol import DEFAULT_ID, LIBRARY, Protocol, scale
-from app.views import attendance, roles
+from app.views import attendance, roles, vote
 from app.views.context import View, route
 from app.views.parts import choice_field, crumb, form, link, page, placeholder, submit, text_field
 
@@ -41,6 +41,7 @@ def render(view: View) -> Markup:
         h("p", {"class": "hint"}, protocol.source(view.lang), " ", link(route("protocols", group=group.id), _("protocol.ui.see_all"))),
         size_note(view, protocol, len(view.ws.members_of(group.id))),
         roles.mode_field(view, group),
+        h("div", {"class": "entry-fields"}, vote.mode_fields(view, "one", 3, SCOPE)) if protocol.chooses_pitch else None,
         roles.setup_field(view, group, protocol),
         h(
             "div",

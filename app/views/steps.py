@@ -34,7 +34,9 @@ def capture(view: View, session: Session, round_: Round, step: Step) -> Markup:
     if step.capture == "pitches":
         return pitches(view, session, round_, step, who)
     if step.capture == "vote":
-        return vote(view, session, round_, who)
+        from app.views import vote  # the choice step builds on this module's pitch parts
+
+        return vote.body(view, session, round_)
     if step.capture == "contract":
         return contract(view, session, round_, who)
     if step.capture == "synthesis":
@@ -152,88 +154,6 @@ def pitch_controls(view: View, pitch: Pitch, *, delete: bool = False) -> Markup:
         withdraw,
         button(_("walk.pitch.delete"), "delete_pitch", cls="quiet danger", id=pitch.id, aria_label=_("walk.pitch.delete_one", title=title)) if delete else None,
     )
-
-
-def vote(view: View, session: Session, round_: Round, who: dict[str, str]) -> Markup:
-    """The choice: every problem on the table in the order it was pitched (a card does not
-    move while the room votes), with this session's votes; and, for a protocol whose choice
-    is its first step, the form that notes the problems the members evoke."""
-    _ = view._
-    on_table = [p for p in view.ws.carried_over(session.id) + view.ws.pitches_of(session.id) if p.round_id in ("", round_.id)]
-    chosen = view.ws.pitches.get(round_.pitch_id)
-    rows = bool(on_table)
-    pitched_before = any(s.capture == "pitches" for s in session.protocol.steps[: round_.step])
-    status = (
-        h("p", {"class": "resolved"}, _("ui.vote.confirmed", title=chosen.title, name=who.get(chosen.member_id, "?")))
-        if chosen
-        else h("p", {"class": "hint"}, _("ui.vote.hint") if rows else _("walk.vote.note_first"))
-    )
-    if pitched_before:
-        empty = h("p", {"class": "empty"}, _("ui.vote.no_pitch"))
-        noting = None
-    else:
-        empty = None
-        noting = h("section", {"class": "noting", "aria-labelledby": f"noting-{round_.id}"}, h("h3", {"id": f"noting-{round_.id}"}, _("walk.vote.note_pitch")), pitch_form(view, session, who))
-    # The status under the cards while the room votes, so that six to eight cards fit the
-    # screen; above them once the group has chosen.
-    return fragment(
-        h("h2", {}, _("ui.capture.vote")),
-        status if chosen or not rows else None,
-        numbered(view, on_table, f"vote-{round_.id}", lambda p: _ballot(view, session, round_, p, who), **{"class": "pitches"})
-        if rows else empty,
-        status if rows and not chosen else None,
-        controls_hint(view) if rows else None,
-        noting,
-    )
-
-
-def _ballot(view: View, session: Session, round_: Round, pitch: Pitch, who: dict[str, str]) -> Markup:
-    """One pitch in the vote, compact so that six to eight fit a projector's screen: its
-    tally in this session, its title and owner with the controls to fix it on one line, who
-    votes for it and the group's choice on the next; a withdrawn one only waits to be put
-    back."""
-    _ = view._
-    voters = {v.member_id for v in view.ws.votes_for(pitch.id, session.id)}
-    is_chosen = pitch.id == round_.pitch_id
-    tally = h("p", {"class": "tally", "aria-label": view.plural("ui.vote.count", len(voters))}, len(voters))
-    if pitch.id == editing(view):
-        meta = h("p", {"class": "meta"}, h("span", {"class": "who"}, who.get(pitch.member_id, "?")), since_tag(view, pitch), withdrawn_tag(view, pitch))
-        return h("li", {"class": "pitch editing"}, tally, h("div", {"class": "pitch-body"}, meta, pitch_editor(view, pitch)))
-    first = first_names(who)
-    carried = h("span", {"class": "tag"}, _("walk.vote.carried")) if pitch.session_id != session.id else None
-    head = h(
-        "div",
-        {"class": "pitch-head"},
-        h("p", {"class": "text"}, carried, withdrawn_tag(view, pitch), " ", h("span", {"class": "who"}, first.get(pitch.member_id, "?")), _("summary.colon"), h("span", {}, pitch.title)),
-        pitch_controls(view, pitch),
-    )
-    vote = None
-    if not pitch.withdrawn:
-        ballots = h(
-            "div",
-            {"class": "ballots", "role": "group", "aria-label": _("ui.vote.who", title=pitch.title)},
-            [toggle(first[member], "toggle_vote", member in voters, pitch_id=pitch.id, member_id=member, session_id=session.id) for member in present_names(view, session)],
-        )
-        choose = (
-            button(_("ui.vote.chosen"), "choose_pitch", round_id=round_.id, pitch_id=pitch.id, aria_pressed="true")
-            if is_chosen
-            else button(_("walk.vote.choose"), "choose_pitch", cls="primary", round_id=round_.id, pitch_id=pitch.id, aria_pressed="false", aria_label=_("walk.vote.choose_one", title=short(pitch.title)))
-        )
-        vote = h("div", {"class": "pitch-vote"}, ballots, choose)
-    return h(
-        "li",
-        {"class": classes("pitch", chosen=is_chosen, withdrawn=pitch.withdrawn, conflicted=conflicted(pitch, "pitches"))},
-        tally,
-        h("div", {"class": "pitch-body"}, head, notice(view, "pitches", pitch), vote),
-    )
-
-
-def first_names(who: dict[str, str]) -> dict[str, str]:
-    """Each member by first name, the whole name where two share one: the ballots of
-    six or eight members then hold on one line."""
-    first = {member: name.split()[0] if name.split() else name for member, name in who.items()}
-    taken = list(first.values())
-    return {member: name if taken.count(name) == 1 else who[member] for member, name in first.items()}
 
 
 def request_reminder(view: View, session: Session, round_: Round) -> Markup | None:
