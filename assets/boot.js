@@ -170,11 +170,13 @@
 
   function makeSnapshot() {
     const worker = new Worker(new URL("./assets/snapshot.mjs", document.baseURI), { type: "module" });
-    worker.addEventListener("message", ({ data }) => {
+    const done = ({ outcome, detail }) => {
       worker.terminate();
-      if (data.outcome === "failed") console.warn("Cercle: no memory snapshot for the next start:", data.detail);
-      root.dataset.snapshot = data.outcome; // stored, present, refused or failed
-    });
+      if (outcome === "failed") console.warn("Cercle: no memory snapshot for the next start:", detail);
+      root.dataset.snapshot = outcome; // stored, present, refused or failed
+    };
+    worker.addEventListener("message", ({ data }) => done(data));
+    worker.addEventListener("error", (event) => done({ outcome: "failed", detail: event.message || "the worker did not start" }));
     const app = { ...STARTUP.app, url: new URL(STARTUP.app.url, document.baseURI).href };
     worker.postMessage({ app, env: PYTHON_ENV, ...SNAPSHOT });
   }
