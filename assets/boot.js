@@ -112,7 +112,7 @@
   const scope = new URL("./", document.baseURI).href;
   const SNAPSHOT = self.caches && STARTUP?.snapshot
     ? { cache: `cercle-snapshot ${scope}`, key: `${scope}snapshot-${STARTUP.snapshot}` }
-    : null; // no Cache Storage (a page served over plain http from another host): none
+    : null; // no Cache Storage (a page served insecurely, not from localhost): none
   const PYTHON_ENV = { PYDANTIC_DISABLE_PLUGINS: "__all__" }; // no scan of installed packages for plugins
 
   // This build's stored snapshot (a response whose body is still to read), or null. One

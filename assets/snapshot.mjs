@@ -36,8 +36,15 @@ async function make({ app, env, cache: name, key }) {
   return { outcome: "stored", detail: `${snapshot.length} bytes` };
 }
 
+// One maker at a time for a site (the presentation window is a second page of the app):
+// another page's worker making it, this one leaves it to that one.
+function alone(name, task) {
+  if (!navigator.locks) return task();
+  return navigator.locks.request(name, { ifAvailable: true }, (lock) => (lock ? task() : { outcome: "present" }));
+}
+
 self.addEventListener("message", (event) => {
-  make(event.data).then(
+  alone(event.data.cache, () => make(event.data)).then(
     (result) => self.postMessage(result),
     (error) => self.postMessage({ outcome: "failed", detail: error?.stack || String(error) }),
   );
