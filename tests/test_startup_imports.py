@@ -167,3 +167,16 @@ def test_the_snapshot_imports_the_first_screens_modules_and_no_browser_object():
     assert first_screens <= held, sorted(first_screens - held)
     assert [name for name in held - {"app.first_screen"} if name not in first_screens] == [], (
         "the snapshot holds only what the first screen imports")
+
+
+def test_a_restored_snapshot_draws_other_random_numbers_than_the_snapshot_would():
+    import random
+
+    import app.first_screen
+
+    app.first_screen.import_all()
+    state = random.getstate()
+    replayed = random.random()
+    random.setstate(state)  # as a restore finds it: the state the snapshot was taken with
+    app.first_screen.restored()
+    assert random.random() != replayed
