@@ -107,6 +107,8 @@ PRECACHE_MARKER = '/* build.py: precache */ { version: "source", files: [] }'
 # The manifest's PNG icons (assets/manifest.webmanifest), drawn from icon.svg's ring: name ->
 # (size in pixels, maskable: on a full background, inside the middle 80% that any mask keeps).
 PNG_ICONS = {"icon-192.png": (192, False), "icon-512.png": (512, False), "icon-maskable-512.png": (512, True)}
+# What a returning visit's memory snapshot depends on beside the runtime and the app (snapshot_id).
+SNAPSHOT_SCRIPTS = ("boot.js", "snapshot.mjs")
 PRECOMPRESSED = (".br", ".gz")  # siblings of dist/'s files, which hosts send instead (`precompress`)
 SKIPPED_APP_FILES = re.compile(r"(^|/)(__pycache__(/|$)|\.)|\.py[co]$")
 
@@ -611,7 +613,8 @@ def assemble(out: Path, modules: Path, library: Path, app: Path, wheels: list[Pa
     boot = (ROOT / "assets" / "boot.js").read_text()
     if STARTUP_MARKER not in boot:
         raise BuildError(f"assets/boot.js: keep `{STARTUP_MARKER}` (build.py writes what the page loads there)")
-    boot = boot.replace(STARTUP_MARKER, json.dumps(startup_manifest(app, packages), indent=1))
+    manifest = {**startup_manifest(app, packages), "snapshot": snapshot_id(out / "pyodide", app)}
+    boot = boot.replace(STARTUP_MARKER, json.dumps(manifest, indent=1))
     page = page.replace(BOOT_SCRIPT, f"<script>\n{boot}</script>").replace(PRELOADS_MARKER, preload_links(out))
     page = with_plugins(page)
     (out / "index.html").write_text(with_inline_hashes(page))
@@ -754,6 +757,15 @@ def startup_manifest(app: Path, packages: list[str]) -> dict:
     browser checks (Subresource Integrity) and where it goes in Pyodide's file system."""
     integrity = "sha256-" + base64.b64encode(hashlib.sha256(app.read_bytes()).digest()).decode()
     return {"packages": packages, "app": {"url": f"./pyodide/{app.name}", "path": APP_MOUNT, "integrity": integrity}}
+
+
+def snapshot_id(runtime: Path, app: Path) -> str:
+    """The id under which a returning visit's memory snapshot is stored (assets/boot.js): a
+    hash of what its bytes depend on, the runtime, the app's zip and the scripts that make
+    and restore it. A snapshot of another build is never looked up (and Pyodide itself
+    refuses one of another runtime: its BUILD_ID)."""
+    scripts = [ROOT / "assets" / name for name in SNAPSHOT_SCRIPTS]
+    return sha256_of(*(runtime / name for name in PYODIDE_RUNTIME), app, *scripts)[:16]
 
 
 def preload_links(out: Path) -> str:

@@ -97,9 +97,88 @@
   }
 
   // The app's zip goes first on sys.path: Python imports it in place, nothing is unpacked.
+  // (A restored snapshot has it on sys.path already, but not in its file system.)
   function mountApp(pyodide, bytes) {
     pyodide.FS.writeFile(STARTUP.app.path, new Uint8Array(bytes), { canOwn: true });
-    pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(STARTUP.app.path)})`);
+    const path = JSON.stringify(STARTUP.app.path);
+    pyodide.runPython(`import sys; sys.path[:] = [${path}, *(entry for entry in sys.path if entry != ${path})]`);
+  }
+
+  // A returning visit's memory snapshot (docs/startup.md, "A memory snapshot"): Pyodide's
+  // memory once booted with the first screen's modules imported, made after a first visit
+  // by assets/snapshot.mjs, in a worker, and kept in Cache Storage under this build's id
+  // (written here by build.py: Pyodide's runtime, the app's zip and these scripts), in a
+  // cache of its own that the service worker's clean-up leaves alone (assets/sw.js).
+  const scope = new URL("./", document.baseURI).href;
+  const SNAPSHOT = self.caches && STARTUP?.snapshot
+    ? { cache: `cercle-snapshot ${scope}`, key: `${scope}snapshot-${STARTUP.snapshot}` }
+    : null; // no Cache Storage (a page served insecurely, not from localhost): none
+  const PYTHON_ENV = { PYDANTIC_DISABLE_PLUGINS: "__all__" }; // no scan of installed packages for plugins
+
+  // This build's stored snapshot (a response whose body is still to read), or null. One
+  // that the worker refused to make, or that failed to restore, is stored empty (204).
+  function storedSnapshot() {
+    if (!SNAPSHOT) return Promise.resolve(null);
+    return caches
+      .open(SNAPSHOT.cache)
+      .then((cache) => cache.match(SNAPSHOT.key))
+      .then((response) => (response?.status === 200 ? response : null))
+      .catch(() => null);
+  }
+
+  // A snapshot that fails to restore is never tried, nor made, again for this build.
+  function refuseSnapshot(error) {
+    console.warn("Cercle: the memory snapshot did not restore, so Python starts without it:", error);
+    caches
+      .open(SNAPSHOT.cache)
+      .then((cache) => cache.put(SNAPSHOT.key, new Response(null, { status: 204, headers: { "Cercle-Refused": "restore failed" } })))
+      .catch(() => {});
+  }
+
+  // Python from the stored snapshot (null if it fails: then it boots as without one).
+  // The file system is not in a snapshot: the app's zip is written again, the same bytes.
+  async function restore(loadPyodide, options, stored, app) {
+    let pyodide;
+    try {
+      pyodide = await loadPyodide({ ...options, _loadSnapshot: stored.arrayBuffer() });
+    } catch (error) {
+      refuseSnapshot(error);
+      return null;
+    }
+    const bytes = await app; // failing its hash: the start-up's failure, snapshot or not
+    try {
+      mountApp(pyodide, bytes);
+      pyodide.runPython("import app.first_screen; app.first_screen.restored()");
+      return pyodide;
+    } catch (error) {
+      refuseSnapshot(error);
+      return null;
+    }
+  }
+
+  // When this start did not come from a snapshot, the worker makes one for the next start
+  // (data-snapshot says how it went, for the tests): once the page is ready and pydantic is
+  // up, and the service worker has stored the build and taken the page (so that the worker
+  // takes Pyodide from there, not from the network again; and a page without a service
+  // worker would take it all from the network on its next start anyway), in idle time.
+  function makeSnapshotLater() {
+    const container = navigator.serviceWorker;
+    if (!SNAPSHOT || !container || root.dataset.boot === "snapshot") return;
+    if (container.controller) (self.requestIdleCallback ?? setTimeout)(makeSnapshot);
+    else container.addEventListener("controllerchange", makeSnapshotLater, { once: true });
+  }
+
+  function makeSnapshot() {
+    const worker = new Worker(new URL("./assets/snapshot.mjs", document.baseURI), { type: "module" });
+    const done = ({ outcome, detail }) => {
+      worker.terminate();
+      if (outcome === "failed") console.warn("Cercle: no memory snapshot for the next start:", detail);
+      root.dataset.snapshot = outcome; // stored, present, refused or failed
+    };
+    worker.addEventListener("message", ({ data }) => done(data));
+    worker.addEventListener("error", (event) => done({ outcome: "failed", detail: event.message || "the worker did not start" }));
+    const app = { ...STARTUP.app, url: new URL(STARTUP.app.url, document.baseURI).href };
+    worker.postMessage({ app, env: PYTHON_ENV, ...SNAPSHOT });
   }
 
   // Pyodide catches a failure to compile or instantiate its WebAssembly (a damaged or
@@ -127,15 +206,13 @@
     const output = { stdout: console.log, stderr: console.error };
     const app = fetchChecked(STARTUP.app);
     const unwatch = watchWebAssembly();
-    const booting = import("./pyodide/pyodide.mjs")
-      .then(({ loadPyodide }) =>
-        loadPyodide({
-          env: { PYDANTIC_DISABLE_PLUGINS: "__all__" }, // no scan of installed packages for plugins
-          stdout: (line) => output.stdout(line),
-          stderr: (line) => output.stderr(line),
-        }),
-      )
-      .then(async (pyodide) => {
+    const options = { env: PYTHON_ENV, stdout: (line) => output.stdout(line), stderr: (line) => output.stderr(line) };
+    const booting = Promise.all([import("./pyodide/pyodide.mjs"), storedSnapshot()])
+      .then(async ([{ loadPyodide }, stored]) => {
+        const restored = stored && (await restore(loadPyodide, options, stored, app));
+        root.dataset.boot = restored ? "snapshot" : "full";
+        if (restored) return restored;
+        const pyodide = await loadPyodide(options);
         mountApp(pyodide, await app);
         return pyodide;
       })
@@ -170,17 +247,22 @@
     addEventListener("py:done", () => fail(text.failed, lastError));
   }
 
-  // Once the first screen is up and pydantic with it (data-checks), the service worker,
-  // which stores the build so that the page starts offline (assets/offline.mjs): then, so
-  // that its download never competes with the start. Without one, the page works online.
-  function registerOffline() {
+  // Once the first screen is up and pydantic with it (data-checks): then, so that nothing
+  // competes with the start.
+  function afterChecks(callback) {
     new MutationObserver((_, observer) => {
       if (root.dataset.checks !== "ready") return;
       observer.disconnect();
-      import("./assets/offline.mjs")
-        .then((offline) => offline.register())
-        .catch((error) => console.warn("Cercle: no service worker, so no offline start:", error));
+      callback();
     }).observe(root, { attributes: true, attributeFilter: ["data-checks"] });
+  }
+
+  // The service worker, which stores the build so that the page starts offline
+  // (assets/offline.mjs). Without one, the page works online.
+  function registerOffline() {
+    import("./assets/offline.mjs")
+      .then((offline) => offline.register())
+      .catch((error) => console.warn("Cercle: no service worker, so no offline start:", error));
   }
 
   window.cercleBoot = {
@@ -196,7 +278,10 @@
   addEventListener("error", onStartupError, true); // capture: resource errors do not bubble
   addEventListener("unhandledrejection", onStartupError);
   window.cercleBoot.python = bootPython();
-  registerOffline();
+  afterChecks(() => {
+    registerOffline();
+    makeSnapshotLater();
+  });
   // PyScript reads its configuration (<script type="py" config>, <mpy-config>) when it
   // starts: started before the parser has reached them (a page that arrives or parses
   // slowly), it finds none and asks for every plugin, which dist/ does not ship. So

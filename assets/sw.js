@@ -10,6 +10,8 @@
 const BUILD = /* build.py: precache */ { version: "source", files: [] };
 const SCOPE = self.registration.scope; // dist/'s folder, at the root or under a sub-path
 // Cache Storage is shared by every scope of an origin: each worker only touches its own.
+// (The page's memory snapshot lives in "cercle-snapshot <scope>", outside this prefix:
+// assets/boot.js and assets/snapshot.mjs keep it, one build's at a time.)
 const PREFIX = `cercle ${SCOPE} `;
 const CACHE = PREFIX + BUILD.version;
 const PAGE = new URL("index.html", SCOPE).href;

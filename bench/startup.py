@@ -11,14 +11,16 @@ it, PyScript taking it over, one pydantic model defined and validated, and (c') 
 with one line of Python instead of pydantic; (b) the app until <html data-app-state="ready">.
 Then (r), a returning visit as a facilitator makes one: a first visit in a persistent
 browser profile (launch_persistent_context), until the service worker has stored the
-build, a few seconds idle, that tab closed, and the app opened in a new tab. And a first
+build and its worker the memory snapshot, a few seconds idle, that tab closed, and the
+app opened in a new tab, restoring the snapshot; and (r0) the same with the snapshot
+deleted before the return, so that Python boots in full. And a first
 visit over a throttled network (DevTools: 25 Mbit/s, 50 ms round trip), (t) of dist/ as it
 is (brotli on the wire, stored zips) and (t0) of the same app built without precompression
 (deflated zips, no siblings: the build before precompression). Times are read inside the
 page (performance.now() when data-app-state changes), so Playwright's overhead is out of
 them; bytes are what the server sent during the load (bodies, as encoded). Prints medians,
 the ratios b/a (DESIGN.md §6: at most 1.20), r/a (at most 0.60, with no byte from the
-network), t/t0, c/a, c'/a and b/a'; and b/a run by run.
+network) and r0/a, t/t0, c/a, c'/a and b/a'; and b/a run by run.
 """
 
 from __future__ import annotations
@@ -79,6 +81,11 @@ new MutationObserver((_, observer) => {
 }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-app-state"] });
 """
 
+# The memory snapshot's cache gone (assets/boot.js), for a return without it.
+SNAPSHOT_DELETED = """async () => {
+  for (const name of await caches.keys()) if (name.startsWith("cercle-snapshot ")) await caches.delete(name);
+}"""
+
 # What the page transferred, and when it first painted.
 MEASURE = """() => {
   const entries = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")];
@@ -122,9 +129,10 @@ def load(browser: Browser, url: str, sent: Sent | None = None, *, network: dict 
         context.close()
 
 
-def returning(browser: Browser, url: str, sent: Sent) -> dict:
+def returning(browser: Browser, url: str, sent: Sent, snapshot: bool) -> dict:
     """A return in a new tab of a persistent profile, after a first visit whose service
-    worker stored the build, and a few seconds idle."""
+    worker stored the build and whose worker stored the memory snapshot (deleted before
+    the return when `snapshot` is false: Python then boots in full), and a few seconds idle."""
     profile = tempfile.mkdtemp(prefix="cercle-bench-profile-")
     context: BrowserContext = browser.browser_type.launch_persistent_context(
         profile, executable_path=build.chromium_executable(), args=list(build.CHROMIUM_ARGS))
@@ -134,9 +142,18 @@ def returning(browser: Browser, url: str, sent: Sent) -> dict:
         visit(first, url, sent)
         first.wait_for_selector("html[data-checks=ready]", state="attached", timeout=TIMEOUT_MS)
         first.evaluate("() => navigator.serviceWorker.ready")  # installed: the build is stored
+        first.wait_for_selector("html[data-snapshot]", state="attached", timeout=TIMEOUT_MS)
+        if first.evaluate("document.documentElement.dataset.snapshot") != "stored":
+            raise SystemExit(f"bench: no memory snapshot after the first visit of {url} (the console says why)")
+        if not snapshot:
+            first.evaluate(SNAPSHOT_DELETED)
         first.close()
         time.sleep(IDLE_S)
-        return visit(context.new_page(), url, sent)
+        result = visit(context.new_page(), url, sent)
+        result["boot"] = context.pages[-1].evaluate("document.documentElement.dataset.boot")
+        if result["boot"] != ("snapshot" if snapshot else "full"):
+            raise SystemExit(f"bench: the return booted {result['boot']!r} (snapshot={snapshot})")
+        return result
     finally:
         context.close()
         shutil.rmtree(profile, ignore_errors=True)
@@ -182,7 +199,7 @@ def main() -> int:
         "app": base,
     }
     throttled = {"precompressed": base, "plain": base + "plain/"}
-    results: dict[str, list[dict]] = {name: [] for name in [*pages, "returning", *throttled]}
+    results: dict[str, list[dict]] = {name: [] for name in [*pages, "returning", "returning-full", *throttled]}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=build.chromium_executable(), args=list(build.CHROMIUM_ARGS))
         for name in pages:  # warm-up: the OS file cache, the browser's own start
@@ -191,7 +208,8 @@ def main() -> int:
             order = list(pages) if run % 2 == 0 else list(reversed(pages))
             for name in order:
                 results[name].append(load(browser, pages[name], sent))
-            results["returning"].append(returning(browser, base, sent))
+            for snapshot in (True, False) if run % 2 == 0 else (False, True):
+                results["returning" if snapshot else "returning-full"].append(returning(browser, base, sent, snapshot))
             for name in (throttled if run % 2 == 0 else reversed(throttled)):
                 results[name].append(load(browser, throttled[name], sent, network=THROTTLED))
             times = ", ".join(f"{name} {results[name][-1]['at']:.0f} ms" for name in results)
@@ -201,8 +219,9 @@ def main() -> int:
     server.shutdown()
     shutil.rmtree(plain.parent, ignore_errors=True)
 
-    bare, stock, pyscript, floor, app, again, fast, slow = (
-        median_at(results[name]) for name in ("bare", "stock", "pyscript", "floor", "app", "returning", "precompressed", "plain"))
+    bare, stock, pyscript, floor, app, again, again_full, fast, slow = (
+        median_at(results[name]) for name in
+        ("bare", "stock", "pyscript", "floor", "app", "returning", "returning-full", "precompressed", "plain"))
     paint = statistics.median(run["paint"] for run in results["app"] if run["paint"] is not None)
     ratio = app / bare
     print()
@@ -215,7 +234,8 @@ def main() -> int:
     print(report("(c') PyScript taking over that runtime, one line", results["pyscript"]))
     print(report("(c) PyScript, then one pydantic model (no app)", results["floor"]))
     print(report("(b) Cercle until data-app-state=ready", results["app"]))
-    print(report("(r) Cercle returning, new tab of a persistent profile", results["returning"]))
+    print(report("(r) Cercle returning, new tab of a persistent profile, from the memory snapshot", results["returning"]))
+    print(report("(r0) the same without the snapshot", results["returning-full"]))
     print(report("(t) Cercle, first visit at 25 Mbit/s, 50 ms RTT", results["precompressed"]))
     print(report("(t0) the same without precompression", results["plain"]))
     print()
@@ -226,7 +246,8 @@ def main() -> int:
     print(f"ratio b/a run by run: median {statistics.median(paired):.2f}, "
           f"quartiles {paired[len(paired) // 4]:.2f} to {paired[(3 * len(paired)) // 4]:.2f}")
     network = max(run["sent"] for run in results["returning"])
-    print(f"ratio r/a: {again / bare:.2f} (target <= {TARGET_RETURNING:.2f}), at most {network} bytes from the network")
+    print(f"ratio r/a: {again / bare:.2f} (target <= {TARGET_RETURNING:.2f}), at most {network} bytes from the network; "
+          f"r0/a: {again_full / bare:.2f}, r/r0: {again / again_full:.2f}")
     print(f"ratio t/t0: {fast / slow:.2f} (the first visit over a slow network, with and without precompression)")
     print(f"ratio c'/a: {pyscript / bare:.2f}, c/a: {floor / bare:.2f} (the stack without the app), b/c': {app / pyscript:.2f}, b/c: {app / floor:.2f}")
     print(f"ratio b/a': {app / stock:.2f} (against Pyodide as published)")

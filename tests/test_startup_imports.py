@@ -141,3 +141,42 @@ def test_every_command_is_named_with_its_module():
                     if isinstance(decorator, ast.Call) and getattr(decorator.func, "id", "") == "command":
                         registered[decorator.args[0].value] = path.stem
     assert registered == MODULES
+
+
+# What a returning visit's memory snapshot holds (app/first_screen.py): imported in a
+# fresh interpreter where any import of the browser's modules fails, as it must in the
+# worker that makes the snapshot (no JavaScript object may be held by Python then).
+SNAPSHOT = """
+import sys
+for name in ("js", "pyodide", "pyodide.ffi", "pyscript"):
+    sys.modules[name] = None  # `import js` raises ImportError
+import app.first_screen
+app.first_screen.import_all()
+print(" ".join(name for name in sys.modules if name.startswith(("app", "pydantic", "annotated_types"))))
+"""
+
+
+def test_the_snapshot_imports_the_first_screens_modules_and_no_browser_object():
+    result = subprocess.run([sys.executable, "-c", SNAPSHOT], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    held = set(result.stdout.split())
+    room = Room()
+    room.group()
+    room.session()
+    first_screens = {name for route in ("", "#/session?id=s-1", "#/group?id=g-1") for name in _first_screen(route, room)}
+    assert first_screens <= held, sorted(first_screens - held)
+    assert [name for name in held - {"app.first_screen"} if name not in first_screens] == [], (
+        "the snapshot holds only what the first screen imports")
+
+
+def test_a_restored_snapshot_draws_other_random_numbers_than_the_snapshot_would():
+    import random
+
+    import app.first_screen
+
+    app.first_screen.import_all()
+    state = random.getstate()
+    replayed = random.random()
+    random.setstate(state)  # as a restore finds it: the state the snapshot was taken with
+    app.first_screen.restored()
+    assert random.random() != replayed
