@@ -739,15 +739,15 @@ def with_inline_hashes(page: str) -> str:
 
 
 def summary_style() -> str:
-    """The inline style of the summary's standalone page (`CSS` in app/summary_render.py),
+    """The inline style of the summary's standalone page (`CSS` in app/summary/render.py),
     read from the source: importing that module would need pydantic, which the build's
     Python may not have."""
-    source = ROOT / "app" / "summary_render.py"
+    source = ROOT / "app" / "summary" / "render.py"
     for node in ast.parse(source.read_text()).body:
         if (isinstance(node, ast.Assign) and [ast.unparse(target) for target in node.targets] == ["CSS"]
                 and isinstance(node.value, ast.Call) and node.value.args and isinstance(node.value.args[0], ast.Constant)):
             return node.value.args[0].value
-    raise BuildError("app/summary_render.py: build.py reads `CSS = Markup(\"\"\"...\"\"\")` there (summary_style)")
+    raise BuildError("app/summary/render.py: build.py reads `CSS = Markup(\"\"\"...\"\"\")` there (summary_style)")
 
 
 def startup_manifest(app: Path, packages: list[str]) -> dict:

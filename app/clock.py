@@ -7,7 +7,7 @@ A stamp has one shape, `STAMP`: 15 digits of epoch milliseconds, a dot, a 6-digi
 (empty for a record never stamped). Stamps are compared as numbers (`stamp_key`), never as
 text, and never leave that shape: a clock at the last millisecond it can write stays there.
 A stamp further ahead of this device's clock than `AHEAD_MS` is refused at import
-(app/merge.py `preview`), so that no file can move every clock to a far future.
+(app/sync/merge.py `preview`), so that no file can move every clock to a far future.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ import random
 
 MODULES = (
     "app.web.app",
-    "app.shards",
+    "app.sync.shards",
     "app.views.context",
     "app.views.home",
     "app.views.group",

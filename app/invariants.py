@@ -1,5 +1,5 @@
 """What every screen and action relies on in a workspace, checked where data comes in
-(app/restore.py: an imported file, a stored shard).
+(app/sync/restore.py: an imported file, a stored shard).
 
 Types are pydantic's part (or app/frozen.py's, for data read unchecked at start-up); this
 module checks what types do not say: stamps of one bounded shape, dates every writer of a
@@ -10,7 +10,7 @@ round's step within its session's protocol) cannot be checked record by record, 
 merge may bring either side later: `settle` brings them back in range instead.
 
 Pure Python and cheap: start-up runs `check` over ten years of history before the first
-screen (app/shards.py `read_unchecked`).
+screen (app/sync/shards.py `read_unchecked`).
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ def check_versions(record: Record) -> None:
             and _sound_changed(record.changed)):
         raise Refusal("restore.error.version", "")
     if record.conflicts:
-        from app.merge import TEXT_FIELDS  # the merge says which fields a conflict carries
+        from app.sync.merge import TEXT_FIELDS  # the merge says which fields a conflict carries
 
         fields = TEXT_FIELDS[OF_RECORD[type(record)].collection]
         for entry in record.conflicts:
@@ -130,7 +130,7 @@ def check_versions(record: Record) -> None:
 
 
 def _sound_changed(changed: dict[Any, Any]) -> bool:
-    """Each field names the version that set it, `stamp/device` (app/merge.py `version`);
+    """Each field names the version that set it, `stamp/device` (app/sync/merge.py `version`);
     a device's own copy of a version it holds twice is `device~digest`."""
     for field, named in changed.items():
         if not (isinstance(field, str) and isinstance(named, str)):

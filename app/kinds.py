@@ -2,7 +2,7 @@
 showing a record of that kind need to know about it.
 
 A new kind of record is a record class in app/model.py (and its field on `Workspace`) plus
-one `Kind` here; app/merge.py, app/restore.py, app/shards.py, app/invariants.py, the
+one `Kind` here; app/sync/merge.py, app/sync/restore.py, app/sync/shards.py, app/invariants.py, the
 conflict action and the import preview read this table (docs/architecture.md, "where a
 change goes"). tests/test_kinds.py checks that it covers every collection of the workspace.
 """
@@ -26,7 +26,7 @@ from app.model import (
     Workspace,
 )
 
-# Where a record is stored (app/shards.py): with a group, with a session, or loose when its
+# Where a record is stored (app/sync/shards.py): with a group, with a session, or loose when its
 # owner is unknown. (kind of owner, the owner's id)
 Owner = tuple[str, str]
 GROUP, SESSION, LOOSE = "group", "session", ""
@@ -48,10 +48,10 @@ class Kind:
     text: tuple[str, ...] = ()
     # What a deletion empties (a tombstone keeps nothing a person wrote): the text, by default.
     erased: tuple[str, ...] | None = None
-    # Safety flags, besides `deleted`: set wins over a concurrent unset (app/merge.py).
+    # Safety flags, besides `deleted`: set wins over a concurrent unset (app/sync/merge.py).
     flags: tuple[str, ...] = ()
     # Optional pointers to other records (field -> collection): cleared when they point
-    # nowhere (app/restore.py `references`).
+    # nowhere (app/sync/restore.py `references`).
     references: dict[str, str] = field(default_factory=dict)
     edit_action: str = ""  # the action a correction form sends for it (app/views/editing.py)
     # Its texts lie below a field (a protocol's step texts): the merge decides them one by

@@ -17,7 +17,7 @@ async def start() -> None:
 
     from app.model import Workspace
     from app.views import NEED_PYDANTIC
-    from app.views.context import Route
+    from app.views.routes import Route
     from app.web import checks, effects, events, offline, shell, storage, ticker, warmup
     from app.web.app import App, Effects
 

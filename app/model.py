@@ -15,7 +15,7 @@ from app.frozen import Frozen, Limits, frozen
 from app.protocol import Protocol
 
 Stamp = Annotated[str, Limits(pattern=STAMP)]  # app/clock.py
-Device = Annotated[str, Limits(pattern=r"^[A-Za-z0-9_.:~-]{0,80}$")]  # `~`: a version a merge told apart (app/merge.py)
+Device = Annotated[str, Limits(pattern=r"^[A-Za-z0-9_.:~-]{0,80}$")]  # `~`: a version a merge told apart (app/sync/merge.py)
 VersionName = Annotated[str, Limits(pattern=r"^[0-9]{15}\.[0-9]{6}/[A-Za-z0-9_.:~-]{1,80}$")]
 
 MIN_MEMBERS = 4
@@ -34,21 +34,21 @@ PRESENCES: tuple[Presence, ...] = ("present", "excused", "absent")
 
 @frozen
 class Record(Frozen):
-    """What every record carries, for the merge (app/merge.py)."""
+    """What every record carries, for the merge (app/sync/merge.py)."""
 
     id: Annotated[str, Limits(min_length=1, max_length=64)]
     stamp: Stamp = ""
     device: Device = ""
     created: Stamp = ""  # the stamp of the record's creation: its place in lists
     # What this version was made knowing: per other device, the latest of its stamps it was
-    # made on top of (a version vector, app/merge.py).
+    # made on top of (a version vector, app/sync/merge.py).
     known: dict[str, Stamp] = field(default_factory=dict)
     # Per field, the version ("stamp/device") whose change gave it its value; a field not
     # named here has had its value since the record was made, which every version knows.
     changed: dict[str, VersionName] = field(default_factory=dict)
     deleted: bool = False
     # When versions of this record were made apart: every one of them, each with all its
-    # fields (app/merge.py decides the record from them, field by field); those whose text
+    # fields (app/sync/merge.py decides the record from them, field by field); those whose text
     # differs wait for a person to pick.
     conflicts: tuple[dict[str, Any], ...] = ()
 

@@ -1,4 +1,4 @@
-"""A record's content as paths, the units the merge decides (app/merge.py).
+"""A record's content as paths, the units the merge decides (app/sync/merge.py).
 
 Most fields are one path each. A few values hold things two devices change apart:
 - a session's `attendance` and `roles`: one path per member (`attendance/<member id>`) and

@@ -80,7 +80,7 @@ class Step(Frozen):
     def __post_init__(self) -> None:
         # The library writes whole minutes as ints; stored and read back they are floats.
         # One type, so that a step compares and dumps alike wherever it came from (the
-        # merge's tie-break reads model_dump, app/merge.py).
+        # merge's tie-break reads model_dump, app/sync/merge.py).
         if type(self.minutes) is int:
             object.__setattr__(self, "minutes", float(self.minutes))
 

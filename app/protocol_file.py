@@ -3,7 +3,7 @@ an import reads, to take a group's protocol to another group or device.
 
 UTF-8 JSON, `{"format": "cercle-protocol", "version": 1, "protocol": {...}}`; its JSON
 Schema is generated from `ProtocolFile` (`schema()`) and kept in schema/. Reading follows
-the workspace files' discipline (app/restore.py): cheap refusals first (size, encoding,
+the workspace files' discipline (app/sync/restore.py): cheap refusals first (size, encoding,
 nesting, duplicate keys), then the shape, then whether the protocol can run
 (app/protocol_check.py); a file refused is refused with words and nothing of it is kept.
 """
@@ -14,7 +14,7 @@ from typing import Any
 
 from app.protocol import Protocol
 from app.protocol_check import problems
-from app.restore import FileFormatError, parse
+from app.sync.restore import FileFormatError, parse
 
 FORMAT = "cercle-protocol"
 VERSION = 1

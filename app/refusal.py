@@ -1,8 +1,8 @@
 """A refusal: something the app declines to do, said in words.
 
 An action the state does not allow (`app.actions.ActionError`), a file that is not one the
-app can take (`app.restore.FileFormatError`), a summary link that cannot be read
-(`app.share.ShareError`): each is a Refusal carrying the catalog key of its message and the
+app can take (`app.sync.restore.FileFormatError`), a summary link that cannot be read
+(`app.summary.share.ShareError`): each is a Refusal carrying the catalog key of its message and the
 message's parameters. The running app catches them in one place (`App.refusing`, in
 app/web/app.py) and shows the message; nothing was changed.
 """

@@ -2,7 +2,7 @@
 why it could not be read, in words, and what of it can still be had, as a Cercle file that
 the import accepts.
 
-A stored shard is a Cercle file, zlib-compressed and base64-encoded (app/shards.py). Damage
+A stored shard is a Cercle file, zlib-compressed and base64-encoded (app/sync/shards.py). Damage
 rarely takes all of it: a cut keeps the beginning, a record refused by the checks leaves
 the others sound. So each layer keeps what it can: the base64 up to the first bad
 character, the zlib stream up to where it breaks, then each record that can still be
@@ -19,10 +19,10 @@ import zlib
 from dataclasses import dataclass
 from typing import Any
 
-from app import restore, shards
+from app.sync import restore, shards
 from app.model import COLLECTIONS, Workspace
 
-# Why stored data could not be read, by the refusal's message key (app/restore.py): the
+# Why stored data could not be read, by the refusal's message key (app/sync/restore.py): the
 # words of a file refused at import do not fit data this app wrote itself.
 REASONS = {
     "sync.error.truncated": "storage.why.truncated",
@@ -72,9 +72,9 @@ def salvage(key: str, value: str) -> Salvage:
     kept = sum(len(ws.collection(name)) for name in COLLECTIONS)
     if not kept:
         return Salvage(why, None, 0)
-    from app import sync  # pydantic writes files
+    from app.sync import file_format  # pydantic writes files
 
-    return Salvage(why, sync.dump(restore.references(ws)), kept)
+    return Salvage(why, file_format.dump(restore.references(ws)), kept)
 
 
 def _unbase64(value: str) -> bytes:

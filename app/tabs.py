@@ -2,7 +2,7 @@
 (app/web/storage.py follows them through the `storage` event).
 
 Each tab is a device of its own (a device id per page load), and records go through the
-same merge as files between devices (app/merge.py): an entry corrected in both tabs at once
+same merge as files between devices (app/sync/merge.py): an entry corrected in both tabs at once
 keeps both texts as a conflict (the form's version: app/actions/core.py `Tx.edit`). This
 device's own state (`cercle.local`) is not merged between devices but is shared by the
 tabs: a draft typed in one tab must survive the other tab's next save, and a draft sent in
@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from app import restore
-from app.merge import merge
+from app.sync import restore
+from app.sync.merge import merge
 from app.model import COLLECTIONS, Local, Workspace
 
 PREFERENCES = ("language", "muted", "projector")
@@ -40,7 +40,7 @@ def stored_as_held(mine: Workspace, theirs: Workspace) -> bool:
 def shard_written(ws: Workspace, layout: Any, key: str, theirs: Workspace | None) -> tuple[Workspace, set[str]]:
     """Another tab wrote the shard `key` (`theirs`, its records; None: it removed it): this
     tab's workspace after it, and the shards this tab must write again (those where it holds
-    versions the other tab's writes lack). `layout` (app/shards.py `Layout`) is what this tab
+    versions the other tab's writes lack). `layout` (app/sync/shards.py `Layout`) is what this tab
     last stored; it advances to the new workspace."""
     ws = restore.settle(take_shard(ws, theirs, layout.index.get(key, {})))
     dirty = layout.advance(ws)

@@ -6,10 +6,10 @@ quarterly sessions of 3 rounds, every step filled), in Chromium and under CPytho
 The same workloads run in both: this file is copied into Pyodide in a page served beside
 dist/, and imported there. Prints, side by side:
 - the characters localStorage holds (what the quota counts) for three layouts: one plain
-  JSON entry, one compressed entry, and app/shards.py's compressed shards; and what
+  JSON entry, one compressed entry, and app/sync/shards.py's compressed shards; and what
   Chromium grants (found by writing until it refuses);
 - the cost of the save after one action (a question added in the last session), writes
-  included in the browser: the reason app/shards.py writes only the shards that changed;
+  included in the browser: the reason app/sync/shards.py writes only the shards that changed;
 - loading the history (from a file, from stored shards) and merging two such histories.
 Medians of N runs. Targets (issue 5): the history fits in a third of a 5 MB quota; merging
 two such histories takes under 300 ms in the browser.
@@ -45,8 +45,8 @@ def workloads(runs: int, browser: bool) -> dict:
     """Every measure, in this interpreter (CPython, or Pyodide in the page)."""
     from history import Player, ten_years
 
-    from app import shards, sync
-    from app.merge import merge, preview
+    from app.sync import file_format, shards
+    from app.sync.merge import merge, preview
 
     if browser:
         import js
@@ -59,7 +59,7 @@ def workloads(runs: int, browser: bool) -> dict:
             pass
 
     ws = ten_years()
-    plain = sync.dump(ws).decode()
+    plain = file_format.dump(ws).decode()
     packed = base64.b64encode(zlib.compress(plain.encode(), 6)).decode()
     stored = shards.items(ws)
     sizes = {"one JSON entry": len(plain), "one compressed entry": len(packed), "compressed shards": shards.usage(stored.items())}
@@ -72,10 +72,10 @@ def workloads(runs: int, browser: bool) -> dict:
     after = player.ws
 
     def one_entry() -> None:
-        put("bench.one", sync.dump(after).decode())
+        put("bench.one", file_format.dump(after).decode())
 
     def one_compressed() -> None:
-        put("bench.one", base64.b64encode(zlib.compress(sync.dump(after), 6)).decode())
+        put("bench.one", base64.b64encode(zlib.compress(file_format.dump(after), 6)).decode())
 
     def sharded() -> float:
         layout = shards.Layout(ws)  # built once, when the page starts
@@ -95,18 +95,18 @@ def workloads(runs: int, browser: bool) -> dict:
     # Two histories to merge: this device's, and a tablet's copy read from its file, where
     # the last session's evaluation went on apart (contributions added, then edited).
     tablet = Player(device="d-tablet")
-    tablet.ws, tablet.now = sync.load(sync.dump(ws)), player.now
+    tablet.ws, tablet.now = file_format.load(file_format.dump(ws)), player.now
     for n in range(40):
         entry = f"bench-t{n}"
         tablet(type="add_entry", id=entry, session_id=last, kind="evaluation", author_id="m1", text=f"Sur la tablette {n}", rating=5)
         tablet(type="edit_entry", id=entry, text=f"Sur la tablette, revu {n}")
-    tablet_file = sync.dump(tablet.ws)
+    tablet_file = file_format.dump(tablet.ws)
     timings = {
-        "load a file (restore)": median_ms(lambda: sync.load(plain.encode()), runs),
+        "load a file (restore)": median_ms(lambda: file_format.load(plain.encode()), runs),
         "load from stored shards": median_ms(lambda: shards.read(stored), runs),
         "the same, unchecked (first screen)": median_ms(lambda: shards.read_unchecked(stored), runs),
         "merge two histories": median_ms(lambda: merge(after, tablet.ws), runs),
-        "import: load and preview": median_ms(lambda: preview(after, sync.load(tablet_file)), runs),
+        "import: load and preview": median_ms(lambda: preview(after, file_format.load(tablet_file)), runs),
     }
     return {"sizes": sizes, "save": save, "timings": timings, "records": sum(len(ws.collection(n)) for n in shards.COLLECTIONS)}
 

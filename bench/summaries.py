@@ -29,12 +29,13 @@ import build  # noqa: E402
 from history import ten_years  # noqa: E402
 from ui_helpers import seed  # noqa: E402
 
-from app import share  # noqa: E402
-from app.summary import group_summary, member_summaries, member_summary  # noqa: E402
-from app.summary_files import archive  # noqa: E402
-from app.summary_render import markdown, standalone  # noqa: E402
+from app.summary import share  # noqa: E402
+from app.summary.summaries import group_summary, member_summaries, member_summary  # noqa: E402
+from app.summary.files import archive  # noqa: E402
+from app.summary.render import markdown, standalone  # noqa: E402
 from app.views import render  # noqa: E402
-from app.views.context import Route, View  # noqa: E402
+from app.views.context import View  # noqa: E402
+from app.views.routes import Route
 
 TARGET_P95_MS = 50
 

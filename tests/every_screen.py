@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from app import calendar, share
+from app.summary import calendar, share
 from app.actions import ActionError, apply, parse
 from app.model import Workspace
-from app.summary import group_summary, member_summaries
-from app.summary_files import archive
+from app.summary.summaries import group_summary, member_summaries
+from app.summary.files import archive
 from app.views import render
-from app.views.context import Route, View
+from app.views.context import View
+from app.views.routes import Route
 
 NOW = 1_780_000_000_000  # a morning in 2026, epoch ms
 LANGUAGES = ("fr", "en")

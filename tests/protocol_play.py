@@ -12,7 +12,8 @@ from typing import Any
 
 from app.protocol import Protocol, Step
 from app.views import render
-from app.views.context import View, route
+from app.views.context import View
+from app.views.routes import route
 from tests.room import Room
 
 MEMBERS = ("Alice", "Bruno", "Chloé", "David")

@@ -7,13 +7,13 @@ import json
 from functools import cache
 from typing import Any, Callable
 
-from app import sync
+from app.sync import file_format
 from halfday import half_day
 
 
 @cache
 def finished() -> bytes:
-    return sync.dump(half_day().ws)
+    return file_format.dump(half_day().ws)
 
 
 @cache

@@ -3,9 +3,9 @@ follow-up, in their owner's summary, and on the group page with their age."""
 
 from __future__ import annotations
 
-from app.summary import member_summaries
-from app.summary_layout import layout
-from app.summary_render import markdown
+from app.summary.summaries import member_summaries
+from app.summary.layout import layout
+from app.summary.render import markdown
 from room import Room
 
 
@@ -29,7 +29,8 @@ def finish(room: Room, sid: str) -> None:
 
 
 def followed(room: Room, sid: str) -> list[str]:
-    from app.views.context import View, route
+    from app.views.context import View
+    from app.views.routes import route
     from app.views.followup import followed as listed
 
     view = View(ws=room.ws, route=route("session", id=sid), lang="fr", now=room.now, today="2026-12-01")

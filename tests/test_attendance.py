@@ -7,12 +7,12 @@ import json
 
 import pytest
 
-from app import restore, shards, sync
+from app.sync import file_format, restore, shards
 from app.actions import ActionError
-from app.merge import merge
-from app.summary import group_summary, member_summaries
-from app.summary_layout import layout
-from app.summary_render import markdown
+from app.sync.merge import merge
+from app.summary.summaries import group_summary, member_summaries
+from app.summary.layout import layout
+from app.summary.render import markdown
 from room import Room
 from test_sync_file import FIXTURES
 
@@ -223,7 +223,7 @@ def test_a_members_own_problem_still_waiting_is_in_their_summary():
 
 
 def test_a_file_written_before_attendance_existed_reads_with_the_documented_attendance():
-    ws = sync.load(BEFORE.read_bytes())
+    ws = file_format.load(BEFORE.read_bytes())
     # s-1: the members when it began (David left after it), and Farid, who joined during it
     # and spoke; not Émilie (left before), Gaëlle (joined during it, said nothing), Hugo (after).
     assert ws.sessions["s-1"].attendance == dict.fromkeys(["m-0", "m-1", "m-2", "m-3", "m-5"], "present")
@@ -237,7 +237,7 @@ def test_stored_data_from_before_attendance_gets_the_same_attendance():
     unsettled = restore.records(restore.migrate(restore.parse(BEFORE.read_bytes())))
     assert not unsettled.sessions["s-1"].attendance
     stored = shards.items(unsettled)
-    expected = sync.load(BEFORE.read_bytes()).sessions
+    expected = file_format.load(BEFORE.read_bytes()).sessions
     read, unreadable = shards.read(stored)
     assert unreadable == {} and read.sessions == expected
     assert shards.read_unchecked(stored).sessions == expected
@@ -245,15 +245,15 @@ def test_stored_data_from_before_attendance_gets_the_same_attendance():
 
 def test_attendance_travels_in_files_and_a_later_correction_wins_the_merge():
     laptop = opened()
-    tablet = Room(sync.load(sync.dump(laptop.ws)), device="d-tablet", now=laptop.now)
+    tablet = Room(file_format.load(file_format.dump(laptop.ws)), device="d-tablet", now=laptop.now)
     assert tablet.ws.sessions["s-1"].attendance == laptop.ws.sessions["s-1"].attendance
     laptop.do({"type": "set_attendance", "session_id": "s-1", "member_id": "m-3", "presence": "excused"})
     tablet.do({"type": "set_attendance", "session_id": "s-1", "member_id": "m-3", "presence": "absent"}, after_s=5)
     for merged in (merge(laptop.ws, tablet.ws), merge(tablet.ws, laptop.ws)):
         assert merged.sessions["s-1"].attendance["m-3"] == "absent"
-    merged = merge(laptop.ws, sync.load(sync.dump(tablet.ws)))
+    merged = merge(laptop.ws, file_format.load(file_format.dump(tablet.ws)))
     assert merged.sessions["s-1"] == merge(tablet.ws, laptop.ws).sessions["s-1"]
-    assert json.loads(sync.dump(merged))["sessions"]["s-1"]["attendance"]["m-3"] == "absent"
+    assert json.loads(file_format.dump(merged))["sessions"]["s-1"]["attendance"]["m-3"] == "absent"
 
 
 # Screens ------------------------------------------------------------------------------------

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from app import invariants, salvage, shards, sync
+from app import invariants, salvage
+from app.sync import file_format, shards
 from app.actions import ActionError
-from app.merge import preview
-from app.restore import FileFormatError
+from app.sync.merge import preview
+from app.sync.restore import FileFormatError
 from restored import edited, running
 from room import START, Room
 
@@ -23,12 +24,12 @@ def crowded(count: int, *, first: int = 0) -> bytes:
 
 
 def room_left() -> int:
-    ws = sync.load(running())
+    ws = file_format.load(running())
     return invariants.MAX_PER_ROUND - len(ws.entries_of("r-3")) - len(ws.action_items_of("r-3"))
 
 
 def test_a_contribution_beyond_what_a_round_may_hold_is_refused_with_words():
-    room = Room(sync.load(crowded(room_left())), device="d-here")
+    room = Room(file_format.load(crowded(room_left())), device="d-here")
     add = {"type": "add_entry", "session_id": "s-1", "round_id": "r-3", "kind": "note", "text": "Une de trop"}
     with pytest.raises(ActionError) as refused:
         room.do(add)
@@ -39,13 +40,13 @@ def test_a_contribution_beyond_what_a_round_may_hold_is_refused_with_words():
 
 
 def test_one_below_the_bound_a_contribution_is_added():
-    room = Room(sync.load(crowded(room_left() - 1)), device="d-here")
+    room = Room(file_format.load(crowded(room_left() - 1)), device="d-here")
     room.do({"type": "add_entry", "session_id": "s-1", "round_id": "r-3", "kind": "note", "text": "La dernière"})
-    sync.load(sync.dump(room.ws))  # and the file it makes is accepted
+    file_format.load(file_format.dump(room.ws))  # and the file it makes is accepted
 
 
 def test_an_action_plan_beyond_the_round_s_bound_is_refused_too():
-    room = Room(sync.load(crowded(room_left())), device="d-here")
+    room = Room(file_format.load(crowded(room_left())), device="d-here")
     with pytest.raises(ActionError) as refused:
         room.do({"type": "add_action_item", "round_id": "r-3", "text": "Appeler"})
     assert refused.value.key == "bounds.error.round_full"
@@ -63,8 +64,8 @@ def test_a_member_beyond_what_a_group_may_count_is_refused():
 
 
 def test_a_file_within_the_bound_that_would_take_a_held_round_beyond_it_is_refused_at_import():
-    here = sync.load(crowded(room_left() // 2 + 1))
-    theirs = sync.load(crowded(room_left() // 2 + 1, first=room_left()))
+    here = file_format.load(crowded(room_left() // 2 + 1))
+    theirs = file_format.load(crowded(room_left() // 2 + 1, first=room_left()))
     with pytest.raises(FileFormatError) as refused:
         preview(here, theirs)
     assert (refused.value.key, refused.value.params) == (
@@ -72,7 +73,7 @@ def test_a_file_within_the_bound_that_would_take_a_held_round_beyond_it_is_refus
 
 
 def test_a_stored_shard_beyond_the_bound_is_set_aside_at_start_up_with_words():
-    full = sync.load(crowded(room_left()))
+    full = file_format.load(crowded(room_left()))
     extra = full.entries["x-0"].model_copy(update={"id": "x-extra"})
     items = shards.items(full.model_copy(update={"entries": {**full.entries, extra.id: extra}}))  # no action makes it
     ws, unreadable = shards.read(items)
@@ -82,15 +83,16 @@ def test_a_stored_shard_beyond_the_bound_is_set_aside_at_start_up_with_words():
 
 def session_screen(ws, lang="fr", **params: str) -> str:
     from app.views import render
-    from app.views.context import Route, View
+    from app.views.context import View
+    from app.views.routes import Route
 
     route = Route("session", (("id", "s-1"), *params.items()))
     return str(render(View(ws=ws, route=route, lang=lang, now=START, today="2026-12-01")))
 
 
 def test_a_round_at_the_bound_draws_a_screen_about_the_size_of_one_with_fifty_contributions():
-    ordinary = session_screen(sync.load(crowded(50)))
-    full = sync.load(crowded(room_left()))
+    ordinary = session_screen(file_format.load(crowded(50)))
+    full = file_format.load(crowded(room_left()))
     assert len(full.entries_of("r-3", "note")) > 900
     page = session_screen(full)
     assert len(page) < 1.5 * len(ordinary)

@@ -142,7 +142,8 @@ def test_on_time_there_is_nothing_to_suggest_and_the_wall_shows_the_budget_when_
 
 def test_the_duration_reads_in_hours_and_minutes():
     from app.views.budget import duration
-    from app.views.context import View, route
+    from app.views.context import View
+    from app.views.routes import route
 
     view = View(ws=Room().ws, route=route("home"), lang="fr", now=0, today="2026-12-01")
     assert duration(view, 100 * MIN) == "1 h 40"

@@ -7,7 +7,7 @@ import datetime
 import icalendar
 import pytest
 
-from app.calendar import escape_text, fold, next_session
+from app.summary.calendar import escape_text, fold, next_session
 from halfday import half_day
 from room import Room
 

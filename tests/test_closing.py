@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from app.actions import ActionError
-from app.merge import merge
-from app.summary import group_summary, member_summary
+from app.sync.merge import merge
+from app.summary.summaries import group_summary, member_summary
 from halfday import half_day
 from room import Room
 
@@ -111,7 +111,8 @@ def test_an_action_plan_says_with_whom_and_is_listed_by_due_date_undated_last():
 
 def show(room: Room, lang: str = "fr", screen: str = "session", **params: str) -> str:
     from app.views import render
-    from app.views.context import View, route
+    from app.views.context import View
+    from app.views.routes import route
 
     return render(View(ws=room.ws, route=route(screen, **{"id": "s-1", **params}), lang=lang, now=room.now, local_time=lambda ms: (10, 40)))
 
@@ -168,7 +169,7 @@ def test_the_time_of_day_without_the_browser_is_utc_in_the_readers_language():
 
 
 def test_summaries_say_with_whom_list_actions_by_due_date_and_give_each_rating():
-    from app.summary_render import markdown
+    from app.summary.render import markdown
 
     room = half_day()
     room.do({"type": "reopen_session", "session_id": "s-1"})

@@ -44,7 +44,8 @@ def test_records_are_built_by_field_names_as_dataclasses_would_build_them():
 
 
 def test_values_that_allow_it_are_also_built_in_order():
-    from app.views.context import BrowserState, Route, Storage, View
+    from app.views.context import BrowserState, Storage, View
+    from app.views.routes import Route
 
     assert Route("session", (("id", "s-1"),)) == Route(screen="session", params=(("id", "s-1"),))
     assert Route("session").params == () and hash(Route("a")) == hash(Route(screen="a"))

@@ -15,7 +15,8 @@ from app.markup import escape_text
 from app.protocol import DEFAULT_ROLES, LIBRARY, Protocol, Role, Step, Text
 from app.protocol_check import MAX_TEXT, problems
 from app.views import render
-from app.views.context import View, route
+from app.views.context import View
+from app.views.routes import route
 from tests.protocol_play import begin, new_group, play_round
 from tests.room import Room
 from tests.test_views import show

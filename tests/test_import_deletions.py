@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app import restore, sync
+from app.sync import file_format, restore
 from app.actions.core import imported
 from app.clock import format_stamp
-from app.merge import preview, version
+from app.sync.merge import preview, version
 from app.views import transfer
-from app.views.context import BrowserState, Incoming, Route, View
+from app.views.context import BrowserState, Incoming, View
+from app.views.routes import Route
 from restored import edited, finished
 from room import Room
 
@@ -41,12 +42,12 @@ def screen(ws, seen, lang="fr") -> str:
 
 
 def held(extra_sessions: int = 0):
-    return sync.load(edited(finished(), lambda d: with_sessions(d, extra_sessions)))
+    return file_format.load(edited(finished(), lambda d: with_sessions(d, extra_sessions)))
 
 
 def test_a_file_that_deletes_a_group_names_it_with_its_sessions_and_asks_for_its_own_confirmation():
     here = held(5)
-    theirs = sync.load(edited(finished(), lambda d: (with_sessions(d, 5), tombstoned(d, "groups", "g-1"))))
+    theirs = file_format.load(edited(finished(), lambda d: (with_sessions(d, 5), tombstoned(d, "groups", "g-1"))))
     seen = preview(here, theirs)
     page = screen(here, seen)
     assert "Supprime le groupe «\u202fCadres de santé — CHU Nord\u202f» et ses 6 séances." in page
@@ -66,14 +67,14 @@ def test_a_file_that_deletes_a_session_and_some_contributions_names_each():
         for entry in entries:
             tombstoned(d, "entries", entry)
 
-    page = screen(here, preview(here, sync.load(edited(finished(), change))))
+    page = screen(here, preview(here, file_format.load(edited(finished(), change))))
     assert "Supprime la séance du vendredi 15 janvier 2027 du groupe «\u202fCadres de santé — CHU Nord\u202f»." in page
     assert "Supprime 3 contributions de la séance du jeudi 3 décembre 2026 du groupe «\u202fCadres de santé — CHU Nord\u202f»." in page
 
 
 def test_a_file_that_deletes_nothing_keeps_the_ordinary_import():
     here = held()
-    theirs = sync.load(edited(finished(), lambda d: d["groups"]["g-1"].update(
+    theirs = file_format.load(edited(finished(), lambda d: d["groups"]["g-1"].update(
         name="Cadres", stamp=format_stamp(LATER, 0), device="d-other", known={"d-room": d["groups"]["g-1"]["stamp"]},
         changed={"name": version(format_stamp(LATER, 0), "d-other")})))
     page = screen(here, preview(here, theirs))
@@ -85,13 +86,13 @@ def test_the_same_version_hand_edited_into_a_deletion_is_named_too():
     """The held group's own stamp and device, `deleted` set by hand: not a silent change."""
     here = held()
     group = here.groups["g-1"]
-    theirs = sync.load(edited(finished(), lambda d: tombstoned(d, "groups", "g-1", stamp=group.stamp, device=group.device)))
+    theirs = file_format.load(edited(finished(), lambda d: tombstoned(d, "groups", "g-1", stamp=group.stamp, device=group.device)))
     assert "Supprime le groupe «\u202fCadres de santé — CHU Nord\u202f» et sa séance." in screen(here, preview(here, theirs))
 
 
 def test_undo_after_an_import_that_deleted_a_group_brings_the_group_back_with_its_sessions():
     here = held(5)
-    theirs = sync.load(edited(finished(), lambda d: (with_sessions(d, 5), tombstoned(d, "groups", "g-1"))))
+    theirs = file_format.load(edited(finished(), lambda d: (with_sessions(d, 5), tombstoned(d, "groups", "g-1"))))
     after = imported(here, restore.settle(preview(here, theirs).merged))
     assert not after.live("groups")
     room = Room(after, device="d-here", now=LATER + 60_000)
@@ -100,7 +101,7 @@ def test_undo_after_an_import_that_deleted_a_group_brings_the_group_back_with_it
     assert len(room.ws.sessions_of("g-1")) == 6
     # and the group stays back when the same file comes again, or this device's export goes there
     again = restore.settle(preview(room.ws, theirs).merged)
-    assert again.live("groups") and restore.settle(preview(theirs, sync.load(sync.dump(room.ws))).merged).live("groups")
+    assert again.live("groups") and restore.settle(preview(theirs, file_format.load(file_format.dump(room.ws))).merged).live("groups")
     room.do({"type": "redo"})
     assert not room.ws.live("groups")
 
@@ -109,11 +110,11 @@ def test_undo_after_an_import_removes_what_it_brought_and_puts_back_what_it_chan
     room = Room(device="d-here")
     room.group()
     room.do({"type": "add_member", "group_id": "g-1", "id": "m-new", "name": "Farid"})
-    other = Room(sync.load(sync.dump(room.ws)), device="d-other", now=room.now + 5_000)
+    other = Room(file_format.load(file_format.dump(room.ws)), device="d-other", now=room.now + 5_000)
     other.do({"type": "rename_member", "id": "m-0", "name": "Alice Martin"})
     other.do({"type": "add_member", "group_id": "g-1", "id": "m-more", "name": "Gaëlle"})
     before = room.ws
-    room.ws = imported(before, restore.settle(preview(before, sync.load(sync.dump(other.ws))).merged))
+    room.ws = imported(before, restore.settle(preview(before, file_format.load(file_format.dump(other.ws))).merged))
     assert {m.name for m in room.ws.members_of("g-1")} >= {"Alice Martin", "Gaëlle"}
     room.do({"type": "undo"})
     assert sorted(m.name for m in room.ws.members_of("g-1")) == sorted(m.name for m in before.members_of("g-1"))
@@ -121,4 +122,4 @@ def test_undo_after_an_import_removes_what_it_brought_and_puts_back_what_it_chan
 
 def test_an_import_that_changes_nothing_leaves_nothing_to_undo():
     here = held()
-    assert imported(here, restore.settle(preview(here, sync.load(finished())).merged)).local.undo == ()
+    assert imported(here, restore.settle(preview(here, file_format.load(finished())).merged)).local.undo == ()

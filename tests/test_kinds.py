@@ -7,13 +7,13 @@ from __future__ import annotations
 import dataclasses
 import typing
 
-from app import shards
+from app.sync import shards
 from app.actions import AnyAction
 from app.actions.conflicts import ResolveConflict
 from app.kinds import KIND, KINDS, OF_RECORD
-from app.merge import ERASED, MONOTONIC, TEXT_FIELDS
+from app.sync.merge import ERASED, MONOTONIC, TEXT_FIELDS
 from app.model import COLLECTIONS, Record, Workspace
-from app.restore import OPTIONAL_REFERENCES
+from app.sync.restore import OPTIONAL_REFERENCES
 from app.web.commands.editing import COLLECTIONS as CORRECTED
 from halfday import half_day
 

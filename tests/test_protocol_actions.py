@@ -7,9 +7,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app import shards
+from app.sync import shards
 from app.actions import ActionError
-from app.merge import merge
+from app.sync.merge import merge
 from app.protocol import DEFAULT_ID, LIBRARY
 from test_protocol_check import CAPTURES, SPEAKERS
 from tests.protocol_play import played
@@ -130,10 +130,10 @@ def test_own_protocols_are_stored_with_their_group_exported_and_merged():
     assert "p-own" in shards.Layout(room.ws).shard(shards.GROUP + "g-1").protocols
     read, unreadable = shards.read(shards.items(room.ws))
     assert unreadable == {} and read.protocols == room.ws.protocols
-    from app import sync
+    from app.sync import file_format
 
-    assert sync.load(sync.dump(room.ws)).protocols == room.ws.protocols
-    there = Room(sync.load(sync.dump(room.ws)), device="d-other", now=room.now)
+    assert file_format.load(file_format.dump(room.ws)).protocols == room.ws.protocols
+    there = Room(file_format.load(file_format.dump(room.ws)), device="d-other", now=room.now)
     there.do({"type": "edit_protocol", "id": "p-own", "name_fr": "Le nôtre"})
     assert merge(room.ws, there.ws).protocols["p-own"].protocol.name.fr == "Le nôtre"
     assert "p-own" not in shards.without_group(room.ws, "g-1").protocols

@@ -12,7 +12,7 @@ import pytest
 from app import protocol_file
 from app.i18n import translator
 from app.protocol import DEFAULT_ID, LIBRARY
-from app.restore import FileFormatError
+from app.sync.restore import FileFormatError
 from room import Room
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,7 +10,8 @@ import pytest
 
 from app.protocol import LIBRARY
 from app.views import render
-from app.views.context import View, route
+from app.views.context import View
+from app.views.routes import route
 from app.views.steps import ENTRY_KINDS
 from tests.protocol_play import begin, new_group, play_round, screen
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from app import restore, sync
-from app.restore import FileFormatError
+from app.sync import file_format, restore
+from app.sync.restore import FileFormatError
 
 from test_sync_file import FIXTURES, played
 
@@ -16,7 +16,7 @@ GOOD = (FIXTURES / "cercle-v1.json").read_bytes()
 
 def refused(data: bytes) -> FileFormatError:
     with pytest.raises(FileFormatError) as error:
-        sync.load(data)
+        file_format.load(data)
     assert isinstance(error.value, ValueError)
     return error.value
 
@@ -79,9 +79,9 @@ def test_deep_nesting_is_refused_before_parsing():
 def test_nesting_is_counted_outside_strings_only():
     deep = restore.MAX_DEPTH - 1
     data = b'{"format": "cercle", "version": 1, "x": ' + b"[" * deep + b"]" * deep + b"}"
-    assert sync.load(data).groups == {}  # as deep as allowed: parsed (and the unknown field dropped)
+    assert file_format.load(data).groups == {}  # as deep as allowed: parsed (and the unknown field dropped)
     text = '[[[[ \\" \" {{{{ ' * 50  # brackets, quotes and backslashes inside a text
-    ws = sync.load(edited(lambda d: d["entries"]["q-1"].update(text=text)))
+    ws = file_format.load(edited(lambda d: d["entries"]["q-1"].update(text=text)))
     assert ws.entries["q-1"].text == text
 
 
@@ -117,7 +117,7 @@ def test_ids_are_checked():
 
 
 def test_a_record_without_its_id_takes_its_key():
-    ws = sync.load(edited(lambda d: d["members"]["m-1"].pop("id")))
+    ws = file_format.load(edited(lambda d: d["members"]["m-1"].pop("id")))
     assert ws.members["m-1"].id == "m-1"
 
 
@@ -128,7 +128,7 @@ def test_missing_optional_fields_get_defaults_and_unknown_fields_are_dropped():
         d["gossip"] = {"x": 1}
         d["local"] = {"device": "d-intruder", "drafts": {"k": "injected"}}
 
-    ws = sync.load(edited(change))
+    ws = file_format.load(edited(change))
     entry = ws.entries["q-1"]
     assert (entry.round_id, entry.author_id, entry.answered, entry.deleted, entry.stamp) == ("", "", False, False, "")
     assert not hasattr(entry, "mood") and "weather" not in ws.sessions["s-1"].model_dump()
@@ -136,7 +136,7 @@ def test_missing_optional_fields_get_defaults_and_unknown_fields_are_dropped():
 
 
 def test_a_file_with_only_some_collections_loads():
-    ws = sync.load(b'{"format": "cercle", "version": 1, "groups": {"g": {"name": "Seuls"}}}')
+    ws = file_format.load(b'{"format": "cercle", "version": 1, "groups": {"g": {"name": "Seuls"}}}')
     assert ws.groups["g"].name == "Seuls" and ws.entries == {}
 
 
@@ -147,7 +147,7 @@ def test_references_that_point_nowhere_are_cleared_and_orphans_kept_out_of_view(
         d["entries"]["q-9"] = {"kind": "note", "session_id": "s-ghost", "round_id": "r-ghost", "text": "orpheline"}
         d["sessions"]["s-1"]["current_round_id"] = "r-ghost"
 
-    ws = sync.load(edited(change))
+    ws = file_format.load(edited(change))
     assert (ws.rounds["r-1"].carrier_id, ws.rounds["r-1"].reformulation_id) == ("", "")
     assert ws.entries["q-1"].author_id == "" and ws.sessions["s-1"].current_round_id == ""
     assert ws.entries["q-9"].text == "orpheline"  # kept: a merge with its session shows it again
@@ -177,24 +177,24 @@ def test_hostile_text_in_every_string_field_comes_back_as_the_same_text(text):
         d["sessions"]["s-1"]["place"] = text
         d["rounds"]["r-1"]["request"] = text
 
-    ws = sync.load(edited(change))
+    ws = file_format.load(edited(change))
     assert ws.groups["g-1"].name == text and ws.entries["q-1"].text == text and ws.rounds["r-1"].request == text
     assert ws.action_items["a-1"].comment == text and ws.sessions["s-1"].place == text
-    assert sync.load(sync.dump(ws)).entries["q-1"].text == text
+    assert file_format.load(file_format.dump(ws)).entries["q-1"].text == text
 
 
 def test_half_a_surrogate_pair_becomes_a_replacement_character():
     data = GOOD.replace("Depuis combien de temps ?".encode(), b"Coup\\ud83c de fil")
-    ws = sync.load(data)
+    ws = file_format.load(data)
     assert ws.entries["q-1"].text == "Coup\ufffd de fil"
-    sync.dump(ws).decode("utf-8")  # storable again
-    assert sync.load(GOOD.replace(b"Depuis", b"\\ud83d\\ude00 Depuis")).entries["q-1"].text.startswith("😀 Depuis")
+    file_format.dump(ws).decode("utf-8")  # storable again
+    assert file_format.load(GOOD.replace(b"Depuis", b"\\ud83d\\ude00 Depuis")).entries["q-1"].text.startswith("😀 Depuis")
 
 
 def test_a_byte_order_mark_is_accepted():
-    assert sync.load(b"\xef\xbb\xbf" + GOOD).groups["g-1"].name == "Cadres santé"
+    assert file_format.load(b"\xef\xbb\xbf" + GOOD).groups["g-1"].name == "Cadres santé"
 
 
 def test_restore_drops_nothing_from_a_sound_file():
     ws = played()
-    assert restore.restore(sync.dump(ws)).model_dump(exclude={"local"}) == ws.model_dump(exclude={"local"})
+    assert restore.restore(file_format.dump(ws)).model_dump(exclude={"local"}) == ws.model_dump(exclude={"local"})

@@ -11,18 +11,18 @@ import zlib
 
 import pytest
 
-from app import restore, shards, sync
+from app.sync import file_format, restore, shards
 from app.clock import LAST_WALL_MS, format_stamp, next_stamp
 from app.dates import LAST_YEAR
-from app.merge import merge
-from app.restore import FileFormatError
+from app.sync.merge import merge
+from app.sync.restore import FileFormatError
 from every_screen import exercise
 from restored import edited, finished, running
 
 
 def refused(data: bytes) -> FileFormatError:
     with pytest.raises(FileFormatError) as error:
-        sync.load(data)
+        file_format.load(data)
     return error.value
 
 
@@ -32,7 +32,7 @@ def protocol_steps(data):
 
 @pytest.mark.parametrize("step", [99, -100])
 def test_a_round_at_a_step_its_protocol_does_not_have_goes_to_the_nearest_one(step):
-    ws = sync.load(edited(running(), lambda d: d["rounds"]["r-3"].update(step=step)))
+    ws = file_format.load(edited(running(), lambda d: d["rounds"]["r-3"].update(step=step)))
     last = len(ws.sessions["s-1"].protocol.steps) - 1
     assert ws.rounds["r-3"].step == (last if step > 0 else 0)
     assert ws.rounds["r-3"].step in ws.rounds["r-3"].step_timers
@@ -40,7 +40,7 @@ def test_a_round_at_a_step_its_protocol_does_not_have_goes_to_the_nearest_one(st
 
 
 def test_a_one_step_protocol_under_a_round_further_on_keeps_the_round_on_that_step():
-    ws = sync.load(edited(running(), lambda d: d["sessions"]["s-1"]["protocol"].update(steps=protocol_steps(d)[:1])))
+    ws = file_format.load(edited(running(), lambda d: d["sessions"]["s-1"]["protocol"].update(steps=protocol_steps(d)[:1])))
     assert {r.step for r in ws.rounds.values()} == {0}
     assert all(set(r.step_timers) <= {0} for r in ws.rounds.values())
     exercise(ws)
@@ -48,11 +48,11 @@ def test_a_one_step_protocol_under_a_round_further_on_keeps_the_round_on_that_st
 
 def test_a_merge_that_brings_a_shorter_protocol_is_settled_too():
     """A newer version of the session from another file, with one step, over rounds at step 2."""
-    theirs = sync.load(edited(running(), lambda d: (
+    theirs = file_format.load(edited(running(), lambda d: (
         d["sessions"]["s-1"]["protocol"].update(steps=protocol_steps(d)[:1]),
         d["sessions"]["s-1"].update(stamp=format_stamp(LAST_WALL_MS - 1, 0)),
     )))
-    merged = restore.settle(merge(sync.load(running()), theirs))
+    merged = restore.settle(merge(file_format.load(running()), theirs))
     assert len(merged.sessions["s-1"].protocol.steps) == 1 and merged.rounds["r-3"].step == 0
     exercise(merged)
 
@@ -77,7 +77,7 @@ def test_dates_no_writer_accepts_are_refused(field, value):
 
 
 def test_dates_at_the_bounds_are_accepted_and_every_file_is_made():
-    ws = sync.load(edited(finished(), lambda d: (
+    ws = file_format.load(edited(finished(), lambda d: (
         d["sessions"]["s-1"].update(date=f"{LAST_YEAR}-12-31", next_date=f"{LAST_YEAR}-12-31"),
         d["action_items"]["r-1-a1"].update(due="1980-01-01"),
     )))
@@ -85,7 +85,7 @@ def test_dates_at_the_bounds_are_accepted_and_every_file_is_made():
 
 
 def test_a_session_whose_group_is_nowhere_is_kept_and_breaks_nothing():
-    ws = sync.load(edited(running(), lambda d: d["sessions"]["s-1"].update(group_id="g-ghost")))
+    ws = file_format.load(edited(running(), lambda d: d["sessions"]["s-1"].update(group_id="g-ghost")))
     assert ws.sessions["s-1"].group_id == "g-ghost"  # kept: a merge with its group shows it again
     exercise(ws)
 
@@ -101,12 +101,12 @@ def test_a_stamp_of_another_shape_is_refused(stamp):
 
 def test_stamps_keep_their_shape_up_to_the_last_one_a_file_may_hold():
     last = format_stamp(LAST_WALL_MS, 999_999)
-    assert sync.load(edited(finished(), lambda d: d["groups"]["g-1"].update(stamp=last))).groups["g-1"].stamp == last
+    assert file_format.load(edited(finished(), lambda d: d["groups"]["g-1"].update(stamp=last))).groups["g-1"].stamp == last
     assert len(next_stamp(last, 0)) == len(last)
 
 
 def test_a_stored_shard_with_a_stamp_of_another_shape_is_set_aside_and_the_rest_starts():
-    stored = shards.items(sync.load(finished()))
+    stored = shards.items(file_format.load(finished()))
     key = shards.GROUP + "g-1"
     data = json.loads(zlib.decompress(base64.b64decode(stored[key])))
     data["groups"]["g-1"]["stamp"] = "NaN.NaN"
@@ -118,7 +118,7 @@ def test_a_stored_shard_with_a_stamp_of_another_shape_is_set_aside_and_the_rest_
 
 
 def test_a_stored_clock_of_another_shape_starts_again():
-    stored = shards.items(sync.load(finished()))
+    stored = shards.items(file_format.load(finished()))
     stored[shards.LOCAL] = json.dumps({"clock": "~", "exported_at": 10**15})
     for ws in (shards.read(stored)[0], shards.read_unchecked(stored)):
         assert (ws.local.clock, ws.local.exported_at) == ("", 0)
@@ -159,7 +159,7 @@ def test_a_number_outside_what_a_file_may_hold_is_refused_at_once(number):
 
 
 def test_the_largest_numbers_a_file_holds_are_read():
-    assert sync.load(b'{"format": "cercle", "version": 1, "x": [9007199254740992, -9007199254740992, 1.5e15]}').groups == {}
+    assert file_format.load(b'{"format": "cercle", "version": 1, "x": [9007199254740992, -9007199254740992, 1.5e15]}').groups == {}
 
 
 @pytest.mark.parametrize("action", [
@@ -191,9 +191,9 @@ def test_a_round_holds_up_to_a_thousand_contributions():
     from app import invariants
 
     note = {"kind": "note", "session_id": "s-1", "round_id": "r-1", "text": "…"}
-    ws = sync.load(finished())
+    ws = file_format.load(finished())
     held = len(ws.entries_of("r-1")) + len(ws.action_items_of("r-1"))
-    sync.load(crowded("entries", invariants.MAX_PER_ROUND - held, note))
+    file_format.load(crowded("entries", invariants.MAX_PER_ROUND - held, note))
     error = refused(crowded("entries", invariants.MAX_PER_ROUND - held + 1, note))
     assert (error.key, error.params) == ("restore.error.too_many", {"place": "rounds/r-1", "limit": invariants.MAX_PER_ROUND})
 
@@ -223,6 +223,6 @@ def test_a_session_whose_current_round_is_another_sessions_has_none():
         d["sessions"]["s-2"] = {**d["sessions"]["s-1"], "id": "s-2", "current_round_id": "r-3",
                                 "protocol": {**d["sessions"]["s-1"]["protocol"], "steps": protocol_steps(d)[:1]}}
 
-    ws = sync.load(edited(running(), change))
+    ws = file_format.load(edited(running(), change))
     assert ws.sessions["s-2"].current_round_id == "" and ws.sessions["s-1"].current_round_id == "r-3"
     exercise(ws)

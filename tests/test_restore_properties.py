@@ -22,9 +22,9 @@ from typing import Any
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from app import shards, sync
+from app.sync import file_format, shards
 from app.clock import LAST_WALL_MS, format_stamp
-from app.restore import FileFormatError
+from app.sync.restore import FileFormatError
 from every_screen import act, actions, files_all, render_all
 from restored import finished, running, two_sessions
 
@@ -98,7 +98,7 @@ def mutated(draw: st.DrawFn) -> tuple[bytes, str]:
 def test_whatever_restore_accepts_every_screen_renders_and_every_action_applies_or_is_refused(file, sample):
     data, changed = file
     try:
-        ws = sync.load(data)
+        ws = file_format.load(data)
     except FileFormatError as refused:
         event(refused.key)
         return
@@ -115,11 +115,11 @@ def test_whatever_restore_accepts_every_screen_renders_and_every_action_applies_
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(file=mutated())
 def test_whatever_start_up_reads_from_storage_every_screen_renders(file):
-    """The same data stored as a shard (app/shards.py): the unchecked reading of the first
+    """The same data stored as a shard (app/sync/shards.py): the unchecked reading of the first
     screen gives up (None) or agrees with the checked one, which sets aside what it refuses;
     what either gives renders everywhere."""
     data, _ = file
-    stored = {**shards.items(sync.load(finished())), shards.SESSION + "s-1": base64.b64encode(zlib.compress(data)).decode()}
+    stored = {**shards.items(file_format.load(finished())), shards.SESSION + "s-1": base64.b64encode(zlib.compress(data)).decode()}
     checked, aside = shards.read(stored)
     unchecked = shards.read_unchecked(stored)
     assert unchecked is None or unchecked == checked

@@ -238,9 +238,9 @@ def test_the_charter_is_not_recalled_at_other_steps():
 
 
 def test_the_summaries_say_who_held_which_role():
-    from app.summary import group_summary, member_summaries
-    from app.summary_layout import layout
-    from app.summary_render import markdown
+    from app.summary.summaries import group_summary, member_summaries
+    from app.summary.layout import layout
+    from app.summary.render import markdown
 
     room = Room()
     room.group()

@@ -6,9 +6,11 @@ from __future__ import annotations
 import base64
 import zlib
 
-from app import salvage, shards, sync
+from app import salvage
+from app.sync import file_format, shards
 from app.model import COLLECTIONS
-from app.views.context import BrowserState, Route, Storage, View
+from app.views.context import BrowserState, Storage, View
+from app.views.routes import Route
 from app.views.home import render
 from room import Room
 
@@ -33,7 +35,7 @@ def test_a_cut_shard_gives_back_the_records_before_the_cut_as_a_file_the_import_
     cut = value[: len(value) * 9 // 10]
     found = salvage.salvage(key, cut)
     assert found.reason == "storage.why.damaged"  # the zlib stream itself is cut
-    back = sync.load(found.file)
+    back = file_format.load(found.file)
     assert back.sessions == ws.sessions  # the session comes first in the file: whole
     assert 0 < len(back.entries) < len(ws.entries)
     assert all(back.entries[i] == ws.entries[i] for i in back.entries)  # what is kept is intact
@@ -41,21 +43,21 @@ def test_a_cut_shard_gives_back_the_records_before_the_cut_as_a_file_the_import_
 
 def test_a_record_the_checks_refuse_is_left_out_and_the_rest_kept():
     ws, key, value = _session_shard()
-    data = sync.dump(ws.model_copy(update={name: {} for name in ("groups", "members")})).decode()
+    data = file_format.dump(ws.model_copy(update={name: {} for name in ("groups", "members")})).decode()
     data = data.replace('"text":"Question 3 🙂"', '"text":7')
     found = salvage.salvage(key, _encoded(data.encode()))
     assert found.reason == "storage.why.invalid"
-    back = sync.load(found.file)
+    back = file_format.load(found.file)
     assert set(back.entries) == set(ws.entries) - {"e-3"}
     assert found.kept == sum(len(back.collection(name)) for name in COLLECTIONS)
 
 
 def test_a_json_text_cut_short_keeps_every_whole_record():
     ws, key, _ = _session_shard()
-    data = sync.dump(ws.model_copy(update={name: {} for name in ("groups", "members")}))
+    data = file_format.dump(ws.model_copy(update={name: {} for name in ("groups", "members")}))
     found = salvage.salvage(key, _encoded(data[: len(data) - 60]))
     assert found.reason == "storage.why.truncated"
-    back = sync.load(found.file)
+    back = file_format.load(found.file)
     assert len(back.entries) == len(ws.entries) - 1 and back.sessions == ws.sessions
 
 

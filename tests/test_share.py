@@ -11,10 +11,10 @@ import zlib
 import pytest
 import zxingcpp
 
-from app.share import ALPHABET, PRESET, ShareError, encode, fits_qr, link, qr_svg, reachable_elsewhere, read, shareable
-from app.summary import member_summaries, member_summary
-from app.summary_render import markdown, standalone
-from app.views.context import Route
+from app.summary.share import ALPHABET, PRESET, ShareError, encode, fits_qr, link, qr_svg, reachable_elsewhere, read, shareable
+from app.summary.summaries import member_summaries, member_summary
+from app.summary.render import markdown, standalone
+from app.views.routes import Route
 from busy_day import busy_day
 from halfday import half_day
 
@@ -123,7 +123,7 @@ def test_the_qr_code_reads_back_as_the_link(summaries):
 
 def packed(data: bytes) -> str:
     """`data` deflated with the preset dictionary, in the link's characters."""
-    from app.share import _to_text
+    from app.summary.share import _to_text
 
     deflater = zlib.compressobj(9, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, PRESET)
     return _to_text(deflater.compress(data) + deflater.flush())

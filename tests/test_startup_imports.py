@@ -14,15 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from app import shards
+from app.sync import shards
 from app.views import NEED_PYDANTIC, SCREENS
-from app.views.context import Route
+from app.views.routes import Route
 from app.web.commands import MODULES
 from tests.halfday import half_day
 from tests.room import Room
 
 ROOT = Path(__file__).resolve().parents[1]
-NOT_AT_START_UP = ("app.actions", "app.library", "app.envelope", "app.summary", "app.calendar", "app.share", "app.web.commands.")
+NOT_AT_START_UP = ("app.actions", "app.library", "app.sync.envelope", "app.summary.summaries", "app.summary.calendar", "app.summary.share", "app.web.commands.")
 
 # A fresh interpreter reads the stored workspace and renders the screen of the route, as
 # app/main.py does before pydantic is loaded (minus the browser), then lists the modules it
@@ -33,8 +33,8 @@ HEAVY = ("html", "html.entities", "urllib.parse", "ipaddress")
 
 RENDER = """
 import json, sys
-from app import shards
-from app.views.context import Route
+from app.sync import shards
+from app.views.routes import Route
 from app.web.app import App, Effects
 
 painted = []

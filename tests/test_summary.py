@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.summary import Commitment, Learning, Said, group_summary, member_summaries, member_summary
+from app.summary.summaries import Commitment, Learning, Said, group_summary, member_summaries, member_summary
 from halfday import half_day
 from room import Room
 

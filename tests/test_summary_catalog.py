@@ -13,8 +13,7 @@ from app.protocol import LIBRARY
 from catalog_keys import check_complete, check_translated, keys_in
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = [ROOT / "app" / name for name in ("summary.py", "summary_layout.py", "summary_render.py", "summary_files.py",
-                                            "calendar.py", "share.py", "dates.py")]
+SOURCES = [*sorted((ROOT / "app" / "summary").glob("*.py")), ROOT / "app" / "dates.py"]
 SOURCES += [ROOT / "app" / "views" / f"{name}.py" for name in ("summaries", "history", "shared_summary")]
 SOURCES += [ROOT / "app" / "web" / "commands" / "summaries.py"]
 SAME_IN_BOTH = {"summary.field.date", "summary.rating", "summary.date", "summaries.markdown", "summaries.next.when",

@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 import zipfile
 
-from app.summary import group_summary, member_summary
-from app.summary_files import archive, everyone, file_name, slug, summary_file
-from app.summary_render import markdown, standalone
+from app.summary.summaries import group_summary, member_summary
+from app.summary.files import archive, everyone, file_name, slug, summary_file
+from app.summary.render import markdown, standalone
 from halfday import half_day
 from room import Room
 

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from app.dates import long_date
-from app.summary import group_summary, member_summary
-from app.summary_render import POLICY, markdown, md_text, standalone
+from app.summary.summaries import group_summary, member_summary
+from app.summary.render import POLICY, markdown, md_text, standalone
 from halfday import half_day
 from room import Room
 from summary_outline import html_outline, html_tags, markdown_outline

@@ -6,10 +6,11 @@ import re
 
 import pytest
 
-from app import share
-from app.summary import member_summaries, member_summary
+from app.summary import share
+from app.summary.summaries import member_summaries, member_summary
 from app.views import render
-from app.views.context import Route, View
+from app.views.context import View
+from app.views.routes import Route
 from halfday import half_day
 from summary_outline import html_tags, html_tree
 from test_summary import next_session

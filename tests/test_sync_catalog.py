@@ -11,7 +11,7 @@ from app.model import COLLECTIONS
 from catalog_keys import check_complete, check_translated, keys_in
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = [ROOT / "app" / f"{name}.py" for name in ("restore", "envelope", "shards", "merge")]
+SOURCES = sorted((ROOT / "app" / "sync").glob("*.py"))
 SOURCES += sorted((ROOT / "app" / "actions").glob("*.py"))
 SOURCES += [ROOT / "app" / "views" / "transfer.py"]
 SOURCES += [ROOT / "app" / "web" / f"{name}.py" for name in ("storage", "crypto", "commands/transfer")]

@@ -9,8 +9,8 @@ import json
 
 import pytest
 
-from app import envelope, sync
-from app.restore import FileFormatError
+from app.sync import envelope, file_format
+from app.sync.restore import FileFormatError
 import reference_crypto
 from test_sync_file import FIXTURES, played, records
 
@@ -41,11 +41,11 @@ def refused(data: bytes, passphrase: str = PASSPHRASE) -> str:
 
 @pytest.fixture(scope="module")
 def sealed() -> bytes:
-    return seal(sync.dump(played()))
+    return seal(file_format.dump(played()))
 
 
 def test_an_encrypted_file_opens_with_its_passphrase(sealed):
-    assert records(sync.load(unseal(sealed))) == records(played())
+    assert records(file_format.load(unseal(sealed))) == records(played())
 
 
 def test_the_envelope_is_the_documented_one_and_hides_the_text(sealed):
@@ -64,13 +64,13 @@ def test_each_export_has_its_own_salt_and_iv():
 
 
 def test_a_file_the_reference_lines_encrypted_opens():
-    plain = sync.dump(played())
+    plain = file_format.dump(played())
     assert unseal(reference_crypto.encrypt(plain, PASSPHRASE)) == plain
 
 
 def test_loading_an_encrypted_file_without_its_passphrase_asks_for_it(sealed):
     with pytest.raises(FileFormatError) as error:
-        sync.load(sealed)
+        file_format.load(sealed)
     assert error.value.key == "sync.error.locked"
 
 
@@ -145,7 +145,7 @@ def test_a_version_1_file_still_opens(sealed):
         found["sessions"] = {i: {**r, "protocol": None, "roles": None, "coached": None} for i, r in found["sessions"].items()}
         return found
 
-    assert unsnapped(sync.load(unseal(V1))) == unsnapped(played())
+    assert unsnapped(file_format.load(unseal(V1))) == unsnapped(played())
     assert reference_crypto.decrypt(V1, PASSPHRASE) == unseal(V1)
 
 
@@ -189,7 +189,7 @@ def cut(sealed: bytes, size: int) -> bytes:
 @pytest.mark.parametrize("size", [0, 16, 40, envelope.MIN_PLAIN_BYTES + envelope.TAG_BYTES - 1])
 def test_a_ciphertext_too_short_to_hold_a_file_says_it_is_damaged_before_asking_for_a_passphrase(sealed, size):
     with pytest.raises(FileFormatError) as error:
-        sync.load(cut(sealed, size))
+        file_format.load(cut(sealed, size))
     assert error.value.key == "sync.error.envelope"
     assert refused(cut(sealed, size)) == "sync.error.envelope"
 
@@ -197,8 +197,8 @@ def test_a_ciphertext_too_short_to_hold_a_file_says_it_is_damaged_before_asking_
 def test_the_smallest_file_fits_the_smallest_ciphertext():
     from app.model import Workspace
 
-    assert len(sync.dump(Workspace())) == envelope.MIN_PLAIN_BYTES
-    assert unseal(seal(sync.dump(Workspace()))) == sync.dump(Workspace())
+    assert len(file_format.dump(Workspace())) == envelope.MIN_PLAIN_BYTES
+    assert unseal(seal(file_format.dump(Workspace()))) == file_format.dump(Workspace())
 
 
 def test_an_encrypted_file_inside_an_encrypted_file_is_refused_once_opened(sealed):

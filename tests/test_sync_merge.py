@@ -17,10 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app import sync
+from app.sync import file_format
 from app.actions import ActionError, apply, parse
-from app.merge import knows, live, merge, pending, version
-from app.summary import group_summary
+from app.sync.merge import knows, live, merge, pending, version
+from app.summary.summaries import group_summary
 from app.model import COLLECTIONS, Workspace
 from room import START, Room
 
@@ -111,10 +111,10 @@ def histories(draw, devices: int = 3) -> list[Workspace]:
         exchange = draw(st.integers(0, 7))
         if exchange <= 1:  # device i imports device j's file, or merges it as a tab does
             j = draw(st.integers(0, devices - 1))
-            held[i] = merge(held[i], sync.load(sync.dump(held[j])) if exchange == 0 else held[j])
+            held[i] = merge(held[i], file_format.load(file_format.dump(held[j])) if exchange == 0 else held[j])
             continue
         if exchange == 2:  # device i reloads what it stored
-            held[i] = sync.load(sync.dump(held[i])).model_copy(update={"local": held[i].local})
+            held[i] = file_format.load(file_format.dump(held[i])).model_copy(update={"local": held[i].local})
             continue
         try:
             action = parse(an_action(held[i], draw))
@@ -274,7 +274,7 @@ def test_what_a_version_knew_passes_on_to_the_versions_made_on_top_of_it():
 def v1(ws) -> bytes:
     """The workspace as a version-1 file written before `known` existed: each version knew
     only the latest stamp it was made on top of (`base`)."""
-    data = json.loads(sync.dump(ws))
+    data = json.loads(file_format.dump(ws))
     data["version"] = 1
     for name, records in data.items():
         if isinstance(records, dict):
@@ -289,13 +289,13 @@ def v1(ws) -> bytes:
 def test_a_version_read_from_a_file_written_before_known_existed_never_hides_another():
     """Version-1 files written before `known` existed carry only `base`, the latest stamp a
     version was made on top of, which cannot tell which devices' versions it saw: such a
-    version is read as knowing none (app/restore.py), so an edit made apart shows as a
+    version is read as knowing none (app/sync/restore.py), so an edit made apart shows as a
     conflict, once, and a person's choice settles it for good."""
     laptop, tablet = two_devices()
     tablet.do({"type": "edit_entry", "id": "q-0", "text": "De la tablette"})
     laptop.ws = merge(laptop.ws, tablet.ws)
     laptop.do({"type": "edit_entry", "id": "q-0", "text": "Du portable"})
-    laptop.ws, tablet.ws = (sync.load(v1(ws)) for ws in (laptop.ws, tablet.ws))  # both saved, then Cercle upgraded
+    laptop.ws, tablet.ws = (file_format.load(v1(ws)) for ws in (laptop.ws, tablet.ws))  # both saved, then Cercle upgraded
     merged = merge(laptop.ws, tablet.ws)
     assert merged.entries["q-0"].text == "Du portable"
     assert [e["text"] for e in pending(merged.entries["q-0"], "entries")] == ["De la tablette"]

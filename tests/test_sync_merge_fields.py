@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from app import sync
+from app.sync import file_format
 from app.clock import next_stamp, stamp_key
-from app.merge import merge, pending, preview, version
-from app.restore import FileFormatError
-from app.summary import group_summary
+from app.sync.merge import merge, pending, preview, version
+from app.sync.restore import FileFormatError
+from app.summary.summaries import group_summary
 from room import START, Room
 from test_sync_merge import shared, v1
 
@@ -88,7 +88,7 @@ def test_undoing_a_deletion_brings_the_record_back_everywhere():
 
 def far_future_file() -> bytes:
     laptop, _ = devices("laptop", "tablet")
-    data = json.loads(sync.dump(laptop.ws))
+    data = json.loads(file_format.dump(laptop.ws))
     data["groups"]["g-1"]["stamp"] = "004354819199999.999999"  # the last stamp any file may carry (2107)
     return json.dumps(data).encode()
 
@@ -97,24 +97,24 @@ def test_a_stamp_beyond_the_last_day_a_file_may_carry_is_refused_on_reading():
     data = json.loads(far_future_file())
     data["groups"]["g-1"]["stamp"] = "999999999999999.999999"
     with pytest.raises(FileFormatError) as refused:
-        sync.load(json.dumps(data).encode())
+        file_format.load(json.dumps(data).encode())
     assert refused.value.key == "restore.error.version"
 
 
 def test_a_stamp_far_ahead_of_this_devices_clock_is_refused_at_import():
     laptop, _ = devices("laptop", "tablet")
     with pytest.raises(FileFormatError) as refused:
-        preview(laptop.ws, sync.load(far_future_file()), now_ms=laptop.now)
+        preview(laptop.ws, file_format.load(far_future_file()), now_ms=laptop.now)
     assert refused.value.key == "sync.error.future"
 
 
 @pytest.mark.parametrize("stamp", ["x", "NaN.NaN", "1000000000000000.000000", "1780000000000.000000", "-01780000000000.000000"])
 def test_a_stamp_of_another_shape_is_refused(stamp):
     laptop, _ = devices("laptop", "tablet")
-    data = json.loads(sync.dump(laptop.ws))
+    data = json.loads(file_format.dump(laptop.ws))
     data["entries"]["q-0"]["stamp"] = stamp
     with pytest.raises(FileFormatError):
-        sync.load(json.dumps(data).encode())
+        file_format.load(json.dumps(data).encode())
 
 
 def test_stamps_compare_as_numbers_and_never_leave_their_shape():
@@ -134,7 +134,7 @@ def test_three_devices_a_version_read_from_a_legacy_file_never_hides_one_it_neve
     tablet.do({"type": "edit_entry", "id": "q-0", "text": "Version de la tablette"}, after_s=5)
     phone.ws = merge(phone.ws, tablet.ws)
     phone.do({"type": "edit_entry", "id": "q-0", "text": "Version du téléphone"}, after_s=9)
-    old = [sync.load(v1(room.ws)) for room in (laptop, phone)]
+    old = [file_format.load(v1(room.ws)) for room in (laptop, phone)]
     for merged in (merge(*old), merge(*old[::-1])):
         entry = merged.entries["q-0"]
         assert entry.text == "Version du téléphone"
@@ -148,9 +148,9 @@ def test_a_tombstone_keeps_nothing_a_person_wrote_in_storage_and_exports():
     laptop.ws = merge(laptop.ws, tablet.ws)  # a conflict waits, with both texts
     laptop.do({"type": "delete_entry", "id": "q-0"})
     for ws in (laptop.ws, merge(tablet.ws, laptop.ws)):
-        data = json.dumps(json.loads(sync.dump(ws))["entries"]["q-0"], ensure_ascii=False)
+        data = json.dumps(json.loads(file_format.dump(ws))["entries"]["q-0"], ensure_ascii=False)
         assert "secret" not in data and "Depuis quand" not in data
-        assert sync.load(sync.dump(ws)).entries["q-0"].deleted
+        assert file_format.load(file_format.dump(ws)).entries["q-0"].deleted
 
 
 def test_a_tombstone_merged_with_a_concurrent_tick_keeps_no_text_once_written():
@@ -158,18 +158,18 @@ def test_a_tombstone_merged_with_a_concurrent_tick_keeps_no_text_once_written():
     laptop.do({"type": "delete_entry", "id": "q-0"})
     tablet.do({"type": "edit_entry", "id": "q-0", "answered": True}, after_s=5)
     merged = merge(laptop.ws, tablet.ws)
-    assert "Depuis quand" not in sync.dump(merged).decode()
+    assert "Depuis quand" not in file_format.dump(merged).decode()
 
 
 def test_a_stored_tombstone_with_its_text_is_cleaned_on_load():
     laptop, _ = devices("laptop", "tablet")
     laptop.do({"type": "delete_entry", "id": "q-0"})
-    data = json.loads(sync.dump(laptop.ws))
+    data = json.loads(file_format.dump(laptop.ws))
     data["entries"]["q-0"]["text"] = "Depuis quand ?"
     data["entries"]["q-0"]["conflicts"] = [{"stamp": data["entries"]["q-0"]["stamp"], "device": "d-other",
                                             "known": {}, "text": "Texte d'un autre"}]  # fmt: skip
-    loaded = sync.load(json.dumps(data).encode())
-    kept = json.dumps(json.loads(sync.dump(loaded))["entries"]["q-0"], ensure_ascii=False)
+    loaded = file_format.load(json.dumps(data).encode())
+    kept = json.dumps(json.loads(file_format.dump(loaded))["entries"]["q-0"], ensure_ascii=False)
     assert "Depuis quand" not in kept and "autre" not in kept
 
 
@@ -178,9 +178,9 @@ def test_the_same_version_with_other_content_is_a_conflict_not_a_replacement():
     hand-edited file, a device id reused): both texts stay, a person picks."""
     laptop, _ = devices("laptop", "tablet")
     laptop.do({"type": "edit_entry", "id": "q-0", "text": "Le texte d'ici"})
-    data = json.loads(sync.dump(laptop.ws))
+    data = json.loads(file_format.dump(laptop.ws))
     data["entries"]["q-0"]["text"] = "Le texte du fichier"
-    theirs = sync.load(json.dumps(data).encode())
+    theirs = file_format.load(json.dumps(data).encode())
     for merged in (merge(laptop.ws, theirs), merge(theirs, laptop.ws)):
         entry = merged.entries["q-0"]
         texts = {entry.text, *(e["text"] for e in pending(entry, "entries"))}
@@ -194,9 +194,9 @@ def test_the_same_version_with_another_flag_is_a_conflict_not_a_replacement():
     """A hand-edited file: the held version's stamp and device, "answered" flipped. It was
     counted as "1 updated" and the file's value (or this one's) won, silently."""
     laptop, _ = devices("laptop", "tablet")
-    data = json.loads(sync.dump(laptop.ws))
+    data = json.loads(file_format.dump(laptop.ws))
     data["entries"]["q-0"]["answered"] = not data["entries"]["q-0"]["answered"]
-    theirs = sync.load(json.dumps(data).encode())
+    theirs = file_format.load(json.dumps(data).encode())
     for merged in (merge(laptop.ws, theirs), merge(theirs, laptop.ws)):
         entry = merged.entries["q-0"]
         assert {entry.answered, *(e["answered"] for e in pending(entry, "entries"))} == {True, False}
@@ -219,10 +219,10 @@ def test_a_version_in_conflict_whose_fields_are_not_a_records_is_refused():
     laptop, tablet = devices("laptop", "tablet")
     laptop.do({"type": "edit_entry", "id": "q-0", "text": "Ici"})
     tablet.do({"type": "edit_entry", "id": "q-0", "text": "Là"}, after_s=2)
-    data = json.loads(sync.dump(merge(laptop.ws, tablet.ws)))
+    data = json.loads(file_format.dump(merge(laptop.ws, tablet.ws)))
     data["entries"]["q-0"]["conflicts"][0]["out_of_frame"] = "peut-être"
     with pytest.raises(FileFormatError) as refused:
-        sync.load(json.dumps(data).encode())
+        file_format.load(json.dumps(data).encode())
     assert refused.value.key == "sync.error.invalid"
 
 
@@ -231,21 +231,21 @@ def test_a_version_1_file_exported_by_the_last_version_1_build_reads_as_it_was_w
     (a text conflict, a deletion, an out-of-frame mark), exported before version 2."""
     data = (Path(__file__).parent / "fixtures" / "cercle-v1-halfday.json").read_bytes()
     assert json.loads(data)["version"] == 1 and json.loads(data)["entries"]["r-1-q1"]["text"]  # a tombstone with its text
-    ws = sync.load(data)
+    ws = file_format.load(data)
     asked = ws.entries["r-1-q0"]
     assert asked.text == "Qu'a-t-il dit exactement, et devant qui ?" and asked.known == {"d-room": "001780001301000.000000"}
     assert [e["text"] for e in pending(asked, "entries")] == ["Qu'a-t-il dit, mot pour mot, lors de la dernière réunion ?"]
     assert ws.entries["r-1-q1"].deleted and ws.entries["r-1-q1"].text == ""
     assert ws.entries["r-1-q2"].out_of_frame
-    written = sync.dump(ws)
+    written = file_format.dump(ws)
     assert json.loads(written)["version"] == 2 and json.loads(written)["entries"]["r-1-q1"]["text"] == ""
     summary = group_summary(ws, "s-1", "fr")
     assert "Que se passerait-il si tu ne faisais rien" not in json.dumps([s.model_dump() for s in summary.rounds[0].sections], ensure_ascii=False)
-    assert sync.load(written) == ws
+    assert file_format.load(written) == ws
     # a person settles the conflict: it stays settled when the old file comes back
     room = Room(ws, device="d-phone", now=LATER * 2)
     room.do({"type": "resolve_conflict", "collection": "entries", "id": "r-1-q0"})
-    assert pending(merge(room.ws, sync.load(data)).entries["r-1-q0"], "entries") == []
+    assert pending(merge(room.ws, file_format.load(data)).entries["r-1-q0"], "entries") == []
 
 
 def test_attendance_changed_apart_on_two_devices_keeps_each_members_change():

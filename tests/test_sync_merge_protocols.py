@@ -15,9 +15,10 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from app import paths, sync
+from app import paths
+from app.sync import file_format
 from app.actions import ActionError, apply, parse
-from app.merge import alternatives, as_json, knows, merge, pending, version
+from app.sync.merge import alternatives, as_json, knows, merge, pending, version
 from app.model import Workspace
 from app.protocol import DEFAULT_ID, LIBRARY, Protocol
 from room import START, Room
@@ -216,7 +217,7 @@ def histories(draw, devices: int = 3) -> list[Workspace]:
         exchange = draw(st.integers(0, 6))
         if exchange <= 1:
             j = draw(st.integers(0, devices - 1))
-            held[i] = merge(held[i], sync.load(sync.dump(held[j])) if exchange == 0 else held[j])
+            held[i] = merge(held[i], file_format.load(file_format.dump(held[j])) if exchange == 0 else held[j])
             continue
         try:
             held[i] = apply(held[i], parse(an_edit(held[i], draw)), now=clocks[i], device=f"d-{i}")

@@ -1,10 +1,10 @@
-"""The storage layout (app/shards.py), played against a dictionary standing for localStorage,
-and the import preview (app/merge.py)."""
+"""The storage layout (app/sync/shards.py), played against a dictionary standing for localStorage,
+and the import preview (app/sync/merge.py)."""
 
 from __future__ import annotations
 
-from app import shards
-from app.merge import merge, preview
+from app.sync import shards
+from app.sync.merge import merge, preview
 from app.model import COLLECTIONS, Workspace
 from halfday import half_day
 from room import Room
@@ -83,10 +83,10 @@ def test_what_is_stored_after_every_action_reads_back_as_the_workspace():
 def test_a_shard_is_compressed_well_below_its_json():
     ws = half_day().ws
     layout = shards.Layout(ws)
-    from app import sync
+    from app.sync import file_format
 
     stored = sum(len(shards.encode(layout.shard(key))) for key in layout.keys())
-    assert stored < len(sync.dump(ws)) / 3
+    assert stored < len(file_format.dump(ws)) / 3
 
 
 def test_a_damaged_shard_is_refused_with_a_message():

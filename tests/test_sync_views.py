@@ -7,9 +7,10 @@ from dataclasses import replace
 
 import pytest
 
-from app.merge import merge, preview
+from app.sync.merge import merge, preview
 from app.views import transfer
-from app.views.context import BrowserState, Incoming, Route, Storage, View
+from app.views.context import BrowserState, Incoming, Storage, View
+from app.views.routes import Route
 from room import START, Room
 from test_sync_merge import two_devices
 

@@ -1,10 +1,10 @@
 """Two tabs of one browser (app/tabs.py), and what one tab kept while storage was full read
-back with the rest (app/shards.py `read`)."""
+back with the rest (app/sync/shards.py `read`)."""
 
 from __future__ import annotations
 
-from app import shards
-from app.merge import merge, pending, version
+from app.sync import shards
+from app.sync.merge import merge, pending, version
 from app.model import Local
 from app.tabs import merge_local, stored_as_held, take_shard
 from room import Room
@@ -138,7 +138,7 @@ def test_a_shard_removed_by_another_tab_takes_only_its_records_away():
 def test_the_edit_form_carries_the_version_it_was_opened_on_to_the_saved_edit():
     """Through the shell's commands: the form opens on q-1's version; another tab's
     correction is merged in meanwhile; saving keeps both texts, and closes the form."""
-    from app.views.context import Route
+    from app.views.routes import Route
     from app.web.app import App
     from app.web.commands import editing as _registered  # noqa: F401  (registers "edit", "save-edit")
     from app.web.commands import run

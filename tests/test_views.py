@@ -11,7 +11,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from app.views import render
-from app.views.context import Route, View, route
+from app.views.context import View
+from app.views.routes import Route, route
 from tests.room import Room
 
 HOSTILE = "<img src=x onerror=alert(1)><script>alert(2)</script>\"'&\u202e\u200b🙂"

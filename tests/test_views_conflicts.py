@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from app.merge import merge
-from app.views.context import Route
+from app.sync.merge import merge
+from app.views.routes import Route
 from app.web import intents
 from app.web.app import App
 from tests.test_views import HOSTILE, Tags, assert_safe, show

@@ -3,7 +3,7 @@ takes the focus (the deleted record's own button is gone)."""
 
 from __future__ import annotations
 
-from app.views.context import Route
+from app.views.routes import Route
 from app.web.app import App
 from room import Room
 from test_views_editing import Recorder

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from app.views.context import Route
+from app.views.routes import Route
 from app.web.app import App, Effects
 from app.web.commands import editing as _registered  # noqa: F401  (registers "edit", "save-edit")
 from app.web.commands import run

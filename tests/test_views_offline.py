@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from app.views import render
-from app.views.context import BrowserState, Route, View
+from app.views.context import BrowserState, View
+from app.views.routes import Route
 from tests.room import Room
 
 READY = "Une nouvelle version de Cercle est prête"

@@ -65,7 +65,7 @@ def test_a_deleted_protocol_leaves_the_editor_for_the_list():
 
 
 def test_history_group_page_and_summaries_name_the_protocol_and_version_each_session_ran():
-    from app.summary import group_summary
+    from app.summary.summaries import group_summary
 
     room = group_with_own()
     room.do({"type": "edit_protocol", "id": "p-own", "name_fr": "Maison"})

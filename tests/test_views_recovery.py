@@ -6,7 +6,8 @@ import pytest
 
 from app.model import Workspace
 from app.views import recovery
-from app.views.context import Route, View
+from app.views.context import View
+from app.views.routes import Route
 from test_views import assert_safe
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from app.web import intents
 from app.web.app import App, Effects
 from app.web.commands import REGISTRY, command, run
-from app.views.context import Route
+from app.views.routes import Route
 from tests.room import Room
 
 
@@ -137,8 +137,8 @@ def test_every_refusal_a_command_raises_is_said_once_and_changes_nothing():
     caught where intents run (App.refusing), its message on screen."""
     from app.actions import ActionError
     from app.refusal import Refusal
-    from app.restore import FileFormatError
-    from app.share import ShareError
+    from app.sync.restore import FileFormatError
+    from app.summary.share import ShareError
 
     page = Page()
     app = App(Room().ws, Route(), page.effects())

@@ -3,7 +3,8 @@
 from dataclasses import replace
 
 from app.views import home, transfer
-from app.views.context import BrowserState, Route, Storage, View
+from app.views.context import BrowserState, Storage, View
+from app.views.routes import Route
 from room import START, Room
 
 

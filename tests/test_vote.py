@@ -11,7 +11,8 @@ import pytest
 from app import voting
 from app.actions import ActionError
 from app.views import render
-from app.views.context import View, route
+from app.views.context import View
+from app.views.routes import route
 from tests.room import Room
 
 EIGHT = ("Alice", "Bruno", "Chloé", "David", "Émilie", "Farid", "Gaëlle", "Hugo")
@@ -215,8 +216,8 @@ def test_the_presentation_window_shows_counts_and_ties_but_a_secret_vote_only_on
 
 
 def test_the_group_summary_says_how_the_group_voted_and_a_second_votes_counts():
-    from app.summary import group_summary
-    from app.summary_render import markdown
+    from app.summary.summaries import group_summary
+    from app.summary.render import markdown
 
     room = choosing("dots", dots=2)
     for pitch, member in (("0", "0"), ("0", "1"), ("2", "2"), ("2", "3")):
@@ -235,10 +236,10 @@ def test_the_group_summary_says_how_the_group_voted_and_a_second_votes_counts():
 def test_a_file_written_before_the_voting_modes_reads_as_one_vote_each():
     from pathlib import Path
 
-    from app import sync
+    from app.sync import file_format
 
     fixture = Path(__file__).parent / "fixtures" / "cercle-v2.json"
     assert '"voting"' not in fixture.read_text(encoding="utf-8")
-    ws = sync.load(fixture.read_bytes())
+    ws = file_format.load(fixture.read_bytes())
     assert ws.sessions and {(s.voting, s.dots) for s in ws.sessions.values()} == {("one", 3)}
     assert {v.ballot for v in ws.votes.values()} <= {""} and not any(r.runoff or r.ballot or r.revealed for r in ws.rounds.values())

@@ -11,7 +11,8 @@ import pytest
 
 from app.actions import ActionError
 from app.views import render
-from app.views.context import View, route
+from app.views.context import View
+from app.views.routes import route
 from catalog_keys import check_complete, check_translated, keys_in
 from tests.room import Room
 

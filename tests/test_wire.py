@@ -19,7 +19,8 @@ import pytest
 import halfday
 from app.actions import AnyAction
 from app.views import render
-from app.views.context import Route, View
+from app.views.context import View
+from app.views.routes import Route
 from app.web.commands import MODULES
 from every_screen import NOW, routes
 from room import Room

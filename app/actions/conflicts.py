@@ -7,7 +7,7 @@ from typing import Literal
 from app import paths
 from app.actions.core import Action, ActionError, Id, Tx
 from app.kinds import KINDS
-from app.merge import CONTENT_FIELDS, TEXT_FIELDS, alternatives, as_json, pending, version
+from app.sync.merge import CONTENT_FIELDS, TEXT_FIELDS, alternatives, as_json, pending, version
 from app.model import GroupProtocol
 from app.protocol import Protocol
 
@@ -18,7 +18,7 @@ CONFLICTING = tuple(kind.collection for kind in KINDS if kind.text or kind.texts
 class ResolveConflict(Action):
     """A person picks one of the versions that two devices edited apart: the record takes
     that version's text ("" keeps the current one) and the other versions are set aside, on
-    every device the resolution reaches (app/merge.py). A protocol's texts are decided one
+    every device the resolution reaches (app/sync/merge.py). A protocol's texts are decided one
     by one (app/paths.py): `path` names the text, `version` the change to keep ("" keeps
     the one shown)."""
 

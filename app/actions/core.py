@@ -11,7 +11,7 @@ from app import invariants
 from app.clock import new_id, next_stamp, stamp_key
 from app.dates import from_typed, is_date
 from app import paths
-from app.merge import CONTENT_FIELDS, ERASED, as_json, knowledge, merge_record, pending, settle, snapshot, version
+from app.sync.merge import CONTENT_FIELDS, ERASED, as_json, knowledge, merge_record, pending, settle, snapshot, version
 from app.model import (
     COLLECTIONS,
     UNDO_DEPTH,
@@ -41,7 +41,7 @@ def _real_day(text: str) -> str:
 
 # A date as the app's date fields send it (day first, app/dates.py), or ISO: kept as ISO.
 IsoDate = Annotated[str, BeforeValidator(from_typed), Field(pattern=r"^(\d{4}-\d{2}-\d{2})?$"), AfterValidator(_real_day)]
-Seen = Annotated[str, Field(max_length=200, pattern=r"^([^/]+/[^/]+)?$")]  # a version (app.merge `version`), for Tx.edit
+Seen = Annotated[str, Field(max_length=200, pattern=r"^([^/]+/[^/]+)?$")]  # a version (app.sync.merge `version`), for Tx.edit
 
 
 class ActionError(Refusal):
@@ -115,7 +115,7 @@ class Tx:
     def put(self, collection: str, record: Record, *, settled: str = "") -> Any:
         """Write a record, stamped by this action, as a version made on top of every version
         the record held (`known`), naming this version in `changed` for each field (or path,
-        app/paths.py) it changes: what app/merge.py reads to tell a later edit from a
+        app/paths.py) it changes: what app/sync/merge.py reads to tell a later edit from a
         concurrent one, path by path. Text conflicts a merge found stay until a person
         resolves them (those this edit made identical go, a protocol's text a person picked,
         `settled`, goes, and a deletion lets them all go)."""
@@ -165,7 +165,7 @@ class Tx:
         return self.put(collection, self.need(collection, record_id).model_copy(update=fields))
 
     def edit(self, collection: str, record_id: str, seen: str, **fields: Any) -> Any:
-        """A person's edit from a form opened on the version `seen` (app.merge `version`; ""
+        """A person's edit from a form opened on the version `seen` (app.sync.merge `version`; ""
         when unknown). If the record changed since (another tab's edit, merged in meanwhile),
         the new version is made on top of `seen`, not of the version the person never saw:
         the two stay concurrent, and that one is kept as a conflict, as between two devices."""

@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from app.actions.core import Action, ActionError, LongText, Tx
-from app.merge import CONTENT_FIELDS
+from app.sync.merge import CONTENT_FIELDS
 from app.model import Change
 
 

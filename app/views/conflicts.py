@@ -1,4 +1,4 @@
-"""Text that two devices edited apart (app/merge.py), shown where the room meets it: in the
+"""Text that two devices edited apart (app/sync/merge.py), shown where the room meets it: in the
 contribution, pitch, action item or request itself, both versions, and a button to keep
 each (ResolveConflict). The transfer screen lists every conflict of the workspace; this is
 the same choice, in place. A protocol's texts are in conflict one by one (app/paths.py):
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from app import paths
 from app.markup import Markup, fragment, h
-from app.merge import TEXT_FIELDS, Alternative, alternatives, pending, version
+from app.sync.merge import TEXT_FIELDS, Alternative, alternatives, pending, version
 from app.model import GroupProtocol, Record
 from app.views.context import View
 from app.views.parts import button, field_id, short

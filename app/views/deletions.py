@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from app.markup import Markup, h
-from app.merge import Preview
+from app.sync.merge import Preview
 from app.model import Record, Workspace
 from app.views.context import View
 

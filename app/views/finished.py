@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from app.markup import Markup, fragment, h
 from app.model import Session
-from app.views.context import View, route
+from app.views.context import View
+from app.views.routes import route
 from app.views.parts import button, form, link, names, panel, submit, text_field
 
 

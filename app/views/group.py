@@ -9,7 +9,8 @@ from app.model import MAX_MEMBERS, MIN_MEMBERS, Group
 from app.protocol import named
 from app.views import attendance, charter, followup, roles
 from app.views.conflicts import notice
-from app.views.context import View, route
+from app.views.context import View
+from app.views.routes import route
 from app.views.parts import button, choice_field, crumb, form, link, names, page, panel, submit, text_field
 
 

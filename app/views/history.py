@@ -10,7 +10,8 @@ from app.markup import Markup, fragment, h
 from app.model import Group, Round, Session
 from app.protocol import named
 from app.views import attendance, roles, trend
-from app.views.context import Route, View, route
+from app.views.context import View
+from app.views.routes import Route, route
 from app.views.parts import crumb, link, page, panel
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from app.markup import Markup, h
 from app.model import MAX_MEMBERS, MIN_MEMBERS
 from app.views import orphans, set_aside, transfer
-from app.views.context import View, route
+from app.views.context import View
+from app.views.routes import route
 from app.views.parts import button, link, page, panel
 
 

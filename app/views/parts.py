@@ -10,7 +10,8 @@ from app.dates import TYPED_PATTERN, typed
 from app.frozen import dumps
 from app.markup import Child, Markup, fragment, h
 from app.model import Session, Timer
-from app.views.context import Route, View, route
+from app.views.context import View
+from app.views.routes import Route, route
 
 
 def page(view: View, title: str, *content: Child, wide: bool = False, crumbs: Child = None) -> Markup:

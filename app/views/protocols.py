@@ -16,7 +16,8 @@ from app.model import Group, GroupProtocol
 from app.protocol import LIBRARY, Capture, Protocol, Speaker, Step
 from app.views import setup
 from app.views.conflicts import protocol_notices
-from app.views.context import Route, View, route
+from app.views.context import View
+from app.views.routes import Route, route
 from app.views.parts import button, crumb, field_id, form, link, page, panel, select_field, submit, text_field
 
 CAPTURES: tuple[str, ...] = get_args(Capture)

@@ -4,9 +4,11 @@ screen, where it can be downloaded."""
 
 from __future__ import annotations
 
-from app import salvage, shards
+from app import salvage
+from app.sync import shards
 from app.markup import Markup, h
-from app.views.context import View, route
+from app.views.context import View
+from app.views.routes import route
 from app.views.parts import link
 
 KINDS = {shards.SESSION: "storage.what.session", shards.GROUP: "storage.what.group"}

@@ -8,7 +8,8 @@ from app.markup import Markup, fragment, h
 from app.model import Group
 from app.protocol import DEFAULT_ID, LIBRARY, Protocol, scale
 from app.views import attendance, roles, vote
-from app.views.context import View, route
+from app.views.context import View
+from app.views.routes import route
 from app.views.parts import choice_field, crumb, form, link, page, placeholder, submit, text_field
 
 SCOPE = "setup"

@@ -8,9 +8,9 @@ download commands, so no intent on it can reach the workspace or the device's st
 from __future__ import annotations
 
 from app.markup import Markup, h
-from app.share import ShareError, read
-from app.summary_layout import layout
-from app.summary_render import article
+from app.summary.share import ShareError, read
+from app.summary.layout import layout
+from app.summary.render import article
 from app.views.context import View
 from app.views.parts import panel
 

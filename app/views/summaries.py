@@ -8,11 +8,12 @@ summary too long for one says so at once and offers the file instead.
 
 from __future__ import annotations
 
-from app import share
+from app.summary import share
 from app.markup import Markup, fragment, h
 from app.model import Group, Session
-from app.summary import MemberSummary, member_summaries
-from app.views.context import Route, View, route
+from app.summary.summaries import MemberSummary, member_summaries
+from app.views.context import View
+from app.views.routes import Route, route
 from app.views.parts import button, crumb, link, page, panel, switch
 
 

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from app import shards
+from app.sync import shards
 from app.clock import parse_stamp
 from app.kinds import KIND
 from app.markup import Markup, fragment, h
-from app.merge import TEXT_FIELDS, latest_stamp, pending, version
+from app.sync.merge import TEXT_FIELDS, latest_stamp, pending, version
 from app.model import COLLECTIONS, Workspace
 from app.views import deletions, set_aside
 from app.views.conflicts import protocol_notices
-from app.views.context import Incoming, Storage, View, route
+from app.views.context import Incoming, Storage, View
+from app.views.routes import route
 from app.views.parts import button, crumb, link, page, panel
 
 DAY = 86_400_000

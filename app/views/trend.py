@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from app.markup import Markup, h
 from app.model import Session
-from app.views.context import View, route
+from app.views.context import View
+from app.views.routes import route
 from app.views.parts import link, panel
 
 ANCHOR = "history-trend"

@@ -17,7 +17,8 @@ from app.markup import Markup
 from app.model import Workspace
 from app.refusal import Refusal
 from app.views import render as render_view
-from app.views.context import BrowserState, Route, View
+from app.views.context import BrowserState, View
+from app.views.routes import Route
 from app.views.parts import UNDO_DELETION
 
 
@@ -57,7 +58,7 @@ class Arrival:
 ARRIVALS = {
     "import": Arrival(save=True, history="step"),  # a file merged in: Défaire takes it back
     "export": Arrival(save=True, history="keep"),  # the time of this device's last export
-    "delete-group": Arrival(save=True, history="keep"),  # from this device only (app/shards.py `without_group`)
+    "delete-group": Arrival(save=True, history="keep"),  # from this device only (app/sync/shards.py `without_group`)
     "other-tab": Arrival(save=False, history="keep"),  # what another tab wrote (app/tabs.py)
     "checked": Arrival(save=False, history="keep"),  # storage read again with every check (app/web/checks.py)
 }

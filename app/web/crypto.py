@@ -1,12 +1,12 @@
 """The arithmetic of encrypted files, by the browser's WebCrypto: PBKDF2-SHA256 for the key,
-AES-256-GCM for the data. The envelope around it, and what is refused, is app/envelope.py."""
+AES-256-GCM for the data. The envelope around it, and what is refused, is app/sync/envelope.py."""
 
 from __future__ import annotations
 
 import js
 from pyodide.ffi import to_js
 
-from app.restore import FileFormatError
+from app.sync.restore import FileFormatError
 
 
 def _array(data: bytes):

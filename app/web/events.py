@@ -13,7 +13,7 @@ import js
 from pyodide.ffi import create_proxy, jsnull
 
 from app.views import NEED_PYDANTIC
-from app.views.context import Route
+from app.views.routes import Route
 from app.web import checks, commands, effects, intents, shell
 
 RENDERING_TYPES = frozenset({"radio", "checkbox", "select-one", "number"})  # the screen may depend on them

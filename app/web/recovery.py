@@ -18,7 +18,8 @@ from pyodide.ffi import JsException, create_proxy
 from app.i18n import DEFAULT_LANGUAGE, pick_language, translator
 from app.model import Workspace
 from app.views import recovery as screen
-from app.views.context import Route, View
+from app.views.context import View
+from app.views.routes import Route
 from app.web import files, shell, storage
 
 # Failures of the page or of loading (a package that did not download, storage switched

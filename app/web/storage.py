@@ -1,5 +1,5 @@
 """The workspace in this browser's localStorage, saved after every action (layout and the
-measurements behind it: app/shards.py).
+measurements behind it: app/sync/shards.py).
 
 What can go wrong is handled here, so that no word is lost:
 - a write refused (the quota is full, or storage is off): the work stays in memory and
@@ -24,11 +24,12 @@ import sys
 import js
 from pyodide.ffi import create_once_callable, create_proxy, jsnull
 
-from app import salvage, shards
+from app import salvage
+from app.sync import shards
 from app.clock import new_device_id
-from app.merge import latest_stamp
+from app.sync.merge import latest_stamp
 from app.model import COLLECTIONS, Workspace
-from app.restore import FileFormatError
+from app.sync.restore import FileFormatError
 from app.tabs import local_written, shard_written
 from app.views.context import Storage
 from app.web import checks, files
@@ -88,7 +89,7 @@ def load_workspace(*, checked: bool) -> Workspace | None:
             return None
         ws, _unchecked = found, stored
     # A device id per page load: two tabs are two devices, so that the merge of what each
-    # writes can tell their edits apart (app/merge.py).
+    # writes can tell their edits apart (app/sync/merge.py).
     ws = _hold(_as_loaded(ws, new_device_id()))
     _pending.update(held)  # written back once the app is installed
     _kept.update(held)

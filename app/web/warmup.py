@@ -21,7 +21,7 @@ import importlib
 import traceback
 from typing import Any, Iterable, Iterator
 
-from app import shards
+from app.sync import shards
 from app.model import Workspace
 from app.views import render
 

@@ -273,7 +273,7 @@ def sha256(text: str) -> str:
 
 
 def test_the_page_allows_only_its_own_files_and_its_own_inline_scripts():
-    from app.summary_render import CSS
+    from app.summary.render import CSS
 
     policy = content_security_policy()
     assert policy["default-src"] == ["'self'"] and policy["connect-src"] == ["'self'"]

@@ -8,7 +8,7 @@ from test_sync_files import pick, seed, stored_workspace
 from test_ui_a11y import AXE_RUN, WCAG
 
 import build
-from app import sync
+from app.sync import file_format
 from restored import edited, finished
 from test_import_deletions import held, tombstoned, with_sessions
 
@@ -46,4 +46,4 @@ def test_a_file_that_deletes_a_group_is_named_confirmed_and_undone(app, tmp_path
     assert [g.name for g in back.live("groups")] == [GROUP] and len(back.sessions_of("g-1")) == 6
     app.open("")
     assert GROUP in page.inner_text("main")
-    assert sync.load(sync.dump(back)).live("groups")
+    assert file_format.load(file_format.dump(back)).live("groups")

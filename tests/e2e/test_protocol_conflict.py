@@ -15,7 +15,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: rooms
 
-from app import sync  # noqa: E402
+from app.sync import file_format  # noqa: E402
 from app.protocol import DEFAULT_ID  # noqa: E402
 from room import Room  # noqa: E402
 from test_ui_a11y import AXE_RUN, SHOTS, WCAG  # noqa: E402
@@ -44,7 +44,7 @@ def test_a_guidance_edited_on_two_devices_is_kept_as_a_conflict_and_resolved_on_
     seed(page, here.ws)
     app.open("#/transfer")
     page.locator("input[type=file][data-import]").set_input_files(
-        {"name": "tablette.json", "mimeType": "application/json", "buffer": sync.dump(tablet.ws)})
+        {"name": "tablette.json", "mimeType": "application/json", "buffer": file_format.dump(tablet.ws)})
     page.get_by_role("button", name="Fusionner dans cet appareil").click()
     page.get_by_text("Fichier fusionné :").wait_for()
 

@@ -11,7 +11,7 @@ from test_sync_files import seed, stored
 from test_ui_a11y import AXE_RUN, WCAG
 
 import build
-from app import shards
+from app.sync import shards
 from halfday import half_day
 
 # Something the start trips on that no file can cause any more: the browser's languages
@@ -97,7 +97,7 @@ BROKEN_AFTER_CHECKS = """(() => {
 
 @pytest.mark.allow_errors
 def test_a_start_that_fails_when_the_stored_data_is_read_again_with_every_check_offers_recovery(app):
-    """The first screen paints from the unchecked reading (app/shards.py `read_unchecked`);
+    """The first screen paints from the unchecked reading (app/sync/shards.py `read_unchecked`);
     pydantic's reading then differs (a key twice in a shard: set aside) and the screen is
     drawn again. A failure there used to show the failure screen, with no way to the data."""
     import base64

@@ -12,8 +12,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: the half-day
 
-from app.share import link  # noqa: E402
-from app.summary import member_summary  # noqa: E402
+from app.summary.share import link  # noqa: E402
+from app.summary.summaries import member_summary  # noqa: E402
 from halfday import half_day  # noqa: E402
 from test_ui_a11y import WCAG, check  # noqa: E402
 from ui_helpers import french, seed  # noqa: E402

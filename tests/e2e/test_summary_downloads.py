@@ -13,8 +13,8 @@ import icalendar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: the half-day, the readers
 
-from app.summary import member_summary  # noqa: E402
-from app.summary_render import markdown, standalone  # noqa: E402
+from app.summary.summaries import member_summary  # noqa: E402
+from app.summary.render import markdown, standalone  # noqa: E402
 from halfday import half_day  # noqa: E402
 from summary_outline import html_outline  # noqa: E402
 from ui_helpers import seed  # noqa: E402

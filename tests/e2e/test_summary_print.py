@@ -11,8 +11,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: the half-day
 
-from app.summary import group_summary, member_summary  # noqa: E402
-from app.summary_render import standalone  # noqa: E402
+from app.summary.summaries import group_summary, member_summary  # noqa: E402
+from app.summary.render import standalone  # noqa: E402
 from halfday import half_day  # noqa: E402
 
 # A4 is 210 mm wide; the page's stylesheet keeps 15 mm margins left and right: 180 mm of

@@ -13,10 +13,10 @@ import zxingcpp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: the half-day
 
-from app.share import read  # noqa: E402
-from app.summary import member_summary  # noqa: E402
-from app.summary_render import standalone  # noqa: E402
-from app.views.context import Route  # noqa: E402
+from app.summary.share import read  # noqa: E402
+from app.summary.summaries import member_summary  # noqa: E402
+from app.summary.render import standalone  # noqa: E402
+from app.views.routes import Route  # noqa: E402
 from busy_day import busy_day  # noqa: E402
 from halfday import half_day  # noqa: E402
 from ui_helpers import seed  # noqa: E402

@@ -8,7 +8,7 @@ import time
 
 from test_sync_files import export, pick, records, seed
 
-from app import sync
+from app.sync import file_format
 from app.model import Workspace
 from test_sync_merge import shared
 
@@ -70,7 +70,7 @@ def exchange(source, target, base_url: str) -> dict[str, list[str]]:
 def held(page, base_url: str) -> dict:
     """Every record a device holds, as its export says."""
     open_at(page, base_url, "#/transfer")
-    return records(sync.load(export(page)[1]))
+    return records(file_format.load(export(page)[1]))
 
 
 def test_two_devices_apart_end_identical_with_nothing_lost(browser, guard, base_url):

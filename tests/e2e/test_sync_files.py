@@ -14,7 +14,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: rooms, the reference crypto
 
 import reference_crypto  # noqa: E402
-from app import shards, sync  # noqa: E402
+from app.sync import file_format, shards  # noqa: E402
 from app.model import COLLECTIONS, Workspace  # noqa: E402
 from halfday import half_day  # noqa: E402
 from room import Room  # noqa: E402
@@ -78,7 +78,7 @@ def test_exports_are_read_back_by_python_plain_and_encrypted(app):
 
     name, data = export(page)
     assert name.startswith("cercle-cadres-de-sante-chu-nord-") and name.endswith(".json") and "encrypted" not in name
-    assert records(sync.load(data)) == records(ws)
+    assert records(file_format.load(data)) == records(ws)
     page.get_by_text(f"Exporté : {name}.").wait_for()
     assert "Dernier export :" in page.inner_text("body")
 
@@ -87,7 +87,7 @@ def test_exports_are_read_back_by_python_plain_and_encrypted(app):
     envelope = json.loads(data)
     assert (envelope["kdf"], envelope["iterations"], envelope["cipher"]) == ("PBKDF2-SHA256", 600_000, "AES-256-GCM")
     assert b"Sophie" not in data
-    assert records(sync.load(reference_crypto.decrypt(data, PASSPHRASE))) == records(ws)  # a few lines of Python
+    assert records(file_format.load(reference_crypto.decrypt(data, PASSPHRASE))) == records(ws)  # a few lines of Python
 
     form = page.locator("form[data-command=export]")
     form.locator("input[name=passphrase]").fill("une")
@@ -104,7 +104,7 @@ def test_a_file_encrypted_by_python_is_imported_after_its_preview(app):
     seed(page, group_named("Intervision Lyon"))
     app.open("#/transfer")
     before = stored(page)
-    sealed = reference_crypto.encrypt(sync.dump(half_day().ws), PASSPHRASE)
+    sealed = reference_crypto.encrypt(file_format.dump(half_day().ws), PASSPHRASE)
 
     pick(page, "de-la-tablette.json", sealed)
     page.get_by_role("heading", name="Fichier « de-la-tablette.json »").wait_for()
@@ -132,7 +132,7 @@ def test_a_file_encrypted_by_python_is_imported_after_its_preview(app):
 
 BAD_FILES = [
     ("notes.txt", b"Compte rendu de la seance du mardi", "Ce n’est pas un fichier Cercle (ce n’est pas du texte JSON lisible)."),
-    ("coupe.json", sync.dump(half_day().ws)[:5000], "Ce fichier est incomplet"),
+    ("coupe.json", file_format.dump(half_day().ws)[:5000], "Ce fichier est incomplet"),
     ("futur.json", b'{"format": "cercle", "version": 9, "groups": {}}', "créé par une version plus récente de Cercle"),
     ("vide.json", b"", "Ce fichier est vide."),
     ("autre.json", b'{"type": "excalidraw", "elements": []}', "Ce n’est pas un fichier Cercle."),
@@ -153,7 +153,7 @@ def test_bad_files_are_refused_with_a_clear_message_and_change_nothing(app):
         assert page.locator("table.preview").count() == 0 and "Fichier «" not in page.inner_text("main")
     assert "Intervision Lyon" in page.inner_text("main")
 
-    sealed = bytearray(reference_crypto.encrypt(sync.dump(half_day().ws), PASSPHRASE))
+    sealed = bytearray(reference_crypto.encrypt(file_format.dump(half_day().ws), PASSPHRASE))
     envelope = json.loads(bytes(sealed))
     envelope["ciphertext"] = ("A" if envelope["ciphertext"][0] != "A" else "B") + envelope["ciphertext"][1:]
     pick(page, "altere.json", json.dumps(envelope).encode())
@@ -171,7 +171,7 @@ def test_hostile_text_in_an_imported_file_shows_as_text(app):
     app.open("#/transfer")
     room = Room()
     room.do({"type": "create_group", "id": "g-h", "name": HOSTILE, "members": [{"id": f"h-{i}", "name": f"{HOSTILE}{i}"} for i in range(4)]})
-    pick(page, "piege.json", sync.dump(room.ws))
+    pick(page, "piege.json", file_format.dump(room.ws))
     page.get_by_role("button", name="Fusionner dans cet appareil").click()
     page.get_by_text("Fichier fusionné :").wait_for()
     app.open("")
@@ -184,7 +184,7 @@ def test_hostile_text_in_an_imported_file_shows_as_text(app):
 def test_a_file_dropped_anywhere_on_the_page_is_previewed(app):
     page = app.page
     app.open("")
-    data = sync.dump(group_named("Déposé sur la page"))
+    data = file_format.dump(group_named("Déposé sur la page"))
     transfer = page.evaluate_handle(
         "bytes => { const t = new DataTransfer(); t.items.add(new File([new Uint8Array(bytes)], 'depose.json', {type: 'application/json'})); return t; }",
         list(data),

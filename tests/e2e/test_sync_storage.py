@@ -12,7 +12,7 @@ from test_sync_devices import ask, said, shared_round
 from test_ui_a11y import AXE_RUN, WCAG
 from test_sync_files import pick, refused, seed, stored, stored_workspace
 
-from app import shards, sync
+from app.sync import file_format, shards
 from app.model import Workspace
 
 
@@ -109,7 +109,7 @@ def test_a_nearly_full_storage_is_announced(app):
 
 
 def test_stored_data_that_fails_the_checks_is_set_aside_once_pydantic_is_up(app):
-    """The first screen reads stored data without pydantic (app/shards.py `read_unchecked`);
+    """The first screen reads stored data without pydantic (app/sync/shards.py `read_unchecked`);
     once pydantic is up, the same data is read again with every check, and that reading
     wins: a session with 99 rounds planned (at most 8) is set aside, not shown."""
     page = app.page
@@ -230,7 +230,7 @@ def test_a_damaged_group_is_told_on_home_its_sessions_still_show_and_its_copy_im
     download = started.value
     assert download.suggested_filename.startswith("cercle-recovered-") and download.suggested_filename.endswith(".json")
     data = open(download.path(), "rb").read()
-    assert sync.load(data).groups["g-1"].name == "Cadres santé"
+    assert file_format.load(data).groups["g-1"].name == "Cadres santé"
 
     pick(page, download.suggested_filename, data)
     page.locator("table.preview").wait_for()

@@ -19,10 +19,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def storage_items(ws: Workspace) -> dict[str, str]:
-    """The localStorage items app/web/storage.py reads: app/shards.py's layout once the
+    """The localStorage items app/web/storage.py reads: app/sync/shards.py's layout once the
     storage uses it, else the first layout (one key per collection, and `local`)."""
     if "shards" in (ROOT / "app" / "web" / "storage.py").read_text(encoding="utf-8"):
-        from app import shards
+        from app.sync import shards
 
         return shards.items(ws)
     items = {PREFIX + name: json.dumps({k: r.model_dump(mode="json") for k, r in ws.collection(name).items()}) for name in COLLECTIONS}
@@ -142,7 +142,7 @@ def _full_round(room, sid: str, date: str, *, carrier: int, finish: bool) -> Non
 def with_a_conflict(now: int) -> Workspace:
     """The showcase, its intervention "Rencontre chaque agent…" corrected on the laptop and,
     apart, on a tablet that had the same file; then the tablet's file merged in."""
-    from app.merge import merge
+    from app.sync.merge import merge
     from tests.room import Room
 
     laptop = showcase(now)

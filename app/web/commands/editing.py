@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.kinds import KINDS
-from app.merge import version
+from app.sync.merge import version
 from app.views.editing import PARAM, SEEN, scope
 from app.web.commands import command
 

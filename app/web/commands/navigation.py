@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import js
 
-from app.views.context import Route
+from app.views.routes import Route
 from app.web.commands import command
 
 

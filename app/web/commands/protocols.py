@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.clock import new_id
-from app.views.context import Route
+from app.views.routes import Route
 from app.web import files
 from app.web.commands import command
 

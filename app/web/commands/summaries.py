@@ -1,7 +1,7 @@
 """Summaries leave the app: downloads (a Blob and a link), the printable page in a new
 window, the QR code in a dialog, the next session's calendar file.
 
-Every file is made by the pure core (app/summary_files.py, app/calendar.py, app/share.py);
+Every file is made by the pure core (app/summary/files.py, app/summary/calendar.py, app/summary/share.py);
 these commands only hand it to the browser. segno, which draws the QR code, is loaded the
 first time a code is asked for (pyodide.loadPackage, from the wheel build.py ships and
 pins), so it costs nothing at start-up.
@@ -16,13 +16,13 @@ import traceback
 import js
 from pyodide.ffi import to_js
 
-from app import calendar, share
+from app.summary import calendar, share
 from app.actions import ActionError
 from app.markup import Markup
 from app.model import Session
-from app.summary import Summary, group_summary, member_summary
-from app.summary_files import File, archive, summary_file
-from app.summary_render import standalone
+from app.summary.summaries import Summary, group_summary, member_summary
+from app.summary.files import File, archive, summary_file
+from app.summary.render import standalone
 from app.views.summaries import qr_dialog
 from app.web import files, shell
 from app.web.commands import command

@@ -1,6 +1,6 @@
 """Export, import, and what this device stores: the transfer screen's commands.
 
-Files are made and read by the pure core (app/sync.py, app/envelope.py, app/merge.py);
+Files are made and read by the pure core (app/sync/file_format.py, app/sync/envelope.py, app/sync/merge.py);
 these commands hand them to the browser (app/web/files.py, app/web/crypto.py) and put the
 result in place. A refused file changes nothing: the workspace is replaced only after a
 merge the person confirmed on the preview.
@@ -12,10 +12,12 @@ import asyncio
 from dataclasses import replace
 from typing import Any, Awaitable
 
-from app import envelope, restore, salvage, shards
-from app.merge import preview
-from app.restore import FileFormatError
-from app.views.context import Incoming, Route
+from app import salvage
+from app.sync import envelope, restore, shards
+from app.sync.merge import preview
+from app.sync.restore import FileFormatError
+from app.views.context import Incoming
+from app.views.routes import Route
 from app.web import crypto, files, storage
 from app.web.commands import command
 
@@ -44,11 +46,11 @@ def export(app, data, element) -> None:
     sharing = bool(data.get("share"))
 
     async def go() -> None:
-        from app import sync  # pydantic: after the first screen (app/web/checks.py)
+        from app.sync import file_format  # pydantic: after the first screen (app/web/checks.py)
 
-        plain = sync.dump(app.ws)
+        plain = file_format.dump(app.ws)
         content = await envelope.seal(plain, passphrase, crypto.WEB) if passphrase else plain
-        name = sync.file_name(app.ws, app.effects.today(), encrypted=bool(passphrase))
+        name = file_format.file_name(app.ws, app.effects.today(), encrypted=bool(passphrase))
         if sharing:
             if not await files.share(name, content):
                 return
@@ -64,11 +66,11 @@ def export(app, data, element) -> None:
 
 def receive(app: Any, name: str, data: bytes) -> None:
     """A file picked or dropped: previewed on the transfer screen, or refused as it is."""
-    from app import sync  # pydantic: after the first screen (app/web/checks.py)
+    from app.sync import file_format  # pydantic: after the first screen (app/web/checks.py)
 
     _incoming.clear()
     try:
-        seen = preview(app.ws, sync.load(data), now_ms=app.effects.now())
+        seen = preview(app.ws, file_format.load(data), now_ms=app.effects.now())
     except FileFormatError as refused:
         if refused.key != "sync.error.locked":
             _set_incoming(app, None)
@@ -115,10 +117,10 @@ def merge_file(app, data, element) -> None:
     plain = _incoming.get("plain")
     if plain is None:
         return
-    from app import sync  # pydantic: after the first screen (app/web/checks.py)
+    from app.sync import file_format  # pydantic: after the first screen (app/web/checks.py)
 
     try:
-        seen = preview(app.ws, sync.load(plain), now_ms=app.effects.now())  # again: this tab may have changed meanwhile
+        seen = preview(app.ws, file_format.load(plain), now_ms=app.effects.now())  # again: this tab may have changed meanwhile
     except FileFormatError as refused:  # what this tab holds now takes it beyond a bound
         cancel(app, data, element)
         app.refuse(refused.key, **refused.params)

@@ -7,7 +7,7 @@
 
 The key is PBKDF2-HMAC-SHA256(passphrase, salt, iterations, 32 bytes), the passphrase in
 Unicode's NFC form (the same letters typed on two systems may come as different code
-points), as UTF-8. The plaintext is the plain file (app/sync.py). The header (every field
+points), as UTF-8. The plaintext is the plain file (app/sync/file_format.py). The header (every field
 but the ciphertext) is AES-GCM's associated data, as compact JSON with sorted keys: changing
 any of it, a downgrade to version 1 included, fails the tag. Version 1 envelopes (no
 associated data, the passphrase as typed) are still read.
@@ -26,7 +26,7 @@ import json
 import secrets
 from typing import Protocol
 
-from app.restore import MAX_BYTES, FileFormatError, parse
+from app.sync.restore import MAX_BYTES, FileFormatError, parse
 
 FORMAT = "cercle-encrypted"
 VERSION = 2

@@ -53,7 +53,7 @@ from app.clock import AHEAD_MS, parse_stamp, stamp_key
 from app.frozen import Value, from_plain
 from app.kinds import KINDS
 from app.model import COLLECTIONS, Record, Workspace
-from app.restore import FileFormatError, checked
+from app.sync.restore import FileFormatError, checked
 
 # Per collection, from the kinds' declaration (app/kinds.py): the fields people type, whose
 # concurrent edits are kept; what a deletion empties; the safety flags, where set wins over a

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from pydantic import ValidationError
 
 from app.refusal import Refusal
-from app.summary import MemberSummary
+from app.summary.summaries import MemberSummary
 
 FRAGMENT = "#/shared-summary?z="  # the screen, and its parameter "z"
 # The QR code's alphanumeric characters but space, "%" and "+", which a URL would change.

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from app.dates import long_date
 from app.i18n import Translate, translator
-from app.summary import Commitment, GroupSummary, MemberSummary, RoundSummary, Summary
+from app.summary.summaries import Commitment, GroupSummary, MemberSummary, RoundSummary, Summary
 
 
 def one_line(text: str) -> str:

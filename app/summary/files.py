@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from app.i18n import translator
 from app.model import Workspace
-from app.summary import GroupSummary, Summary, group_summary, member_summaries
-from app.summary_layout import Document, layout
-from app.summary_render import markdown, standalone
+from app.summary.summaries import GroupSummary, Summary, group_summary, member_summaries
+from app.summary.layout import Document, layout
+from app.summary.render import markdown, standalone
 
 SLUG_LENGTH = 40
 MIME_TYPES = {"html": "text/html;charset=utf-8", "md": "text/markdown;charset=utf-8"}

@@ -54,7 +54,7 @@ def parse(data: bytes, *, unique: bool = True) -> dict[str, Any]:
     truncated, nested too deep or has the same key twice.
 
     `unique=False` leaves the duplicate keys unchecked: for data this app wrote itself, read
-    at start-up (app/shards.py `read_unchecked`), where that check took a third of the time."""
+    at start-up (app/sync/shards.py `read_unchecked`), where that check took a third of the time."""
     if len(data) > MAX_BYTES:
         raise FileFormatError("sync.error.too_large", megabytes=MAX_BYTES // (1024 * 1024))
     if not data.strip():
@@ -238,7 +238,7 @@ def versions_from_v1(data: dict[str, Any]) -> dict[str, Any]:
     versions' text: each becomes a whole version (its other fields those of the record),
     next to the record's own. No field names the change that set it: each is read as
     having its value since the record was made, as version 1 read them all."""
-    from app.merge import TEXT_FIELDS
+    from app.sync.merge import TEXT_FIELDS
 
     for name, text_fields in TEXT_FIELDS.items():
         found = data.get(name)
@@ -265,10 +265,10 @@ MIGRATIONS[1] = versions_from_v1
 
 def versions_are_records(ws: Workspace) -> Workspace:
     """Each version in a record's `conflicts` has all the fields a record of its collection
-    may have, each of its type: the merge builds records from them (app/merge.py)."""
+    may have, each of its type: the merge builds records from them (app/sync/merge.py)."""
     from pydantic import ValidationError  # after the first screen (app/frozen.py)
 
-    from app.merge import CONTENT_FIELDS
+    from app.sync.merge import CONTENT_FIELDS
 
     for name, model in COLLECTIONS.items():
         for record in ws.collection(name).values():
@@ -286,7 +286,7 @@ def versions_are_records(ws: Workspace) -> Workspace:
 def without_deleted_text(ws: Workspace) -> Workspace:
     """A deleted record keeps nothing a person wrote (issue 16, item 9): files and storage
     written before that rule are cleaned as they are read."""
-    from app.merge import ERASED, erase
+    from app.sync.merge import ERASED, erase
 
     update: dict[str, dict[str, Any]] = {}
     for name, fields in ERASED.items():

@@ -12,7 +12,7 @@ import re
 
 from app.i18n import translator
 from app.model import Workspace
-from app.summary_files import File, slug
+from app.summary.files import File, slug
 
 LINE_OCTETS = 75
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # not allowed in TEXT values

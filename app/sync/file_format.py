@@ -3,9 +3,9 @@
 UTF-8 JSON, `{"format": "cercle", "version": 2, "groups": {id: record}, "members": ...}`:
 every record of every collection, tombstones included (a merge needs them, not the text they
 had), never this device's own state. Version 1 files are migrated as they are read
-(app/restore.py). Its JSON Schema is generated from `CercleFile` (`schema()`) and kept in
+(app/sync/restore.py). Its JSON Schema is generated from `CercleFile` (`schema()`) and kept in
 schema/; README.md, section "File format", describes it for people. An encrypted file is
-an envelope around these bytes (app/envelope.py).
+an envelope around these bytes (app/sync/envelope.py).
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, create_model
 
-from app.envelope import Envelope
-from app.merge import erase, merge
+from app.sync.envelope import Envelope
+from app.sync.merge import erase, merge
 from app.model import COLLECTIONS, Workspace
-from app.restore import FORMAT, VERSION, FileFormatError, restore
+from app.sync.restore import FORMAT, VERSION, FileFormatError, restore
 
 __all__ = ["FORMAT", "VERSION", "CercleFile", "FileFormatError", "dump", "load", "merge", "schema"]
 
@@ -36,7 +36,7 @@ CercleFile: type[BaseModel] = create_model(
 def dump(workspace: Workspace) -> bytes:
     """The file's bytes. Fields at their default value are left out (restore puts them back),
     which makes ten years of history a fifth smaller. No deleted record's versions carry
-    text (app/merge.py `erase`)."""
+    text (app/sync/merge.py `erase`)."""
     workspace = erase(workspace)
     records = {name: workspace.collection(name) for name in COLLECTIONS}
     return CercleFile(format=FORMAT, version=VERSION, **records).model_dump_json(exclude_defaults=True).encode()
@@ -45,7 +45,7 @@ def dump(workspace: Workspace) -> bytes:
 def file_name(workspace: Workspace, today: str, *, encrypted: bool) -> str:
     """cercle-<group>-<date>.json when the device holds one group (the file is that group's),
     else cercle-<date>.json; "-encrypted" before the extension when it is sealed."""
-    from app.summary_files import slug  # the summaries' safe names (ASCII, lowercase)
+    from app.summary.files import slug  # the summaries' safe names (ASCII, lowercase)
 
     groups = workspace.live("groups")
     parts = ["cercle", slug(groups[0].name, "") if len(groups) == 1 else "", today, "encrypted" if encrypted else ""]

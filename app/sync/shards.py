@@ -2,7 +2,7 @@
 
 One entry per session (the session, its rounds, pitches, votes, entries and action items),
 one per group (the group, its members and its own protocols), one for records whose owner is unknown, and one
-for this device's own state. Each shard is the bytes of a Cercle file (app/sync.py) holding
+for this device's own state. Each shard is the bytes of a Cercle file (app/sync/file_format.py) holding
 just its records, zlib-compressed and base64-encoded. After an action only the shards whose
 records changed are written again: a step of a round rewrites one session, not ten years.
 
@@ -21,10 +21,11 @@ import binascii
 import zlib
 from typing import Any, Iterable
 
-from app import invariants, kinds, restore
+from app import invariants, kinds
+from app.sync import restore
 from app.frozen import from_plain
 from app.kinds import KIND
-from app.merge import combine
+from app.sync.merge import combine
 from app.model import COLLECTIONS, Local, Record, Workspace
 from app.tabs import merge_local
 
@@ -102,9 +103,9 @@ class Layout:
 
 
 def encode(ws: Workspace) -> str:
-    from app import sync  # pydantic writes files: after the first screen (app/frozen.py)
+    from app.sync import file_format  # pydantic writes files: after the first screen (app/frozen.py)
 
-    return base64.b64encode(zlib.compress(sync.dump(ws), 6)).decode("ascii")
+    return base64.b64encode(zlib.compress(file_format.dump(ws), 6)).decode("ascii")
 
 
 def decode(text: str) -> Workspace:

@@ -11,7 +11,7 @@ agenda, rounds, evaluation, action plans, follow-ups and the parking lot.
 
 Summaries are built in one language (the protocol's step titles are resolved here) and are
 plain data: the renderers (summary_markdown, summary_html) only lay them out, and a member's
-summary travels as it is in a shared link (app/share.py). Contributions marked out of frame
+summary travels as it is in a shared link (app/summary/share.py). Contributions marked out of frame
 never enter them; names are left out of contributions when the group chose anonymous
 summaries.
 """

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from app.markup import Markup, fragment, h
-from app.summary import Summary
-from app.summary_layout import Block, Document, Fields, Heading, Item, Items, Paragraph, Quote, layout
+from app.summary.summaries import Summary
+from app.summary.layout import Block, Document, Fields, Heading, Item, Items, Paragraph, Quote, layout
 
 # Markdown ----------------------------------------------------------------------------------
 
