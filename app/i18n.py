@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
-DOMAINS = ("attendance", "closing", "errors", "offline", "protocols", "restore", "roles", "screen", "storage", "summary", "sync", "ui", "walk")  # one catalog file per domain and language
+DOMAINS = ("attendance", "closing", "errors", "offline", "paint", "protocols", "restore", "roles", "screen", "storage", "summary", "sync", "ui", "walk")  # one catalog file per domain and language
 LOCALES = Path(__file__).with_name("locales")  # in the source tree (the page reads them from the app's zip)
 
 Translate = Callable[..., str]

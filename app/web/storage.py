@@ -31,7 +31,7 @@ from app.model import COLLECTIONS, Workspace
 from app.restore import FileFormatError
 from app.tabs import merge_local, stored_as_held, take_shard
 from app.views.context import Storage
-from app.web import checks, files
+from app.web import checks, files, last_screen
 
 PREFIX = shards.PREFIX
 
@@ -145,11 +145,18 @@ def _set_aside(key: str, value: str) -> None:
 
 
 def _write(key: str, value: str) -> bool:
+    # Storage full: the last screen kept for the next start gives way first (app/web/last_screen.py).
+    if not _set(key, value) and not (last_screen.drop() and _set(key, value)):
+        return False
+    _sizes[key] = len(key) + len(value)
+    return True
+
+
+def _set(key: str, value: str) -> bool:
     try:
         js.localStorage.setItem(key, value)
     except Exception:  # QuotaExceededError, or storage switched off
         return False
-    _sizes[key] = len(key) + len(value)
     return True
 
 
