@@ -1,0 +1,115 @@
+"""The last screen at once (assets/last-screen.js, app/web/last_screen.py): a returning visit
+shows the screen where the session stood before Python is up, read-only, then the same
+screen comes alive; another build's screen is not painted; a member's name that looks like
+markup is text there too."""
+
+from __future__ import annotations
+
+import json
+
+from ui_helpers import seed
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+SESSION = "#/session?id=s-1"
+PYTHON = "**/pyodide/pyodide.asm.wasm"  # held back: Python cannot start without it
+
+
+def running_round():
+    """A session in its first round, the problem of the member with a hostile name chosen."""
+    from tests.room import Room
+
+    room = Room()
+    room.group((HOSTILE, "Bruno", "Chloé", "David", "Émilie"))
+    room.session()
+    room.do({"type": "start_round", "session_id": "s-1", "id": "r-1"})
+    for i in range(3):
+        room.do({"type": "add_pitch", "id": f"p-{i}", "session_id": "s-1", "member_id": f"m-{i}", "title": f"Problème {i}", "text": "…"})
+    room.do({"type": "next_step", "round_id": "r-1"})
+    room.do({"type": "choose_pitch", "round_id": "r-1", "pitch_id": "p-0"})
+    room.do({"type": "set_preferences", "language": "fr"})
+    return room.ws
+
+
+def first_visit(app):
+    page = app.page
+    seed(page, running_round())
+    app.open(SESSION)
+    page.wait_for_function("() => localStorage.getItem('cercle.screen')")
+    return page.locator("h1").inner_text()
+
+
+def held_tab(context):
+    """A new tab whose Python is held back until `release()`."""
+    tab = context.new_page()
+    held = []
+    tab.route(PYTHON, lambda route: held.append(route))
+    dialogs = []
+    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def release():
+        for route in held:
+            route.continue_()
+        tab.unroute(PYTHON)
+
+    return tab, release, dialogs
+
+
+def painted(tab) -> dict:
+    return tab.evaluate("""() => ({
+        state: document.documentElement.dataset.appState,
+        heading: document.querySelector("#app h1")?.textContent ?? "",
+        text: document.getElementById("app").textContent,
+        images: document.querySelectorAll("#app img").length,
+        inert: document.getElementById("app").inert,
+        waiting: document.querySelector(".last-screen-waiting")?.textContent ?? "",
+    })""")
+
+
+def test_a_new_tab_shows_the_session_where_it_stood_then_the_same_screen_comes_alive(app):
+    heading = first_visit(app)
+    tab, release, dialogs = held_tab(app.page.context)
+    tab.goto(app.url(SESSION), wait_until="domcontentloaded")
+    tab.wait_for_timeout(300)  # Python is held back: whatever runs before it has run
+    before = painted(tab)
+    assert before["state"] == "loading"
+    assert before["heading"] == heading
+    # The carrier's name, which looks like markup, is text: no image, no script ran.
+    assert f"{HOSTILE} est le porteur" in before["text"]
+    assert before["images"] == 0
+    assert before["inert"] is True  # nothing on it can be clicked or focused yet
+    assert before["waiting"] == "Cercle démarre… L’écran répondra dans un instant."
+    assert tab.get_by_role("status").filter(has_text="Cercle démarre").is_visible()
+
+    release()
+    tab.wait_for_function("document.documentElement.dataset.appState === 'ready'")
+    after = painted(tab)
+    assert (after["heading"], after["inert"], after["waiting"]) == (heading, False, "")
+    tab.get_by_role("button", name="Choisir").first.click()
+    tab.get_by_text("Le groupe a choisi « Problème 1 »", exact=False).wait_for()
+    assert dialogs == []
+
+
+def test_a_screen_stored_by_another_build_is_not_painted(app):
+    first_visit(app)
+    app.page.evaluate("""() => {
+        const record = JSON.parse(localStorage.getItem("cercle.screen"));
+        localStorage.setItem("cercle.screen", JSON.stringify({ ...record, build: "cercle-000000000000" }));
+    }""")
+    tab, release, _ = held_tab(app.page.context)
+    tab.goto(app.url(SESSION), wait_until="domcontentloaded")
+    tab.wait_for_timeout(300)
+    before = painted(tab)
+    assert (before["state"], before["heading"], before["inert"], before["waiting"]) == ("loading", "Cercle", False, "")
+    assert tab.locator(".boot progress").is_visible()  # the loading shell, as on a first visit
+    release()
+    tab.wait_for_function("document.documentElement.dataset.appState === 'ready'")
+    assert HOSTILE in painted(tab)["text"]
+
+
+def test_another_address_paints_nothing(app):
+    first_visit(app)
+    tab, release, _ = held_tab(app.page.context)
+    tab.goto(app.url("#/home"), wait_until="domcontentloaded")
+    tab.wait_for_timeout(300)
+    assert painted(tab)["heading"] == "Cercle"  # the loading shell's
+    release()
