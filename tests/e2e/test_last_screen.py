@@ -5,8 +5,9 @@ markup is text there too."""
 
 from __future__ import annotations
 
-import json
-
+import build
+import pytest
+from test_ui_a11y import AXE_RUN, SHOTS, WCAG
 from ui_helpers import seed
 
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -65,9 +66,11 @@ def painted(tab) -> dict:
     })""")
 
 
-def test_a_new_tab_shows_the_session_where_it_stood_then_the_same_screen_comes_alive(app):
+@pytest.mark.parametrize("viewport, size", [("projector", (1280, 720)), ("phone", (390, 844))])
+def test_a_new_tab_shows_the_session_where_it_stood_then_the_same_screen_comes_alive(app, viewport, size):
     heading = first_visit(app)
     tab, release, dialogs = held_tab(app.page.context)
+    tab.set_viewport_size({"width": size[0], "height": size[1]})
     tab.goto(app.url(SESSION), wait_until="domcontentloaded")
     tab.wait_for_timeout(300)  # Python is held back: whatever runs before it has run
     before = painted(tab)
@@ -79,11 +82,19 @@ def test_a_new_tab_shows_the_session_where_it_stood_then_the_same_screen_comes_a
     assert before["inert"] is True  # nothing on it can be clicked or focused yet
     assert before["waiting"] == "Cercle démarre… L’écran répondra dans un instant."
     assert tab.get_by_role("status").filter(has_text="Cercle démarre").is_visible()
+    SHOTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(SHOTS / f"{viewport}-last-screen-painted.png"))
+
+    tab.evaluate("window.paintedTitle = document.querySelector('#app h1')")
 
     release()
     tab.wait_for_function("document.documentElement.dataset.appState === 'ready'")
     after = painted(tab)
+    assert tab.evaluate("document.querySelector('#app h1') === window.paintedTitle")  # morphed, not replaced
     assert (after["heading"], after["inert"], after["waiting"]) == (heading, False, "")
+    tab.add_script_tag(path=str(build.npm_packages() / "axe-core" / "axe.min.js"))
+    assert tab.evaluate(AXE_RUN, WCAG) == []
+    tab.screenshot(path=str(SHOTS / f"{viewport}-last-screen-ready.png"))
     tab.get_by_role("button", name="Choisir").first.click()
     tab.get_by_text("Le groupe a choisi « Problème 1 »", exact=False).wait_for()
     assert dialogs == []
