@@ -124,3 +124,26 @@ def test_another_address_paints_nothing(app):
     tab.wait_for_timeout(300)
     assert painted(tab)["heading"] == "Cercle"  # the loading shell's
     release()
+
+
+# Fills this origin's localStorage until it takes not one more character.
+FILL_STORAGE = """() => {
+    let chunk = "x".repeat(1 << 20), i = 0;
+    while (chunk.length) {
+        try { localStorage.setItem("filler." + i++, chunk); } catch { chunk = chunk.slice(0, chunk.length >> 1); }
+    }
+}"""
+
+
+def test_the_last_screen_gives_way_first_when_storage_is_full(app):
+    first_visit(app)
+    page = app.page
+    app.wait_until_checked()  # what is typed is stored from then on
+    page.locator(".pitch", has_text="Problème 1").get_by_role("button", name="Modifier").click()
+    field = page.get_by_label("Texte corrigé")
+    page.evaluate(FILL_STORAGE)
+    typed = "Trois absences imprévues chaque semaine. " * 40  # a draft 1,640 characters longer
+    field.fill(typed)
+    page.wait_for_function("t => (localStorage.getItem('cercle.local') || '').includes(t)", arg=typed)
+    assert page.evaluate("localStorage.getItem('cercle.screen')") is None
+    assert "n’ont pas pu être enregistrées" not in page.inner_text("body")
