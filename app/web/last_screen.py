@@ -19,6 +19,7 @@ from pyodide.ffi import create_once_callable
 
 from app.i18n import translator
 from app.markup import Markup
+from app.web import storage
 
 LIMIT = 300_000  # characters: a screen bigger than that (a very long history) is not kept
 
@@ -54,12 +55,9 @@ def _write() -> None:
     value = json.dumps(record, ensure_ascii=False)
     if value == _written:
         return
-    try:
-        if len(value) > LIMIT:
-            raise ValueError("too big to keep")
-        js.localStorage.setItem(str(found.key), value)
+    if len(value) <= LIMIT and storage.put(str(found.key), value):
         _written = value
-    except Exception:  # too big, QuotaExceededError, storage off: no screen rather than an older one
+    else:  # too big, storage full or switched off: no screen rather than an older one
         _forget(found)
 
 
@@ -68,7 +66,7 @@ def _forget(found) -> bool:
     _written = ""
     try:
         had = bool(js.localStorage.getItem(str(found.key)))  # null or the record
-        js.localStorage.removeItem(str(found.key))
+        storage.remove(str(found.key))
     except Exception:  # storage switched off
         return False
     return had
