@@ -97,6 +97,10 @@ PRELOADS_MARKER = "<!-- build.py: preload links -->"
 BOOT_SCRIPT = '<script src="./assets/boot.js"></script>'  # inlined: it must run before any request
 PLUGINS_MARKER = "<!-- build.py: pyscript.toml plugins -->"  # in <mpy-config>: the same plugins as Pyodide's
 STARTUP_MARKER = "/* build.py: start-up */ null"
+# Inlined too, after <main>: it paints the last screen the app stored, if this build stored it
+# (the marker: the build's id, the app zip's name, which its content names).
+LAST_SCREEN_SCRIPT = '<script src="./assets/last-screen.js"></script>'
+BUILD_MARKER = '/* build.py: build */ "source"'
 # In index.html's Content-Security-Policy: the hashes of its inline scripts and styles
 # (`with_inline_hashes`).
 INLINE_HASHES = "'inline-hashes'"  # in boot.js: what it loads, written by assemble()
@@ -617,6 +621,10 @@ def assemble(out: Path, modules: Path, library: Path, app: Path, wheels: list[Pa
     boot = boot.replace(STARTUP_MARKER, json.dumps(manifest, indent=1))
     page = page.replace(BOOT_SCRIPT, f"<script>\n{boot}</script>").replace(PRELOADS_MARKER, preload_links(out))
     page = with_plugins(page)
+    painter = (ROOT / "assets" / "last-screen.js").read_text()
+    if LAST_SCREEN_SCRIPT not in page or BUILD_MARKER not in painter:
+        raise BuildError(f"keep {LAST_SCREEN_SCRIPT} after <main> in index.html and `{BUILD_MARKER}` in it")
+    page = page.replace(LAST_SCREEN_SCRIPT, f"<script>\n{painter.replace(BUILD_MARKER, json.dumps(app.stem))}</script>")
     (out / "index.html").write_text(with_inline_hashes(page))
     write_service_worker(out)
 

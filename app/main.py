@@ -18,7 +18,7 @@ async def start() -> None:
     from app.model import Workspace
     from app.views import NEED_PYDANTIC
     from app.views.routes import Route
-    from app.web import checks, effects, events, offline, shell, storage, ticker, warmup
+    from app.web import checks, effects, events, last_screen, offline, shell, storage, ticker, warmup
     from app.web.app import App, Effects
 
     route = Route.parse(shell.hash_())
@@ -38,6 +38,8 @@ async def start() -> None:
 
     def paint(markup, lang):
         shell.paint(markup, lang)
+        if not (presentation or shared):
+            last_screen.keep(markup, lang)  # painted at the next start, before Python is up
         session = app.ws.sessions.get(app.route.get("id")) or app.ws.running_session()
         effects.keep_awake(app.route.screen in ("session", "presentation") and session is not None and session.stage == "round")
 

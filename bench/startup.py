@@ -20,7 +20,8 @@ is (brotli on the wire, stored zips) and (t0) of the same app built without prec
 page (performance.now() when data-app-state changes), so Playwright's overhead is out of
 them; bytes are what the server sent during the load (bodies, as encoded). Prints medians,
 the ratios b/a (DESIGN.md §6: at most 1.20), r/a (at most 0.60, with no byte from the
-network) and r0/a, t/t0, c/a, c'/a and b/a'; and b/a run by run.
+network) and r0/a, t/t0, c/a, c'/a and b/a'; and b/a run by run; and when (r) showed the last
+screen (assets/last-screen.js: its mark, or the first paint if that came later).
 """
 
 from __future__ import annotations
@@ -90,11 +91,13 @@ SNAPSHOT_DELETED = """async () => {
 MEASURE = """() => {
   const entries = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")];
   const paint = performance.getEntriesByName("first-contentful-paint")[0];
+  const painted = performance.getEntriesByName("cercle:last-screen")[0];  // assets/last-screen.js
   return {
     ...window.__started,
     bytes: entries.reduce((sum, entry) => sum + entry.transferSize, 0),
     requests: entries.length,
     paint: paint ? paint.startTime : null,
+    lastScreen: painted && paint ? Math.max(painted.startTime, paint.startTime) : null,
   };
 }"""
 
@@ -252,6 +255,9 @@ def main() -> int:
     print(f"ratio c'/a: {pyscript / bare:.2f}, c/a: {floor / bare:.2f} (the stack without the app), b/c': {app / pyscript:.2f}, b/c: {app / floor:.2f}")
     print(f"ratio b/a': {app / stock:.2f} (against Pyodide as published)")
     print(f"the app's static shell first painted at {paint:.0f} ms (median)")
+    painted = [run["lastScreen"] for run in results["returning"] if run["lastScreen"] is not None]
+    print(f"(r): the last screen painted at {statistics.median(painted) if painted else float('nan'):.0f} ms (median; "
+          f"in {len(painted)} of {len(results['returning'])} runs), ready at {again:.0f} ms")
     return 0
 
 

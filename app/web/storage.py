@@ -141,11 +141,22 @@ def _set_aside(key: str, value: str) -> None:
     aside = f"{shards.ASIDE}{key[len(PREFIX):]}.{int(js.Date.now())}"
     if _write(aside, value):
         if str(js.localStorage.getItem(key)) == value:
-            _remove(key)
+            remove(key)
         _release(key)
 
 
 def _write(key: str, value: str) -> bool:
+    if put(key, value):
+        return True
+    # Storage full: the last screen kept for the next start gives way first (it writes
+    # through this module, hence the import here).
+    from app.web import last_screen
+
+    return last_screen.drop() and put(key, value)
+
+
+def put(key: str, value: str) -> bool:
+    """Write one item if localStorage takes it, counted in what is used."""
     try:
         js.localStorage.setItem(key, value)
     except Exception:  # QuotaExceededError, or storage switched off
@@ -154,7 +165,7 @@ def _write(key: str, value: str) -> bool:
     return True
 
 
-def _remove(key: str) -> None:
+def remove(key: str) -> None:
     js.localStorage.removeItem(key)
     _sizes.pop(key, None)
 
@@ -190,7 +201,7 @@ def save_workspace(ws: Workspace, *, quiet: bool = False) -> None:
                 failed[key] = value
                 continue
         elif key != shards.LOCAL:
-            _remove(key)
+            remove(key)
         _release(key)
     if ws.local is not _local or shards.LOCAL in _pending:
         value = shards.encode_local(ws.local)
@@ -290,6 +301,9 @@ def set_everything_aside() -> None:
     for key, value in _stored().items():
         if read_at_start(key):
             _set_aside(key, value)
+    from app.web import last_screen  # see _write
+
+    last_screen.drop()  # the next start shows none of it either
 
 
 def read_aside(key: str) -> str:
@@ -298,7 +312,7 @@ def read_aside(key: str) -> str:
 
 def drop_aside(key: str) -> None:
     if key.startswith(shards.ASIDE):
-        _remove(key)
+        remove(key)
         _reasons.pop(key, None)
         _publish()
 

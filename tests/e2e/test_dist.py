@@ -281,7 +281,9 @@ def test_the_page_allows_only_its_own_files_and_its_own_inline_scripts():
     page = (DIST / "index.html").read_text()
     assert page.index('http-equiv="Content-Security-Policy"') < page.index("<script"), "before any script"
     inline = re.findall(r'<script(?![^>]*\b(?:src|type="py"))[^>]*>(.*?)</script>', page, re.S)
-    assert len(inline) == 3, "boot.js, PyScript's start, the morph"
+    assert len(inline) == 4, "boot.js, PyScript's start, the last screen, the morph"
+    app_zip = next((DIST / "pyodide").glob("cercle-*.zip"))
+    assert f'const BUILD = "{app_zip.stem}";' in inline[2], "the last screen's painter knows the build"
     assert policy["script-src"] == ["'self'", "'wasm-unsafe-eval'", *map(sha256, inline)]
     styles = re.findall(r"<style>(.*?)</style>", page, re.S)
     assert policy["style-src"] == ["'self'", *map(sha256, styles), sha256(CSS)], "the summary's print window too"

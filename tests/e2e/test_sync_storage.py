@@ -99,7 +99,9 @@ def test_a_nearly_full_storage_is_announced(app):
     page.add_init_script("if (!localStorage.getItem('autre-appli')) localStorage.setItem('autre-appli', 'x'.repeat(4500000))")
     app.open("#/transfer")
     used = int(page.locator("meter").get_attribute("value"))
-    assert used == sum(len(k) + len(v) for k, v in stored(page).items())
+    # What was stored when the screen was drawn: the screen itself is kept just after
+    # (app/web/last_screen.py), and counted from the next render on.
+    assert used == sum(len(k) + len(v) for k, v in stored(page).items() if k != "cercle.screen")
     percent = used * 100 // shards.QUOTA
     assert 80 <= percent < 100
     assert f"Le stockage de ce navigateur pour Cercle est plein à {percent} %" in page.inner_text("main")
@@ -143,8 +145,10 @@ def test_stored_data_the_first_screen_cannot_show_is_read_with_every_check_first
 
 
 # Another app of the same site takes every character localStorage has left.
+# (Without the last screen kept for the next start, which would give way first: app/web/last_screen.py.)
 FILL = """() => {
   localStorage.removeItem('autre-appli');
+  localStorage.removeItem('cercle.screen');
   let fits = 0, refused = 6 * 1024 * 1024;
   while (refused - fits > 8) {
     const size = Math.floor((fits + refused) / 2);
