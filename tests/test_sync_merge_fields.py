@@ -18,6 +18,10 @@ from app.clock import next_stamp, stamp_key
 from app.sync.merge import merge, pending, preview, version
 from app.sync.restore import FileFormatError
 from app.summary.summaries import group_summary
+from app.actions import apply, parse
+from app.views import render
+from app.views.context import View
+from app.views.routes import Route
 from room import START, Room
 from test_sync_merge import shared, v1
 
@@ -187,19 +191,25 @@ def test_the_same_version_with_other_content_is_a_conflict_not_a_replacement():
         assert texts == {"Le texte d'ici", "Le texte du fichier"}
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16 item 9, left: a field that is not text, carried twice by one "
-                   "version with two values, is decided without a word; the conflict view and resolve_conflict only "
-                   "know text fields")
 def test_the_same_version_with_another_flag_is_a_conflict_not_a_replacement():
     """A hand-edited file: the held version's stamp and device, "answered" flipped. It was
     counted as "1 updated" and the file's value (or this one's) won, silently."""
     laptop, _ = devices("laptop", "tablet")
     data = json.loads(file_format.dump(laptop.ws))
-    data["entries"]["q-0"]["answered"] = not data["entries"]["q-0"]["answered"]
+    data["entries"]["q-0"]["answered"] = not data["entries"]["q-0"].get("answered", False)
     theirs = file_format.load(json.dumps(data).encode())
     for merged in (merge(laptop.ws, theirs), merge(theirs, laptop.ws)):
         entry = merged.entries["q-0"]
         assert {entry.answered, *(e["answered"] for e in pending(entry, "entries"))} == {True, False}
+    # Listed with the conflicts to settle, with a word on what the text does not show; either
+    # version kept by its button settles it, on the value picked.
+    merged = merge(laptop.ws, theirs)
+    html = str(render(View(ws=merged, route=Route("transfer"), lang="fr", now=START, today="2026-12-03")))
+    assert "Même version, autre contenu" in html
+    other = pending(merged.entries["q-0"], "entries")[0]
+    for keep, answered in (("", merged.entries["q-0"].answered), (version(other["stamp"], other["device"]), other["answered"])):
+        settled = apply(merged, parse({"type": "resolve_conflict", "collection": "entries", "id": "q-0", "version": keep}), now=START + 60_000, device="d-laptop")
+        assert settled.entries["q-0"].answered is answered and not pending(settled.entries["q-0"], "entries")
 
 
 def test_three_devices_exchanging_in_any_order_agree():

@@ -6,13 +6,15 @@ from typing import Literal
 
 from app import paths
 from app.actions.core import Action, ActionError, Id, Tx
+from app.frozen import from_plain
 from app.kinds import KINDS
-from app.sync.merge import CONTENT_FIELDS, TEXT_FIELDS, alternatives, as_json, pending, version
+from app.sync.merge import CONTENT_FIELDS, alternatives, as_json, differing, pending, twinned, version
 from app.model import GroupProtocol
 from app.protocol import Protocol
 
-# The kinds whose text two devices can edit apart: in fields, or below one (app/paths.py).
-CONFLICTING = tuple(kind.collection for kind in KINDS if kind.text or kind.texts_below)
+# Every kind: text edited apart (in fields, or below one: app/paths.py), and for any kind
+# the same version carried with other content (app/sync/merge.py `pending`).
+CONFLICTING = tuple(kind.collection for kind in KINDS)
 
 
 class ResolveConflict(Action):
@@ -37,8 +39,13 @@ class ResolveConflict(Action):
         chosen = [e for e in waiting if version(e["stamp"], e["device"]) == self.version]
         if not waiting or (self.version and not chosen):
             raise ActionError("error.conflict.not_found")
-        text = {f: chosen[0][f] for f in TEXT_FIELDS[self.collection] if f in chosen[0]} if chosen else {}
-        tx.update(self.collection, self.id, **text, conflicts=())
+        taken = {}
+        if chosen:  # its text; for a twin, all it holds (read as the record's fields read it)
+            plain = {**{f: as_json(getattr(record, f)) for f in CONTENT_FIELDS[self.collection]}, "id": record.id}
+            fields = [f for f in differing(self.collection, twinned(record, chosen[0])) if f in chosen[0]]
+            picked = from_plain(type(record), {**plain, **{f: chosen[0][f] for f in fields}})
+            taken = {f: getattr(picked, f) for f in fields}
+        tx.update(self.collection, self.id, **taken, conflicts=())
 
 
 def _pick(tx: Tx, record: GroupProtocol, path: str, dot: str) -> None:

@@ -139,17 +139,36 @@ def _value(entry: dict[str, Any], field: str, collection: str) -> Any:
 def pending(record: Record, collection: str) -> list[dict[str, Any]]:
     """The conflict entries a person has to look at: versions, not deleted, whose text
     differs from the record's current text (for a protocol, whose change of one of its
-    texts is still in conflict with the one shown, `alternatives`). A deleted record has none."""
+    texts is still in conflict with the one shown, `alternatives`); and a twin (the same
+    version carried with other content: a hand-edited file, a device id used twice, `_add`)
+    that differs from the record in any field, since nothing tells which content is the
+    later one. A deleted record has none."""
     if record.deleted:
         return []
     if collection == "protocols":
         holders = {id(e) for alternative in alternatives(record, collection) for e in alternative.holders}
         return [e for e in record.conflicts if id(e) in holders]
-    fields = TEXT_FIELDS[collection]
     return [
         e for e in record.conflicts
-        if not e.get("deleted") and not e.get("erased") and any(_value(e, f, collection) != getattr(record, f) for f in fields)
+        if not e.get("deleted") and not e.get("erased")
+        and any(_value(e, f, collection) != as_json(getattr(record, f)) for f in differing(collection, twinned(record, e)))
     ]
+
+
+TWIN = "~"  # in a version's device: the same version with other content (`_add`)
+
+
+def twinned(record: Record, entry: dict[str, Any]) -> bool:
+    """Whether the conflict entry is one of a version's twins: the same stamp and device
+    (before `TWIN`) as another entry of the record, with other content."""
+    name = (entry["stamp"], entry["device"].partition(TWIN)[0])
+    return sum((e["stamp"], e["device"].partition(TWIN)[0]) == name for e in record.conflicts) > 1
+
+
+def differing(collection: str, twin: bool) -> tuple[str, ...]:
+    """The fields in which a version waiting as a conflict differs, that a person picks: the
+    text; every field of content but the deletion for a twin."""
+    return tuple(f for f in CONTENT_FIELDS[collection] if f != "deleted") if twin else TEXT_FIELDS[collection]
 
 
 @dataclass(frozen=True)
@@ -225,7 +244,7 @@ def _add(alive: dict[tuple[str, str], dict[str, Any]], entry: dict[str, Any], co
     keep, other = sorted((held, entry), key=_canonical, reverse=True)
     alive[key] = keep
     digest = hashlib.sha256(_canonical(other).encode()).hexdigest()[:8]
-    _add(alive, {**other, "device": f"{other['device']}~{digest}"}, collection)
+    _add(alive, {**other, "device": f"{other['device']}{TWIN}{digest}"}, collection)
 
 
 def _has_text(entry: dict[str, Any], collection: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from app import paths
 from app.markup import Markup, fragment, h
-from app.sync.merge import TEXT_FIELDS, Alternative, alternatives, pending, version
+from app.sync.merge import TEXT_FIELDS, Alternative, alternatives, as_json, differing, pending, twinned, version
 from app.model import GroupProtocol, Record
 from app.views.context import View
 from app.views.parts import button, field_id, short
@@ -28,10 +28,22 @@ def notice(view: View, collection: str, record: Record) -> Markup | None:
     versions = [_version(view, _("ui.conflict.shown"), shown, collection=collection, id=record.id, version="")]
     versions += [
         _version(view, _("ui.conflict.other"), _texts(view, [str(e[f]) for f in fields if e.get(f)]),
+                 twin_note(view, collection, record, e),
                  collection=collection, id=record.id, version=version(e["stamp"], e["device"]))
         for e in pending(record, collection)
     ]
     return _choice(view, field_id("conflict", record.id), None, versions)
+
+
+def twin_note(view: View, collection: str, record: Record, entry: dict) -> Markup | None:
+    """What the text cannot show: a twin (the same version with other content) that differs
+    from the record beyond its text."""
+    if not twinned(record, entry):
+        return None
+    others = [f for f in differing(collection, True) if f not in TEXT_FIELDS[collection]]
+    if all(entry.get(f, as_json(getattr(record, f))) == as_json(getattr(record, f)) for f in others):
+        return None
+    return h("p", {"class": "hint"}, view._("ui.conflict.twin"))
 
 
 def protocol_notices(view: View, own: GroupProtocol) -> Markup | None:
@@ -87,7 +99,7 @@ def _texts(view: View, texts: list[str]) -> tuple[list[str], str]:
     return texts, texts[0] if texts else view._("ui.conflict.empty")
 
 
-def _version(view: View, label: str, texts: tuple[list[str], str], **payload: str) -> Markup:
+def _version(view: View, label: str, texts: tuple[list[str], str], note: Markup | None = None, **payload: str) -> Markup:
     _ = view._
     paragraphs, first = texts
     return h(
@@ -95,5 +107,6 @@ def _version(view: View, label: str, texts: tuple[list[str], str], **payload: st
         {},
         h("p", {"class": "version-label"}, label),
         h("blockquote", {}, [h("p", {}, text) for text in paragraphs] or h("p", {"class": "hint"}, first)),
+        note,
         button(_("ui.conflict.keep"), "resolve_conflict", aria_label=_("ui.conflict.keep_one", text=short(first)), **payload),
     )

@@ -18,7 +18,7 @@ from app.markup import Markup, fragment, h
 from app.sync.merge import TEXT_FIELDS, latest_stamp, pending, version
 from app.model import COLLECTIONS, Workspace
 from app.views import deletions, set_aside
-from app.views.conflicts import protocol_notices
+from app.views.conflicts import protocol_notices, twin_note
 from app.views.context import Incoming, Storage, View
 from app.views.routes import route
 from app.views.parts import button, crumb, link, page, panel
@@ -241,6 +241,7 @@ def _conflict(view: View, name: str, record, others: list[dict]) -> Markup:
                 "li",
                 {},
                 _texts(name, other),
+                twin_note(view, name, record, other),
                 button(_("sync.ui.conflicts.keep_other"), "resolve_conflict", collection=name, id=record.id, version=version(other["stamp"], other["device"])),
             )
             for other in others
