@@ -15,10 +15,10 @@ from app.sync import shards
 from app.clock import parse_stamp
 from app.kinds import KIND
 from app.markup import Markup, fragment, h
-from app.sync.merge import TEXT_FIELDS, latest_stamp, pending, version
+from app.sync.merge import latest_stamp, pending
 from app.model import COLLECTIONS, Workspace
 from app.views import deletions, set_aside
-from app.views.conflicts import protocol_notices, twin_note
+from app.views.conflicts import notice, protocol_notices
 from app.views.context import Incoming, Storage, View
 from app.views.routes import route
 from app.views.parts import button, crumb, link, page, panel
@@ -223,31 +223,14 @@ def _conflicts(view: View) -> Markup | None:
     )
 
 
-def _texts(name: str, values: dict[str, object]) -> Markup:
-    fields = [f for f in TEXT_FIELDS[name] if values.get(f)]
-    return h("blockquote", {}, *(h("p", {}, str(values[f])) for f in fields))
-
-
 def _conflict(view: View, name: str, record, others: list[dict]) -> Markup:
+    """A record's versions to compare: the same choice as where the room meets it
+    (app/views/conflicts.py), under the kind of record."""
     _ = view._
     if name == "protocols":  # text by text, each where it is in the protocol
         title = link(route("protocols", id=record.id), record.protocol.name(view.lang))
         return h("li", {}, h("h3", {}, _(KIND[name].label), " · ", title), protocol_notices(view, record))
-    current = {f: getattr(record, f) for f in TEXT_FIELDS[name]}
-    choices = [
-        h("li", {}, _texts(name, current), button(_("sync.ui.conflicts.keep_current"), "resolve_conflict", collection=name, id=record.id, version="")),
-        *(
-            h(
-                "li",
-                {},
-                _texts(name, other),
-                twin_note(view, name, record, other),
-                button(_("sync.ui.conflicts.keep_other"), "resolve_conflict", collection=name, id=record.id, version=version(other["stamp"], other["device"])),
-            )
-            for other in others
-        ),
-    ]
-    return h("li", {}, h("h3", {}, _(KIND[name].label)), h("ul", {"class": "versions"}, choices))
+    return h("li", {}, h("h3", {}, _(KIND[name].label)), notice(view, name, record))
 
 
 def _storage(view: View, storage: Storage) -> Markup:
