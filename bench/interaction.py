@@ -47,7 +47,7 @@ from ui_helpers import seed  # noqa: E402
 
 from app import invariants  # noqa: E402
 from app.model import Workspace  # noqa: E402
-from tests.room import Room  # noqa: E402
+from tests.support.room import Room  # noqa: E402
 
 TARGET_P95_MS = 50
 MEMBERS = ("Alice Martin", "Bruno Lefèvre", "Chloé Dubois", "David Nguyen", "Émilie Moreau", "Farid Benali")

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 
 from app.model import Workspace
-from tests.room import Room
+from tests.support.room import Room
 
 MIN = 60_000
 

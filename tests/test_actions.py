@@ -5,7 +5,7 @@ from pydantic import ValidationError
 
 from app.actions import ActionError, apply, parse
 from app.model import Workspace
-from room import Room
+from support.room import Room
 
 
 def refused(room: Room, action: dict, key: str) -> None:

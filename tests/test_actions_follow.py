@@ -6,7 +6,7 @@ from __future__ import annotations
 from app.summary.summaries import member_summaries
 from app.summary.layout import layout
 from app.summary.render import markdown
-from room import Room
+from support.room import Room
 
 
 def first_session(room: Room) -> None:

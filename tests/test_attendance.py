@@ -13,7 +13,7 @@ from app.sync.merge import merge
 from app.summary.summaries import group_summary, member_summaries
 from app.summary.layout import layout
 from app.summary.render import markdown
-from room import Room
+from support.room import Room
 from test_sync_file import FIXTURES
 
 BEFORE = FIXTURES / "cercle-v1-before-attendance.json"

@@ -11,8 +11,8 @@ from app.sync import file_format, shards
 from app.actions import ActionError
 from app.sync.merge import preview
 from app.sync.restore import FileFormatError
-from restored import edited, running
-from room import START, Room
+from support.restored import edited, running
+from support.room import START, Room
 
 NOTE = {"kind": "note", "session_id": "s-1", "round_id": "r-3", "text": "…"}
 

@@ -7,7 +7,7 @@ import pytest
 
 from app import budget
 from app.actions import ActionError
-from room import Room
+from support.room import Room
 
 MIN = 60_000
 

@@ -8,8 +8,8 @@ import icalendar
 import pytest
 
 from app.summary.calendar import escape_text, fold, next_session
-from halfday import half_day
-from room import Room
+from support.halfday import half_day
+from support.room import Room
 
 STAMPED = datetime.datetime(2026, 11, 28, 9, 30, 15, tzinfo=datetime.timezone.utc)
 NOW = int(STAMPED.timestamp() * 1000)

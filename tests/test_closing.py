@@ -10,8 +10,8 @@ import pytest
 from app.actions import ActionError
 from app.sync.merge import merge
 from app.summary.summaries import group_summary, member_summary
-from halfday import half_day
-from room import Room
+from support.halfday import half_day
+from support.room import Room
 
 INTERVENTION = "r-1"  # the half-day's first round
 

@@ -9,7 +9,7 @@ import pytest
 from app.dates import TYPED_PATTERN, from_typed, long_date, typed
 from app.views.context import View
 from app.views.parts import text_field
-from room import Room
+from support.room import Room
 
 
 def test_a_date_reads_the_same_on_screen_and_in_the_summaries():

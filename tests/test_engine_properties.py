@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from app import timers
 from app.actions import ActionError, apply, parse
 from app.model import COLLECTIONS, Workspace
-from room import Room
+from support.room import Room
 
 META = {"stamp", "device", "known", "changed", "created", "conflicts"}
 TEXTS = st.sampled_from(["Pourquoi ?", "À ta place…", "<script>alert(1)</script>", "  ", "é" * 300, "Ça va\nmieux"])

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from app.frozen import Limits, NotPlain, dumps, from_plain
 from app.model import Entry, Local, Round, Session, Timer, Workspace
 from app.protocol import LIBRARY, Protocol
-from room import Room
+from support.room import Room
 
 
 def test_records_are_immutable_and_compare_and_hash_by_value():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.room import Room
+from support.room import Room
 from tests.test_views import show
 
 

@@ -17,8 +17,8 @@ from app.protocol_check import MAX_TEXT, problems
 from app.views import render
 from app.views.context import View
 from app.views.routes import route
-from tests.protocol_play import begin, new_group, play_round
-from tests.room import Room
+from support.protocol_play import begin, new_group, play_round
+from support.room import Room
 from tests.test_views import show
 
 PROTOCOLS = pytest.mark.parametrize("protocol", list(LIBRARY.values()), ids=list(LIBRARY))

@@ -14,7 +14,7 @@ from app.protocol import LIBRARY, ROUND_ROBIN
 from app.views.charter import BY_KIND, COMMON
 from app.views.followup import STATUSES
 from app.views.steps import ENTRY_KINDS
-from catalog_keys import check_complete, check_translated, keys_in
+from support.catalog_keys import check_complete, check_translated, keys_in
 
 ROOT = Path(__file__).resolve().parents[1]
 UI_SOURCES = [*sorted((ROOT / "app" / "views").glob("*.py")), *sorted((ROOT / "app" / "web").rglob("*.py"))]

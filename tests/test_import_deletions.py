@@ -13,8 +13,8 @@ from app.sync.merge import preview, version
 from app.views import transfer
 from app.views.context import BrowserState, Incoming, View
 from app.views.routes import Route
-from restored import edited, finished
-from room import Room
+from support.restored import edited, finished
+from support.room import Room
 
 LATER = 1_780_100_000_000
 

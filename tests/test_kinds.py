@@ -15,7 +15,7 @@ from app.sync.merge import ERASED, MONOTONIC, TEXT_FIELDS
 from app.model import COLLECTIONS, Record, Workspace
 from app.sync.restore import OPTIONAL_REFERENCES
 from app.web.commands.editing import COLLECTIONS as CORRECTED
-from halfday import half_day
+from support.halfday import half_day
 
 ACTIONS = {model.model_fields["type"].default for model in typing.get_args(typing.get_args(AnyAction)[0])}
 

@@ -12,8 +12,8 @@ from app.actions import ActionError
 from app.sync.merge import merge
 from app.protocol import DEFAULT_ID, LIBRARY
 from test_protocol_check import CAPTURES, SPEAKERS
-from tests.protocol_play import played
-from room import Room
+from support.protocol_play import played
+from support.room import Room
 
 DEFAULT = LIBRARY[DEFAULT_ID]
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from app.i18n import translator
 from app.protocol import DEFAULT_ID, LIBRARY, Protocol, Step, T
 from app.protocol_check import MAX_STEPS, problems
-from tests.protocol_play import played
+from support.protocol_play import played
 
 DEFAULT = LIBRARY[DEFAULT_ID]
 

@@ -13,7 +13,7 @@ from app import protocol_file
 from app.i18n import translator
 from app.protocol import DEFAULT_ID, LIBRARY
 from app.sync.restore import FileFormatError
-from room import Room
+from support.room import Room
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "schema" / f"cercle-protocol-v{protocol_file.VERSION}.schema.json"

@@ -1,7 +1,7 @@
 """Every protocol of the library, from a brand-new group of four with nothing pending: at each
 step the screen offers the capture the step asks for, one capture is made through it, the
 gates are satisfied, and the round reaches its end; then the screen between rounds offers a
-way into the second round, which ends too (tests/protocol_play.py). A protocol added to the
+way into the second round, which ends too (tests/support/protocol_play.py). A protocol added to the
 library is swept as well."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from app.views import render
 from app.views.context import View
 from app.views.routes import route
 from app.views.steps import ENTRY_KINDS
-from tests.protocol_play import begin, new_group, play_round, screen
+from support.protocol_play import begin, new_group, play_round, screen
 
 @pytest.mark.parametrize("protocol", list(LIBRARY.values()), ids=list(LIBRARY))
 def test_every_protocol_plays_two_rounds_from_a_new_group(protocol):

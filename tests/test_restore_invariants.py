@@ -1,7 +1,7 @@
 """Restore keeps what the screens and actions rely on (issue 16, items 1 and 2): each file
 below was accepted and then broke a screen or an action. Now it is refused in words, or
 accepted in a shape on which every screen renders and every action applies or is refused
-(tests/every_screen.py)."""
+(tests/support/every_screen.py)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from app.clock import LAST_WALL_MS, format_stamp, next_stamp
 from app.dates import LAST_YEAR
 from app.sync.merge import merge
 from app.sync.restore import FileFormatError
-from every_screen import exercise
-from restored import edited, finished, running
+from support.every_screen import exercise
+from support.restored import edited, finished, running
 
 
 def refused(data: bytes) -> FileFormatError:

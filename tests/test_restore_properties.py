@@ -1,12 +1,12 @@
 """Whatever restore accepts, the app can use (issue 16, item 1, DESIGN.md §5 "Restore").
 
-Files made by the half-day (tests/restored.py), then changed anywhere: any field of any
+Files made by the half-day (tests/support/restored.py), then changed anywhere: any field of any
 record, nested ones included (a protocol's steps, timers, conflict versions), given a value
 of another type, out of range, of another shape, pointing at another record or nowhere,
 taken away, or a list cut short. Loading such a file either refuses it with words
 (`FileFormatError`) or gives a workspace on which every screen renders, every file of the
 summaries is made, and every action aimed at the changed record (and a sample of the
-others) applies or is refused with an `ActionError` (tests/every_screen.py).
+others) applies or is refused with an `ActionError` (tests/support/every_screen.py).
 
 A few hundred files per run; CERCLE_HYPOTHESIS_EXAMPLES=5000 tries more.
 """
@@ -25,8 +25,8 @@ from hypothesis import strategies as st
 from app.sync import file_format, shards
 from app.clock import LAST_WALL_MS, format_stamp
 from app.sync.restore import FileFormatError
-from every_screen import act, actions, files_all, render_all
-from restored import finished, running, two_sessions
+from support.every_screen import act, actions, files_all, render_all
+from support.restored import finished, running, two_sessions
 
 EXAMPLES = int(os.environ.get("CERCLE_HYPOTHESIS_EXAMPLES", "200"))
 BASES = {"finished": finished, "running": running, "two sessions": two_sessions}

@@ -8,7 +8,7 @@ import pytest
 from app import roles
 from app.actions import ActionError
 from app.protocol import LIBRARY
-from room import Room
+from support.room import Room
 
 
 def refused(room: Room, action: dict, key: str) -> None:

@@ -12,7 +12,7 @@ from app.model import COLLECTIONS
 from app.views.context import BrowserState, Storage, View
 from app.views.routes import Route
 from app.views.home import render
-from room import Room
+from support.room import Room
 
 
 def _session_shard():

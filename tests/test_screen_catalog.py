@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from catalog_keys import check_complete, check_translated, keys_in
+from support.catalog_keys import check_complete, check_translated, keys_in
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [*sorted((ROOT / "app" / "views").glob("*.py")), *sorted((ROOT / "app" / "web").rglob("*.py"))]

@@ -1,7 +1,7 @@
 """A whole French half-day, then the next session's follow-up, purely through actions."""
 
 from app import timers
-from halfday import MEMBERS, half_day
+from support.halfday import MEMBERS, half_day
 
 
 def test_a_half_day_session_through_actions_alone():

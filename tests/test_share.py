@@ -15,8 +15,8 @@ from app.summary.share import ALPHABET, PRESET, ShareError, encode, fits_qr, lin
 from app.summary.summaries import member_summaries, member_summary
 from app.summary.render import markdown, standalone
 from app.views.routes import Route
-from busy_day import busy_day
-from halfday import half_day
+from support.busy_day import busy_day
+from support.halfday import half_day
 
 BASE = "http://127.0.0.1:8000/some/sub/path/"
 

@@ -18,8 +18,8 @@ from app.sync import shards
 from app.views import NEED_PYDANTIC, SCREENS
 from app.views.routes import Route
 from app.web.commands import MODULES
-from tests.halfday import half_day
-from tests.room import Room
+from support.halfday import half_day
+from support.room import Room
 
 ROOT = Path(__file__).resolve().parents[1]
 NOT_AT_START_UP = ("app.actions", "app.library", "app.sync.envelope", "app.summary.summaries", "app.summary.calendar", "app.summary.share", "app.web.commands.")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app.summary.summaries import Commitment, Learning, Said, group_summary, member_summaries, member_summary
-from halfday import half_day
-from room import Room
+from support.halfday import half_day
+from support.room import Room
 
 OUT_OF_FRAME = "As-tu des enfants qui t'inquiètent en ce moment ?"
 CHOSEN = "Tu cherches comment transformer un rival en allié."

@@ -10,7 +10,7 @@ import pytest
 
 from app.model import ActionStatus
 from app.protocol import LIBRARY
-from catalog_keys import check_complete, check_translated, keys_in
+from support.catalog_keys import check_complete, check_translated, keys_in
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [*sorted((ROOT / "app" / "summary").glob("*.py")), ROOT / "app" / "dates.py"]

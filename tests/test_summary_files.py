@@ -8,8 +8,8 @@ import zipfile
 from app.summary.summaries import group_summary, member_summary
 from app.summary.files import archive, everyone, file_name, slug, summary_file
 from app.summary.render import markdown, standalone
-from halfday import half_day
-from room import Room
+from support.halfday import half_day
+from support.room import Room
 
 
 def test_names_read_like_the_group_the_date_and_the_member():

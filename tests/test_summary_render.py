@@ -10,9 +10,9 @@ import pytest
 from app.dates import long_date
 from app.summary.summaries import group_summary, member_summary
 from app.summary.render import POLICY, markdown, md_text, standalone
-from halfday import half_day
-from room import Room
-from summary_outline import html_outline, html_tags, markdown_outline
+from support.halfday import half_day
+from support.room import Room
+from support.summary_outline import html_outline, html_tags, markdown_outline
 from test_summary import next_session
 
 COLON = {"fr": "\u202f: ", "en": ": "}

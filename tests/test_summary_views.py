@@ -11,8 +11,8 @@ from app.summary.summaries import member_summaries, member_summary
 from app.views import render
 from app.views.context import View
 from app.views.routes import Route
-from halfday import half_day
-from summary_outline import html_tags, html_tree
+from support.halfday import half_day
+from support.summary_outline import html_tags, html_tree
 from test_summary import next_session
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from app.sync import envelope, file_format
 from app.sync.restore import FileFormatError
-import reference_crypto
+from support import reference_crypto
 from test_sync_file import FIXTURES, played, records
 
 PASSPHRASE = "Le cercle des pairs, mardi 14 h"

@@ -11,7 +11,7 @@ import pytest
 from app.sync import file_format, restore
 from app.sync.merge import pending
 from app.model import COLLECTIONS, Workspace
-from room import Room
+from support.room import Room
 
 ROOT = Path(__file__).parent.parent
 SCHEMA = ROOT / "schema" / f"cercle-v{file_format.VERSION}.schema.json"

@@ -22,7 +22,7 @@ from app.actions import ActionError, apply, parse
 from app.sync.merge import knows, live, merge, pending, version
 from app.summary.summaries import group_summary
 from app.model import COLLECTIONS, Workspace
-from room import START, Room
+from support.room import START, Room
 
 MEMBERS = [{"id": f"m-{i}", "name": n} for i, n in enumerate(("Alice", "Bruno", "Chloé", "David", "Émilie"))]
 

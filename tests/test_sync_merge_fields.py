@@ -22,7 +22,7 @@ from app.actions import apply, parse
 from app.views import render
 from app.views.context import View
 from app.views.routes import Route
-from room import START, Room
+from support.room import START, Room
 from test_sync_merge import shared, v1
 
 LATER = START + 10_000_000

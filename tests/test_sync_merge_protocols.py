@@ -21,7 +21,7 @@ from app.actions import ActionError, apply, parse
 from app.sync.merge import alternatives, as_json, knows, merge, pending, version
 from app.model import Workspace
 from app.protocol import DEFAULT_ID, LIBRARY, Protocol
-from room import START, Room
+from support.room import START, Room
 from test_sync_merge import records
 
 EXPOSE = "protocol/steps/expose/do/fr"

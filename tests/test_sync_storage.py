@@ -6,8 +6,8 @@ from __future__ import annotations
 from app.sync import shards
 from app.sync.merge import merge, preview
 from app.model import COLLECTIONS, Workspace
-from halfday import half_day
-from room import Room
+from support.halfday import half_day
+from support.room import Room
 from test_sync_file import records
 
 

@@ -11,7 +11,7 @@ from app.sync.merge import merge, preview
 from app.views import transfer
 from app.views.context import BrowserState, Incoming, Storage, View
 from app.views.routes import Route
-from room import START, Room
+from support.room import START, Room
 from test_sync_merge import two_devices
 
 DAY = transfer.DAY

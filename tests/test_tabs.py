@@ -7,7 +7,7 @@ from app.sync import shards
 from app.sync.merge import merge, pending, version
 from app.model import Local
 from app.tabs import merge_local, stored_as_held, take_shard
-from room import Room
+from support.room import Room
 from test_sync_merge import shared
 
 

@@ -1,6 +1,6 @@
 from app import timers
 from app.clock import format_stamp, next_stamp, parse_stamp, new_id, new_device_id
-from room import Room
+from support.room import Room
 
 
 def test_a_countdown_runs_pauses_resumes_and_goes_into_overtime():

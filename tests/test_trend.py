@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from room import Room
+from support.room import Room
 from test_views import show
 
 

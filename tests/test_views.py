@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from app.views import render
 from app.views.context import View
 from app.views.routes import Route, route
-from tests.room import Room
+from support.room import Room
 
 HOSTILE = "<img src=x onerror=alert(1)><script>alert(2)</script>\"'&\u202e\u200b🙂"
 NAMES = [f"{n} {HOSTILE}"[:200] for n in ("Alice", "Bruno", "Chloé", "David", "Émilie")]

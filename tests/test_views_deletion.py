@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from app.views.routes import Route
 from app.web.app import App
-from room import Room
+from support.room import Room
 from test_views_editing import Recorder
 
 UNDO = 'id="undo-deletion"'

@@ -10,7 +10,7 @@ from app.views.routes import Route
 from app.web.app import App, Effects
 from app.web.commands import editing as _registered  # noqa: F401  (registers "edit", "save-edit")
 from app.web.commands import run
-from tests.room import Room
+from support.room import Room
 from tests.test_views import HOSTILE, Tags, assert_safe, hostile_room, show
 
 

@@ -8,7 +8,7 @@ import pytest
 from app.views import render
 from app.views.context import BrowserState, View
 from app.views.routes import Route
-from tests.room import Room
+from support.room import Room
 
 READY = "Une nouvelle version de Cercle est prête"
 

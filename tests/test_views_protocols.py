@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.protocol import LIBRARY
-from tests.room import Room
+from support.room import Room
 from tests.test_views import Tags, assert_safe, show
 
 HOSTILE = "<script>alert(1)</script>"

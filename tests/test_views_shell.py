@@ -7,7 +7,7 @@ from app.web import intents
 from app.web.app import App, Effects
 from app.web.commands import REGISTRY, command, run
 from app.views.routes import Route
-from tests.room import Room
+from support.room import Room
 
 
 def test_payload_from_dataset_and_form_fields():

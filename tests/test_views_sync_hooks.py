@@ -5,7 +5,7 @@ from dataclasses import replace
 from app.views import home, transfer
 from app.views.context import BrowserState, Storage, View
 from app.views.routes import Route
-from room import START, Room
+from support.room import START, Room
 
 
 def test_home_reminds_to_export_work_left_unexported_for_a_week():

@@ -13,7 +13,7 @@ from app.actions import ActionError
 from app.views import render
 from app.views.context import View
 from app.views.routes import route
-from tests.room import Room
+from support.room import Room
 
 EIGHT = ("Alice", "Bruno", "Chloé", "David", "Émilie", "Farid", "Gaëlle", "Hugo")
 TITLES = ("Recadrer un agent", "Un planning intenable", "Une équipe en conflit", "Déléguer")

@@ -13,8 +13,8 @@ from app.actions import ActionError
 from app.views import render
 from app.views.context import View
 from app.views.routes import route
-from catalog_keys import check_complete, check_translated, keys_in
-from tests.room import Room
+from support.catalog_keys import check_complete, check_translated, keys_in
+from support.room import Room
 
 ROOT = Path(__file__).resolve().parents[1]
 SEVEN = ("Alice", "Bruno", "Chloé", "David", "Émilie", "Farid", "Gaëlle")

@@ -16,14 +16,14 @@ from html.parser import HTMLParser
 
 import pytest
 
-import halfday
+from support import halfday
 from app.actions import AnyAction
 from app.views import render
 from app.views.context import View
 from app.views.routes import Route
 from app.web.commands import MODULES
-from every_screen import NOW, routes
-from room import Room
+from support.every_screen import NOW, routes
+from support.room import Room
 from test_views_conflicts import apart
 
 # The shell's own attributes, not part of a payload (app/web/intents.py CONTROL).

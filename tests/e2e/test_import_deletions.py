@@ -9,7 +9,7 @@ from test_ui_a11y import AXE_RUN, WCAG
 
 import build
 from app.sync import file_format
-from restored import edited, finished
+from support.restored import edited, finished
 from test_import_deletions import held, tombstoned, with_sessions
 
 GROUP = "Cadres de santé — CHU Nord"

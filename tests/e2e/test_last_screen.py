@@ -17,7 +17,7 @@ PYTHON = "**/pyodide/pyodide.asm.wasm"  # held back: Python cannot start without
 
 def running_round():
     """A session in its first round, the problem of the member with a hostile name chosen."""
-    from tests.room import Room
+    from support.room import Room
 
     room = Room()
     room.group((HOSTILE, "Bruno", "Chloé", "David", "Émilie"))

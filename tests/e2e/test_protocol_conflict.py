@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: rooms
 
 from app.sync import file_format  # noqa: E402
 from app.protocol import DEFAULT_ID  # noqa: E402
-from room import Room  # noqa: E402
+from support.room import Room  # noqa: E402
 from test_ui_a11y import AXE_RUN, SHOTS, WCAG  # noqa: E402
 from ui_helpers import seed  # noqa: E402
 

@@ -12,7 +12,7 @@ import pytest
 
 from app.i18n import translator
 from app.protocol import LIBRARY, Step
-from tests.room import Room
+from support.room import Room
 from ui_helpers import seed, french
 
 _ = translator("fr")

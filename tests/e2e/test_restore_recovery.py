@@ -12,7 +12,7 @@ from test_ui_a11y import AXE_RUN, WCAG
 
 import build
 from app.sync import shards
-from halfday import half_day
+from support.halfday import half_day
 
 # Something the start trips on that no file can cause any more: the browser's languages
 # unreadable (a Python TypeError in the shell) until the test says the page is healed.

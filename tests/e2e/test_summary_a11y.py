@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: the half
 
 from app.summary.share import link  # noqa: E402
 from app.summary.summaries import member_summary  # noqa: E402
-from halfday import half_day  # noqa: E402
+from support.halfday import half_day  # noqa: E402
 from test_ui_a11y import WCAG, check  # noqa: E402
 from ui_helpers import french, seed  # noqa: E402
 

@@ -15,8 +15,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: the half
 
 from app.summary.summaries import member_summary  # noqa: E402
 from app.summary.render import markdown, standalone  # noqa: E402
-from halfday import half_day  # noqa: E402
-from summary_outline import html_outline  # noqa: E402
+from support.halfday import half_day  # noqa: E402
+from support.summary_outline import html_outline  # noqa: E402
 from ui_helpers import seed  # noqa: E402
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: the half-day
 
-from halfday import half_day  # noqa: E402
+from support.halfday import half_day  # noqa: E402
 from ui_helpers import seed  # noqa: E402
 
 ANONYMOUS = "Ne pas nommer les auteurs des contributions"

@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: the half
 
 from app.summary.summaries import group_summary, member_summary  # noqa: E402
 from app.summary.render import standalone  # noqa: E402
-from halfday import half_day  # noqa: E402
+from support.halfday import half_day  # noqa: E402
 
 # A4 is 210 mm wide; the page's stylesheet keeps 15 mm margins left and right: 180 mm of
 # printable width, at 96 CSS pixels to the inch.

@@ -17,8 +17,8 @@ from app.summary.share import read  # noqa: E402
 from app.summary.summaries import member_summary  # noqa: E402
 from app.summary.render import standalone  # noqa: E402
 from app.views.routes import Route  # noqa: E402
-from busy_day import busy_day  # noqa: E402
-from halfday import half_day  # noqa: E402
+from support.busy_day import busy_day  # noqa: E402
+from support.halfday import half_day  # noqa: E402
 from ui_helpers import seed  # noqa: E402
 
 

@@ -13,11 +13,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: rooms, the reference crypto
 
-import reference_crypto  # noqa: E402
+from support import reference_crypto  # noqa: E402
 from app.sync import file_format, shards  # noqa: E402
 from app.model import COLLECTIONS, Workspace  # noqa: E402
-from halfday import half_day  # noqa: E402
-from room import Room  # noqa: E402
+from support.halfday import half_day  # noqa: E402
+from support.room import Room  # noqa: E402
 
 PASSPHRASE = "trois mots pour le cercle"
 

@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: the room
 
 import build  # noqa: E402
 import pytest  # noqa: E402
-from room import Room  # noqa: E402
+from support.room import Room  # noqa: E402
 from test_ui_a11y import check, go  # noqa: E402
 from ui_helpers import seed  # noqa: E402
 

@@ -8,7 +8,7 @@ import time
 import pytest
 from ui_helpers import seed
 
-from tests.room import Room
+from support.room import Room
 
 RECORDERS = """
 window.__notes = 0; window.__locks = 0; window.__released = 0;

@@ -11,7 +11,7 @@ import pytest
 
 import build
 from test_ui_a11y import check, go
-from tests.room import Room
+from support.room import Room
 from ui_helpers import french, seed
 
 from app.protocol import LIBRARY

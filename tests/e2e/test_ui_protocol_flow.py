@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from test_ui_round import add, step_title
-from tests.room import Room
+from support.room import Room
 from ui_helpers import seed
 
 NAME = "Codév managers"

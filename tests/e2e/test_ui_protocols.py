@@ -7,7 +7,7 @@ import pytest
 
 import build
 from test_ui_a11y import check
-from tests.room import Room
+from support.room import Room
 from ui_helpers import seed
 
 

@@ -7,7 +7,7 @@ import time
 
 from ui_helpers import seed
 
-from tests.room import Room
+from support.room import Room
 
 
 def round_at_exploration() -> Room:

@@ -14,7 +14,7 @@ import pytest
 from test_ui_a11y import AXE_RUN, WCAG
 from ui_helpers import seed
 
-from tests.room import Room
+from support.room import Room
 
 SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 EIGHT = ["Amélie Durand", "Bruno Lefèvre", "Chloé Martin", "David N'Diaye", "Émilie Rousseau", "Farid Benali", "Gaëlle Morel", "Hugo Petit"]

@@ -1,4 +1,4 @@
-"""Helpers shared by the UI end-to-end tests: a workspace made in Python (tests/room.py)
+"""Helpers shared by the UI end-to-end tests: a workspace made in Python (tests/support/room.py)
 put in the page's localStorage before the app starts, and small waits."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from app.model import COLLECTIONS, Workspace
 
 if TYPE_CHECKING:
-    from tests.room import Room
+    from support.room import Room
 
 PREFIX = "cercle."
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,7 +64,7 @@ SITUATIONS = [
 def showcase(now: int) -> Room:
     """A group with a session of every stage, every capture filled with plausible text:
     what the screenshots and the accessibility checks look at."""
-    from tests.room import Room
+    from support.room import Room
 
     room = Room(now=now - 3_600_000)
     members = [{"id": f"m-{i}", "name": name} for i, name in enumerate(PEOPLE)]
@@ -143,7 +143,7 @@ def with_a_conflict(now: int) -> Workspace:
     """The showcase, its intervention "Rencontre chaque agent…" corrected on the laptop and,
     apart, on a tablet that had the same file; then the tablet's file merged in."""
     from app.sync.merge import merge
-    from tests.room import Room
+    from support.room import Room
 
     laptop = showcase(now)
     tablet = Room(laptop.ws, device="d-tablet", now=laptop.now)

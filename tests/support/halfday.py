@@ -6,7 +6,7 @@ three rounds of the nine steps, an evaluation, then the next session's follow-up
 
 from __future__ import annotations
 
-from room import Room
+from .room import Room
 
 MEMBERS = {
     "m-sophie": "Sophie Garnier",

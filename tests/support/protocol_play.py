@@ -14,7 +14,7 @@ from app.protocol import Protocol, Step
 from app.views import render
 from app.views.context import View
 from app.views.routes import route
-from tests.room import Room
+from .room import Room
 
 MEMBERS = ("Alice", "Bruno", "Chloé", "David")
 

@@ -1,4 +1,4 @@
-"""Files to restore for the invariants' tests: the half-day (tests/halfday.py) exported,
+"""Files to restore for the invariants' tests: the half-day (tests/support/halfday.py) exported,
 finished, and the same caught in its third round (every screen of a running session)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any, Callable
 
 from app.sync import file_format
-from halfday import half_day
+from .halfday import half_day
 
 
 @cache

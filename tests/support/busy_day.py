@@ -6,7 +6,7 @@ room does). What a member's summary must still fit in a QR code.
 
 from __future__ import annotations
 
-from room import Room
+from .room import Room
 
 MEMBERS = {
     "m-agnes": "Agnès Moreau-Lefebvre",
