@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from dataclasses import dataclass, field
+from typing import Any
 
 import js
 from pyodide.ffi import create_once_callable, create_proxy, jsnull
@@ -28,7 +30,7 @@ from app import salvage
 from app.sync import shards
 from app.clock import new_device_id
 from app.sync.merge import latest_stamp
-from app.model import COLLECTIONS, Workspace
+from app.model import COLLECTIONS, Local, Workspace
 from app.sync.restore import FileFormatError
 from app.tabs import local_written, shard_written
 from app.views.context import Storage
@@ -36,18 +38,28 @@ from app.web import checks, files
 
 PREFIX = shards.PREFIX
 
-_layout = shards.Layout(Workspace())
-_local = None  # the Local last written
-_pending: set[str] = set()  # keys whose last write failed: written again at the next save
-_kept: set[str] = set()  # of those, the ones kept in sessionStorage meanwhile
-_written_back = False  # what was kept has been written since the last change of records
-_retrying = None  # the timer of the next try, while writes are pending
 RETRY_MS = 5000
-_sizes: dict[str, int] = {}  # characters per key of this origin's localStorage
-_app = None  # the running app, once install() has run
-_unchecked: dict[str, str] | None = None  # what start-up read without pydantic, to read again
-_warned = False
-_reasons: dict[str, str] = {}  # why each item set aside could not be read (message keys)
+
+
+@dataclass
+class Held:
+    """What this page knows of its storage, in one place (the functions below read and
+    change it; nothing else does)."""
+
+    layout: shards.Layout = field(default_factory=lambda: shards.Layout(Workspace()))  # what storage holds, by shard
+    local: Local | None = None  # the Local last written
+    pending: set[str] = field(default_factory=set)  # keys whose last write failed: written again at the next save
+    kept: set[str] = field(default_factory=set)  # of those, the ones kept in sessionStorage meanwhile
+    written_back: bool = False  # what was kept has been written since the last change of records
+    retrying: Any = None  # the timer of the next try, while writes are pending
+    sizes: dict[str, int] = field(default_factory=dict)  # characters per key of this origin's localStorage
+    app: Any = None  # the running app, once install() has run
+    unchecked: dict[str, str] | None = None  # what start-up read without pydantic, to read again
+    warned: bool = False  # the person was told storage nears its quota
+    reasons: dict[str, str] = field(default_factory=dict)  # why each item set aside could not be read (message keys)
+
+
+_state = Held()
 
 
 def _stored() -> dict[str, str]:
@@ -74,10 +86,9 @@ def load_workspace(*, checked: bool) -> Workspace | None:
     Unchecked (before pydantic is loaded, app/web/checks.py): None when the stored data is
     not as this version stores it, or when this tab kept writes that storage refused (they
     merge with the rest: pydantic does it); `check()` reads it again with every check later."""
-    global _unchecked
     stored, held = _stored(), _held()
-    _sizes.update({key: len(key) + len(value) for key, value in stored.items()})
-    _unchecked = None
+    _state.sizes.update({key: len(key) + len(value) for key, value in stored.items()})
+    _state.unchecked = None
     if checked:
         ws, unreadable = shards.read(stored, held)
         for key, value in unreadable.items():
@@ -87,12 +98,12 @@ def load_workspace(*, checked: bool) -> Workspace | None:
         found = None if held else shards.read_unchecked(stored)
         if found is None:
             return None
-        ws, _unchecked = found, stored
+        ws, _state.unchecked = found, stored
     # A device id per page load: two tabs are two devices, so that the merge of what each
     # writes can tell their edits apart (app/sync/merge.py).
     ws = _hold(_as_loaded(ws, new_device_id()))
-    _pending.update(held)  # written back once the app is installed
-    _kept.update(held)
+    _state.pending.update(held)  # written back once the app is installed
+    _state.kept.update(held)
     _publish()
     return ws
 
@@ -104,10 +115,9 @@ def _as_loaded(ws: Workspace, device: str) -> Workspace:
 
 def _hold(ws: Workspace) -> Workspace:
     """`ws` is what storage holds: the next save writes what changed from it."""
-    global _layout, _local, _pending
-    _layout = shards.Layout(ws)
-    _local = ws.local
-    _pending = set()
+    _state.layout = shards.Layout(ws)
+    _state.local = ws.local
+    _state.pending = set()
     _publish()
     return ws
 
@@ -116,8 +126,7 @@ def check(app) -> None:
     """Once pydantic is up and before any change (app/web/checks.py): the stored data that
     start-up read unchecked, read again with every check. Where they differ (data damaged,
     or written by another version), the checked reading wins and the screen shows it."""
-    global _unchecked
-    stored, _unchecked = _unchecked, None
+    stored, _state.unchecked = _state.unchecked, None
     if stored is None:
         return
     ws, unreadable = shards.read(stored)
@@ -161,13 +170,13 @@ def put(key: str, value: str) -> bool:
         js.localStorage.setItem(key, value)
     except Exception:  # QuotaExceededError, or storage switched off
         return False
-    _sizes[key] = len(key) + len(value)
+    _state.sizes[key] = len(key) + len(value)
     return True
 
 
 def remove(key: str) -> None:
     js.localStorage.removeItem(key)
-    _sizes.pop(key, None)
+    _state.sizes.pop(key, None)
 
 
 def _keep(key: str, value: str) -> None:
@@ -175,26 +184,25 @@ def _keep(key: str, value: str) -> None:
     try:
         js.sessionStorage.setItem(key, value)
     except Exception:  # full as well, or switched off: the work is only on screen
-        _kept.discard(key)
+        _state.kept.discard(key)
     else:
-        _kept.add(key)
+        _state.kept.add(key)
 
 
 def _release(key: str) -> None:
-    if key in _kept:
+    if key in _state.kept:
         js.sessionStorage.removeItem(key)
-        _kept.discard(key)
+        _state.kept.discard(key)
 
 
 def save_workspace(ws: Workspace, *, quiet: bool = False) -> None:
     """Write what changed since the last save; what storage refuses is kept in this tab and
     tried again at the next save, on a timer, or when another tab frees space."""
-    global _local, _pending, _written_back
-    was_pending = bool(_pending)
+    was_pending = bool(_state.pending)
     failed: dict[str, str] = {}
-    dirty = _layout.advance(ws)
-    for key in sorted(dirty | _pending - {shards.LOCAL}):
-        held = _layout.shard(key)
+    dirty = _state.layout.advance(ws)
+    for key in sorted(dirty | _state.pending - {shards.LOCAL}):
+        held = _state.layout.shard(key)
         if any(held.collection(name) for name in COLLECTIONS):
             value = shards.encode(held)
             if not _write(key, value):
@@ -203,69 +211,67 @@ def save_workspace(ws: Workspace, *, quiet: bool = False) -> None:
         elif key != shards.LOCAL:
             remove(key)
         _release(key)
-    if ws.local is not _local or shards.LOCAL in _pending:
+    if ws.local is not _state.local or shards.LOCAL in _state.pending:
         value = shards.encode_local(ws.local)
         if _write(shards.LOCAL, value):
-            _local = ws.local
+            _state.local = ws.local
             _release(shards.LOCAL)
         else:
             failed[shards.LOCAL] = value
     for key, value in failed.items():
         _keep(key, value)
-    _pending = set(failed)
-    if was_pending and not _pending:
-        _written_back = True
+    _state.pending = set(failed)
+    if was_pending and not _state.pending:
+        _state.written_back = True
     elif dirty and not was_pending:
-        _written_back = False
+        _state.written_back = False
     _publish()
-    if _pending:
+    if _state.pending:
         _retry_later()
     if not quiet:
         _tell(records=bool(dirty))
 
 
 def _retry_later() -> None:
-    global _retrying
-    if _retrying is None and _app is not None and not _app.presentation:
-        _retrying = js.setTimeout(create_once_callable(_retry), RETRY_MS)
+    if _state.retrying is None and _state.app is not None and not _state.app.presentation:
+        _state.retrying = js.setTimeout(create_once_callable(_retry), RETRY_MS)
 
 
 def _retry() -> None:
     """Try the refused writes again (a timer, another tab freeing space, start-up)."""
-    global _retrying
-    if _retrying is not None:
-        js.clearTimeout(_retrying)
-        _retrying = None
-    if _pending and _app is not None and not _app.presentation:
-        save_workspace(_app.ws, quiet=True)
-        if not _pending:
-            _app.render()  # the notice changes: written back
+    if _state.retrying is not None:
+        js.clearTimeout(_state.retrying)
+        _state.retrying = None
+    if _state.pending and _state.app is not None and not _state.app.presentation:
+        save_workspace(_state.app.ws, quiet=True)
+        if not _state.pending:
+            _state.app.render()  # the notice changes: written back
 
 
 def used() -> int:
-    return sum(_sizes.values())
+    return sum(_state.sizes.values())
 
 
 def _explain(asides: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Why each item set aside could not be read: worked out once pydantic is imported (the
     checks say it; app/web/checks.py), then remembered."""
     for key in asides:
-        if key not in _reasons and "pydantic" in sys.modules:
-            _reasons[key] = salvage.reason(salvage.stored_key(key), read_aside(key)) or salvage.DAMAGED
-    return tuple((key, _reasons[key]) for key in asides if key in _reasons)
+        if key not in _state.reasons and "pydantic" in sys.modules:
+            _state.reasons[key] = salvage.reason(salvage.stored_key(key), read_aside(key)) or salvage.DAMAGED
+    return tuple((key, _state.reasons[key]) for key in asides if key in _state.reasons)
 
 
 def status() -> Storage:
     """What the transfer screen shows about storage."""
-    asides = tuple(sorted(key for key in _sizes if key.startswith(shards.ASIDE)))
-    kept = bool(_pending) and _pending <= _kept
-    return Storage(used=used(), failed=bool(_pending), set_aside=asides, reasons=_explain(asides), kept=kept,
-                   written_back=_written_back)
+    asides = tuple(sorted(key for key in _state.sizes if key.startswith(shards.ASIDE)))
+    kept = bool(_state.pending) and _state.pending <= _state.kept
+    return Storage(used=used(), failed=bool(_state.pending), set_aside=asides, reasons=_explain(asides), kept=kept,
+                   written_back=_state.written_back)
 
 
 def _publish() -> None:
-    if _app is not None:
-        _app.browser = dataclasses.replace(_app.browser, storage=status())
+    if _state.app is not None:
+        _state.app.browser = dataclasses.replace(_state.app.browser, storage=status())
 
 
 def _tell(*, records: bool) -> None:
@@ -273,16 +279,15 @@ def _tell(*, records: bool) -> None:
     and once when storage nears its quota (at a change of records, not of a draft being
     typed, which an action would silence at once). After the action's render (App.dispatch
     clears messages after saving), hence the timeout."""
-    global _warned
-    if _app is None or _app.presentation:
+    if _state.app is None or _state.app.presentation:
         return
-    if _pending:
+    if _state.pending:
         if not status().kept:
-            js.setTimeout(create_once_callable(lambda: _app.refuse("sync.storage.failed")), 0)
-    elif records and used() >= shards.WARN_AT * shards.QUOTA and not _warned:
-        _warned = True
+            js.setTimeout(create_once_callable(lambda: _state.app.refuse("sync.storage.failed")), 0)
+    elif records and used() >= shards.WARN_AT * shards.QUOTA and not _state.warned:
+        _state.warned = True
         percent = used() * 100 // shards.QUOTA
-        js.setTimeout(create_once_callable(lambda: _app.refuse("sync.storage.nearly_full", percent=percent)), 0)
+        js.setTimeout(create_once_callable(lambda: _state.app.refuse("sync.storage.nearly_full", percent=percent)), 0)
 
 
 def stored_items() -> dict[str, str]:
@@ -313,7 +318,7 @@ def read_aside(key: str) -> str:
 def drop_aside(key: str) -> None:
     if key.startswith(shards.ASIDE):
         remove(key)
-        _reasons.pop(key, None)
+        _state.reasons.pop(key, None)
         _publish()
 
 
@@ -321,11 +326,10 @@ def install(app) -> None:
     """Follow the other tabs and windows of the app through the `storage` event; in the
     operator's window, also take files picked or dropped (app/web/commands/transfer.py,
     imported with the first file: it writes and reads files with pydantic)."""
-    global _app
-    _app = app
+    _state.app = app
     _publish()  # what loading found (data set aside, say)
     js.window.addEventListener("storage", create_proxy(lambda event: checks.when_ready(lambda: _on_storage(app, event))))
-    if _pending:  # kept by this tab before a reload
+    if _state.pending:  # kept by this tab before a reload
         checks.when_ready(_retry)
     if not app.presentation:
         app.browser = dataclasses.replace(app.browser, can_share=files.can_share())
@@ -345,16 +349,16 @@ def _receive(app, name: str, data: bytes) -> None:
 def _on_storage(app, event) -> None:
     key = None if event.key is None or event.key is jsnull else str(event.key)
     if key is None:  # storage cleared by hand: write everything again from memory
-        _pending.update(_layout.keys() | {shards.LOCAL})
+        _state.pending.update(_state.layout.keys() | {shards.LOCAL})
         if not app.presentation:
             save_workspace(app.ws)
         return
     value, old = (None if v is None or v is jsnull else str(v) for v in (event.newValue, event.oldValue))
     if value is None:
-        _sizes.pop(key, None)
+        _state.sizes.pop(key, None)
     else:
-        _sizes[key] = len(key) + len(value)
-    if _pending and not app.presentation:
+        _state.sizes[key] = len(key) + len(value)
+    if _state.pending and not app.presentation:
         _retry()  # another tab may have freed space
     if shards.is_shard(key):
         _merge_shard(app, key, value)
@@ -380,8 +384,8 @@ def _merge_shard(app, key: str, value: str | None) -> None:
         theirs = shards.decode(value) if value is not None else None
     except FileFormatError:
         return  # the writing tab keeps it; this one keeps its own copy
-    ws, dirty = shard_written(app.ws, _layout, key, theirs)
+    ws, dirty = shard_written(app.ws, _state.layout, key, theirs)
     app.absorb(ws, "other-tab")
     if dirty and not app.presentation:
-        _pending.update(dirty)
+        _state.pending.update(dirty)
         save_workspace(app.ws)
