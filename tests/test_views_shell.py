@@ -173,6 +173,19 @@ def test_a_workspace_from_outside_the_actions_comes_in_by_one_door_with_its_caus
     assert {cause for cause, arrival in ARRIVALS.items() if arrival.save} == {"import", "export", "delete-group"}
 
 
+def test_what_only_the_browser_knows_changes_through_the_app():
+    """Storage status, a file coming in, an update ready: one value, changed by `tell`; an
+    address changed under the app shows its screen with no message left over."""
+    page = Page()
+    app = App(Room().ws, Route(), page.effects())
+    app.refuse("error.vote.not_now")
+    app.tell(update_ready=True, can_share=True)
+    assert app.browser.update_ready and app.browser.can_share and not app.browser.incoming
+    app.arrived(Route("transfer"))
+    assert app.route == Route("transfer") and app.error == app.notice == ""
+    assert 'data-screen="transfer"' in page.painted[-1] and "Votes happen only" not in page.painted[-1]
+
+
 def test_the_idle_rehearsal_plays_every_kind_of_click_and_keeps_nothing():
     from app.actions import apply, parse
     from app.model import Workspace

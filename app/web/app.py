@@ -8,6 +8,7 @@ the loop is tested under CPython.
 
 from __future__ import annotations
 
+import dataclasses
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
@@ -198,6 +199,23 @@ class App:
         self.effects.navigate(route.href)
         self.render()
         self.effects.focus_title(focus)
+
+    def arrived(self, route: Route) -> None:
+        """The address changed under the app (back button, a link typed): that screen, with
+        no message left over; the shell moves the focus."""
+        self.route = route
+        self.error = self.notice = ""
+        self.render()
+
+    def tell(self, **changes: Any) -> None:
+        """What only the browser knows changed (storage status, a file coming in, sharing, an
+        update ready): the one value screens read it from (`BrowserState`)."""
+        self.browser = dataclasses.replace(self.browser, **changes)
+
+    def silence(self) -> None:
+        """The message on screen withdrawn (a dialog opens over it)."""
+        self.notice = ""
+        self.render()
 
     def announce(self, key: str, **params: Any) -> None:
         self.notice, self.error = translator(self.lang)(key, **params), ""

@@ -186,7 +186,5 @@ def _on_location(app) -> None:
         checks.when_ready(lambda: _on_location(app))  # then shows wherever the URL is by then
         return
     if route != app.route:
-        app.route = route
-        app.error = app.notice = ""
-        app.render()
+        app.arrived(route)
         shell.focus_title()

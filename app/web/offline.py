@@ -3,7 +3,6 @@ screen offers to reload (app/views/offline.py)."""
 
 from __future__ import annotations
 
-import dataclasses
 
 import js
 from pyodide.ffi import create_proxy
@@ -11,7 +10,7 @@ from pyodide.ffi import create_proxy
 
 def install(app) -> None:
     def on_update(event) -> None:
-        app.browser = dataclasses.replace(app.browser, update_ready=True)
+        app.tell(update_ready=True)
         app.render()
 
     js.window.addEventListener("cercle:update", create_proxy(on_update))

@@ -18,7 +18,6 @@ What can go wrong is handled here, so that no word is lost:
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from dataclasses import dataclass, field
 from typing import Any
@@ -271,7 +270,7 @@ def status() -> Storage:
 
 def _publish() -> None:
     if _state.app is not None:
-        _state.app.browser = dataclasses.replace(_state.app.browser, storage=status())
+        _state.app.tell(storage=status())
 
 
 def _tell(*, records: bool) -> None:
@@ -332,7 +331,7 @@ def install(app) -> None:
     if _state.pending:  # kept by this tab before a reload
         checks.when_ready(_retry)
     if not app.presentation:
-        app.browser = dataclasses.replace(app.browser, can_share=files.can_share())
+        app.tell(can_share=files.can_share())
         files.install(lambda name, data: checks.when_ready(lambda: _receive(app, name, data)))
 
 

@@ -130,8 +130,7 @@ async def _show_qr(app, name: str, url: str) -> None:
         svg = Markup(share.qr_svg(url, view._("summaries.qr.svg_title", name=name)))
         dialog = _dialog()
         shell.paint_into(dialog, qr_dialog(view, name, svg, url))
-        app.notice = ""
-        app.render()
+        app.silence()
         dialog.showModal()
     except Exception:  # a code is a convenience: say so, and the files remain
         print(traceback.format_exc(), file=sys.stderr)

@@ -84,7 +84,7 @@ def receive(app: Any, name: str, data: bytes) -> None:
 
 
 def _set_incoming(app: Any, incoming: Incoming | None) -> None:
-    app.browser = replace(app.browser, incoming=incoming)
+    app.tell(incoming=incoming)
 
 
 def _show(app: Any, incoming: Incoming) -> None:
