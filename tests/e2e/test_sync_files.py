@@ -33,7 +33,9 @@ def seed(page, ws: Workspace) -> None:
 
 
 def stored(page) -> dict[str, str]:
-    return page.evaluate("Object.fromEntries(Object.entries(localStorage))")
+    """What this origin stores of the workspace: every item but the last screen the app
+    rendered (`cercle.screen`, app/web/last_screen.py), which follows whatever is shown."""
+    return page.evaluate("Object.fromEntries(Object.entries(localStorage).filter(([key]) => key !== 'cercle.screen'))")
 
 
 def stored_workspace(page) -> Workspace:
