@@ -217,3 +217,12 @@ def test_the_history_and_the_summaries_say_who_held_which_role_in_each_round():
     first, second = summary.split("Tour 2")[0].split("Tour 1")[1], summary.split("Tour 2")[1]
     assert "Chloé" in first and "Bruno" in first and "Émilie" not in first
     assert "Modérateur·rice" in second and "Émilie" in second
+
+
+def test_the_setup_says_which_roles_come_with_each_round_and_offers_no_choice_for_them():
+    room = Room()
+    room.group()
+    room.do({"type": "set_draft", "key": "setup:protocol_id", "text": "kollegiale-beratung"})
+    page = screen(room, "setup", group="g-1")
+    assert "À chaque tour\u202f: Modérateur·rice, Secrétaire. Cercle les propose au début de chaque tour" in page
+    assert "setup:role.g-1" not in page  # nothing to choose for the session
