@@ -12,32 +12,37 @@ from app.model import Round, Session, Workspace
 from app.protocol import Role
 
 
-def history(ws: Workspace, group_id: str, *, before: str = "") -> tuple[dict[tuple[str, str], str], dict[str, str]]:
-    """When each member last held each role, and any role: the session's ISO date, followed
-    by the round's number for a role held per round (`before`, a session id, left out: the
-    one being planned)."""
-    by_role: dict[tuple[str, str], str] = {}
-    any_role: dict[str, str] = {}
+class _Past:
+    """What the rotation reads from the group's history, in one pass over its rounds (the
+    setup screen proposes at every key typed, with years of history): when each member last
+    held each role and any role (the session's ISO date, followed by the round's number for a
+    role held per round; `before`, a session id, left out: the one being planned), and their
+    rank from whoever carried most recently (0) to whoever never did."""
 
-    def held(roles: dict[str, str], when: str) -> None:
+    def __init__(self, ws: Workspace, group_id: str, before: str) -> None:
+        self.by_role: dict[tuple[str, str], str] = {}
+        self.any_role: dict[str, str] = {}
+        sessions = {s.id: s for s in ws.sessions_of(group_id)}
+        for session in sessions.values():
+            if session.id != before:
+                self._held(session.roles, session.date)
+        carried: dict[str, str] = {}
+        for round_ in ws.rounds.values():
+            session = sessions.get(round_.session_id)
+            if session is None or round_.deleted:
+                continue
+            if round_.carrier_id:
+                carried[round_.carrier_id] = max(carried.get(round_.carrier_id, ""), session.date)
+            if round_.roles and session.id != before:
+                self._held(round_.roles, f"{session.date}/{round_.number:03d}")
+        dates = sorted(set(carried.values()), reverse=True)
+        self.carried = {member: dates.index(date) for member, date in carried.items()}
+        self.never_carried = len(dates)
+
+    def _held(self, roles: dict[str, str], when: str) -> None:
         for role, member in roles.items():
-            by_role[(member, role)] = max(by_role.get((member, role), ""), when)
-            any_role[member] = max(any_role.get(member, ""), when)
-
-    for session in ws.sessions_of(group_id):
-        if session.id == before:
-            continue
-        held(session.roles, session.date)
-        for round_ in ws.rounds_of(session.id):
-            held(round_.roles, f"{session.date}/{round_.number:03d}")
-    return by_role, any_role
-
-
-def _recently_carried(ws: Workspace, group_id: str) -> dict[str, int]:
-    """Per member, their rank from whoever carried most recently (0) to whoever never did."""
-    last = ws.last_carried(group_id)
-    dates = sorted(set(last.values()), reverse=True)
-    return {member: dates.index(date) for member, date in last.items()}
+            self.by_role[(member, role)] = max(self.by_role.get((member, role), ""), when)
+            self.any_role[member] = max(self.any_role.get(member, ""), when)
 
 
 def propose(
@@ -54,8 +59,7 @@ def propose(
     in `fixed` keep the holder given there ("" for nobody), the others rotate (a key of
     `fixed` that is not one of `roles` only says its holder is busy). `carrier`: the round's,
     never given a role that is not the carrier's."""
-    by_role, any_role = history(ws, group_id, before=before)
-    carried = _recently_carried(ws, group_id)
+    past = _Past(ws, group_id, before)
     order = {m: i for i, m in enumerate(present)}
     chosen = dict(fixed or {})
     for role in roles:
@@ -67,9 +71,9 @@ def propose(
             chosen[role.key] = min(
                 free,
                 key=lambda m: (
-                    by_role.get((m, role.key), ""),
-                    any_role.get(m, ""),
-                    carried.get(m, 0) if role.not_carrier else 0,
+                    past.by_role.get((m, role.key), ""),
+                    past.any_role.get(m, ""),
+                    past.carried.get(m, past.never_carried) if role.not_carrier else 0,
                     order[m],
                 ),
             )
