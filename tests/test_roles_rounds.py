@@ -13,7 +13,7 @@ from hypothesis import given, strategies as st
 
 from app.actions import ActionError, apply, parse
 from app.protocol import LIBRARY, SECRETARY
-from app.sync import file_format
+from app.sync import file_format, restore
 from app.sync.merge import merge
 from room import START, Room
 from test_roles import refused, screen
@@ -166,6 +166,18 @@ def test_round_roles_merge_the_same_whichever_way_and_each_role_to_its_latest_ch
     for role, devices in touched.items():
         if len(devices) == 1:
             assert everything.rounds["r-1"].roles.get(role) == held[devices.pop()].rounds["r-1"].roles.get(role)
+
+
+def test_a_merge_that_would_give_the_carrier_a_role_not_theirs_leaves_it_to_nobody():
+    """Apart, the laptop chooses Bruno's case (his secretary's role goes to Chloé) while the
+    tablet, with no carrier yet, makes him moderator: merged role by role, the carrier would
+    moderate; read back, nobody does until someone is given it."""
+    laptop, tablet = (Room(kb_room().ws, device=f"d-{name}", now=START + 10_000_000) for name in ("laptop", "tablet"))
+    laptop.do({"type": "choose_pitch", "round_id": "r-1", "pitch_id": "p-1"})
+    tablet.do({"type": "assign_role", "session_id": "s-1", "role": "moderator", "member_id": "m-1"}, after_s=5)
+    merged = merge(laptop.ws, tablet.ws)
+    assert (merged.rounds["r-1"].carrier_id, merged.rounds["r-1"].roles) == ("m-1", {"moderator": "m-1", "secretary": "m-2"})
+    assert restore.settle(merged).rounds["r-1"].roles == {"secretary": "m-2"}
 
 
 def test_an_older_file_without_round_roles_loads_and_shows():
