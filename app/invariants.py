@@ -247,14 +247,15 @@ def settle(ws: Workspace) -> Workspace:
     """The workspace with every round's step within its session's protocol, with a timer
     (app/actions/steps.py pauses, resumes and extends it), and only timers of steps that
     protocol has: a round at a step its protocol does not have goes to the nearest step
-    there is, its turns start again. And a session's current round is one of its own. A
+    there is, its turns start again; and no role never the carrier's held by the round's
+    carrier. And a session's current round is one of its own. A
     merge may bring a session and its rounds from different files, hence here, for the
     whole workspace, and not in `check`."""
     rounds: dict[str, Round] = {}
     for round_ in ws.rounds.values():
         session = ws.sessions.get(round_.session_id)
         if session is not None:
-            settled = _within(round_, session.protocol.steps)
+            settled = _off_carrier(_within(round_, session.protocol.steps), session.protocol)
             if settled is not round_:
                 rounds[round_.id] = settled
     sessions = {
@@ -264,6 +265,15 @@ def settle(ws: Workspace) -> Workspace:
     }
     update = {name: {**ws.collection(name), **changed} for name, changed in (("rounds", rounds), ("sessions", sessions)) if changed}
     return ws.model_copy(update=update) if update else ws
+
+
+def _off_carrier(round_: Round, protocol: Protocol) -> Round:
+    """A round whose carrier holds a role never theirs (one device chose their problem while
+    another, apart, gave them the role: each merged on its own key): nobody holds it until
+    someone is given it (app/actions/roles.py refuses it to the carrier)."""
+    barred = {r.key for r in protocol.round_roles if r.not_carrier}
+    kept = {role: member for role, member in round_.roles.items() if not (role in barred and member == round_.carrier_id)}
+    return round_ if len(kept) == len(round_.roles) else round_.model_copy(update={"roles": kept})
 
 
 def _within(round_: Round, steps: tuple[Step, ...]) -> Round:

@@ -132,6 +132,9 @@ class Round(Record):
     ballot: Annotated[int, Limits(ge=0, le=99)] = 0
     runoff: tuple[str, ...] = ()
     revealed: bool = False
+    # Who holds each of the protocol's roles held per round (Role.per_round, app/roles.py),
+    # role key -> member id; rounds stored before such roles existed hold none.
+    roles: dict[str, str] = field(default_factory=dict)
 
 
 @frozen

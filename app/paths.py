@@ -1,9 +1,9 @@
 """A record's content as paths, the units the merge decides (app/sync/merge.py).
 
 Most fields are one path each. A few values hold things two devices change apart:
-- a session's `attendance` and `roles`: one path per member (`attendance/<member id>`) and
-  per role (`roles/<role key>`), so that one device marking a member absent and another
-  assigning the timekeeper both stay; a key left out is the value None;
+- a session's `attendance` and `roles`, and a round's `roles`: one path per member
+  (`attendance/<member id>`) and per role (`roles/<role key>`), so that one device marking a
+  member absent and another assigning the timekeeper both stay; a key left out is the value None;
 - a group's own protocol: its order of steps (`protocol/order`, the structure), each
   step's fields by the step's key (`protocol/steps/<key>/minutes`), and each text in each
   language (`protocol/name/fr`, `protocol/steps/<key>/do/fr`), so that two devices editing
@@ -26,7 +26,7 @@ STRUCTURE = "protocol/order"  # a protocol's order of steps, a list of step keys
 STEPS = "protocol/steps"  # a step's paths: protocol/steps/<key>/...
 STEP_TEXTS = ("title", "do", "dont", "script", "coach")
 OPTIONAL_TEXTS = frozenset({"dont", "script", "coach"})  # both languages empty: none
-KEYED = {"sessions": frozenset({"attendance", "roles"})}  # dict fields decided per key
+KEYED = {"sessions": frozenset({"attendance", "roles"}), "rounds": frozenset({"roles"})}  # dict fields decided per key
 
 
 def dot(changed: dict[str, str], path: str) -> str:

@@ -110,16 +110,21 @@ class Step(Frozen):
 
 @frozen
 class Role(Frozen):
-    """A role some member holds for a session (besides each round's carrier)."""
+    """A role some member holds for a session, or for each round where the method says so
+    (besides each round's carrier)."""
 
     key: str
     name: Text
     leads: bool = False  # the facilitator's script speaks to whoever holds it
+    per_round: bool = False  # a holder for each round (Round.roles), not one for the session
+    # Never the round's carrier (the secretary writes for them): a role per round is never
+    # given to them; a role per session goes first to whoever is less likely to carry.
+    not_carrier: bool = False
 
 
 FACILITATOR = Role(key="facilitator", name=Text(fr="Animateur·rice", en="Facilitator"), leads=True)
 TIMEKEEPER = Role(key="timekeeper", name=Text(fr="Gardien·ne du temps", en="Timekeeper"))
-SECRETARY = Role(key="secretary", name=Text(fr="Secrétaire", en="Secretary"))
+SECRETARY = Role(key="secretary", name=Text(fr="Secrétaire", en="Secretary"), not_carrier=True)
 DEFAULT_ROLES: tuple[Role, ...] = (FACILITATOR, TIMEKEEPER, SECRETARY)
 
 
@@ -148,6 +153,14 @@ class Protocol(Frozen):
     @property
     def leading_role(self) -> Role | None:
         return next((r for r in self.roles if r.leads), None)
+
+    @property
+    def session_roles(self) -> tuple[Role, ...]:
+        return tuple(r for r in self.roles if not r.per_round)
+
+    @property
+    def round_roles(self) -> tuple[Role, ...]:
+        return tuple(r for r in self.roles if r.per_round)
 
     def step_index(self, key: str) -> int:
         return next(i for i, step in enumerate(self.steps) if step.key == key)

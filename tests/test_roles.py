@@ -120,10 +120,13 @@ def test_holders_and_leader():
     room = Room()
     room.group()
     room.session(protocol_id="kollegiale-beratung")
-    session = room.ws.sessions["s-1"]
-    assert session.roles == {"moderator": "m-0", "secretary": "m-1"}
-    assert roles.leader(session) == "m-0"
-    assert [r.key for r in roles.holders(session, "m-1")] == ["secretary"]
+    # Kollegiale Beratung's roles are held per round (tests/test_roles_rounds.py): none for the session
+    assert room.ws.sessions["s-1"].roles == {}
+    room.do({"type": "start_round", "session_id": "s-1", "id": "r-1"})
+    session, round_ = room.ws.sessions["s-1"], room.ws.rounds["r-1"]
+    assert round_.roles == {"moderator": "m-0", "secretary": "m-1"}
+    assert roles.leader(session, round_) == "m-0" and roles.leader(session) == ""
+    assert [r.key for r in roles.holders(session, "m-1", round_)] == ["secretary"]
 
 
 # Screens ------------------------------------------------------------------------------------

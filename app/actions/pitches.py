@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Literal
 
 from app.actions.core import Action, ActionError, Id, LongText, Name, NewId, Seen, Tx
+from app.actions.roles import for_carrier
 from app.model import Pitch
 
 
@@ -94,4 +95,5 @@ class ChoosePitch(Action):
         if round_.pitch_id and round_.pitch_id != pitch.id:
             tx.update("pitches", round_.pitch_id, round_id="")
         tx.update("pitches", pitch.id, round_id=round_.id)
-        tx.update("rounds", round_.id, pitch_id=pitch.id, carrier_id=pitch.member_id)
+        held = for_carrier(tx, round_, pitch.member_id)
+        tx.update("rounds", round_.id, pitch_id=pitch.id, carrier_id=pitch.member_id, roles=held)

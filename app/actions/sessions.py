@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from app import timers
 from app.actions.core import MINUTE, Action, ActionError, Id, IsoDate, NewId, Tx
 from app.actions.protocols import runnable, source_protocol
-from app.actions.roles import RoleHolder, starting_roles, without
+from app.actions.roles import RoleHolder, round_roles, starting_roles, without
 from app.actions.steps import NextSpeaker, check_gate, enter_step, paused, speaking_order
 from app.model import Presence, Round, Session, VotingMode
 from app.protocol import DEFAULT_ID, Protocol, scale
@@ -101,8 +101,10 @@ class SetAttendance(Action):
             raise ActionError("error.attendance.carrier", name=member.name)
         attendance = {**before.attendance, member.id: self.presence}
         _check_present(attendance)
-        held = before.roles if self.presence == "present" else without(before, member.id)
+        held = before.roles if self.presence == "present" else without(before.roles, member.id)
         after = tx.update("sessions", before.id, attendance=attendance, roles=held)
+        if round_ is not None and not round_.deleted and self.presence != "present" and member.id in round_.roles.values():
+            round_ = tx.update("rounds", round_.id, roles=without(round_.roles, member.id))
         if self.presence != "present":
             for vote in tx.ws.votes.values():
                 if vote.session_id == before.id and vote.member_id == member.id and not vote.deleted:
@@ -186,7 +188,8 @@ class StartRound(Action):
             raise ActionError("error.round.needs_carrier")
         elif rounds:
             step = protocol.first_round_step
-        round_ = Round(id=self.id, session_id=session.id, number=len(rounds) + 1, carrier_id=carrier, pitch_id=pitch_id)
+        held = round_roles(tx, session, carrier)
+        round_ = Round(id=self.id, session_id=session.id, number=len(rounds) + 1, carrier_id=carrier, pitch_id=pitch_id, roles=held)
         tx.create("rounds", enter_step(tx, session, round_, step))
         tx.update("sessions", session.id, stage="round", current_round_id=self.id, break_timer=None)
 

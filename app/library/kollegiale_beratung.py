@@ -9,7 +9,11 @@ PROTOCOL = Protocol(
         "Kim-Oliver Tietze, Kollegiale Beratung : Problemlösungen gemeinsam entwickeln (Rowohlt, 2003).",
         "Kim-Oliver Tietze, Kollegiale Beratung: Problemlösungen gemeinsam entwickeln (Rowohlt, 2003).",
     ),
-    roles=(Role(key="moderator", name=T("Modérateur·rice", "Moderator"), leads=True), SECRETARY),
+    # Both change with each consultation, and neither is the narrator's (Tietze's casting).
+    roles=(
+        Role(key="moderator", name=T("Modérateur·rice", "Moderator"), leads=True, per_round=True, not_carrier=True),
+        SECRETARY.model_copy(update={"per_round": True}),
+    ),
     steps=(
         Step(
             key="casting",

@@ -130,7 +130,7 @@ class _Writer:
         _ = self._
         title = _("summary.round.yours", number=r.number) if yours else _("summary.round", number=r.number, carrier=r.carrier)
         self.add(Heading(2, title))
-        pairs = [(_("summary.problem"), r.problem)] if r.problem else []
+        pairs = ([(_("summary.problem"), r.problem)] if r.problem else []) + list(r.roles)
         if not r.full:
             if r.reformulation:
                 who = f" ({r.reformulation.who})" if r.reformulation.who else ""

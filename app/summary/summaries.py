@@ -70,6 +70,7 @@ class RoundSummary(Frozen):
     number: int
     carrier: str
     problem: str = ""  # the pitch's title
+    roles: tuple[tuple[str, str], ...] = ()  # (role, who held it) for the roles held per round
     full: bool = False  # False: only carrier, problem and chosen reformulation
     problem_text: str = ""
     reformulation: Said | None = None
@@ -233,6 +234,7 @@ class _Reader:
             number=round_.number,
             carrier=self.name(round_.carrier_id),
             problem=pitch.title if pitch else "",
+            roles=tuple((r.name(self.language), self.name(round_.roles[r.key])) for r in self.session.protocol.round_roles if r.key in round_.roles),
             reformulation=self.said(chosen) if chosen else None,
         )
         if not full:

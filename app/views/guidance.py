@@ -8,7 +8,7 @@ calls them (GEASE's hypotheses, intervision's advice, Kollegiale Beratung's cons
 from __future__ import annotations
 
 from app.markup import Markup, h
-from app.model import Session
+from app.model import Round, Session
 from app.protocol import Step
 from app.views import roles
 from app.views.context import View
@@ -24,7 +24,7 @@ def reminded(session: Session, step: Step) -> bool:
     return next(s for s in session.protocol.steps if s.capture == step.capture).key == step.key
 
 
-def guidance(view: View, session: Session, step: Step) -> Markup:
+def guidance(view: View, session: Session, step: Step, round_: Round | None = None) -> Markup:
     _ = view._
     coached = session.coached
     script = None
@@ -33,7 +33,7 @@ def guidance(view: View, session: Session, step: Step) -> Markup:
             "details",
             {"class": "script", "open": not coached},
             h("summary", {}, _("ui.guidance.script")),
-            roles.leader_line(view, session),
+            roles.leader_line(view, session, round_),
             h("p", {}, step.script(view.lang)),
         )
     return h(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from app import roles
 from app.markup import Markup, h
-from app.model import Group, Session
+from app.model import Group, Round, Session
 from app.protocol import Protocol
 from app.views import attendance
 from app.views.context import View
@@ -30,13 +30,13 @@ def setup_field(view: View, group: Group, protocol: Protocol) -> Markup | None:
     members = view.ws.members_of(group.id)
     present = [m.id for m in members if view.draft(attendance.draft_key(m.id), "present") == "present"]
     drafts = view.ws.local.drafts
-    keys = {r.key: draft_key(view, group, r.key) for r in protocol.roles}
+    keys = {r.key: draft_key(view, group, r.key) for r in protocol.session_roles}
     chosen = {role: drafts[key] for role, key in keys.items() if key in drafts}
     fixed = {role: member for role, member in chosen.items() if not member or member in present}  # "": nobody
-    held = roles.propose(view.ws, group.id, protocol.roles, present, fixed=fixed)
+    held = roles.propose(view.ws, group.id, protocol.session_roles, present, fixed=fixed)
     who = {m.id: m.name for m in members}
     rows = []
-    for index, role in enumerate(protocol.roles):
+    for index, role in enumerate(protocol.session_roles):
         ident = field_id(f"role-{role.key}", SCOPE)
         current = held.get(role.key, "")
         options = [h("option", {"value": m, "selected": m == current}, who[m]) for m in present]
@@ -50,12 +50,14 @@ def setup_field(view: View, group: Group, protocol: Protocol) -> Markup | None:
                 h("select", {"id": ident, "name": f"roles.{index}.member_id", "data-draft": keys[role.key]}, options),
             )
         )
+    per_round = ", ".join(r.name(view.lang) for r in protocol.round_roles)
     return h(
         "fieldset",
         {"class": "roles"},
         h("legend", {}, _("roles.legend")),
-        h("p", {"class": "hint"}, _("roles.hint")),
-        h("div", {"class": "entry-fields"}, rows),
+        h("p", {"class": "hint"}, _("roles.hint")) if rows else None,
+        h("div", {"class": "entry-fields"}, rows) if rows else None,
+        h("p", {"class": "hint per-round"}, _("rounds.setup.per_round", roles=per_round)) if per_round else None,
     )
 
 
@@ -67,23 +69,29 @@ def mode_field(view: View, group: Group) -> Markup:
     return choice_field(view, _("roles.mode.legend"), "coached", SCOPE, options, value="true" if first else "false")
 
 
-def line(view: View, session: Session) -> str:
-    """"Animateur·rice : Élodie · Secrétaire : Bruno", in the protocol's order."""
+def line(view: View, session: Session, round_: Round | None = None, *, only_round: bool = False) -> str:
+    """"Animateur·rice : Élodie · Secrétaire : Bruno", in the protocol's order: the
+    session's roles, and the round's for those held per round (`only_round`: those alone)."""
     who = names(view, session.group_id)
-    held = [(r.name(view.lang), who.get(session.roles[r.key], "?")) for r in session.protocol.roles if r.key in session.roles]
+    now = roles.held(session, round_)
+    shown = session.protocol.round_roles if only_round else session.protocol.roles
+    held = [(r.name(view.lang), who.get(now[r.key], "?")) for r in shown if r.key in now]
     return " · ".join(view._("roles.held", role=role, name=name) for role, name in held)
 
 
 def facts(view: View, session: Session) -> str:
-    """The session's mode and roles, for the group page and the history."""
-    mode = view._("roles.mode.coached_tag" if session.coached else "roles.mode.autonomous_tag")
-    held = line(view, session)
-    return f"{mode} · {held}" if held else mode
+    """The session's mode and roles, for the group page and the history: with each round's
+    holders of the roles held per round ("tour 1 : Modérateur·rice : Alice")."""
+    held = [view._("roles.mode.coached_tag" if session.coached else "roles.mode.autonomous_tag"), line(view, session)]
+    if session.protocol.round_roles:
+        held += [view._("rounds.held", n=r.number, roles=line(view, session, r, only_round=True)) for r in view.ws.rounds_of(session.id) if r.roles]
+    return " · ".join(part for part in held if part)
 
 
-def leader_line(view: View, session: Session) -> Markup | None:
-    """Whom the facilitator's script speaks to: "Animateur·rice : Élodie"."""
-    role, member = session.protocol.leading_role, roles.leader(session)
+def leader_line(view: View, session: Session, round_: Round | None = None) -> Markup | None:
+    """Whom the facilitator's script speaks to: "Animateur·rice : Élodie" (the round's
+    holder when the leading role is held per round)."""
+    role, member = session.protocol.leading_role, roles.leader(session, round_)
     if role is None or not member:
         return None
     name = names(view, session.group_id).get(member, "?")
@@ -91,28 +99,35 @@ def leader_line(view: View, session: Session) -> Markup | None:
 
 
 def correction(view: View, session: Session) -> Markup | None:
-    """During the session: who holds each role, changed with one press (undoable)."""
-    if not session.protocol.roles:
+    """During the session: who holds each role, changed with one press (undoable); the
+    roles held per round while a round runs, never offered to its carrier when not theirs."""
+    round_ = view.ws.rounds.get(session.current_round_id)
+    shown = session.protocol.roles if round_ is not None else session.protocol.session_roles
+    if not shown:
         return None
     _ = view._
     here = present_names(view, session)
+    now = roles.held(session, round_)
     rows = []
-    for role in session.protocol.roles:
-        holder = session.roles.get(role.key, "")
+    for role in shown:
+        holder = now.get(role.key, "")
+        where = {"round_id": round_.id} if role.per_round and round_ is not None else {}
+        barred = round_.carrier_id if role.per_round and role.not_carrier and round_ is not None else ""
         buttons = [
-            toggle(name, "assign_role", member == holder, session_id=session.id, role=role.key, member_id=member)
+            toggle(name, "assign_role", member == holder, session_id=session.id, role=role.key, member_id=member, **where)
             for member, name in here.items()
+            if member != barred
         ]
         label = f"role-{role.key}"
         rows.append(
             h(
                 "li",
                 {},
-                h("span", {"class": "who", "id": label}, role.name(view.lang)),
+                h("span", {"class": "who", "id": label}, _("rounds.this_round", role=role.name(view.lang)) if role.per_round else role.name(view.lang)),
                 h("span", {"class": "choices", "role": "group", "aria-labelledby": label}, buttons),
             )
         )
-    summary = line(view, session) or _("roles.none_held")
+    summary = line(view, session, round_) or _("roles.none_held")
     return h(
         "details",
         {"class": "roles panel"},
@@ -120,4 +135,3 @@ def correction(view: View, session: Session) -> Markup | None:
         h("p", {"class": "hint"}, _("roles.correct.hint")),
         h("ul", {"class": "presences"}, rows),
     )
-

@@ -6,7 +6,7 @@ from __future__ import annotations
 from app.markup import Markup, fragment, h
 from app.model import Round, Session
 from app.protocol import Step
-from app.views import steps
+from app.views import roles, steps
 from app.views.context import View
 from app.views.guidance import guidance
 from app.views.parts import button, clock, names, present_names
@@ -61,6 +61,8 @@ def stage(view: View, session: Session, round_: Round, step: Step) -> Markup:
     ]
     if round_.carrier_id:
         facts.append(_("ui.round.carrier", name=who.get(round_.carrier_id, "?")))
+    if round_.roles:
+        facts.append(roles.line(view, session, round_, only_round=True))
     return fragment(
         h("p", {"class": "facts"}, " · ".join(facts)),
         h("p", {"class": "speaker"}, _(f"ui.speaker.{step.speaker}")),
@@ -76,7 +78,7 @@ def stage(view: View, session: Session, round_: Round, step: Step) -> Markup:
             ),
         ),
         turns(view, session, round_, step, who),
-        guidance(view, session, step),
+        guidance(view, session, step, round_),
     )
 
 
