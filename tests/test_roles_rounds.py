@@ -15,7 +15,7 @@ from app.actions import ActionError, apply, parse
 from app.protocol import LIBRARY, SECRETARY
 from app.sync import file_format, restore
 from app.sync.merge import merge
-from room import START, Room
+from support.room import START, Room
 from test_roles import refused, screen
 from test_sync_merge import FAST, records
 

@@ -12,7 +12,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: the room
 
 import build  # noqa: E402
-from room import Room  # noqa: E402
+from support.room import Room  # noqa: E402
 from test_ui_a11y import check  # noqa: E402
 from test_ui_round import step_title  # noqa: E402
 from ui_helpers import french, seed  # noqa: E402
