@@ -31,6 +31,7 @@ from app.views.routes import Route  # noqa: E402
 from app.web import intents  # noqa: E402
 from app.web.app import App, Effects  # noqa: E402
 
+SORT = "cumulative"
 RENDERING_TYPES = frozenset({"radio", "checkbox", "select-one", "number"})  # as app/web/events.py
 
 
@@ -166,7 +167,7 @@ def measure(screen: Screen, cycles: int, top: int) -> None:
         n = cycles * len(moves)
         print(f"  {kind:<24} {stats.total_calls / n:9.0f} calls/move  {spent * 1000 / n:6.1f} ms/move (CPython; render alone {render_ms:.1f} ms)")
         if top:
-            stats.sort_stats("cumulative").print_stats(top)
+            stats.sort_stats(SORT).print_stats(top)
 
 
 def main() -> int:
@@ -174,7 +175,10 @@ def main() -> int:
     parser.add_argument("--screens", nargs="*", help="names of the screens (default: all)")
     parser.add_argument("--cycles", type=int, default=5)
     parser.add_argument("--top", type=int, default=0, help="print the N costliest functions of each kind")
+    parser.add_argument("--sort", default="cumulative", help="the order of those functions (pstats: cumulative, tottime, ncalls)")
     args = parser.parse_args()
+    global SORT
+    SORT = args.sort
     found = [the_round(args.cycles), *screens(ten_years())]
     for screen in found:
         if not args.screens or screen.name in args.screens:
