@@ -311,3 +311,11 @@ def test_contributions_come_oldest_first_on_the_operator_screen_as_on_the_presen
     for screen in ("session", "presentation"):
         text = "".join(Tags(show(room, screen)).text)
         assert [text.index(q) for q in questions] == sorted(text.index(q) for q in questions), screen
+
+
+@settings(max_examples=300)
+@given(st.text(), st.text())
+def test_a_fields_id_keeps_letters_and_digits_of_any_script_and_dashes_the_rest(name, scope):
+    from app.views.parts import field_id
+
+    assert field_id(name, scope) == "f-" + "".join(c if c.isalnum() else "-" for c in f"{scope}-{name}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from app.protocol import LIBRARY
 from support.room import Room
 from tests.test_views import Tags, assert_safe, show
@@ -37,7 +39,7 @@ def test_the_editor_has_buttons_for_every_move_and_a_preview_that_follows_the_ti
     page = show(room, "protocols", id="p-own")
     assert_safe(page)
     assert page.count('data-action="move_step"') == 2 * len(steps)
-    assert page.count('data-action="edit_step"') == len(steps)
+    assert page.count('href="#/protocols?id=p-own&amp;step=') == len(steps)  # each step's form one link away
     assert 'aria-label="Monter l’étape 1' in page
     first_up = page.index('data-to="earlier"')
     assert "disabled" in page[page.rfind("<button", 0, first_up):page.find(">", first_up)]
@@ -45,6 +47,32 @@ def test_the_editor_has_buttons_for_every_move_and_a_preview_that_follows_the_ti
     assert f"<caption>Déroulé prévu : {total:g} min pour 3 tours" in page
     room.do({"type": "set_draft", "key": "setup:available_minutes", "text": "120"})
     assert "<caption>Déroulé prévu : 120 min pour 3 tours" in show(room, "protocols", id="p-own")
+
+
+def test_one_steps_form_is_open_at_a_time_named_by_the_address():
+    """The editor lists the steps as rows with a link to each one's form; the address names
+    the open one (a reload keeps it, the back button closes it), whose row has its form and a
+    link that closes it, the focus going back to the link that opened it."""
+    room = group_with_own()
+    steps = room.ws.protocols["p-own"].protocol.steps
+    closed = show(room, "protocols", id="p-own")
+    assert 'data-action="edit_step"' not in closed and 'name="title_fr"' not in closed
+    assert "Modifier l’étape 2\u202f: " + steps[1].title.fr in closed
+    page = show(room, "protocols", id="p-own", step=steps[1].key)
+    assert_safe(page)
+    assert page.count('data-action="edit_step"') == 1 and f'data-step="{steps[1].key}"' in page
+    assert page.count('href="#/protocols?id=p-own&amp;step=') == len(steps) - 1
+    close = re.search(r'<a href="([^"]*)"[^>]*aria-label="Fermer l’étape 2\u202f: ([^"]*)"[^>]*>', page)
+    assert close and close.group(2) == steps[1].title.fr and close.group(1) == "#/protocols?id=p-own"
+    assert f'data-focus="open-{steps[1].key}"' in close.group(0) and f'id="open-{steps[1].key}"' in closed
+    assert close.start() < page.index('data-action="edit_step"')  # the close link, then the form
+    assert f'value="{steps[1].title.fr}"' in page
+    room.do({"type": "move_step", "id": "p-own", "step": steps[1].key, "to": "later"})
+    moved = show(room, "protocols", id="p-own", step=steps[1].key)
+    assert "Fermer l’étape 3\u202f: " + steps[1].title.fr in moved, "the open step stays open where it goes"
+    room.do({"type": "remove_step", "id": "p-own", "step": steps[1].key})
+    gone = show(room, "protocols", id="p-own", step=steps[1].key)
+    assert 'data-action="edit_step"' not in gone and "Fermer l’étape" not in gone
 
 
 def test_setup_offers_the_groups_own_protocols_and_links_to_the_protocol_screen():

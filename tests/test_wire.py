@@ -144,7 +144,8 @@ def test_every_intent_of_the_half_day_is_wired(played):
             sent |= check(_render(ws, route, lang), f"{route.href} ({lang}) at the end")
     # The group's own protocol, listed and open.
     room.do({"type": "adapt_protocol", "id": "gp-1", "group_id": "g-1", "from_id": "codev-payette-champagne"})
-    for route in (Route("protocols", (("group", "g-1"),)), Route("protocols", (("id", "gp-1"),))):
+    first = room.ws.protocols["gp-1"].protocol.steps[0].key  # one step's form open at a time
+    for route in (Route("protocols", (("group", "g-1"),)), Route("protocols", (("id", "gp-1"),)), Route("protocols", (("id", "gp-1"), ("step", first)))):
         sent |= check(_render(room.ws, route), route.href)
     # The next session's follow-up of the actions.
     room.do({"type": "start_session", "id": "s-2", "group_id": "g-1", "date": "2027-03-11"})

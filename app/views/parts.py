@@ -3,6 +3,7 @@ a draft, timers. All markup goes through `app.markup.h`, so user text is always 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from app import timers
@@ -168,8 +169,11 @@ def submit(label: str, cls: str = "primary") -> Markup:
     return h("button", {"type": "submit", "class": cls}, label)
 
 
+_NOT_ALNUM = re.compile(r"[\W_]")  # what str.isalnum() refuses: a word character is alphanumeric or _
+
+
 def field_id(name: str, scope: str) -> str:
-    return "f-" + "".join(c if c.isalnum() else "-" for c in f"{scope}-{name}")
+    return "f-" + _NOT_ALNUM.sub("-", f"{scope}-{name}")
 
 
 def text_field(view: View, label: str, name: str, scope: str, *, multiline: bool = False, required: bool = False, value: str = "", hint: str = "", kind: str = "text", cls: str = "") -> Markup:

@@ -4,7 +4,8 @@ editable protocol, "Nouveau protocole" starts one. The editor changes a protocol
 group's own (app/actions/protocols.py), with buttons to move steps (no drag), and shows the
 plan for a time available as it changes.
 
-Routes: `#/protocols?group=<id>` (the list), `#/protocols?id=<protocol id>` (the editor).
+Routes: `#/protocols?group=<id>` (the list), `#/protocols?id=<protocol id>` (the editor),
+`#/protocols?id=<protocol id>&step=<key>` (the editor with that step's form open: one at a time).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from app.views.context import View
 from app.views.routes import Route, route
 from app.views.parts import button, crumb, field_id, form, link, page, panel, select_field, submit, text_field
 
+STEP = "step"  # the address's parameter naming the step whose form is open
 CAPTURES: tuple[str, ...] = get_args(Capture)
 SPEAKERS: tuple[str, ...] = get_args(Speaker)
 
@@ -131,7 +133,8 @@ def editor(view: View, group: Group, own: GroupProtocol) -> Markup:
         id=own.id,
         label=_("protocol.ui.about"),
     )
-    steps = [step_item(view, own, n, step) for n, step in enumerate(protocol.steps, 1)]
+    open_ = opened(view, own)
+    steps = [step_item(view, own, n, step, step.key == open_) for n, step in enumerate(protocol.steps, 1)]
     name = protocol.name(view.lang)
     return page(
         view,
@@ -159,13 +162,44 @@ def conflicts(view: View, own: GroupProtocol) -> Markup | None:
     return panel("protocol-conflicts", view._("sync.ui.conflicts.title"), h("p", {}, view._("protomerge.conflicts")), notices)
 
 
-def step_item(view: View, own: GroupProtocol, n: int, step: Step) -> Markup:
+def opened(view: View, own: GroupProtocol) -> str:
+    """The key of the step whose form is open (`&step=<key>`), "" for none."""
+    key = view.route.get(STEP)
+    return key if any(s.key == key for s in own.protocol.steps) else ""
+
+
+def _toggle_link(view: View, own: GroupProtocol, step: Step, n: int, *, open_: bool) -> Markup:
+    """"Modifier" (or "Fermer"): a real link, so that a reload keeps the form open and the back
+    button closes it; the shell follows it and puts the focus in the form (or back on the link
+    that opened it) rather than on the screen's title, which would scroll away from the step."""
+    _ = view._
+    title = step.title(view.lang)
+    to = view.route.with_params(**{STEP: step.key if open_ else ""})
+    focus = field_id("title_fr", _scope(own, step)) if open_ else _open_id(step)
+    label, named = ("protocol.ui.edit", "protocol.ui.edit_step") if open_ else ("editor.step.close", "editor.step.close_one")
+    return link(to, _(label), "button",
+                **{"id": _open_id(step) if open_ else None, "aria-label": _(named, n=n, title=title), "data-command": "go",
+                   "data-screen": to.screen, **{f"data-{k}": v for k, v in to.params}, "data-focus": focus})
+
+
+def _open_id(step: Step) -> str:
+    return f"open-{step.key}"
+
+
+def _scope(own: GroupProtocol, step: Step) -> str:
+    return f"protocol-{own.id}-{step.key}"
+
+
+def step_item(view: View, own: GroupProtocol, n: int, step: Step, open_: bool) -> Markup:
+    """A step as a compact row, its form only when it is the open one (all of them at every
+    render cost ten times the screen's own: bench/calls.py)."""
     _ = view._
     title = step.title(view.lang)
     last = n == len(own.protocol.steps)
     moves = h(
         "div",
         {"class": "buttons"},
+        _toggle_link(view, own, step, n, open_=not open_),
         # Ids that follow the step: the focus stays on the button that moved it (the morph keeps elements by id).
         button(_("protocol.ui.up"), "move_step", id=own.id, step=step.key, to="earlier", disabled=n == 1,
                ident=f"move-{step.key}-earlier", aria_label=_("protocol.ui.up_one", n=n, title=title)),
@@ -176,10 +210,10 @@ def step_item(view: View, own: GroupProtocol, n: int, step: Step) -> Markup:
     )
     return h(
         "li",
-        {"class": "protocol-step"},
+        {"class": "protocol-step open" if open_ else "protocol-step"},
         h("h3", {}, f"{title}", h("span", {"class": "hint"}, " · ", step_time(view, step), " · ", _(f"ui.speaker.{step.speaker}"))),
         moves,
-        h("details", {}, h("summary", {}, _("protocol.ui.edit_step", n=n, title=title)), step_form(view, own, step)),
+        step_form(view, own, n, step) if open_ else None,
     )
 
 
@@ -189,9 +223,9 @@ def _check(label: str, name: str, on: bool) -> Markup:
              h("input", {"type": "checkbox", "name": name, "value": "true", "checked": on}), " ", label)
 
 
-def step_form(view: View, own: GroupProtocol, step: Step) -> Markup:
+def step_form(view: View, own: GroupProtocol, n: int, step: Step) -> Markup:
     _ = view._
-    scope = f"protocol-{own.id}-{step.key}"
+    scope = _scope(own, step)
 
     def texts(label: str, field: str, value) -> Markup:
         return h("div", {"class": "entry-fields"}, [
@@ -220,5 +254,5 @@ def step_form(view: View, own: GroupProtocol, step: Step) -> Markup:
         submit(_("protocol.ui.save_step")),
         id=own.id,
         step=step.key,
-        label=_("protocol.ui.edit_step", n=own.protocol.steps.index(step) + 1, title=step.title(view.lang)),
+        label=_("protocol.ui.edit_step", n=n, title=step.title(view.lang)),
     )

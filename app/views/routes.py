@@ -5,6 +5,8 @@ as urllib.parse writes and reads it, without importing urllib (the first screen'
 
 from __future__ import annotations
 
+import re
+
 from app.frozen import Value, frozen
 
 
@@ -45,11 +47,15 @@ class Route(Value):
 # urllib.parse gives, for any text.
 _UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~")
 _HEX = frozenset("0123456789abcdefABCDEF")
+_PLAIN = re.compile(r"[A-Za-z0-9_.~-]*")  # _UNRESERVED's characters only
 
 
 def _quote(text: str, *, safe: bytes = b"", plus: bool = False) -> str:
     """`quote(text, safe)`, or with `plus` `quote_plus(text)`: UTF-8 bytes outside the
-    unreserved ones as %XX (a space as + with `plus`)."""
+    unreserved ones as %XX (a space as + with `plus`). Most names and ids are unreserved
+    throughout, and come back as they are (a screen of links quotes hundreds)."""
+    if _PLAIN.fullmatch(text):
+        return text
     return "".join(
         chr(byte) if byte in _UNRESERVED or byte in safe else "+" if plus and byte == 0x20 else f"%{byte:02X}"
         for byte in text.encode("utf-8")

@@ -117,7 +117,9 @@ def _sent_drafts(form) -> tuple[str, ...]:
 def _on_click(app, event) -> None:
     effects.unlock_audio()
     element = event.target.closest("[data-action], [data-command]")
-    if _missing(element) or str(element.tagName) == "FORM" or element.disabled:
+    # `:disabled` rather than `.disabled`: a link that carries a command (the protocol
+    # editor's "Modifier", app/views/protocols.py) has no such property.
+    if _missing(element) or str(element.tagName) == "FORM" or element.matches(":disabled"):
         return
     event.preventDefault()
     _perform(app, element)

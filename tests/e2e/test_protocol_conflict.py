@@ -71,5 +71,5 @@ def test_a_guidance_edited_on_two_devices_is_kept_as_a_conflict_and_resolved_on_
     page.get_by_role("heading", level=1).wait_for()
     assert page.get_by_role("group", name="Modifié sur deux appareils.").count() == 0
     step = page.locator("li.protocol-step", has_text="Exposé par le porteur")
-    step.locator("summary").click()
+    step.get_by_role("link", name="Modifier l’étape 3 : Exposé par le porteur").click()
     assert step.get_by_label("Ce qu’on fait (français)").input_value() == MINE

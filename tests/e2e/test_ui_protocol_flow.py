@@ -20,9 +20,11 @@ def steps(page):
 
 
 def edit_step(page, n: int, title: str, fields: dict[str, str]) -> None:
-    """Open step n's form, fill it, save it."""
-    page.get_by_text(f"Modifier l’étape {n} : {title}", exact=True).click()
+    """Open step n's form (one at a time, named by the address), fill it, save it."""
+    page.get_by_role("link", name=f"Modifier l’étape {n} : {title}", exact=True).click()
     item = steps(page).nth(n - 1)
+    item.get_by_label("Titre (français)", exact=True).wait_for()
+    assert page.evaluate("document.activeElement.name") == "title_fr", "the focus goes into the form"
     for label, value in fields.items():
         item.get_by_label(label, exact=True).fill(value)
     item.get_by_role("button", name="Enregistrer l’étape").click()
@@ -35,7 +37,7 @@ def adapt(page) -> None:
     page.get_by_role("button", name="Retirer l’étape 9 : Synthèse de chaque membre").click()
     page.wait_for_function("document.querySelectorAll('ol.protocol-steps > li').length === 8")
     page.get_by_role("button", name="Ajouter une étape après l’étape 3 : Exposé par le porteur").click()
-    page.get_by_text("Modifier l’étape 4 : Nouvelle étape").wait_for()
+    page.get_by_role("link", name="Modifier l’étape 4 : Nouvelle étape").wait_for()
     edit_step(page, 4, "Nouvelle étape", {"Titre (français)": "Silence", "Titre (anglais)": "Silence", "Minutes": "3",
                                          "Ce qu’on fait (français)": "Chacun réfléchit sans parler."})
     page.locator("ol.protocol-steps > li h3", has_text="Silence").wait_for()
@@ -48,6 +50,12 @@ def adapt(page) -> None:
     page.keyboard.press("Enter")
     page.get_by_role("button", name="Monter l’étape 4 : Silence").wait_for()
     edit_step(page, 3, "Exposé par le porteur", {"Ce qu’on fait (français)": GUIDANCE})
+    assert page.locator("form[data-action=edit_step]").count() == 1, "the silence's form closed when the exposé's opened"
+    page.go_back()  # the back button closes the exposé's form, and opens the silence's again
+    page.get_by_role("link", name="Fermer l’étape 4 : Silence").wait_for()
+    page.get_by_role("link", name="Fermer l’étape 4 : Silence").click()
+    page.locator("form[data-action=edit_step]").wait_for(state="detached")
+    assert page.evaluate("document.activeElement.id") == steps(page).nth(3).get_by_role("link", name="Modifier l’étape 4 : Silence").get_attribute("id")
     page.get_by_label("Nom (français)").fill(NAME)
     page.get_by_role("button", name="Enregistrer le nom et la description").click()
     page.wait_for_function("t => document.querySelector('h1').textContent === t", arg=f"Modifier : {NAME}")

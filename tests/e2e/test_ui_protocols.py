@@ -30,7 +30,7 @@ def test_the_protocol_screens_pass_axe_and_are_photographed(app, viewport, size)
     page.get_by_role("link", name="Modifier « Groupe de pairs").click()
     page.wait_for_function("document.querySelector('h1').textContent.startsWith('Modifier :')")
     violations += check(page, "protocol-editor", viewport)
-    page.get_by_text("Modifier l’étape 3 : Exposé").click()
+    page.get_by_role("link", name="Modifier l’étape 3 : Exposé").click()
     page.locator("#f-protocol-p-own-expose-title-en").wait_for()
     violations += check(page, "protocol-step", viewport)
     assert violations == []

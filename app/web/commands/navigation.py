@@ -10,9 +10,11 @@ from app.web.commands import command
 
 @command("go")
 def go(app, data, element) -> None:
-    """`data-command="go" data-screen="group" data-id="..."`: open that screen."""
+    """`data-command="go" data-screen="group" data-id="..."`: open that screen; the focus goes
+    to the element `data-focus` names, if any (else to the screen's title)."""
     params = tuple((k, str(v)) for k, v in data.items() if k != "screen" and v)
-    app.navigate(Route(str(data.get("screen", "home")), params))
+    focus = str(element.getAttribute("data-focus")) if element.hasAttribute("data-focus") else ""
+    app.navigate(Route(str(data.get("screen", "home")), params), focus=focus)
 
 
 @command("present")
