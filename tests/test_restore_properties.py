@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import zlib
 from typing import Any
 
@@ -27,8 +26,9 @@ from app.clock import LAST_WALL_MS, format_stamp
 from app.sync.restore import FileFormatError
 from support.every_screen import act, actions, files_all, render_all
 from support.restored import finished, running, two_sessions
+from support.properties import examples
 
-EXAMPLES = int(os.environ.get("CERCLE_HYPOTHESIS_EXAMPLES", "200"))
+EXAMPLES = examples(200)
 BASES = {"finished": finished, "running": running, "two sessions": two_sessions}
 
 

@@ -10,11 +10,10 @@ run a few hundred examples; CERCLE_HYPOTHESIS_EXAMPLES=5000 runs more.
 from __future__ import annotations
 
 import json
-import os
 from functools import reduce
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from app.sync import file_format
@@ -23,6 +22,7 @@ from app.sync.merge import knows, live, merge, pending, version
 from app.summary.summaries import group_summary
 from app.model import COLLECTIONS, Workspace
 from support.room import START, Room
+from support.properties import properties
 
 MEMBERS = [{"id": f"m-{i}", "name": n} for i, n in enumerate(("Alice", "Bruno", "Chloé", "David", "Émilie"))]
 
@@ -124,8 +124,7 @@ def histories(draw, devices: int = 3) -> list[Workspace]:
     return held
 
 
-EXAMPLES = int(os.environ.get("CERCLE_HYPOTHESIS_EXAMPLES", "200"))
-FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = properties(200)
 
 
 @FAST

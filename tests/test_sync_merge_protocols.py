@@ -8,11 +8,10 @@ on a device is lost without a version made knowing it."""
 
 from __future__ import annotations
 
-import os
 from functools import reduce
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from app import paths
@@ -23,6 +22,7 @@ from app.model import Workspace
 from app.protocol import DEFAULT_ID, LIBRARY, Protocol
 from support.room import START, Room
 from test_sync_merge import records
+from support.properties import properties
 
 EXPOSE = "protocol/steps/expose/do/fr"
 
@@ -226,8 +226,7 @@ def histories(draw, devices: int = 3) -> list[Workspace]:
     return held
 
 
-EXAMPLES = int(os.environ.get("CERCLE_HYPOTHESIS_EXAMPLES", "150"))
-FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = properties(150)
 
 
 @FAST
