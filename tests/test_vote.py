@@ -243,3 +243,21 @@ def test_a_file_written_before_the_voting_modes_reads_as_one_vote_each():
     ws = file_format.load(fixture.read_bytes())
     assert ws.sessions and {(s.voting, s.dots) for s in ws.sessions.values()} == {("one", 3)}
     assert {v.ballot for v in ws.votes.values()} <= {""} and not any(r.runoff or r.ballot or r.revealed for r in ws.rounds.values())
+
+
+def test_a_secret_vote_never_revealed_stays_out_of_the_summary():
+    """The room never saw its counts: the group's summary, which every member takes home,
+    does not tell them either; once revealed, it does."""
+    from app.summary.render import markdown
+    from app.summary.summaries import group_summary
+
+    room = choosing("secret")
+    vote(room, "0", "1")
+    vote(room, "0", "2")
+    vote(room, "3", "3")
+    room.do({"type": "choose_pitch", "round_id": "r-1", "pitch_id": "p-0"})
+    line = next(x for x in markdown(group_summary(room.ws, "s-1", "fr")).splitlines() if TITLES[0] in x)
+    assert "voix" not in line
+    room.do({"type": "reveal_votes", "round_id": "r-1"})
+    line = next(x for x in markdown(group_summary(room.ws, "s-1", "fr")).splitlines() if TITLES[0] in x)
+    assert "2 voix" in line

@@ -225,7 +225,7 @@ def _group(s: GroupSummary) -> Document:
     if s.agenda:
         lines = []
         for a in s.agenda:
-            votes = _("summary.votes.one" if a.votes == 1 else "summary.votes.many", count=a.votes)
+            votes = None if a.votes is None else _("summary.votes.one" if a.votes == 1 else "summary.votes.many", count=a.votes)
             second = None if a.second is None else _("vote.summary.second", votes=_("summary.votes.one" if a.second == 1 else "summary.votes.many", count=a.second))
             where = _("summary.examined", number=a.round) if a.round else _("summary.waiting")
             lines.append(Item(a.title, who=a.member, tags=tuple(t for t in (votes, second, where) if t)))

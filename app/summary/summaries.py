@@ -102,8 +102,8 @@ class Learning(Frozen):
 class AgendaItem(Frozen):
     member: str
     title: str
-    votes: int = 0  # in the session's vote (dots counted one by one)
-    second: int | None = None  # in the last second vote between tied problems, if it was in one
+    votes: int | None = 0  # in the session's vote (dots counted one by one); None: a secret vote never revealed
+    second: int | None = None  # in the last second vote between tied problems, if it was in one and it was shown
     round: int = 0  # the round that examined it, 0 if none did
     pitched: str = ""  # the date it was pitched
 
@@ -312,6 +312,8 @@ def _second_vote(ws: Workspace, rounds: list[Round], pitch_id: str) -> int | Non
     """A problem's votes in the last second vote it was in, None if it was in none."""
     for round_ in reversed(rounds):
         if pitch_id in round_.runoff:
+            if voting.hidden(ws.sessions[round_.session_id], round_):
+                return None  # a secret vote the room never saw: the summary does not tell it either
             key = voting.ballot(round_)
             return sum(v.ballot == key for v in ws.votes_for(pitch_id, round_.session_id))
     return None
@@ -328,7 +330,7 @@ def group_summary(ws: Workspace, session_id: str, language: str) -> GroupSummary
         AgendaItem(
             member=read.name(p.member_id),
             title=p.title,
-            votes=sum(v.ballot == "" for v in ws.votes_for(p.id, session.id)),
+            votes=None if read.rounds and voting.hidden(session, read.rounds[0]) else sum(v.ballot == "" for v in ws.votes_for(p.id, session.id)),
             second=_second_vote(ws, read.rounds, p.id),
             round=numbers.get(p.round_id, 0),
             pitched=dates.get(p.session_id, ""),
