@@ -89,7 +89,7 @@ def _set_incoming(app: Any, incoming: Incoming | None) -> None:
 
 def _show(app: Any, incoming: Incoming) -> None:
     _set_incoming(app, incoming)
-    if app.route.screen == "transfer":
+    if app.ui.route.screen == "transfer":
         app.render()
     else:
         app.navigate(Route("transfer"))
@@ -97,7 +97,7 @@ def _show(app: Any, incoming: Incoming) -> None:
 
 @command("import-unlock")
 def unlock(app, data, element) -> None:
-    locked, current = _incoming.get("locked"), app.browser.incoming
+    locked, current = _incoming.get("locked"), app.ui.browser.incoming
     if locked is None or current is None:
         return
 
@@ -126,7 +126,7 @@ def merge_file(app, data, element) -> None:
         app.refuse(refused.key, **refused.params)
         return
     if seen.deletions and data.get("deletions") != "confirmed":
-        _show(app, replace(app.browser.incoming, preview=seen))
+        _show(app, replace(app.ui.browser.incoming, preview=seen))
         return
     _incoming.clear()
     _set_incoming(app, None)
