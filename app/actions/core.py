@@ -42,7 +42,7 @@ def _real_day(text: str) -> str:
 
 # A date as the app's date fields send it (day first, app/dates.py), or ISO: kept as ISO.
 IsoDate = Annotated[str, BeforeValidator(from_typed), Field(pattern=r"^(\d{4}-\d{2}-\d{2})?$"), AfterValidator(_real_day)]
-Seen = Annotated[str, Field(max_length=200, pattern=r"^([^/]+/[^/]+)?$")]  # a version (app.sync.merge `version`), for Tx.edit
+Seen = Annotated[str, Field(max_length=200, pattern=r"^([^/]+/[^/]+)?$")]  # a version (app.sync.merge `version`), for Records.edit
 
 
 class ActionError(Refusal):

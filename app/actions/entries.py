@@ -93,7 +93,7 @@ class EditEntry(Action):
     help_type: str | None = None
     rating: int | None = Field(default=None, ge=1, le=5)
     author_id: str | None = None
-    seen: Seen = ""  # the version the form was opened on (Tx.edit)
+    seen: Seen = ""  # the version the form was opened on (Records.edit)
 
     def perform(self, tx: Tx) -> None:
         entry = tx.entries.need(self.id)
@@ -196,7 +196,7 @@ class EditActionItem(Action):
     text: Annotated[str, Field(min_length=1, max_length=2000)]
     due: IsoDate = ""
     with_whom: Annotated[str, Field(max_length=200)] = ""
-    seen: Seen = ""  # the version the form was opened on (Tx.edit)
+    seen: Seen = ""  # the version the form was opened on (Records.edit)
 
     def perform(self, tx: Tx) -> None:
         if not self.text.strip():

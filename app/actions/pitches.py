@@ -45,7 +45,7 @@ class EditPitch(Action):
     id: Id
     title: Name
     text: LongText = ""
-    seen: Seen = ""  # the version the form was opened on (Tx.edit)
+    seen: Seen = ""  # the version the form was opened on (Records.edit)
 
     def perform(self, tx: Tx) -> None:
         tx.pitches.edit(self.id, self.seen, title=self.title.strip(), text=self.text.strip())

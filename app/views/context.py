@@ -30,17 +30,18 @@ class Storage(Value):
 
 @frozen(kw_only=False)
 class Incoming(Value):
-    """A file picked or dropped: waiting for its passphrase, or previewed (an
-    app.sync.merge.Preview) before merging."""
+    """A file picked or dropped, until merged or cancelled: sealed, waiting for its
+    passphrase (no preview), or plain and previewed (an app.sync.merge.Preview)."""
 
     name: str
     preview: Any = None
+    data: bytes = b""  # its bytes, as picked (sealed) or once opened (plain)
 
 
 @frozen(kw_only=False)
 class BrowserState(Value):
     """What only the browser knows and screens show (the transfer screen, the banner when
-    saving fails): set by the shell (app/web/app.py `App.browser`), never stored."""
+    saving fails): part of `Ui`, set by the shell (app/web/app.py `App.tell`), never stored."""
 
     storage: Storage = Storage()
     incoming: Incoming | None = None
