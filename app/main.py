@@ -40,8 +40,8 @@ async def start() -> None:
         shell.paint(markup, lang)
         if not (presentation or shared):
             last_screen.keep(markup, lang)  # painted at the next start, before Python is up
-        session = app.ws.sessions.get(app.route.get("id")) or app.ws.running_session()
-        effects.keep_awake(app.route.screen in ("session", "presentation") and session is not None and session.stage == "round")
+        session = app.ws.sessions.get(app.ui.route.get("id")) or app.ws.running_session()
+        effects.keep_awake(app.ui.route.screen in ("session", "presentation") and session is not None and session.stage == "round")
 
     app = App(
         ws,

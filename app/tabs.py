@@ -3,7 +3,7 @@
 
 Each tab is a device of its own (a device id per page load), and records go through the
 same merge as files between devices (app/sync/merge.py): an entry corrected in both tabs at once
-keeps both texts as a conflict (the form's version: app/actions/core.py `Tx.edit`). This
+keeps both texts as a conflict (the form's version: app/actions/core.py `Records.edit`). This
 device's own state (`cercle.local`) is not merged between devices but is shared by the
 tabs: a draft typed in one tab must survive the other tab's next save, and a draft sent in
 one tab must not come back from the other.

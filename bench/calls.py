@@ -113,8 +113,7 @@ class Page:
 def perform(app: App, move: dict[str, str], attrs: dict[str, str]) -> None:
     """One move on the element of `attrs`, as app/web/events.py runs it."""
     if move["how"] == "go":
-        app.route = Route.parse(attrs["href"])
-        app.render()
+        app.arrived(Route.parse(attrs["href"]))
     elif move["how"] == "input" or "data-draft" in attrs:
         app.set_draft(attrs["data-draft"], move.get("value", attrs.get("value", "")))
         if attrs.get("type", "select-one" if "value" not in attrs else "text") in RENDERING_TYPES or move["selector"].startswith("select"):
@@ -140,7 +139,7 @@ def measure(screen: Screen, cycles: int, top: int) -> None:
     app.render()
     print(f"{screen.name}:")
     for kind, moves in screen.kinds.items():
-        start = app.route
+        start = app.ui.route
         for move in moves:  # a cycle first, not counted
             perform(app, move, select(page.painted, move["selector"]))
         profile = cProfile.Profile()
@@ -162,7 +161,7 @@ def measure(screen: Screen, cycles: int, top: int) -> None:
         for _ in range(cycles):
             app.render()
         render_ms = (time.perf_counter() - rendered) * 1000 / cycles
-        assert app.route == start, (kind, app.route)
+        assert app.ui.route == start, (kind, app.ui.route)
         stats = pstats.Stats(profile)
         n = cycles * len(moves)
         print(f"  {kind:<24} {stats.total_calls / n:9.0f} calls/move  {spent * 1000 / n:6.1f} ms/move (CPython; render alone {render_ms:.1f} ms)")

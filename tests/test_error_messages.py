@@ -15,7 +15,7 @@ def raised_keys() -> set[str]:
     keys: set[str] = set()
     for path in APP.rglob("*.py"):
         keys.update(re.findall(r'(?:ActionError|FileFormatError)\(\s*"([a-z_.]+)"', path.read_text(encoding="utf-8")))
-    keys.update(f"error.{name}.not_found" for name in COLLECTIONS)  # Tx.need
+    keys.update(f"error.{name}.not_found" for name in COLLECTIONS)  # Records.need (tx.members.need)
     return keys
 
 

@@ -7,10 +7,13 @@ from __future__ import annotations
 import dataclasses
 import typing
 
+import pytest
+
 from app.sync import shards
 from app.actions import AnyAction
 from app.actions.conflicts import ResolveConflict
-from app.kinds import KIND, KINDS, OF_RECORD
+from app.actions.core import Tx
+from app.kinds import KIND, KINDS, OF_RECORD, Collections, Kind
 from app.sync.merge import ERASED, MONOTONIC, TEXT_FIELDS
 from app.model import COLLECTIONS, Record, Workspace
 from app.sync.restore import OPTIONAL_REFERENCES
@@ -53,3 +56,22 @@ def test_every_record_of_a_half_day_is_stored_with_its_group_or_session():
             key = shards.owner(ws, kind.collection, record)
             assert key in {shards.GROUP + "g-1", shards.SESSION + "s-1"}, (kind.collection, key)
             assert key.startswith(shards.SESSION) == (kind.collection not in ("groups", "members", "protocols"))
+
+
+def test_a_transaction_reaches_each_kind_by_its_collections_name():
+    ws = half_day().ws
+    tx = Tx(ws, 1_790_000_000_000, "d-test")
+    for kind in KINDS:
+        records = getattr(tx, kind.collection)
+        assert records.kind is kind is getattr(Collections, kind.collection)
+        for record in ws.collection(kind.collection).values():
+            assert records.get(record.id) is record
+    tx.members.update("m-lea", name="Alix")
+    assert tx.members.get("m-lea").name == "Alix" and ws.members["m-lea"].name != "Alix", "what it wrote, the workspace untouched"
+    assert "Alix" in [m.name for m in tx.group_members("g-1")]
+
+
+def test_a_kind_declared_under_another_name_is_refused():
+    with pytest.raises(Exception) as refused:
+        type("Mistaken", (), {"people": Kind("members", KIND["members"].record, KIND["members"].owner)})
+    assert "declared as 'people'" in str(refused.value.__cause__ or refused.value)

@@ -153,4 +153,4 @@ def test_the_edit_form_carries_the_version_it_was_opened_on_to_the_saved_edit():
     run("save-edit", app, {"type": "edit_entry", "id": "q-1", "text": "Depuis quand, ici ?"}, Element())
     entry = app.ws.entries["q-1"]
     assert entry.text == "Depuis quand, ici ?" and [e["text"] for e in pending(entry, "entries")] == ["Depuis quand, là-bas ?"]
-    assert app.route.get("edit") == "" and app.route.get("seen") == ""
+    assert app.ui.route.get("edit") == "" and app.ui.route.get("seen") == ""

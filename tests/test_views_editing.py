@@ -149,7 +149,7 @@ def test_saving_sends_what_changed_then_closes_the_form_and_gives_the_focus_back
     run("save-edit", app, fields, Element(focus="f-edit-i-1-button"))
     entry = app.ws.entries["i-1"]
     assert (entry.text, entry.author_id, entry.help_type) == ("Fais un planning tournant", "m-3", "conseils")
-    assert app.route == Route("session", (("id", "s-1"),)) and page.hash == "#/session?id=s-1", "the form is closed"
+    assert app.ui.route == Route("session", (("id", "s-1"),)) and page.hash == "#/session?id=s-1", "the form is closed"
     assert page.focused[-1] == "f-edit-i-1-button"
     assert app.ws.local.drafts == {} and page.saved == 1
     assert "Fais un planning tournant</p>" in page.painted[-1]
@@ -168,7 +168,7 @@ def test_a_rating_without_words_can_change_its_author():
     app = App(room.ws, Route("session", (("id", "s-1"), ("edit", "ev-1"))), Recorder().effects())
     run("save-edit", app, {"type": "edit_entry", "id": "ev-1", "text": "", "author_id": "m-4", "rating": "5"}, Element())
     entry = app.ws.entries["ev-1"]
-    assert (entry.text, entry.author_id, entry.rating) == ("", "m-4", 5) and not app.error
+    assert (entry.text, entry.author_id, entry.rating) == ("", "m-4", 5) and not app.ui.error
 
 
 def test_an_unchanged_form_closes_without_a_change_and_a_refused_one_stays_open():
@@ -177,14 +177,14 @@ def test_an_unchanged_form_closes_without_a_change_and_a_refused_one_stays_open(
     app = App(room.ws, Route("session", (("id", "s-1"), ("edit", "a-1"))), page.effects())
     before = app.ws
     run("save-edit", app, {"type": "edit_action_item", "id": "a-1", "text": "Voir la DRH", "due": "2027-01-15"}, Element())
-    assert app.ws is before and app.route.get("edit") == ""
-    app.route = Route("session", (("id", "s-1"), ("edit", "a-1")))
+    assert app.ws is before and app.ui.route.get("edit") == ""
+    app.arrived(Route("session", (("id", "s-1"), ("edit", "a-1"))))
     run("save-edit", app, {"type": "edit_action_item", "id": "a-1", "text": "Voir la DRH", "due": "2027-02-01"}, Element())
     assert app.ws.action_items["a-1"].due == "2027-02-01"
-    app.route = Route("session", (("id", "s-1"), ("edit", "q-1")))
+    app.arrived(Route("session", (("id", "s-1"), ("edit", "q-1"))))
     run("save-edit", app, {"type": "edit_entry", "id": "q-1", "text": "   ", "author_id": "m-0"}, Element())
-    assert app.ws.entries["q-1"].text == "Depuis quand ?" and app.route.get("edit") == "q-1"
-    assert app.error == "Le texte est vide." and "Le texte est vide." in page.painted[-1]
+    assert app.ws.entries["q-1"].text == "Depuis quand ?" and app.ui.route.get("edit") == "q-1"
+    assert app.ui.error == "Le texte est vide." and "Le texte est vide." in page.painted[-1]
 
 
 def test_opening_moves_the_focus_to_the_form_and_closing_forgets_what_was_typed():
@@ -193,12 +193,12 @@ def test_opening_moves_the_focus_to_the_form_and_closing_forgets_what_was_typed(
     app = App(room.ws, Route("session", (("id", "s-1"),)), page.effects())
     run("edit", app, {"id": "i-1"}, Element(focus="f-edit-i-1-text"))
     seen = f"{app.ws.entries['i-1'].stamp}%2F{app.ws.entries['i-1'].device}"  # the version shown (tests/test_tabs.py)
-    assert app.route.get("edit") == "i-1" and page.hash == f"#/session?id=s-1&edit=i-1&seen={seen}"
+    assert app.ui.route.get("edit") == "i-1" and page.hash == f"#/session?id=s-1&edit=i-1&seen={seen}"
     assert page.focused[-1] == "f-edit-i-1-text" and 'id="f-edit-i-1-text"' in page.painted[-1]
     app.set_draft("edit-i-1:text", "Fais un")
     app.set_draft("r-1-interventions:text", "Une autre intervention")
     run("edit", app, {}, Element(focus="f-edit-i-1-button"))
-    assert app.route.get("edit") == "" and page.focused[-1] == "f-edit-i-1-button"
+    assert app.ui.route.get("edit") == "" and page.focused[-1] == "f-edit-i-1-button"
     assert app.ws.local.drafts == {"r-1-interventions:text": "Une autre intervention"}, "only the closed form's drafts go"
     assert "Fais un planing tournant</p>" in page.painted[-1]
 

@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.web import intents
 from app.web.app import App, Effects
 from app.web.commands import REGISTRY, command, run
+from app.views.context import Ui
 from app.views.routes import Route
 from support.room import Room
 
@@ -180,10 +183,28 @@ def test_what_only_the_browser_knows_changes_through_the_app():
     app = App(Room().ws, Route(), page.effects())
     app.refuse("error.vote.not_now")
     app.tell(update_ready=True, can_share=True)
-    assert app.browser.update_ready and app.browser.can_share and not app.browser.incoming
+    assert app.ui.browser.update_ready and app.ui.browser.can_share and not app.ui.browser.incoming
     app.arrived(Route("transfer"))
-    assert app.route == Route("transfer") and app.error == app.notice == ""
+    assert app.ui.route == Route("transfer") and app.ui.error == app.ui.notice == ""
     assert 'data-screen="transfer"' in page.painted[-1] and "Votes happen only" not in page.painted[-1]
+
+
+def test_what_the_window_shows_is_one_value_that_only_the_app_replaces():
+    """Route, message and browser state are one frozen `Ui`: each door makes a new one, and
+    nothing else can assign it or any part of it."""
+    page = Page()
+    app = App(Room().ws, Route(), page.effects())
+    first = app.ui
+    app.refuse("error.vote.not_now")
+    refused = app.ui
+    app.navigate(Route("transfer"), notice="Done")
+    assert first == Ui(Route()) and refused.error and not refused.notice
+    assert app.ui == Ui(Route("transfer"), notice="Done") and page.hash == "#/transfer"
+    with pytest.raises(AttributeError):
+        app.ui = first
+    with pytest.raises(AttributeError):
+        app.ui.route = Route()
+    assert app.ui.route == Route("transfer")
 
 
 def test_the_idle_rehearsal_plays_every_kind_of_click_and_keeps_nothing():

@@ -27,7 +27,7 @@ class ShortenSteps(Action):
     session_id: Id
 
     def perform(self, tx: Tx) -> None:
-        session = tx.need("sessions", self.session_id)
+        session = tx.sessions.need(self.session_id)
         if session.stage == "finished":
             raise ActionError("error.session.finished")
         b = budget.compute(tx.ws, session, tx.now)
@@ -37,7 +37,7 @@ class ShortenSteps(Action):
         # now keeps its timer: its budget was set when it began).
         room = (b.planned_end - b.now - b.current_left) / budget.MINUTE
         protocol = fitted(session.protocol, room, lambda p: budget.compute(tx.ws, session.model_copy(update={"protocol": p}), tx.now).later_ms / budget.MINUTE)
-        tx.update("sessions", session.id, protocol=protocol, **_kept_end(session, b))
+        tx.sessions.update(session.id, protocol=protocol, **_kept_end(session, b))
 
 
 class DropRound(Action):
@@ -47,10 +47,10 @@ class DropRound(Action):
     session_id: Id
 
     def perform(self, tx: Tx) -> None:
-        session = tx.need("sessions", self.session_id)
+        session = tx.sessions.need(self.session_id)
         if session.stage == "finished":
             raise ActionError("error.session.finished")
         if session.planned_rounds <= max(1, len(tx.ws.rounds_of(session.id))):
             raise ActionError("budget.error.no_round_to_drop")
         b = budget.compute(tx.ws, session, tx.now)
-        tx.update("sessions", session.id, planned_rounds=session.planned_rounds - 1, **_kept_end(session, b))
+        tx.sessions.update(session.id, planned_rounds=session.planned_rounds - 1, **_kept_end(session, b))

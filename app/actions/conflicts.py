@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Literal
 
 from app import paths
-from app.actions.core import Action, ActionError, Id, Tx
+from app.actions.core import Action, ActionError, Id, Records, Tx
 from app.frozen import from_plain
-from app.kinds import KINDS
+from app.kinds import KIND, KINDS, Collections
 from app.sync.merge import CONTENT_FIELDS, alternatives, as_json, differing, pending, twinned, version
 from app.model import GroupProtocol
 from app.protocol import Protocol
@@ -31,9 +31,10 @@ class ResolveConflict(Action):
     path: str = ""
 
     def perform(self, tx: Tx) -> None:
-        record = tx.need(self.collection, self.id)
-        if self.collection == "protocols":
-            _pick(tx, record, self.path, self.version)
+        records = tx.records(KIND[self.collection])
+        record = records.need(self.id)
+        if records.kind is Collections.protocols:  # decided text by text (app/paths.py)
+            _pick(tx.protocols, record, self.path, self.version)
             return
         waiting = pending(record, self.collection)
         chosen = [e for e in waiting if version(e["stamp"], e["device"]) == self.version]
@@ -45,18 +46,19 @@ class ResolveConflict(Action):
             fields = [f for f in differing(self.collection, twinned(record, chosen[0])) if f in chosen[0]]
             picked = from_plain(type(record), {**plain, **{f: chosen[0][f] for f in fields}})
             taken = {f: getattr(picked, f) for f in fields}
-        tx.update(self.collection, self.id, **taken, conflicts=())
+        records.update(self.id, **taken, conflicts=())
 
 
-def _pick(tx: Tx, record: GroupProtocol, path: str, dot: str) -> None:
+def _pick(protocols: Records[GroupProtocol], record: GroupProtocol, path: str, dot: str) -> None:
     """One text of a protocol: the change `dot` ("" the one shown) becomes a change made
     knowing the others, which no longer wait."""
-    waiting = [a for a in alternatives(record, "protocols") if a.path == path]
+    name = protocols.kind.collection
+    waiting = [a for a in alternatives(record, name) if a.path == path]
     chosen = [a for a in waiting if a.dot == dot]
     if not waiting or (dot and not chosen):
         raise ActionError("error.conflict.not_found")
-    content = paths.flat("protocols", {f: as_json(getattr(record, f)) for f in CONTENT_FIELDS["protocols"]})
+    content = paths.flat(name, {f: as_json(getattr(record, f)) for f in CONTENT_FIELDS[name]})
     if chosen:
         content[path] = chosen[0].text
-    protocol = Protocol.model_validate(paths.rebuild("protocols", content)["protocol"])
-    tx.put("protocols", record.model_copy(update={"protocol": protocol}), settled=path)
+    protocol = Protocol.model_validate(paths.rebuild(name, content)["protocol"])
+    protocols.put(record.model_copy(update={"protocol": protocol}), settled=path)

@@ -3,13 +3,14 @@ the `Action` base class, `ActionError`, and the field types actions share."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, Generic, cast
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from app import invariants
 from app.clock import new_id, next_stamp, stamp_key
 from app.dates import from_typed, is_date
+from app.kinds import Collections, Kind, R
 from app import paths
 from app.sync.merge import CONTENT_FIELDS, ERASED, as_json, knowledge, merge_record, pending, settle, snapshot, version
 from app.model import (
@@ -41,7 +42,7 @@ def _real_day(text: str) -> str:
 
 # A date as the app's date fields send it (day first, app/dates.py), or ISO: kept as ISO.
 IsoDate = Annotated[str, BeforeValidator(from_typed), Field(pattern=r"^(\d{4}-\d{2}-\d{2})?$"), AfterValidator(_real_day)]
-Seen = Annotated[str, Field(max_length=200, pattern=r"^([^/]+/[^/]+)?$")]  # a version (app.sync.merge `version`), for Tx.edit
+Seen = Annotated[str, Field(max_length=200, pattern=r"^([^/]+/[^/]+)?$")]  # a version (app.sync.merge `version`), for Records.edit
 
 
 class ActionError(Refusal):
@@ -88,42 +89,38 @@ def imported(before: Workspace, after: Workspace) -> Workspace:
     return after.model_copy(update={"local": after.local.model_copy(update={"undo": undo, "redo": ()})})
 
 
-class Tx:
-    """The changes one action makes, on top of a workspace that stays untouched."""
+class Records(Generic[R]):
+    """One kind's records as an action reads and writes them (`tx.members`): what it wrote,
+    else what the workspace holds."""
 
-    def __init__(self, ws: Workspace, now: int, device: str) -> None:
-        self.ws = ws
-        self.now = now
-        self.device = device
-        self.stamp = next_stamp(ws.local.clock, now)
-        self.written: dict[str, dict[str, Record]] = {}
-        self.before: dict[tuple[str, str], Record | None] = {}
-        self.local_update: dict[str, Any] = {}  # this device's own state (drafts, undo...)
+    def __init__(self, tx: Tx, kind: Kind[R]) -> None:
+        self.tx = tx
+        self.kind = kind
 
-    def get(self, collection: str, record_id: str) -> Any:
-        written = self.written.get(collection, {})
-        if record_id in written:
-            return written[record_id]
-        return self.ws.collection(collection).get(record_id)
+    def get(self, record_id: str) -> R | None:
+        written = self.tx.written.get(self.kind.collection, {})
+        found = written[record_id] if record_id in written else self.tx.ws.collection(self.kind.collection).get(record_id)
+        return cast("R | None", found)  # a record of this kind: its collection holds no other
 
-    def need(self, collection: str, record_id: str) -> Any:
-        record = self.get(collection, record_id)
+    def need(self, record_id: str) -> R:
+        record = self.get(record_id)
         if record is None or record.deleted:
-            raise ActionError(f"error.{collection}.not_found")
+            raise ActionError(f"error.{self.kind.collection}.not_found")
         return record
 
-    def put(self, collection: str, record: Record, *, settled: str = "") -> Any:
+    def put(self, record: R, *, settled: str = "") -> R:
         """Write a record, stamped by this action, as a version made on top of every version
         the record held (`known`), naming this version in `changed` for each field (or path,
         app/paths.py) it changes: what app/sync/merge.py reads to tell a later edit from a
         concurrent one, path by path. Text conflicts a merge found stay until a person
         resolves them (those this edit made identical go, a protocol's text a person picked,
         `settled`, goes, and a deletion lets them all go)."""
-        old = self.get(collection, record.id)
-        self.before.setdefault((collection, record.id), old)
+        tx, collection = self.tx, self.kind.collection
+        old = self.get(record.id)
+        tx.before.setdefault((collection, record.id), old)
         if record.deleted:  # a tombstone: what merging needs, and none of the text a person wrote
             record = record.model_copy(update={f: "" for f in ERASED[collection]})
-        name = version(self.stamp, self.device)
+        name = version(tx.stamp, tx.device)
         changed = dict(old.changed) if old is not None else {}
         if old is not None:
             for f in CONTENT_FIELDS[collection]:
@@ -134,11 +131,11 @@ class Tx:
             changed[settled] = name
         stamped = record.model_copy(
             update={
-                "stamp": self.stamp,
-                "device": self.device,
-                "known": _known([old, *old.conflicts], self.device) if old is not None else {},
+                "stamp": tx.stamp,
+                "device": tx.device,
+                "known": _known([old, *old.conflicts], tx.device) if old is not None else {},
                 "changed": changed,
-                "created": old.created if old is not None and old.created else self.stamp,
+                "created": old.created if old is not None and old.created else tx.stamp,
                 "conflicts": record.conflicts,
             }
         )
@@ -149,41 +146,64 @@ class Tx:
         stamped = stamped.model_copy(update={"conflicts": ()})
         if waiting:
             stamped = stamped.model_copy(update={"conflicts": (snapshot(stamped, collection), *waiting)})
-        self.written.setdefault(collection, {})[record.id] = stamped
+        tx.written.setdefault(collection, {})[record.id] = stamped
         return stamped
 
-    def create(self, collection: str, record: Record) -> Any:
-        if self.get(collection, record.id) is not None:
+    def create(self, record: R) -> R:
+        if self.get(record.id) is not None:
             raise ActionError("error.duplicate_id")
         try:
-            invariants.room_for(self.ws, self.written, collection, record)
+            invariants.room_for(self.tx.ws, self.tx.written, self.kind.collection, record)
         except invariants.Refusal as refusal:
             raise ActionError(FULL[refusal.place.partition("/")[0]], limit=refusal.limit) from None
-        return self.put(collection, record)
+        return self.put(record)
 
-    def update(self, collection: str, record_id: str, **fields: Any) -> Any:
-        return self.put(collection, self.need(collection, record_id).model_copy(update=fields))
+    def update(self, record_id: str, **fields: Any) -> R:
+        return self.put(self.need(record_id).model_copy(update=fields))
 
-    def edit(self, collection: str, record_id: str, seen: str, **fields: Any) -> Any:
+    def edit(self, record_id: str, seen: str, **fields: Any) -> R:
         """A person's edit from a form opened on the version `seen` (app.sync.merge `version`; ""
         when unknown). If the record changed since (another tab's edit, merged in meanwhile),
         the new version is made on top of `seen`, not of the version the person never saw:
         the two stay concurrent, and that one is kept as a conflict, as between two devices."""
-        old = self.need(collection, record_id)
-        new = self.update(collection, record_id, **fields)
+        old = self.need(record_id)
+        new = self.update(record_id, **fields)
         if not seen or seen == version(old.stamp, old.device):
             return new
         stamp, device = seen.split("/", 1)
         known = {other: at for other, at in new.known.items() if other != old.device}
-        if device != self.device:
+        if device != self.tx.device:
             known[device] = max(stamp, known.get(device, ""))
         concurrent = new.model_copy(update={"known": known})
-        merged = merge_record(old, concurrent, collection)
-        self.written[collection][record_id] = merged
+        merged = cast(R, merge_record(old, concurrent, self.kind.collection))
+        self.tx.written[self.kind.collection][record_id] = merged
         return merged
 
-    def delete(self, collection: str, record_id: str) -> Any:
-        return self.update(collection, record_id, deleted=True)
+    def delete(self, record_id: str) -> R:
+        return self.update(record_id, deleted=True)
+
+    def live(self) -> list[R]:
+        """Every record of this kind not deleted, as this action leaves them so far."""
+        merged = {**self.tx.ws.collection(self.kind.collection), **self.tx.written.get(self.kind.collection, {})}
+        return [cast(R, r) for r in merged.values() if not r.deleted]
+
+
+class Tx(Collections):
+    """The changes one action makes, on top of a workspace that stays untouched. Its
+    records, one kind at a time and typed, are its accessors, one per kind (app/kinds.py
+    `Collections`): `tx.sessions.need(id)` is a `Session`."""
+
+    def __init__(self, ws: Workspace, now: int, device: str) -> None:
+        self.ws = ws
+        self.now = now
+        self.device = device
+        self.stamp = next_stamp(ws.local.clock, now)
+        self.written: dict[str, dict[str, Record]] = {}
+        self.before: dict[tuple[str, str], Record | None] = {}
+        self.local_update: dict[str, Any] = {}  # this device's own state (drafts, undo...)
+
+    def records(self, kind: Kind[R]) -> Records[R]:
+        return Records(self, kind)
 
     def changes(self) -> tuple[Change, ...]:
         """What this action changed, field by field, as it was before (what undo restores)."""
@@ -209,7 +229,7 @@ class Tx:
     # Lookups shared by many actions.
 
     def member_of(self, group_id: str, member_id: str) -> Member:
-        member = self.get("members", member_id)
+        member = self.members.get(member_id)
         if member is None or member.deleted or member.group_id != group_id:
             raise ActionError("error.member.unknown")
         return member
@@ -221,16 +241,15 @@ class Tx:
             raise ActionError("error.attendance.not_present", name=member.name)
         return member
 
-    def members(self, group_id: str) -> list[Member]:
-        merged = {**self.ws.members, **self.written.get("members", {})}
-        found = [m for m in merged.values() if m.group_id == group_id and not m.deleted]
+    def group_members(self, group_id: str) -> list[Member]:
+        found = [m for m in self.members.live() if m.group_id == group_id]
         return sorted(found, key=lambda m: (m.order, m.name, m.id))
 
     def session_of(self, round_: Round) -> Session:
-        return self.need("sessions", round_.session_id)
+        return self.sessions.need(round_.session_id)
 
     def live_round(self, round_id: str) -> Round:
-        round_ = self.need("rounds", round_id)
+        round_ = self.rounds.need(round_id)
         if round_.finished:
             raise ActionError("error.round.finished")
         return round_

@@ -7,6 +7,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from app.actions.core import Action, ActionError, LongText, Tx
+from app.kinds import KIND
 from app.sync.merge import CONTENT_FIELDS
 from app.model import Change
 
@@ -18,10 +19,11 @@ def _swap(tx: Tx, changes: tuple[Change, ...]) -> tuple[Change, ...]:
     the same record stays as it is."""
     inverse = []
     for change in reversed(changes):
-        current = tx.get(change.collection, change.id)
+        records = tx.records(KIND[change.collection])
+        current = records.get(change.id)
         if current is None:
             continue
-        after = tx.put(change.collection, current.model_copy(update=change.before))
+        after = records.put(current.model_copy(update=change.before))
         # what changed: the fields put back, and the text a deletion empties
         fields = [f for f in CONTENT_FIELDS[change.collection] if f in change.before or getattr(current, f) != getattr(after, f)]
         inverse.append(Change(collection=change.collection, id=change.id, before={f: getattr(current, f) for f in fields}))

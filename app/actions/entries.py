@@ -28,14 +28,14 @@ class AddEntry(Action):
     rating: int | None = Field(default=None, ge=1, le=5)
 
     def perform(self, tx: Tx) -> None:
-        session = tx.need("sessions", self.session_id)
+        session = tx.sessions.need(self.session_id)
         if session.stage == "finished" and self.kind != "evaluation":
             raise ActionError("error.session.finished")
         if not self.text.strip() and self.rating is None:
             raise ActionError("error.entry.empty")
         step = ""
         if self.round_id:
-            round_ = tx.need("rounds", self.round_id)
+            round_ = tx.rounds.need(self.round_id)
             if round_.session_id != session.id:
                 raise ActionError("error.rounds.not_found")
             step = self._step(session.protocol, round_)
@@ -57,7 +57,7 @@ class AddEntry(Action):
             help_type=self.help_type,
             rating=self.rating,
         )
-        tx.create("entries", entry)
+        tx.entries.create(entry)
 
     def _step(self, protocol: Protocol, round_: Round) -> str:
         """The step it belongs to: the one requested, else the current step if it captures
@@ -93,10 +93,10 @@ class EditEntry(Action):
     help_type: str | None = None
     rating: int | None = Field(default=None, ge=1, le=5)
     author_id: str | None = None
-    seen: Seen = ""  # the version the form was opened on (Tx.edit)
+    seen: Seen = ""  # the version the form was opened on (Records.edit)
 
     def perform(self, tx: Tx) -> None:
-        entry = tx.need("entries", self.id)
+        entry = tx.entries.need(self.id)
         fields: dict[str, Any] = {}
         if self.text is not None:
             if not self.text.strip():
@@ -105,7 +105,7 @@ class EditEntry(Action):
         if self.answered is not None:
             fields["answered"] = self.answered
         if self.help_type is not None:
-            session = tx.need("sessions", entry.session_id)
+            session = tx.sessions.need(entry.session_id)
             if self.help_type and self.help_type not in session.protocol.request_types:
                 raise ActionError("error.entry.unknown_type")
             fields["help_type"] = self.help_type
@@ -113,9 +113,9 @@ class EditEntry(Action):
             fields["rating"] = self.rating
         if self.author_id is not None:
             if self.author_id:
-                tx.attendee(tx.need("sessions", entry.session_id), self.author_id)
+                tx.attendee(tx.sessions.need(entry.session_id), self.author_id)
             fields["author_id"] = self.author_id
-        tx.edit("entries", self.id, self.seen, **fields)
+        tx.entries.edit(self.id, self.seen, **fields)
 
 
 class DeleteEntry(Action):
@@ -123,10 +123,10 @@ class DeleteEntry(Action):
     id: Id
 
     def perform(self, tx: Tx) -> None:
-        tx.delete("entries", self.id)
+        tx.entries.delete(self.id)
         for round_ in tx.ws.rounds.values():
             if round_.reformulation_id == self.id and not round_.deleted:
-                tx.update("rounds", round_.id, reformulation_id="")
+                tx.rounds.update(round_.id, reformulation_id="")
 
 
 class MarkOutOfFrame(Action):
@@ -137,7 +137,7 @@ class MarkOutOfFrame(Action):
     out_of_frame: bool = True
 
     def perform(self, tx: Tx) -> None:
-        tx.update("entries", self.id, out_of_frame=self.out_of_frame)
+        tx.entries.update(self.id, out_of_frame=self.out_of_frame)
 
 
 class ChooseReformulation(Action):
@@ -147,10 +147,10 @@ class ChooseReformulation(Action):
 
     def perform(self, tx: Tx) -> None:
         round_ = tx.live_round(self.round_id)
-        entry = tx.need("entries", self.entry_id)
+        entry = tx.entries.need(self.entry_id)
         if entry.kind != "reformulation" or entry.round_id != round_.id:
             raise ActionError("error.contract.not_a_reformulation")
-        tx.update("rounds", round_.id, reformulation_id=entry.id)
+        tx.rounds.update(round_.id, reformulation_id=entry.id)
 
 
 class SetContract(Action):
@@ -167,7 +167,7 @@ class SetContract(Action):
         if any(t not in known for t in self.request_types):
             raise ActionError("error.entry.unknown_type")
         ordered = tuple(t for t in known if t in self.request_types)
-        tx.update("rounds", round_.id, request_types=ordered, request=self.request.strip())
+        tx.rounds.update(round_.id, request_types=ordered, request=self.request.strip())
 
 
 class AddActionItem(Action):
@@ -179,7 +179,7 @@ class AddActionItem(Action):
     with_whom: Annotated[str, Field(max_length=200)] = ""
 
     def perform(self, tx: Tx) -> None:
-        round_ = tx.need("rounds", self.round_id)
+        round_ = tx.rounds.need(self.round_id)
         if not round_.carrier_id:
             raise ActionError("error.round.needs_carrier")
         if not self.text.strip():
@@ -187,7 +187,7 @@ class AddActionItem(Action):
         item = ActionItem(
             id=self.id, round_id=round_.id, owner_id=round_.carrier_id, text=self.text.strip(), due=self.due, with_whom=self.with_whom.strip()
         )
-        tx.create("action_items", item)
+        tx.action_items.create(item)
 
 
 class EditActionItem(Action):
@@ -196,12 +196,12 @@ class EditActionItem(Action):
     text: Annotated[str, Field(min_length=1, max_length=2000)]
     due: IsoDate = ""
     with_whom: Annotated[str, Field(max_length=200)] = ""
-    seen: Seen = ""  # the version the form was opened on (Tx.edit)
+    seen: Seen = ""  # the version the form was opened on (Records.edit)
 
     def perform(self, tx: Tx) -> None:
         if not self.text.strip():
             raise ActionError("error.entry.empty")
-        tx.edit("action_items", self.id, self.seen, text=self.text.strip(), due=self.due, with_whom=self.with_whom.strip())
+        tx.action_items.edit(self.id, self.seen, text=self.text.strip(), due=self.due, with_whom=self.with_whom.strip())
 
 
 class DeleteActionItem(Action):
@@ -209,4 +209,4 @@ class DeleteActionItem(Action):
     id: Id
 
     def perform(self, tx: Tx) -> None:
-        tx.delete("action_items", self.id)
+        tx.action_items.delete(self.id)

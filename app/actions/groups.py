@@ -35,9 +35,9 @@ class CreateGroup(Action):
         if len(set(names)) != len(names):
             raise ActionError("error.member.duplicate_name")
         _check_size(len(self.members))
-        tx.create("groups", Group(id=self.id, name=self.name.strip(), kind=self.kind))
+        tx.groups.create(Group(id=self.id, name=self.name.strip(), kind=self.kind))
         for order, member in enumerate(self.members):
-            tx.create("members", Member(id=member.id, group_id=self.id, name=member.name.strip(), order=order))
+            tx.members.create(Member(id=member.id, group_id=self.id, name=member.name.strip(), order=order))
 
 
 class UpdateGroup(Action):
@@ -52,7 +52,7 @@ class UpdateGroup(Action):
         fields = self.model_dump(exclude={"type", "id"}, exclude_none=True)
         if "name" in fields:
             fields["name"] = fields["name"].strip()
-        tx.update("groups", self.id, **fields)
+        tx.groups.update(self.id, **fields)
 
 
 class AddMember(Action):
@@ -62,13 +62,13 @@ class AddMember(Action):
     name: Name
 
     def perform(self, tx: Tx) -> None:
-        tx.need("groups", self.group_id)
-        members = tx.members(self.group_id)
+        tx.groups.need(self.group_id)
+        members = tx.group_members(self.group_id)
         _check_size(len(members) + 1)
         if any(m.name.casefold() == self.name.strip().casefold() for m in members):
             raise ActionError("error.member.duplicate_name")
         order = max((m.order for m in members), default=-1) + 1
-        tx.create("members", Member(id=self.id, group_id=self.group_id, name=self.name.strip(), order=order))
+        tx.members.create(Member(id=self.id, group_id=self.group_id, name=self.name.strip(), order=order))
 
 
 class RenameMember(Action):
@@ -77,11 +77,11 @@ class RenameMember(Action):
     name: Name
 
     def perform(self, tx: Tx) -> None:
-        member = tx.need("members", self.id)
-        others = [m for m in tx.members(member.group_id) if m.id != self.id]
+        member = tx.members.need(self.id)
+        others = [m for m in tx.group_members(member.group_id) if m.id != self.id]
         if any(m.name.casefold() == self.name.strip().casefold() for m in others):
             raise ActionError("error.member.duplicate_name")
-        tx.update("members", self.id, name=self.name.strip())
+        tx.members.update(self.id, name=self.name.strip())
 
 
 class RemoveMember(Action):
@@ -89,9 +89,9 @@ class RemoveMember(Action):
     id: Id
 
     def perform(self, tx: Tx) -> None:
-        member = tx.need("members", self.id)
-        _check_size(len(tx.members(member.group_id)) - 1)
-        tx.delete("members", self.id)
+        member = tx.members.need(self.id)
+        _check_size(len(tx.group_members(member.group_id)) - 1)
+        tx.members.delete(self.id)
 
 
 class AcknowledgeCharter(Action):
@@ -102,10 +102,10 @@ class AcknowledgeCharter(Action):
     date: IsoDate
 
     def perform(self, tx: Tx) -> None:
-        session = tx.need("sessions", self.session_id)
-        group = tx.need("groups", session.group_id)
+        session = tx.sessions.need(self.session_id)
+        group = tx.groups.need(session.group_id)
         if not group.charter_acknowledged:
-            tx.update("groups", group.id, charter_acknowledged=self.date)
+            tx.groups.update(group.id, charter_acknowledged=self.date)
         if session.stage == "charter":
             followup = tx.ws.open_action_items(group.id, before_session=session.id)
-            tx.update("sessions", session.id, stage="followup" if followup else "between")
+            tx.sessions.update(session.id, stage="followup" if followup else "between")

@@ -19,7 +19,7 @@ class AddPitch(Action):
     text: LongText = ""
 
     def perform(self, tx: Tx) -> None:
-        session = tx.need("sessions", self.session_id)
+        session = tx.sessions.need(self.session_id)
         if session.stage == "finished":
             raise ActionError("error.session.finished")
         tx.attendee(session, self.member_id)
@@ -37,7 +37,7 @@ class AddPitch(Action):
             title=self.title.strip(),
             text=self.text.strip(),
         )
-        tx.create("pitches", pitch)
+        tx.pitches.create(pitch)
 
 
 class EditPitch(Action):
@@ -45,10 +45,10 @@ class EditPitch(Action):
     id: Id
     title: Name
     text: LongText = ""
-    seen: Seen = ""  # the version the form was opened on (Tx.edit)
+    seen: Seen = ""  # the version the form was opened on (Records.edit)
 
     def perform(self, tx: Tx) -> None:
-        tx.edit("pitches", self.id, self.seen, title=self.title.strip(), text=self.text.strip())
+        tx.pitches.edit(self.id, self.seen, title=self.title.strip(), text=self.text.strip())
 
 
 class WithdrawPitch(Action):
@@ -59,10 +59,10 @@ class WithdrawPitch(Action):
     withdrawn: bool = True
 
     def perform(self, tx: Tx) -> None:
-        pitch = tx.need("pitches", self.id)
+        pitch = tx.pitches.need(self.id)
         if pitch.round_id:
             raise ActionError("error.pitch.already_examined")
-        tx.update("pitches", self.id, withdrawn=self.withdrawn)
+        tx.pitches.update(self.id, withdrawn=self.withdrawn)
 
 
 class DeletePitch(Action):
@@ -70,10 +70,10 @@ class DeletePitch(Action):
     id: Id
 
     def perform(self, tx: Tx) -> None:
-        pitch = tx.need("pitches", self.id)
+        pitch = tx.pitches.need(self.id)
         if pitch.round_id:
             raise ActionError("error.pitch.already_examined")
-        tx.delete("pitches", self.id)
+        tx.pitches.delete(self.id)
 
 
 class ChoosePitch(Action):
@@ -88,12 +88,12 @@ class ChoosePitch(Action):
         session = tx.session_of(round_)
         if session.protocol.steps[round_.step].capture != "vote":
             raise ActionError("error.vote.not_now")
-        pitch = tx.need("pitches", self.pitch_id)
+        pitch = tx.pitches.need(self.pitch_id)
         if pitch.group_id != session.group_id or pitch.withdrawn or (pitch.round_id and pitch.round_id != round_.id):
             raise ActionError("error.pitch.unavailable")
         tx.attendee(session, pitch.member_id)
         if round_.pitch_id and round_.pitch_id != pitch.id:
-            tx.update("pitches", round_.pitch_id, round_id="")
-        tx.update("pitches", pitch.id, round_id=round_.id)
+            tx.pitches.update(round_.pitch_id, round_id="")
+        tx.pitches.update(pitch.id, round_id=round_.id)
         held = for_carrier(tx, round_, pitch.member_id)
-        tx.update("rounds", round_.id, pitch_id=pitch.id, carrier_id=pitch.member_id, roles=held)
+        tx.rounds.update(round_.id, pitch_id=pitch.id, carrier_id=pitch.member_id, roles=held)

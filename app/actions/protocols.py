@@ -35,7 +35,7 @@ def source_protocol(tx: Tx, group_id: str, protocol_id: str) -> Protocol:
     """A built-in protocol or one of the group's own, by id."""
     if protocol_id in LIBRARY:
         return LIBRARY[protocol_id]
-    own = tx.get("protocols", protocol_id)
+    own = tx.protocols.get(protocol_id)
     if own is None or own.deleted or own.group_id != group_id:
         raise ActionError("error.protocol.unknown")
     return own.protocol
@@ -63,12 +63,12 @@ class AdaptProtocol(Action):
     from_id: Id
 
     def perform(self, tx: Tx) -> None:
-        tx.need("groups", self.group_id)
+        tx.groups.need(self.group_id)
         original = source_protocol(tx, self.group_id, self.from_id)
         name = Text(fr=translator("fr")("protocol.adapted_name", name=original.name.fr),
                     en=translator("en")("protocol.adapted_name", name=original.name.en))
         copy = original.model_copy(update={"id": self.id, "name": name, "version": 1})
-        tx.create("protocols", GroupProtocol(id=self.id, group_id=self.group_id, protocol=runnable(copy)))
+        tx.protocols.create(GroupProtocol(id=self.id, group_id=self.group_id, protocol=runnable(copy)))
 
 
 class NewProtocol(Action):
@@ -79,10 +79,10 @@ class NewProtocol(Action):
     group_id: Id
 
     def perform(self, tx: Tx) -> None:
-        tx.need("groups", self.group_id)
+        tx.groups.need(self.group_id)
         empty = Protocol(id=self.id, name=said("protocol.new_name"), source=Text(fr="", en=""), steps=())
         protocol = empty.model_copy(update={"steps": (_new_step("step-1"),)})
-        tx.create("protocols", GroupProtocol(id=self.id, group_id=self.group_id, protocol=runnable(protocol)))
+        tx.protocols.create(GroupProtocol(id=self.id, group_id=self.group_id, protocol=runnable(protocol)))
 
 
 class DeleteProtocol(Action):
@@ -90,17 +90,17 @@ class DeleteProtocol(Action):
     id: Id
 
     def perform(self, tx: Tx) -> None:
-        tx.delete("protocols", self.id)
+        tx.protocols.delete(self.id)
 
 
 def _save(tx: Tx, record_id: str, protocol: Protocol) -> None:
     """Keep an edited protocol, one version later, if it can run."""
     edited = protocol.model_copy(update={"version": protocol.version + 1})
-    tx.update("protocols", record_id, protocol=runnable(edited))
+    tx.protocols.update(record_id, protocol=runnable(edited))
 
 
 def _own(tx: Tx, record_id: str) -> Protocol:
-    return tx.need("protocols", record_id).protocol
+    return tx.protocols.need(record_id).protocol
 
 
 def _index(protocol: Protocol, key: str) -> int:
@@ -248,6 +248,6 @@ class ImportProtocol(Action):
     protocol: Protocol
 
     def perform(self, tx: Tx) -> None:
-        tx.need("groups", self.group_id)
+        tx.groups.need(self.group_id)
         protocol = runnable(self.protocol.model_copy(update={"id": self.id}))
-        tx.create("protocols", GroupProtocol(id=self.id, group_id=self.group_id, protocol=protocol))
+        tx.protocols.create(GroupProtocol(id=self.id, group_id=self.group_id, protocol=protocol))

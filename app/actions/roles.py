@@ -24,7 +24,7 @@ class RoleHolder(BaseModel):
 
 
 def _present(tx: Tx, session: Session) -> list[str]:
-    return [m.id for m in tx.members(session.group_id) if session.attendance.get(m.id) == "present"]
+    return [m.id for m in tx.group_members(session.group_id) if session.attendance.get(m.id) == "present"]
 
 
 def starting_roles(tx: Tx, session: Session, lines: tuple[RoleHolder, ...]) -> dict[str, str]:
@@ -83,20 +83,20 @@ class AssignRole(Action):
     round_id: str = ""
 
     def perform(self, tx: Tx) -> None:
-        session = tx.need("sessions", self.session_id)
+        session = tx.sessions.need(self.session_id)
         if session.stage == "finished":
             raise ActionError("error.session.finished")
         role = _check(tx, session, self.role, self.member_id)
         if not role.per_round:
-            tx.update("sessions", session.id, roles=_given(session.roles, role, self.member_id))
+            tx.sessions.update(session.id, roles=_given(session.roles, role, self.member_id))
             return
-        round_ = tx.get("rounds", self.round_id or session.current_round_id)
+        round_ = tx.rounds.get(self.round_id or session.current_round_id)
         if round_ is None or round_.deleted or round_.session_id != session.id:
             raise ActionError("rounds.error.no_round")
         if role.not_carrier and self.member_id and self.member_id == round_.carrier_id:
             name = tx.member_of(session.group_id, self.member_id).name
             raise ActionError("rounds.error.carrier", name=name)
-        tx.update("rounds", round_.id, roles=_given(round_.roles, role, self.member_id))
+        tx.rounds.update(round_.id, roles=_given(round_.roles, role, self.member_id))
 
 
 def _given(held: dict[str, str], role: Role, member_id: str) -> dict[str, str]:

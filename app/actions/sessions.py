@@ -51,8 +51,8 @@ class StartSession(Action):
     dots: int = Field(default=3, ge=2, le=3)
 
     def perform(self, tx: Tx) -> None:
-        tx.need("groups", self.group_id)
-        attendance: dict[str, Presence] = {m.id: "present" for m in tx.members(self.group_id)}
+        tx.groups.need(self.group_id)
+        attendance: dict[str, Presence] = {m.id: "present" for m in tx.group_members(self.group_id)}
         for line in self.attendance:
             tx.member_of(self.group_id, line.member_id)
             attendance[line.member_id] = line.presence
@@ -79,7 +79,7 @@ class StartSession(Action):
             voting=self.voting,
             dots=self.dots,
         )
-        tx.create("sessions", session.model_copy(update={"roles": starting_roles(tx, session, self.roles)}))
+        tx.sessions.create(session.model_copy(update={"roles": starting_roles(tx, session, self.roles)}))
 
 
 class SetAttendance(Action):
@@ -92,23 +92,23 @@ class SetAttendance(Action):
     presence: Presence
 
     def perform(self, tx: Tx) -> None:
-        before = tx.need("sessions", self.session_id)
+        before = tx.sessions.need(self.session_id)
         if before.stage == "finished":
             raise ActionError("error.session.finished")
         member = tx.member_of(before.group_id, self.member_id)
-        round_ = tx.get("rounds", before.current_round_id) if before.current_round_id else None
+        round_ = tx.rounds.get(before.current_round_id) if before.current_round_id else None
         if round_ is not None and round_.carrier_id == member.id and self.presence != "present":
             raise ActionError("error.attendance.carrier", name=member.name)
         attendance = {**before.attendance, member.id: self.presence}
         _check_present(attendance)
         held = before.roles if self.presence == "present" else without(before.roles, member.id)
-        after = tx.update("sessions", before.id, attendance=attendance, roles=held)
+        after = tx.sessions.update(before.id, attendance=attendance, roles=held)
         if round_ is not None and not round_.deleted and self.presence != "present" and member.id in round_.roles.values():
-            round_ = tx.update("rounds", round_.id, roles=without(round_.roles, member.id))
+            round_ = tx.rounds.update(round_.id, roles=without(round_.roles, member.id))
         if self.presence != "present":
             for vote in tx.ws.votes.values():
                 if vote.session_id == before.id and vote.member_id == member.id and not vote.deleted:
-                    tx.delete("votes", vote.id)
+                    tx.votes.delete(vote.id)
         if round_ is not None and not round_.deleted and not round_.finished:
             _same_speaker(tx, before, after, round_)
 
@@ -125,7 +125,7 @@ def _same_speaker(tx: Tx, before: Session, after: Session, round_: Round) -> Non
     if new[index] != current:
         NextSpeaker(round_id=round_.id, index=index).perform(tx)
     elif index != round_.speaker:
-        tx.update("rounds", round_.id, speaker=index)
+        tx.rounds.update(round_.id, speaker=index)
 
 
 class FinishFollowup(Action):
@@ -133,10 +133,10 @@ class FinishFollowup(Action):
     session_id: Id
 
     def perform(self, tx: Tx) -> None:
-        session = tx.need("sessions", self.session_id)
+        session = tx.sessions.need(self.session_id)
         if session.stage != "followup":
             raise ActionError("error.session.wrong_stage")
-        tx.update("sessions", session.id, stage="between")
+        tx.sessions.update(session.id, stage="between")
 
 
 class UpdateActionItem(Action):
@@ -149,10 +149,8 @@ class UpdateActionItem(Action):
     comment: Annotated[str, Field(max_length=2000)] = ""
 
     def perform(self, tx: Tx) -> None:
-        tx.need("sessions", self.session_id)
-        tx.update(
-            "action_items", self.id, status=self.status, comment=self.comment.strip(), followup_session_id=self.session_id
-        )
+        tx.sessions.need(self.session_id)
+        tx.action_items.update(self.id, status=self.status, comment=self.comment.strip(), followup_session_id=self.session_id)
 
 
 class StartRound(Action):
@@ -166,21 +164,21 @@ class StartRound(Action):
     carrier_id: str = ""
 
     def perform(self, tx: Tx) -> None:
-        session = tx.need("sessions", self.session_id)
+        session = tx.sessions.need(self.session_id)
         if session.stage not in ("between", "followup"):
             raise ActionError("error.session.wrong_stage")
-        group = tx.need("groups", session.group_id)
+        group = tx.groups.need(session.group_id)
         if not group.charter_acknowledged:
             raise ActionError("error.charter.not_acknowledged")
         rounds = tx.ws.rounds_of(session.id)
         protocol = session.protocol
         carrier, pitch_id, step = self.carrier_id, self.pitch_id, 0
         if pitch_id:
-            pitch = tx.need("pitches", pitch_id)
+            pitch = tx.pitches.need(pitch_id)
             if pitch.group_id != group.id or pitch.round_id or pitch.withdrawn:
                 raise ActionError("error.pitch.unavailable")
             carrier = pitch.member_id
-            tx.update("pitches", pitch_id, round_id=self.id)
+            tx.pitches.update(pitch_id, round_id=self.id)
         if carrier:
             tx.attendee(session, carrier)
             step = protocol.first_round_step
@@ -190,8 +188,8 @@ class StartRound(Action):
             step = protocol.first_round_step
         held = round_roles(tx, session, carrier)
         round_ = Round(id=self.id, session_id=session.id, number=len(rounds) + 1, carrier_id=carrier, pitch_id=pitch_id, roles=held)
-        tx.create("rounds", enter_step(tx, session, round_, step))
-        tx.update("sessions", session.id, stage="round", current_round_id=self.id, break_timer=None)
+        tx.rounds.create(enter_step(tx, session, round_, step))
+        tx.sessions.update(session.id, stage="round", current_round_id=self.id, break_timer=None)
 
 
 class FinishRound(Action):
@@ -202,8 +200,8 @@ class FinishRound(Action):
         round_ = tx.live_round(self.round_id)
         session = tx.session_of(round_)
         check_gate(tx, session.protocol.steps[round_.step], round_)
-        tx.update("rounds", round_.id, **paused(round_, tx.now), finished=True)
-        tx.update("sessions", session.id, stage="between", current_round_id="")
+        tx.rounds.update(round_.id, **paused(round_, tx.now), finished=True)
+        tx.sessions.update(session.id, stage="between", current_round_id="")
 
 
 class StartBreak(Action):
@@ -213,8 +211,8 @@ class StartBreak(Action):
     undoable: ClassVar[bool] = False
 
     def perform(self, tx: Tx) -> None:
-        tx.need("sessions", self.session_id)
-        tx.update("sessions", self.session_id, break_timer=timers.start(self.minutes * MINUTE, tx.now))
+        tx.sessions.need(self.session_id)
+        tx.sessions.update(self.session_id, break_timer=timers.start(self.minutes * MINUTE, tx.now))
 
 
 class EndBreak(Action):
@@ -225,10 +223,10 @@ class EndBreak(Action):
     undoable: ClassVar[bool] = False
 
     def perform(self, tx: Tx) -> None:
-        session = tx.need("sessions", self.session_id)
+        session = tx.sessions.need(self.session_id)
         if session.break_timer is None:
             raise ActionError("error.session.no_break")
-        tx.update("sessions", session.id, break_timer=None)
+        tx.sessions.update(session.id, break_timer=None)
 
 
 class ResumeRound(Action):
@@ -239,14 +237,14 @@ class ResumeRound(Action):
     round_id: Id
 
     def perform(self, tx: Tx) -> None:
-        round_ = tx.need("rounds", self.round_id)
+        round_ = tx.rounds.need(self.round_id)
         if not round_.finished:
             raise ActionError("error.round.not_finished")
         session = tx.session_of(round_)
         if session.stage != "between":
             raise ActionError("error.session.wrong_stage")
-        tx.update("rounds", round_.id, finished=False)
-        tx.update("sessions", session.id, stage="round", current_round_id=round_.id, break_timer=None)
+        tx.rounds.update(round_.id, finished=False)
+        tx.sessions.update(session.id, stage="round", current_round_id=round_.id, break_timer=None)
 
 
 class StartEvaluation(Action):
@@ -254,10 +252,10 @@ class StartEvaluation(Action):
     session_id: Id
 
     def perform(self, tx: Tx) -> None:
-        session = tx.need("sessions", self.session_id)
+        session = tx.sessions.need(self.session_id)
         if session.stage not in ("between", "followup"):
             raise ActionError("error.session.wrong_stage")
-        tx.update("sessions", session.id, stage="evaluation", break_timer=None)
+        tx.sessions.update(session.id, stage="evaluation", break_timer=None)
 
 
 class FinishSession(Action):
@@ -265,12 +263,12 @@ class FinishSession(Action):
     session_id: Id
 
     def perform(self, tx: Tx) -> None:
-        session = tx.need("sessions", self.session_id)
+        session = tx.sessions.need(self.session_id)
         if session.stage == "round":
             raise ActionError("error.session.round_running")
         if session.stage == "finished":
             raise ActionError("error.session.finished")
-        tx.update("sessions", session.id, stage="finished", break_timer=None)
+        tx.sessions.update(session.id, stage="finished", break_timer=None)
 
 
 class ReopenSession(Action):
@@ -282,10 +280,10 @@ class ReopenSession(Action):
     session_id: Id
 
     def perform(self, tx: Tx) -> None:
-        session = tx.need("sessions", self.session_id)
+        session = tx.sessions.need(self.session_id)
         if session.stage != "finished":
             raise ActionError("error.session.not_finished")
-        tx.update("sessions", session.id, stage="between")
+        tx.sessions.update(session.id, stage="between")
 
 
 class SetNextSession(Action):
@@ -295,4 +293,4 @@ class SetNextSession(Action):
     place: Annotated[str, Field(max_length=200)] = ""
 
     def perform(self, tx: Tx) -> None:
-        tx.update("sessions", self.session_id, next_date=self.date, next_place=self.place.strip())
+        tx.sessions.update(self.session_id, next_date=self.date, next_place=self.place.strip())

@@ -14,7 +14,7 @@ from app.protocol import Step
 
 def speaking_order(tx: Tx, session: Session, round_: Round, step: Step) -> list[str]:
     """Who speaks at the step, in turn: those present at the session."""
-    return step.speakers([m.id for m in present(tx.members(session.group_id), session)], round_.carrier_id)
+    return step.speakers([m.id for m in present(tx.group_members(session.group_id), session)], round_.carrier_id)
 
 
 def enter_step(tx: Tx, session: Session, round_: Round, index: int) -> Round:
@@ -54,7 +54,7 @@ def check_gate(tx: Tx, step: Step, round_: Round) -> None:
     if step.gate == "chosen_pitch" and not round_.pitch_id:
         raise ActionError("error.gate.choose_pitch")
     if step.gate == "contract":
-        chosen = tx.get("entries", round_.reformulation_id) if round_.reformulation_id else None
+        chosen = tx.entries.get(round_.reformulation_id) if round_.reformulation_id else None
         if chosen is None or chosen.deleted:
             raise ActionError("error.gate.choose_reformulation")
         if not round_.request_types:
@@ -81,7 +81,7 @@ class GoToStep(Action):
         for index in range(round_.step, self.step):
             check_gate(tx, protocol.steps[index], round_)
         left = round_.model_copy(update=paused(round_, tx.now))
-        tx.put("rounds", enter_step(tx, session, left, self.step))
+        tx.rounds.put(enter_step(tx, session, left, self.step))
 
 
 class NextStep(Action):
@@ -113,7 +113,7 @@ class PauseTimer(Action):
 
     def perform(self, tx: Tx) -> None:
         round_ = tx.live_round(self.round_id)
-        tx.put("rounds", round_.model_copy(update=paused(round_, tx.now)))
+        tx.rounds.put(round_.model_copy(update=paused(round_, tx.now)))
 
 
 class ResumeTimer(Action):
@@ -126,7 +126,7 @@ class ResumeTimer(Action):
         step_timers = dict(round_.step_timers)
         step_timers[round_.step] = timers.resume(step_timers[round_.step], tx.now)
         speaker = timers.resume(round_.speaker_timer, tx.now) if round_.speaker_timer else None
-        tx.update("rounds", round_.id, step_timers=step_timers, speaker_timer=speaker)
+        tx.rounds.update(round_.id, step_timers=step_timers, speaker_timer=speaker)
 
 
 class ExtendTimer(Action):
@@ -142,7 +142,7 @@ class ExtendTimer(Action):
         step_timers = dict(round_.step_timers)
         step_timers[round_.step] = timers.extend(step_timers[round_.step], self.minutes * MINUTE)
         speaker = timers.extend(round_.speaker_timer, self.minutes * MINUTE) if round_.speaker_timer else None
-        tx.update("rounds", round_.id, step_timers=step_timers, speaker_timer=speaker)
+        tx.rounds.update(round_.id, step_timers=step_timers, speaker_timer=speaker)
 
 
 class NextSpeaker(Action):
@@ -164,4 +164,4 @@ class NextSpeaker(Action):
         budget = None if step.minutes is None else int(step.minutes * MINUTE)
         running = round_.step_timers[round_.step].started_at is not None
         speaker_timer = Timer(budget_ms=budget, started_at=tx.now if running else None)
-        tx.update("rounds", round_.id, speaker=target, speaker_timer=speaker_timer)
+        tx.rounds.update(round_.id, speaker=target, speaker_timer=speaker_timer)

@@ -14,7 +14,7 @@ from app.model import Pitch, Round, Session, Vote, VotingMode
 
 def _choosing(tx: Tx, session: Session) -> Round:
     """The session's round at its choice step, else a refusal."""
-    round_ = tx.get("rounds", session.current_round_id) if session.current_round_id else None
+    round_ = tx.rounds.get(session.current_round_id) if session.current_round_id else None
     if round_ is None or round_.deleted or session.protocol.steps[round_.step].capture != "vote":
         raise ActionError("error.vote.not_now")
     return round_
@@ -40,8 +40,8 @@ class _Ballot(Action):
     def _open(self, tx: Tx, mode: str) -> tuple[Session, Round, list[Vote]]:
         """The session, its round, and this member's votes in the open ballot; refused
         unless the pitch can be voted on now, in this mode, by this member."""
-        pitch: Pitch = tx.need("pitches", self.pitch_id)
-        session = tx.need("sessions", self.session_id or pitch.session_id)
+        pitch: Pitch = tx.pitches.need(self.pitch_id)
+        session = tx.sessions.need(self.session_id or pitch.session_id)
         if pitch.group_id != session.group_id or pitch.withdrawn:
             raise ActionError("error.pitch.unavailable")
         round_ = _choosing(tx, session)
@@ -59,7 +59,7 @@ class _Ballot(Action):
 
     def _add(self, tx: Tx, session: Session, round_: Round) -> None:
         vote = Vote(id=self.id, session_id=session.id, pitch_id=self.pitch_id, member_id=self.member_id, ballot=voting.ballot(round_))
-        tx.create("votes", vote)
+        tx.votes.create(vote)
 
 
 class ToggleVote(_Ballot):
@@ -76,7 +76,7 @@ class ToggleVote(_Ballot):
         if here and session.voting == "secret":
             return
         for vote in mine:
-            tx.delete("votes", vote.id)
+            tx.votes.delete(vote.id)
         if not here:
             self._add(tx, session, round_)
 
@@ -90,7 +90,7 @@ class AddDot(_Ballot):
     def perform(self, tx: Tx) -> None:
         session, round_, mine = self._open(tx, "dots")
         if len(mine) >= session.dots:
-            name = tx.need("members", self.member_id).name
+            name = tx.members.need(self.member_id).name
             raise ActionError("vote.error.no_dots_left", name=name, count=session.dots)
         self._add(tx, session, round_)
 
@@ -105,7 +105,7 @@ class RemoveDot(_Ballot):
         here = [v for v in mine if v.pitch_id == self.pitch_id]
         if not here:
             raise ActionError("vote.error.no_dot")
-        tx.delete("votes", here[-1].id)
+        tx.votes.delete(here[-1].id)
 
 
 class SetVoting(Action):
@@ -117,12 +117,12 @@ class SetVoting(Action):
     dots: int = Field(default=3, ge=2, le=3)
 
     def perform(self, tx: Tx) -> None:
-        session = tx.need("sessions", self.session_id)
+        session = tx.sessions.need(self.session_id)
         if session.stage == "finished":
             raise ActionError("error.session.finished")
         if any(v.session_id == session.id and not v.deleted for v in tx.ws.votes.values()):
             raise ActionError("vote.error.already_cast")
-        tx.update("sessions", session.id, voting=self.voting, dots=self.dots)
+        tx.sessions.update(session.id, voting=self.voting, dots=self.dots)
 
 
 class RevealVotes(Action):
@@ -137,7 +137,7 @@ class RevealVotes(Action):
             raise ActionError("vote.error.not_secret")
         if round_.revealed:
             raise ActionError("vote.error.already_revealed")
-        tx.update("rounds", round_.id, revealed=True)
+        tx.rounds.update(round_.id, revealed=True)
 
 
 class StartRunoff(Action):
@@ -155,4 +155,4 @@ class StartRunoff(Action):
         tied = voting.tied(voting.cast(tx.ws, session, round_), candidates)
         if not tied:
             raise ActionError("vote.error.no_tie")
-        tx.update("rounds", round_.id, ballot=round_.ballot + 1, runoff=tuple(p.id for p in tied), revealed=False)
+        tx.rounds.update(round_.id, ballot=round_.ballot + 1, runoff=tuple(p.id for p in tied), revealed=False)

@@ -4,7 +4,7 @@ until a person picks.
 
 Every record version carries its hybrid-logical-clock `stamp`, its `device`, `known` (per
 other device, the latest of its stamps this version was made on top of, directly or through
-the versions it replaced: a version vector, `app.actions.core.Tx.put`) and `changed` (per
+the versions it replaced: a version vector, `app.actions.core.Records.put`) and `changed` (per
 field, the version whose change gave the field its value). A version *knows* another if it
 was made after it on the same device, or knowing that device's version at least as recent.
 Stamps are compared as numbers (`app.clock.stamp_key`).

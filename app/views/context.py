@@ -6,6 +6,7 @@ never change it. Where the user is, the route, is app/views/routes.py.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, Callable
 
 from app.dates import long_date
@@ -29,22 +30,41 @@ class Storage(Value):
 
 @frozen(kw_only=False)
 class Incoming(Value):
-    """A file picked or dropped: waiting for its passphrase, or previewed (an
-    app.sync.merge.Preview) before merging."""
+    """A file picked or dropped, until merged or cancelled: sealed, waiting for its
+    passphrase (no preview), or plain and previewed (an app.sync.merge.Preview)."""
 
     name: str
     preview: Any = None
+    data: bytes = b""  # its bytes, as picked (sealed) or once opened (plain)
 
 
 @frozen(kw_only=False)
 class BrowserState(Value):
     """What only the browser knows and screens show (the transfer screen, the banner when
-    saving fails): set by the shell (app/web/app.py `App.browser`), never stored."""
+    saving fails): part of `Ui`, set by the shell (app/web/app.py `App.tell`), never stored."""
 
     storage: Storage = Storage()
     incoming: Incoming | None = None
     can_share: bool = False  # the Web Share API can send files
     update_ready: bool = False  # a new version of Cercle is installed, waiting for a reload (app/views/offline.py)
+
+
+@frozen(kw_only=False)
+class Ui(Value):
+    """What one window shows besides the workspace, never stored: where the user is, the
+    message on screen, and what only the browser knows. The app holds one (app/web/app.py
+    `App.ui`) and replaces it only through its named doors; each render reads it."""
+
+    route: Route = Route()
+    notice: str = ""  # a translated message to announce (aria-live), e.g. "Saved"
+    undo_offered: bool = False  # the notice says something was deleted: it offers to undo that
+    error: str = ""  # a translated refusal (aria-live, assertive)
+    browser: BrowserState = BrowserState()
+
+    def saying(self, notice: str = "", *, error: str = "", undo_offered: bool = False) -> Ui:
+        """The message on screen replaced: one notice or one refusal at a time, and any new
+        message withdraws the offer to undo a deletion, which the "Deleted" notice alone makes."""
+        return dataclasses.replace(self, notice=notice, error=error, undo_offered=undo_offered)
 
 
 @frozen(kw_only=False)

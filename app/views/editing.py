@@ -18,7 +18,7 @@ from app.views.parts import button, choice_field, field_id, form, select_field, 
 PARAM = "edit"
 # The version of the record the form was opened on (`&seen=<stamp>/<device>`), in the address
 # too, as it belongs to this tab: an edit made meanwhile in another tab then stays a conflict
-# (app/actions/core.py `Tx.edit`).
+# (app/actions/core.py `Records.edit`).
 SEEN = "seen"
 
 

@@ -18,7 +18,7 @@ from app.markup import Markup
 from app.model import Workspace
 from app.refusal import Refusal
 from app.views import render as render_view
-from app.views.context import BrowserState, View
+from app.views.context import Ui, View
 from app.views.routes import Route
 from app.views.parts import UNDO_DELETION
 
@@ -68,42 +68,36 @@ ARRIVALS = {
 class App:
     def __init__(self, ws: Workspace, route: Route, effects: Effects, *, presentation: bool = False) -> None:
         self.ws = ws
-        self.route = route
         self.effects = effects
-        self.presentation = presentation
-        self.notice = ""
-        self.error = ""
-        self.browser = BrowserState()  # what only this browser knows, for the screens to show
+        self.presentation = presentation  # the read-only window facing the room, for its whole life
+        self._ui = Ui(route)
 
     @property
-    def notice(self) -> str:
-        """The message announced on screen (aria-live); any new one withdraws the offer to
-        undo a deletion, which belongs to the "Deleted" notice alone."""
-        return self._notice
-
-    @notice.setter
-    def notice(self, text: str) -> None:
-        self._notice, self.undo_offered = text, False
+    def ui(self) -> Ui:
+        """What this window shows besides the workspace (where the user is, the message on
+        screen, what only the browser knows): one value, replaced only by the doors below
+        (`dispatch`, `navigate`, `arrived`, `tell`, `silence`, `announce`, `refuse`)."""
+        return self._ui
 
     @property
     def lang(self) -> str:
         return pick_language(self.ws.local.language, self.effects.browser_languages)
 
     def view(self) -> View:
-        lang, numbers = self.lang, self.effects.format_number
+        lang, numbers, ui = self.lang, self.effects.format_number, self._ui
         return View(
             ws=self.ws,
-            route=self.route,
+            route=ui.route,
             lang=lang,
             now=self.effects.now(),
-            notice=self.notice,
-            undo_offered=self.undo_offered,
-            error=self.error,
+            notice=ui.notice,
+            undo_offered=ui.undo_offered,
+            error=ui.error,
             presentation=self.presentation,
             today=self.effects.today(),
             format_number=(lambda value: numbers(value, lang)) if numbers else None,
             local_time=self.effects.local_time,
-            browser=self.browser,
+            browser=ui.browser,
         )
 
     def render(self) -> None:
@@ -137,16 +131,14 @@ class App:
             return False
         self.effects.save(self.ws)
         notice = translator(self.lang)(saved) if saved else ""
-        if notice and notice == self.notice:
+        if notice and notice == self._ui.notice:
             # The same confirmation again (a second save): the live region is emptied
             # first, else it does not change and a screen reader says nothing.
-            self.notice = ""
-            self.render()
-        self.error, self.notice = "", ""
+            self.silence()
         if deleted(self.ws):
             # Nothing asks before a contribution, pitch, action or member goes: the notice
             # says it went, and its button (focused: the deleted one's button is gone) undoes it.
-            self.notice, self.undo_offered = translator(self.lang)("screen.deleted"), True
+            self._ui = self._ui.saying(translator(self.lang)("screen.deleted"), undo_offered=True)
             self.render()
             self.effects.focus_title(UNDO_DELETION)
             return True
@@ -155,7 +147,7 @@ class App:
         elif then is not None:
             self.navigate(then, focus=focus, notice=notice)
         else:
-            self.notice = notice
+            self._ui = self._ui.saying(notice)
             self.render()
         return True
 
@@ -194,8 +186,7 @@ class App:
     def navigate(self, route: Route, *, focus: str = "", notice: str = "") -> None:
         """Open `route`; the focus goes to its title, or to the element `focus` names;
         `notice` (translated) is announced there."""
-        self.route = route
-        self.error, self.notice = "", notice
+        self._ui = dataclasses.replace(self._ui.saying(notice), route=route)
         self.effects.navigate(route.href)
         self.render()
         self.effects.focus_title(focus)
@@ -203,26 +194,25 @@ class App:
     def arrived(self, route: Route) -> None:
         """The address changed under the app (back button, a link typed): that screen, with
         no message left over; the shell moves the focus."""
-        self.route = route
-        self.error = self.notice = ""
+        self._ui = dataclasses.replace(self._ui.saying(), route=route)
         self.render()
 
     def tell(self, **changes: Any) -> None:
         """What only the browser knows changed (storage status, a file coming in, sharing, an
-        update ready): the one value screens read it from (`BrowserState`)."""
-        self.browser = dataclasses.replace(self.browser, **changes)
+        update ready): `ui.browser`, the one value screens read it from (`BrowserState`)."""
+        self._ui = dataclasses.replace(self._ui, browser=dataclasses.replace(self._ui.browser, **changes))
 
     def silence(self) -> None:
-        """The message on screen withdrawn (a dialog opens over it)."""
-        self.notice = ""
+        """The notice on screen withdrawn (a dialog opens over it); a refusal stays."""
+        self._ui = self._ui.saying(error=self._ui.error)
         self.render()
 
     def announce(self, key: str, **params: Any) -> None:
-        self.notice, self.error = translator(self.lang)(key, **params), ""
+        self._ui = self._ui.saying(translator(self.lang)(key, **params))
         self.render()
 
     def refuse(self, key: str, **params: Any) -> None:
-        self.error, self.notice = translator(self.lang)(key, **params), ""
+        self._ui = self._ui.saying(error=translator(self.lang)(key, **params))
         self.render()
 
     @contextmanager

@@ -187,6 +187,6 @@ def _on_location(app) -> None:
     if route.screen in NEED_PYDANTIC and not checks.ready():
         checks.when_ready(lambda: _on_location(app))  # then shows wherever the URL is by then
         return
-    if route != app.route:
+    if route != app.ui.route:
         app.arrived(route)
         shell.focus_title()

@@ -339,7 +339,7 @@ def _receive(app, name: str, data: bytes) -> None:
     from app.web.commands import protocols, transfer  # transfer imports this module
 
     with app.refusing():
-        if app.route.screen == "protocols":  # a protocol file, for the group whose protocols are shown
+        if app.ui.route.screen == "protocols":  # a protocol file, for the group whose protocols are shown
             protocols.receive(app, name, data)
             return
         transfer.receive(app, name, data)

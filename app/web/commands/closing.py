@@ -12,21 +12,21 @@ from app.web.commands import command
 
 @command("close-ask")
 def ask(app, data, element) -> None:
-    app.navigate(app.route.with_params(**{CLOSE: "ask"}), focus="close-confirm")
+    app.navigate(app.ui.route.with_params(**{CLOSE: "ask"}), focus="close-confirm")
 
 
 @command("close-cancel")
 def cancel(app, data, element) -> None:
-    app.navigate(app.route.with_params(**{CLOSE: ""}), focus="close-ask")
+    app.navigate(app.ui.route.with_params(**{CLOSE: ""}), focus="close-ask")
 
 
 @command("close-session")
 def close(app, data, element) -> None:
     action = {"type": "finish_session", "session_id": str(data.get("session_id", ""))}
-    app.dispatch(action, then=app.route.with_params(**{CLOSE: ""}))
+    app.dispatch(action, then=app.ui.route.with_params(**{CLOSE: ""}))
 
 
 @command("reopen-session")
 def reopen(app, data, element) -> None:
     action = {"type": "reopen_session", "session_id": str(data.get("session_id", ""))}
-    app.dispatch(action, then=app.route, focus=ROUNDS_DONE)
+    app.dispatch(action, then=app.ui.route, focus=ROUNDS_DONE)

@@ -29,12 +29,12 @@ def edit(app, data, element) -> None:
     """Open the form of the record `id`; without one, close the open form, forgetting what
     was typed in it."""
     record_id = str(data.get("id", ""))
-    open_now = app.route.get(PARAM)
+    open_now = app.ui.route.get(PARAM)
     if open_now and open_now != record_id:
         app.drop_drafts(_drafts(open_now))
     record = next((app.ws.collection(name)[record_id] for name in COLLECTIONS.values() if record_id in app.ws.collection(name)), None)
     seen = version(record.stamp, record.device) if record is not None else ""
-    app.navigate(app.route.with_params(**{PARAM: record_id, SEEN: seen}), focus=_focus(element))
+    app.navigate(app.ui.route.with_params(**{PARAM: record_id, SEEN: seen}), focus=_focus(element))
 
 
 @command("save-edit")
@@ -48,7 +48,7 @@ def save(app, data, element) -> None:
     record_id = str(data.get("id", ""))
     fields = {k: v for k, v in data.items() if k not in ("type", "id")}
     record = app.ws.collection(COLLECTIONS[action]).get(record_id)
-    closed = app.route.with_params(**{PARAM: "", SEEN: ""})
+    closed = app.ui.route.with_params(**{PARAM: "", SEEN: ""})
     if record is not None:
         changed = {k: v for k, v in fields.items() if _shown(getattr(record, k, None)) != v}
         if not changed:
@@ -60,7 +60,7 @@ def save(app, data, element) -> None:
             # author of a member since removed, left as they were, are not refused.
             fields = changed
     sent = tuple(k for k in app.ws.local.drafts if k.startswith(_drafts(record_id)))
-    seen = app.route.get(SEEN) if app.route.get(PARAM) == record_id else ""
+    seen = app.ui.route.get(SEEN) if app.ui.route.get(PARAM) == record_id else ""
     app.dispatch({"type": action, "id": record_id, "seen": seen, **fields}, sent=sent, then=closed, focus=_focus(element), saved="closing.saved.correction")
 
 

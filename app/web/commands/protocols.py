@@ -35,6 +35,6 @@ def receive(app: Any, name: str, data: bytes) -> None:
     from app import protocol_file
 
     protocol = protocol_file.load(data)  # a refusal shows (App.refusing, around every file received)
-    action = {"type": "import_protocol", "id": new_id(), "group_id": group_of(app.route, app.ws), "protocol": protocol.model_dump()}
+    action = {"type": "import_protocol", "id": new_id(), "group_id": group_of(app.ui.route, app.ws), "protocol": protocol.model_dump()}
     if app.dispatch(action, go="protocols"):
         app.announce("protocol.ui.imported", name=protocol.name(app.lang))

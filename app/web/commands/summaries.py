@@ -95,7 +95,7 @@ def print_summary(app, data, element) -> None:
 def download_shared(app, data, element) -> None:
     """On the shared-link screen: the summary it carries, as a file. Nothing is saved."""
     try:
-        summary = share.read(app.route.get("z"), app.route.get("s"))
+        summary = share.read(app.ui.route.get("z"), app.ui.route.get("s"))
     except share.ShareError as unreadable:
         raise ActionError(unreadable.key) from None
     _hand_over(app, summary_file(summary, "md" if data.get("format") == "md" else "html"))

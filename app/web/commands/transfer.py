@@ -21,8 +21,6 @@ from app.views.routes import Route
 from app.web import crypto, files, storage
 from app.web.commands import command
 
-_incoming: dict[str, bytes] = {}  # the file being imported: its bytes, until merged or cancelled
-
 
 def _run(app: Any, work: Awaitable[None]) -> None:
     """Run a step that waits for the browser (WebCrypto, the share sheet); a refusal shows."""
@@ -68,7 +66,6 @@ def receive(app: Any, name: str, data: bytes) -> None:
     """A file picked or dropped: previewed on the transfer screen, or refused as it is."""
     from app.sync import file_format  # pydantic: after the first screen (app/web/checks.py)
 
-    _incoming.clear()
     try:
         seen = preview(app.ws, file_format.load(data), now_ms=app.effects.now())
     except FileFormatError as refused:
@@ -76,11 +73,9 @@ def receive(app: Any, name: str, data: bytes) -> None:
             _set_incoming(app, None)
             app.refuse(refused.key, **refused.params)
             return
-        _incoming["locked"] = data
-        _show(app, Incoming(name))
+        _show(app, Incoming(name, data=data))
         return
-    _incoming["plain"] = data
-    _show(app, Incoming(name, seen))
+    _show(app, Incoming(name, seen, data))
 
 
 def _set_incoming(app: Any, incoming: Incoming | None) -> None:
@@ -89,7 +84,7 @@ def _set_incoming(app: Any, incoming: Incoming | None) -> None:
 
 def _show(app: Any, incoming: Incoming) -> None:
     _set_incoming(app, incoming)
-    if app.route.screen == "transfer":
+    if app.ui.route.screen == "transfer":
         app.render()
     else:
         app.navigate(Route("transfer"))
@@ -97,12 +92,12 @@ def _show(app: Any, incoming: Incoming) -> None:
 
 @command("import-unlock")
 def unlock(app, data, element) -> None:
-    locked, current = _incoming.get("locked"), app.browser.incoming
-    if locked is None or current is None:
+    current = app.ui.browser.incoming
+    if current is None or current.preview is not None:  # no sealed file waits
         return
 
     async def go() -> None:
-        plain = await envelope.unseal(locked, str(data.get("passphrase", "")), crypto.WEB)
+        plain = await envelope.unseal(current.data, str(data.get("passphrase", "")), crypto.WEB)
         element.reset()
         receive(app, current.name, plain)
 
@@ -114,21 +109,20 @@ def merge_file(app, data, element) -> None:
     """Merge the file previewed, as one step that undo takes back. A file that deletes
     here is merged only from the button that names the deletions (`deletions`); if this tab
     changed meanwhile so that it now deletes, the preview shows again, with that button."""
-    plain = _incoming.get("plain")
-    if plain is None:
+    incoming = app.ui.browser.incoming
+    if incoming is None or incoming.preview is None:  # no file previewed
         return
     from app.sync import file_format  # pydantic: after the first screen (app/web/checks.py)
 
     try:
-        seen = preview(app.ws, file_format.load(plain), now_ms=app.effects.now())  # again: this tab may have changed meanwhile
+        seen = preview(app.ws, file_format.load(incoming.data), now_ms=app.effects.now())  # again: this tab may have changed meanwhile
     except FileFormatError as refused:  # what this tab holds now takes it beyond a bound
         cancel(app, data, element)
         app.refuse(refused.key, **refused.params)
         return
     if seen.deletions and data.get("deletions") != "confirmed":
-        _show(app, replace(app.browser.incoming, preview=seen))
+        _show(app, replace(incoming, preview=seen))
         return
-    _incoming.clear()
     _set_incoming(app, None)
     app.absorb(restore.settle(seen.merged), "import")
     counts = {kind: sum(getattr(seen, kind).values()) for kind in ("new", "updated", "conflicting")}
@@ -137,7 +131,6 @@ def merge_file(app, data, element) -> None:
 
 @command("import-cancel")
 def cancel(app, data, element) -> None:
-    _incoming.clear()
     _set_incoming(app, None)
     app.render()
 
