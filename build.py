@@ -760,7 +760,7 @@ def summary_style() -> str:
 
 def startup_manifest(app: Path, packages: list[str]) -> dict:
     """What boot.js loads beside the interpreter: the packages Pyodide installs once the
-    first screen is up (app/web/checks.py; from the lock file, hash-checked by Pyodide,
+    first screen is up (app/web/startup/checks.py; from the lock file, hash-checked by Pyodide,
     their wheels fetched then: see `preload_links`), and the app's zip with the hash the
     browser checks (Subresource Integrity) and where it goes in Pyodide's file system."""
     integrity = "sha256-" + base64.b64encode(hashlib.sha256(app.read_bytes()).digest()).decode()

@@ -12,7 +12,7 @@ class is a record or a pydantic model (the actions, the summaries).
 `from_plain` is the other way in, for data this app stored itself: JSON turned back into
 records by their type hints, without pydantic and without checking values beyond their
 types. Start-up reads the stored workspace with it; once pydantic is up, the shell reads the
-same data again with every check and keeps that result if they differ (app/web/checks.py).
+same data again with every check and keeps that result if they differ (app/web/startup/checks.py).
 """
 
 from __future__ import annotations

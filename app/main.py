@@ -1,121 +1,24 @@
 """Cercle's entry point: PyScript runs `run()` once Python is up in the page (index.html).
 
-It wires the pure core (the workspace, the views) to the browser shell, and turns any
-failure to start into the page's failure screen (assets/boot.js) instead of a page that
-spins forever.
+The start itself is the start-up room, app/web/startup/ (the browser's half, from
+`boot.start`) and app/startup/ (the pure half); docs/startup.md gives its order.
 """
 
-import gc
 import sys
 import traceback
 
-import js
-
-
-async def start() -> None:
-    from pyodide.ffi import create_proxy
-
-    from app.model import Workspace
-    from app.views import NEED_PYDANTIC
-    from app.views.routes import Route
-    from app.web import checks, effects, events, last_screen, offline, shell, storage, ticker, warmup
-    from app.web.app import App, Effects
-
-    route = Route.parse(shell.hash_())
-    presentation = route.screen == "presentation"
-    # A summary opened from a link stays on the phone that scanned it: nothing read, nothing stored.
-    shared = route.screen == "shared-summary"
-    # The first screen paints before pydantic loads (app/web/checks.py), unless it needs it
-    # or the stored data is not as this version stores it.
-    checked = shared or route.screen in NEED_PYDANTIC
-    if checked:
-        await checks.load()
-    ws = Workspace() if shared else storage.load_workspace(checked=checked)
-    if ws is None:
-        checked = True
-        await checks.load()
-        ws = storage.load_workspace(checked=True)
-
-    def paint(markup, lang):
-        shell.paint(markup, lang)
-        if not (presentation or shared):
-            last_screen.keep(markup, lang)  # painted at the next start, before Python is up
-        session = app.ws.sessions.get(app.ui.route.get("id")) or app.ws.running_session()
-        effects.keep_awake(app.ui.route.screen in ("session", "presentation") and session is not None and session.stage == "round")
-
-    app = App(
-        ws,
-        route,
-        Effects(
-            paint=paint,
-            save=(lambda ws: None) if presentation or shared else storage.save_workspace,
-            now=shell.now,
-            today=shell.today,
-            navigate=shell.set_hash,
-            focus_title=shell.focus_title,
-            browser_languages=shell.browser_languages(),
-            format_number=shell.format_number,
-            local_time=shell.local_time,
-        ),
-        presentation=presentation,
-    )
-    events.install(app)
-    offline.install(app)  # a new version offered (app/views/offline.py)
-    ticker.start(app)
-
-    def on_visibility(event):
-        effects.on_visible()
-
-    if not shared:
-        storage.install(app)  # other tabs merge in; the presentation window follows
-    js.document.addEventListener("visibilitychange", create_proxy(on_visibility))
-    await shell.parsed()
-    try:
-        app.render()
-    except Exception as error:
-        if checked:
-            raise
-        print(f"Cercle: the stored data, read unchecked, could not be shown ({error!r}); reading it with every check")
-        # Stored data that the unchecked reading took and the screen cannot show: read it
-        # again with every check first (what does not pass is set aside), then show it.
-        await checks.load()
-        app.absorb(storage.load_workspace(checked=True), "checked")
-        app.render()
-    shell.mark_ready()
-    gc.enable()  # off since run(): see there
-    # Then pydantic, and what waited for it; then, in idle time, what the first clicks
-    # import, and (where people click) a rehearsal.
-    await checks.after_ready(
-        app, lambda: shell.when_idle(warmup.after_ready(app, warmup.first_click_modules(), rehearse=not presentation)))
+from app.startup import collector
+from app.web.startup import boot
 
 
 async def run() -> None:
-    """What index.html runs (`await app.main.run()`, in PyScript's top-level await)."""
-    # The first screen's imports and render make thousands of objects that nearly all live
-    # on: Python's cycle collector ran twice during them, for 2 to 6 ms, and freed 9
-    # objects (6 loads, Chromium). It runs again once the first screen is up.
-    gc.disable()
-    try:
-        await start()
-    except Exception as error:
-        detail = traceback.format_exc()
-        print(detail, file=sys.stderr)
-        fail(error, detail)
-    finally:
-        gc.enable()
-
-
-def fail(error: Exception, detail: str, *, late: bool = False) -> None:
-    """A start that failed on what is stored offers to save it and start empty (the
-    recovery screen); any other failure, or one of the recovery screen itself, shows the
-    failure screen. `late`: once the first screen is up, when the stored data is read
-    again with every check (app/web/checks.py)."""
-    try:
-        from app.web import recovery
-
-        if recovery.offered(error):
-            recovery.show(detail)
-            return
-    except Exception:
-        detail += "\n" + traceback.format_exc()
-    (js.cercleBoot.failLate if late else js.cercleBoot.fail)(detail)
+    """What index.html runs (`await app.main.run()`, in PyScript's top-level await): the
+    start, with the cycle collector held off until the first screen is up
+    (app/startup/collector.py), and any failure shown instead of a page that spins."""
+    with collector.held_off():
+        try:
+            await boot.start()
+        except Exception as error:
+            detail = traceback.format_exc()
+            print(detail, file=sys.stderr)
+            boot.fail(error, detail)

@@ -35,7 +35,7 @@
   }
 
   // Show a failure in plain words (textContent only: the detail may hold any text).
-  // `late`: pydantic failed to load after the first screen (app/web/checks.py): nothing
+  // `late`: pydantic failed to load after the first screen (app/web/startup/checks.py): nothing
   // could be changed or saved, so the failure screen replaces the app then too.
   function fail(summary, detail, late = false) {
     if (root.dataset.appState !== "loading" && !(late && root.dataset.appState === "ready")) return;
@@ -148,7 +148,7 @@
     const bytes = await app; // failing its hash: the start-up's failure, snapshot or not
     try {
       mountApp(pyodide, bytes);
-      pyodide.runPython("import app.first_screen; app.first_screen.restored()");
+      pyodide.runPython("import app.startup.first_screen; app.startup.first_screen.restored()");
       return pyodide;
     } catch (error) {
       refuseSnapshot(error);
@@ -221,7 +221,7 @@
     // is the start-up's failure, whether or not PyScript reports it.
     booting.catch((error) => fail(text.failed, error?.stack || String(error)));
     let installing = null;
-    // After the first screen (app/web/checks.py): the packages, installed once. Pyodide
+    // After the first screen (app/web/startup/checks.py): the packages, installed once. Pyodide
     // reports a package it could not load on errorCallback (then Python's import fails).
     window.cercleBoot.installLater = () =>
       (installing ??= booting.then((pyodide) =>

@@ -1,7 +1,7 @@
 // A dedicated worker that makes the memory snapshot of a returning visit (docs/startup.md,
 // "A memory snapshot"). assets/boot.js starts it once the page is ready and pydantic is up,
 // in idle time, when no snapshot of this build is stored: it boots a second Pyodide here,
-// off the page's thread, imports the first screen's modules (app/first_screen.py), takes
+// off the page's thread, imports the first screen's modules (app/startup/first_screen.py), takes
 // Pyodide's memory snapshot and stores it in Cache Storage under this build's id (the
 // message says where, and how the page boots Python). The next start restores it instead
 // of booting Python (assets/boot.js `bootPython`). Pyodide's snapshot API is private
@@ -22,7 +22,7 @@ async function make({ app, env, cache: name, key }) {
   const heap = pyodide._module.HEAP8.length;
   pyodide.FS.writeFile(app.path, new Uint8Array(await zip), { canOwn: true });
   pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(app.path)})`);
-  pyodide.runPython("import app.first_screen; app.first_screen.import_all()");
+  pyodide.runPython("import app.startup.first_screen; app.startup.first_screen.import_all()");
   const grown = pyodide._module.HEAP8.length;
   // One build's snapshot per site: the others' go (a new build is a new id).
   for (const request of await cache.keys()) await cache.delete(request);

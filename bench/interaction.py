@@ -22,9 +22,9 @@ The clicks above are measured once pydantic is up (data-checks="ready"). Then th
 click after a load, which pays for whatever Python builds lazily (pydantic's validators):
 in fresh pages of the new group, one kind of click each, made a second after the page said
 it was ready (a person does not click faster), until its result is in the DOM, median per
-kind; side by side with the same pages where the idle warm-up (app/web/warmup.py: the
+kind; side by side with the same pages where the idle warm-up (app/startup/warmup.py: the
 first clicks' imports, then the rehearsal) cannot run. Last, a click made the very moment
-the page is ready, which waits for pydantic to load (app/web/checks.py).
+the page is ready, which waits for pydantic to load (app/web/startup/checks.py).
 """
 
 from __future__ import annotations
@@ -88,7 +88,7 @@ MEASURE = """async ({selector, kind, runs}) => {
 
 
 # Until the click's result is in the DOM: at once when pydantic is up, later if the click
-# waited for it (app/web/checks.py). The clock's own ticks are not a result (a new
+# waited for it (app/web/startup/checks.py). The clock's own ticks are not a result (a new
 # `data-timer` is: "+1 min").
 FIRST_CLICK = """async ({selector, delay}) => {
   await new Promise(resolve => setTimeout(resolve, delay));
@@ -334,7 +334,7 @@ def main() -> int:
                 for kind, values in first_clicks(browser, base, ws, session, 1, rehearsed=True, delay=0).items():
                     at_ready[kind] += values
             every_first = [v for values in at_ready.values() for v in values]
-            print(f"a click the moment the page is ready (it waits for pydantic, app/web/checks.py), {args.loads} pages per kind:")
+            print(f"a click the moment the page is ready (it waits for pydantic, app/web/startup/checks.py), {args.loads} pages per kind:")
             print(f"    {'all kinds':<16} DOM median {statistics.median(every_first):6.1f} ms  max {max(every_first):6.1f} ms")
             browser.close()
     finally:

@@ -99,7 +99,7 @@ def in_chromium(ws, session: str, runs: int) -> dict[str, list[float]]:
                 page = context.new_page()
                 seed(page, ws)
                 page.goto(base + "#/home")
-                page.wait_for_selector("html[data-checks=ready]", state="attached", timeout=120_000)  # pydantic up (app/web/checks.py)
+                page.wait_for_selector("html[data-checks=ready]", state="attached", timeout=120_000)  # pydantic up (app/web/startup/checks.py)
                 return page
 
             group = ws.groups["g"].name

@@ -6,7 +6,7 @@ Copies dist/ to a temporary folder and adds performance marks to its index.html:
 interpreter has booted, when the app's zip is mounted, when PyScript runs the page's
 script, and in that script, after importing the app's models and the first screen's
 modules; then when the page is ready (the first screen is up) and when pydantic is up after
-it (data-checks, app/web/checks.py). Each load
+it (data-checks, app/web/startup/checks.py). Each load
 is in a fresh browser context. Prints each mark's median time and the step from the one
 before. The marks cost a little themselves: compare the steps, not the total, with
 bench/startup.py.

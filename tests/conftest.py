@@ -4,7 +4,10 @@ duplicated id points at the wrong element, and the browser's console complains).
 
 Each screen module's `render` (app.views.SCREENS) is wrapped before the test modules import
 it, so that the screens of every view test (each step, stage, form and state they reach)
-are swept."""
+are swept.
+
+Hypothesis runs without its per-example deadline: the suite runs on every core of a shared
+machine, where an example's time says nothing of the code (timings live in bench/)."""
 
 from __future__ import annotations
 
@@ -13,7 +16,12 @@ from html.parser import HTMLParser
 
 import importlib
 
+from hypothesis import settings
+
 from app.views import SCREENS
+
+settings.register_profile("cercle", deadline=None)
+settings.load_profile("cercle")
 
 
 def duplicate_ids(markup: str) -> list[str]:

@@ -32,4 +32,4 @@ def test_no_core_module_imports_the_browser():
 
 
 def test_the_check_sees_the_shells_imports():
-    assert "js" in imported(APP / "main.py") and "js" in imported(APP / "web" / "shell.py")
+    assert "js" in imported(APP / "web" / "startup" / "boot.py") and "js" in imported(APP / "web" / "shell.py")

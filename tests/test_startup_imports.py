@@ -2,7 +2,7 @@
 
 Every module imported before the page is ready costs its import in Pyodide at every load:
 the engine's actions, the built-in protocols, the commands, the summaries and the file
-encryption come after the first screen (app/main.py's warm-up, or on first use)."""
+encryption come after the first screen (app/startup/warmup.py, or on first use)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 NOT_AT_START_UP = ("app.actions", "app.library", "app.sync.envelope", "app.summary.summaries", "app.summary.calendar", "app.summary.share", "app.web.commands.")
 
 # A fresh interpreter reads the stored workspace and renders the screen of the route, as
-# app/main.py does before pydantic is loaded (minus the browser), then lists the modules it
+# app/web/startup/boot.py does before pydantic is loaded (minus the browser), then lists the modules it
 # imported.
 # Standard-library modules that the first screen does without (app/markup.py,
 # app/views/context.py): importing them cost about 12 and 15 ms in the browser.
@@ -87,7 +87,7 @@ SCREENS_OF_A_HALF_DAY = ["", "#/group?id=g-1", "#/setup?group=g-1", "#/session?i
 
 @pytest.mark.parametrize("route", SCREENS_OF_A_HALF_DAY)
 def test_every_screen_but_the_summaries_renders_from_stored_data_without_pydantic(route):
-    """What lets the first screen paint before pydantic loads (app/web/checks.py): only the
+    """What lets the first screen paint before pydantic loads (app/web/startup/checks.py): only the
     screens in NEED_PYDANTIC wait for it."""
     assert Route.parse(route).screen not in NEED_PYDANTIC
     imported = _first_screen(route, half_day())
@@ -100,8 +100,9 @@ def test_the_screens_that_wait_for_pydantic_need_it():
     assert "pydantic" in imported
 
 
-# The same for the browser shell: the modules app/main.py's start() imports, with `js` and
-# `pyodide` replaced by stubs (only their import is checked here, not what they do).
+# The same for the browser shell: the modules app/main.py and the boot's start() import,
+# with `js` and `pyodide` replaced by stubs (only their import is checked here, not what
+# they do).
 SHELL = """
 import ast, importlib, sys, types
 from unittest import mock
@@ -110,8 +111,8 @@ for name in ("js", "pyodide", "pyodide.ffi"):
     stub = types.ModuleType(name)
     stub.__getattr__ = lambda attribute: mock.MagicMock()
     sys.modules[name] = stub
-start = next(node for node in ast.parse(open("app/main.py").read()).body if getattr(node, "name", "") == "start")
-for node in ast.walk(start):
+start = next(node for node in ast.parse(open("app/web/startup/boot.py").read()).body if getattr(node, "name", "") == "start")
+for node in [*ast.parse(open("app/main.py").read()).body, *ast.walk(start)]:
     if isinstance(node, ast.ImportFrom) and node.module.startswith("app"):
         for alias in node.names:
             try:  # `from app.web import shell`: a module
@@ -127,7 +128,7 @@ def test_the_shell_imports_no_engine_protocols_commands_or_summaries_at_start_up
     imported = result.stdout.split()
     assert "app.web.storage" in imported and "app.web.events" in imported, imported
     assert [name for name in imported if name.startswith(NOT_AT_START_UP)] == [], (
-        "import these inside the function that needs them, or in app/main.py's warm-up")
+        "import these inside the function that needs them, or in the idle warm-up (app/startup/warmup.py)")
 
 
 def test_every_command_is_named_with_its_module():
@@ -143,15 +144,15 @@ def test_every_command_is_named_with_its_module():
     assert registered == MODULES
 
 
-# What a returning visit's memory snapshot holds (app/first_screen.py): imported in a
+# What a returning visit's memory snapshot holds (app/startup/first_screen.py): imported in a
 # fresh interpreter where any import of the browser's modules fails, as it must in the
 # worker that makes the snapshot (no JavaScript object may be held by Python then).
 SNAPSHOT = """
 import sys
 for name in ("js", "pyodide", "pyodide.ffi", "pyscript"):
     sys.modules[name] = None  # `import js` raises ImportError
-import app.first_screen
-app.first_screen.import_all()
+import app.startup.first_screen
+app.startup.first_screen.import_all()
 print(" ".join(name for name in sys.modules if name.startswith(("app", "pydantic", "annotated_types"))))
 """
 
@@ -165,18 +166,18 @@ def test_the_snapshot_imports_the_first_screens_modules_and_no_browser_object():
     room.session()
     first_screens = {name for route in ("", "#/session?id=s-1", "#/group?id=g-1") for name in _first_screen(route, room)}
     assert first_screens <= held, sorted(first_screens - held)
-    assert [name for name in held - {"app.first_screen"} if name not in first_screens] == [], (
+    assert [name for name in held - {"app.startup", "app.startup.first_screen"} if name not in first_screens] == [], (
         "the snapshot holds only what the first screen imports")
 
 
 def test_a_restored_snapshot_draws_other_random_numbers_than_the_snapshot_would():
     import random
 
-    import app.first_screen
+    import app.startup.first_screen
 
-    app.first_screen.import_all()
+    app.startup.first_screen.import_all()
     state = random.getstate()
     replayed = random.random()
     random.setstate(state)  # as a restore finds it: the state the snapshot was taken with
-    app.first_screen.restored()
+    app.startup.first_screen.restored()
     assert random.random() != replayed

@@ -6,10 +6,11 @@ from __future__ import annotations
 import pytest
 
 from app.web import intents
-from app.web.app import App, Effects
+from app.web.app import App
 from app.web.commands import REGISTRY, command, run
 from app.views.context import Ui
 from app.views.routes import Route
+from support.page import Page
 from support.room import Room
 
 
@@ -32,28 +33,6 @@ def test_payload_from_dataset_and_form_fields():
         "round_id": "r-1",
         "session_id": "s-1",
     }
-
-
-class Page:
-    """What the app would do to the page, recorded."""
-
-    def __init__(self) -> None:
-        self.painted: list[str] = []
-        self.saved = 0
-        self.hash = ""
-        self.clock = 1_780_000_000_000
-
-    def effects(self) -> Effects:
-        def paint(markup, lang):
-            self.painted.append(markup)
-
-        def save(ws):
-            self.saved += 1
-
-        def navigate(href):
-            self.hash = href
-
-        return Effects(paint=paint, save=save, now=lambda: self.clock, today=lambda: "2026-12-01", navigate=navigate, browser_languages=("en-GB",))
 
 
 def test_an_accepted_action_is_saved_rendered_and_can_open_the_new_record():
@@ -207,46 +186,10 @@ def test_what_the_window_shows_is_one_value_that_only_the_app_replaces():
     assert app.ui.route == Route("transfer")
 
 
-def test_the_idle_rehearsal_plays_every_kind_of_click_and_keeps_nothing():
-    from app.actions import apply, parse
-    from app.model import Workspace
-    from app.web import warmup
+def test_the_warm_up_imports_the_actions_then_each_commands_module_once():
+    from app.web.commands import MODULES, first_click_modules
 
-    ws = Workspace()
-    for step, data in enumerate(warmup.REHEARSAL):
-        ws = apply(ws, parse(data), now=1_790_000_000_000 + step, device="d")  # none refused: the whole path runs
-    assert ws.entries["w-e"].answered and ws.action_items["w-a"].due == "2026-02-01"
-    assert warmup.play(1_790_000_000_000).entries["w-e"].answered
-    page = Page()
-    room = Room()
-    room.group()
-    app = App(room.ws, Route("group", (("id", "g-1"),)), page.effects())
-    before = app.ws
-    assert len(list(warmup.rehearsal(app))) == 3, "four phases, three pauses between them"
-    assert app.ws is before and page.saved == 0 and page.painted == [], "nothing kept, nothing painted"
-
-
-def test_after_ready_imports_a_module_per_phase_then_rehearses_where_people_click():
-    import sys
-
-    from app.web import warmup
-
-    assert warmup.first_click_modules()[0] == "app.actions"
-    assert all(name.startswith("app.web.commands.") for name in warmup.first_click_modules()[1:])
-    app = App(Room().ws, Route(), Page().effects())
-    sys.modules.pop("colorsys", None)
-    modules = ["json", "colorsys"]  # stand-ins: the commands' modules import `js`, absent under CPython
-    chain = warmup.after_ready(app, modules, rehearse=True)
-    next(chain)
-    assert "colorsys" not in sys.modules, "one module per phase"
-    assert len(list(chain)) == 1 + 3, "the second import, then the rehearsal's three pauses"
-    assert "colorsys" in sys.modules
-    assert len(list(warmup.after_ready(app, modules, rehearse=False))) == 2, "the presentation window: imports only"
-
-
-def test_after_ready_goes_on_past_a_module_that_fails_to_import(capsys):
-    from app.web import warmup
-
-    app = App(Room().ws, Route(), Page().effects())
-    assert len(list(warmup.after_ready(app, ["app.no_such_module", "json"], rehearse=True))) == 2 + 3
-    assert "No module named 'app.no_such_module'" in capsys.readouterr().err
+    modules = first_click_modules()
+    assert modules[0] == "app.actions"
+    assert all(name.startswith("app.web.commands.") for name in modules[1:])
+    assert sorted(modules[1:]) == sorted({f"app.web.commands.{name}" for name in MODULES.values()})

@@ -134,7 +134,7 @@ def read_unchecked(stored: dict[str, str]) -> Workspace | None:
     """What `read` finds in stored items, without pydantic (app/frozen.py `from_plain`): how
     the first screen paints before pydantic is loaded. None as soon as anything does not
     have the shape this app stores (damaged, written by another version): `read` decides
-    then, with every check. When it is not None, app/web/checks.py still reads the same
+    then, with every check. When it is not None, app/web/startup/checks.py still reads the same
     items with `read` once pydantic is up and keeps that result if they differ."""
     parts = []
     try:

@@ -40,7 +40,7 @@ SCREENS = {
 }
 
 # Screens built from pydantic models (the summaries, app/summary/summaries.py): the shell loads pydantic
-# before it shows them (app/web/checks.py). Every other screen renders without it, which is
+# before it shows them (app/web/startup/checks.py). Every other screen renders without it, which is
 # what lets the first screen paint before pydantic loads (tests/test_startup_imports.py).
 NEED_PYDANTIC = frozenset({"summaries", "shared-summary"})
 

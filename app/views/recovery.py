@@ -1,5 +1,5 @@
 """The recovery screen: what shows when Cercle cannot start on what this browser stores
-(app/web/recovery.py), instead of a dead page.
+(app/web/startup/recovery.py), instead of a dead page.
 
 Not a route: the app never started, so there is no workspace, no bar and no intents, only
 two buttons the shell wires itself: download everything stored, as it is stored, and start

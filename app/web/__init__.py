@@ -1,1 +1,1 @@
-"""The browser shell: the only package (with app/main.py) that imports `js` or `pyscript`."""
+"""The browser shell: the only package that imports `js` or `pyscript` (app/main.py, the entry point, runs its boot)."""

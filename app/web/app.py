@@ -61,7 +61,7 @@ ARRIVALS = {
     "export": Arrival(save=True, history="keep"),  # the time of this device's last export
     "delete-group": Arrival(save=True, history="keep"),  # from this device only (app/sync/shards.py `without_group`)
     "other-tab": Arrival(save=False, history="keep"),  # what another tab wrote (app/tabs.py)
-    "checked": Arrival(save=False, history="keep"),  # storage read again with every check (app/web/checks.py)
+    "checked": Arrival(save=False, history="keep"),  # storage read again with every check (app/web/startup/checks.py)
 }
 
 
@@ -112,7 +112,7 @@ class App:
         nothing where it adds one). `saved` is the message (a catalog key) that confirms a
         form's save in the polite live region."""
         # pydantic and app.actions (forty pydantic models) come after the first screen,
-        # which does not need them (app/web/checks.py imports them before any action).
+        # which does not need them (app/web/startup/checks.py imports them before any action).
         from pydantic import ValidationError
 
         from app.actions import apply, parse

@@ -3,8 +3,9 @@
 A click on `[data-action]`/`[data-command]`, a form's submission, typing in a
 `[data-draft]` field, a key that a visible button declares in `aria-keyshortcuts`. No
 element is ever wired by itself, so a re-render never loses a listener. Once installed,
-the path a click takes is rehearsed in idle time once the first screen is up (app/main.py,
-app/web/warmup.py).
+the path a click takes is rehearsed in idle time once the first screen is up
+(app/startup/warmup.py). Until pydantic is up, what they would change waits at the gate
+(app/startup/gate.py).
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from __future__ import annotations
 import js
 from pyodide.ffi import create_proxy, jsnull
 
-from app.views import NEED_PYDANTIC
+from app.startup import gate
 from app.views.routes import Route
-from app.web import checks, commands, effects, intents, shell
+from app.web import commands, effects, intents, shell
+from app.web.startup.checks import GATE
 
 RENDERING_TYPES = frozenset({"radio", "checkbox", "select-one", "number"})  # the screen may depend on them
 NATIVE_SPACE = "button, a[href], summary, input, textarea, select, [contenteditable]"
@@ -22,7 +24,6 @@ TYPING = "input, textarea, select, [contenteditable]"
 SAVED = "closing.saved"  # what a form's accepted save announces, unless it says (data-saved)
 
 _proxies: list = []  # kept alive for the page's lifetime
-_waiting: set[tuple[str, str, str]] = set()  # intents waiting for pydantic (app/web/checks.py)
 
 
 def _listen(target, kind: str, handler) -> None:
@@ -67,7 +68,7 @@ def _fields(form) -> list[tuple[str, str, str]]:
 
 def _perform(app, element, form=None) -> None:
     """Read the intent now; act on it once pydantic is up (at once, but for the first
-    moments after the first screen: app/web/checks.py)."""
+    moments after the first screen: app/startup/gate.py)."""
     data = intents.payload(_dataset(element), _fields(form) if form is not None else ())
     action, command = _attr(element, "data-action"), _attr(element, "data-command")
     sent = _sent_drafts(form) if action and form is not None else ()
@@ -82,31 +83,25 @@ def _perform(app, element, form=None) -> None:
             elif command:
                 commands.run(command, app, data, element)
 
-    if checks.ready():
+    if GATE.is_open:
         act()
         return
-    # Waiting for pydantic: the same intent again (the same control, or the same form sent
-    # with the same fields, even after leaving the screen and coming back) adds nothing, as
-    # when the first would have been answered at once: a form sent twice would make two
-    # records. The control says it waits (aria-busy: dimmed, a busy cursor), and a form
-    # takes no more input, until the next render.
-    intent = (action, command, repr(sorted(data.items())))
-    if intent in _waiting:
-        return
-    _waiting.add(intent)
+    # Waiting for pydantic: the same intent again adds nothing (`Gate.hold`). The control
+    # says it waits (aria-busy: dimmed, a busy cursor), and a form takes no more input,
+    # until the next render.
     busy = form if form is not None else element
-    busy.setAttribute("aria-busy", "true")
-    if form is not None:
-        form.inert = True
 
     def act_then_free() -> None:
-        _waiting.discard(intent)
         busy.removeAttribute("aria-busy")
         if form is not None:
             form.inert = False
         act()
 
-    checks.when_ready(act_then_free)
+    if not GATE.hold(gate.intent(action, command, data), act_then_free):
+        return
+    busy.setAttribute("aria-busy", "true")
+    if form is not None:
+        form.inert = True
 
 
 def _sent_drafts(form) -> tuple[str, ...]:
@@ -144,7 +139,7 @@ def _on_input(app, event) -> None:
         if rendering:
             app.render()
 
-    checks.when_ready(keep)
+    GATE.when_open(keep)
 
 
 def _combo(event) -> str:
@@ -184,8 +179,8 @@ def _on_key(app, event) -> None:
 
 def _on_location(app) -> None:
     route = Route.parse(shell.hash_())
-    if route.screen in NEED_PYDANTIC and not checks.ready():
-        checks.when_ready(lambda: _on_location(app))  # then shows wherever the URL is by then
+    if gate.needed_for(route) and not GATE.is_open:
+        GATE.when_open(lambda: _on_location(app))  # then shows wherever the URL is by then
         return
     if route != app.ui.route:
         app.arrived(route)

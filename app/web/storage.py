@@ -33,7 +33,8 @@ from app.model import COLLECTIONS, Local, Workspace
 from app.sync.restore import FileFormatError
 from app.tabs import local_written, shard_written
 from app.views.context import Storage
-from app.web import checks, files
+from app.web import files
+from app.web.startup.checks import GATE
 
 PREFIX = shards.PREFIX
 
@@ -82,7 +83,7 @@ def _held() -> dict[str, str]:
 
 def load_workspace(*, checked: bool) -> Workspace | None:
     """The saved workspace (an empty one on first use), with a device id of its own.
-    Unchecked (before pydantic is loaded, app/web/checks.py): None when the stored data is
+    Unchecked (before pydantic is loaded, app/web/startup/checks.py): None when the stored data is
     not as this version stores it, or when this tab kept writes that storage refused (they
     merge with the rest: pydantic does it); `check()` reads it again with every check later."""
     stored, held = _stored(), _held()
@@ -122,7 +123,7 @@ def _hold(ws: Workspace) -> Workspace:
 
 
 def check(app) -> None:
-    """Once pydantic is up and before any change (app/web/checks.py): the stored data that
+    """Once pydantic is up and before any change (app/web/startup/checks.py): the stored data that
     start-up read unchecked, read again with every check. Where they differ (data damaged,
     or written by another version), the checked reading wins and the screen shows it."""
     stored, _state.unchecked = _state.unchecked, None
@@ -253,7 +254,7 @@ def used() -> int:
 
 def _explain(asides: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Why each item set aside could not be read: worked out once pydantic is imported (the
-    checks say it; app/web/checks.py), then remembered."""
+    checks say it; app/web/startup/checks.py), then remembered."""
     for key in asides:
         if key not in _state.reasons and "pydantic" in sys.modules:
             _state.reasons[key] = salvage.reason(salvage.stored_key(key), read_aside(key)) or salvage.DAMAGED
@@ -301,7 +302,7 @@ def read_at_start(key: str) -> bool:
 
 def set_everything_aside() -> None:
     """Everything start-up reads set aside: the next start is an empty Cercle, with all
-    that was stored kept under `cercle.aside.*` (app/web/recovery.py)."""
+    that was stored kept under `cercle.aside.*` (app/web/startup/recovery.py)."""
     for key, value in _stored().items():
         if read_at_start(key):
             _set_aside(key, value)
@@ -327,12 +328,12 @@ def install(app) -> None:
     imported with the first file: it writes and reads files with pydantic)."""
     _state.app = app
     _publish()  # what loading found (data set aside, say)
-    js.window.addEventListener("storage", create_proxy(lambda event: checks.when_ready(lambda: _on_storage(app, event))))
+    js.window.addEventListener("storage", create_proxy(lambda event: GATE.when_open(lambda: _on_storage(app, event))))
     if _state.pending:  # kept by this tab before a reload
-        checks.when_ready(_retry)
+        GATE.when_open(_retry)
     if not app.presentation:
         app.tell(can_share=files.can_share())
-        files.install(lambda name, data: checks.when_ready(lambda: _receive(app, name, data)))
+        files.install(lambda name, data: GATE.when_open(lambda: _receive(app, name, data)))
 
 
 def _receive(app, name: str, data: bytes) -> None:

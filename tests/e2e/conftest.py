@@ -210,7 +210,7 @@ class App:
         self.assert_ready()
 
     def wait_until_checked(self) -> None:
-        """Wait until pydantic is up after the first screen (app/web/checks.py)."""
+        """Wait until pydantic is up after the first screen (app/web/startup/checks.py)."""
         self.page.wait_for_function(
             "document.documentElement.dataset.checks === 'ready' || document.documentElement.dataset.appState === 'error'",
             timeout=BOOT_TIMEOUT_MS,

@@ -71,7 +71,7 @@ def test_a_stored_session_with_a_stamp_of_another_shape_is_set_aside_and_the_res
 
 
 # Today's date (a `new Date()`'s year) is not a number once, right after pydantic is up: the
-# moment the stored data is read again with every check (app/web/checks.py) and, where that
+# moment the stored data is read again with every check (app/web/startup/checks.py) and, where that
 # reading differs, the screen drawn again, which asks the date. A fault of that step.
 BROKEN_AFTER_CHECKS = """(() => {
   if (sessionStorage.getItem('broke')) return;

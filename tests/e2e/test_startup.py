@@ -133,7 +133,7 @@ def test_failure_screen_when_the_apps_zip_was_tampered_with(app):
 
 @pytest.mark.allow_errors
 def test_failure_screen_when_pydantic_core_was_tampered_with_after_the_first_screen(app):
-    """pydantic-core installs once the first screen is up (app/web/checks.py). If it cannot,
+    """pydantic-core installs once the first screen is up (app/web/startup/checks.py). If it cannot,
     nothing could be changed or saved: the failure screen replaces the app."""
     app.page.route("**/pyodide/pydantic_core-*.whl", lambda route: route.fulfill(body=b"PK\x05\x06" + bytes(18)))
     app.page.goto(app.url())
@@ -202,7 +202,7 @@ def test_guard_catches_requests_off_the_origin(page, guard):
 
 
 def test_what_people_do_before_pydantic_is_up_waits_for_it_then_happens_in_order(app):
-    """The first screen is up before pydantic (app/web/checks.py). A group typed and created
+    """The first screen is up before pydantic (app/web/startup/checks.py). A group typed and created
     at once is kept while pydantic-core is still on its way (held back here), then created
     once (sent twice meanwhile) as soon as it is up, and saved."""
     page = app.page

@@ -21,8 +21,8 @@ The contract (the other shell modules plug in here without touching this file):
 
 - Name the command's module in `MODULES` below: `run()` imports a module the first time
   one of its commands is used, so that painting the first screen does not wait for them
-  (summaries pulls in the summary engine); app/main.py imports them once the first screen
-  is up. tests/test_startup_imports.py checks that `MODULES` names every command.
+  (summaries pulls in the summary engine); the idle warm-up imports them once the first
+  screen is up (`first_click_modules`). tests/test_startup_imports.py checks that `MODULES` names every command.
 - A handler that raises a Refusal (`ActionError`, `FileFormatError`: app/refusal.py) shows
   its translated message like a refused action (`App.refusing`).
 - Changes to the workspace still go through `app.dispatch` (core actions), so that undo,
@@ -63,6 +63,12 @@ MODULES = {
     "reload-update": "offline",
     "protocol-export": "protocols",
 }
+
+
+def first_click_modules() -> list[str]:
+    """What the idle warm-up imports (app/startup/warmup.py): the engine's actions, then
+    each command's module."""
+    return ["app.actions", *dict.fromkeys(f"{__name__}.{name}" for name in MODULES.values())]
 
 
 def command(name: str) -> Callable[[Handler], Handler]:

@@ -14,7 +14,7 @@ from app.web.commands import command
 
 @command("protocol-export")
 def export(app, data, element) -> None:
-    from app import protocol_file  # pydantic: after the first screen (app/web/checks.py)
+    from app import protocol_file  # pydantic: after the first screen (app/web/startup/checks.py)
 
     own = app.ws.protocols.get(data.get("id", ""))
     if own is None or own.deleted:

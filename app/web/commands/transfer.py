@@ -44,7 +44,7 @@ def export(app, data, element) -> None:
     sharing = bool(data.get("share"))
 
     async def go() -> None:
-        from app.sync import file_format  # pydantic: after the first screen (app/web/checks.py)
+        from app.sync import file_format  # pydantic: after the first screen (app/web/startup/checks.py)
 
         plain = file_format.dump(app.ws)
         content = await envelope.seal(plain, passphrase, crypto.WEB) if passphrase else plain
@@ -64,7 +64,7 @@ def export(app, data, element) -> None:
 
 def receive(app: Any, name: str, data: bytes) -> None:
     """A file picked or dropped: previewed on the transfer screen, or refused as it is."""
-    from app.sync import file_format  # pydantic: after the first screen (app/web/checks.py)
+    from app.sync import file_format  # pydantic: after the first screen (app/web/startup/checks.py)
 
     try:
         seen = preview(app.ws, file_format.load(data), now_ms=app.effects.now())
@@ -112,7 +112,7 @@ def merge_file(app, data, element) -> None:
     incoming = app.ui.browser.incoming
     if incoming is None or incoming.preview is None:  # no file previewed
         return
-    from app.sync import file_format  # pydantic: after the first screen (app/web/checks.py)
+    from app.sync import file_format  # pydantic: after the first screen (app/web/startup/checks.py)
 
     try:
         seen = preview(app.ws, file_format.load(incoming.data), now_ms=app.effects.now())  # again: this tab may have changed meanwhile

@@ -1,14 +1,15 @@
 """The first click after a load, made as fast as the next ones.
 
-Once pydantic is up after the first screen (app/web/checks.py, which imports the actions),
+Once pydantic is up after the first screen (app/web/startup/checks.py, which imports the actions),
 one chain runs in the browser's idle time, a phase at a time (app/web/shell.py
 `when_idle`), so that a click meanwhile waits for one phase at most: first it imports what
-the first clicks need (the commands' modules), then, where people click, it rehearses.
+the first clicks need (the modules it is given: the engine's actions and the commands',
+app/web/commands `first_click_modules`), then, where people click, it rehearses.
 
 pydantic builds a validator the first time a model or record class is used (the action
 models say `defer_build`, so that start-up stays fast), and that first use would otherwise
 fall on the facilitator's first click: 60 to 150 ms more, once. After the app is ready, in
-the browser's idle time (app/web/shell.py `when_idle`), the shell rehearses instead: it parses
+the browser's idle time (app/web/shell.py `when_idle`), the app rehearses instead: it parses
 and plays a representative action of each common kind on a scratch workspace, encodes it
 as a save would (without storing it), then renders the screen once, and keeps nothing.
 None of these modules is imported before the first screen. Pure (no `js`): tested under
@@ -66,13 +67,6 @@ def play(now: int) -> Workspace:
         except ActionError:
             pass
     return ws
-
-
-def first_click_modules() -> list[str]:
-    """The engine's actions, then each command's module (app/web/commands `MODULES`)."""
-    from app.web.commands import MODULES
-
-    return ["app.actions", *dict.fromkeys(f"app.web.commands.{name}" for name in MODULES.values())]
 
 
 def after_ready(app, modules: Iterable[str], *, rehearse: bool) -> Iterator[None]:

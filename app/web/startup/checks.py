@@ -1,18 +1,17 @@
-"""pydantic, once the first screen is up.
+"""pydantic, once the first screen is up: installed, the stored data read again with every check, then the gate opened.
 
 The first screen paints without pydantic (app/frozen.py): installing pydantic-core and
 importing pydantic took about a quarter of every start. Right after it (`after_ready`), this
 module installs pydantic-core (assets/boot.js `installLater`), imports the engine's actions,
-reads the stored data again with every check (app/web/storage.py `check`), then runs, in
-order, what people did meanwhile: until then, whatever changes the workspace waits here
-(`when_ready`): an action, typing in a field, a file dropped, another tab's save, a screen
-built with pydantic. `<html data-checks="ready">` says it is done.
+reads the stored data again with every check (app/web/storage.py `check`), then opens the
+gate (`GATE`, app/startup/gate.py): what changed the workspace meanwhile runs, in order.
+`<html data-checks="ready">` says it is done.
 
 A screen that needs pydantic at once (a summary, app/views `NEED_PYDANTIC`), or stored data
 that the unchecked reading does not take, waits for `load()` before the first screen.
 If pydantic cannot load, the page shows the failure screen: nothing could be changed or
 saved. If the stored data, read again, fails (its reading or the screen that shows it), the
-recovery screen shows, as for a start that fails on it (app/web/recovery.py).
+recovery screen shows, as for a start that fails on it (app/web/startup/recovery.py).
 """
 
 from __future__ import annotations
@@ -23,20 +22,9 @@ from typing import Callable
 
 import js
 
-_ready = False
-_waiting: list[Callable[[], None]] = []
+from app.startup.gate import Gate
 
-
-def ready() -> bool:
-    return _ready
-
-
-def when_ready(task: Callable[[], None]) -> None:
-    """Run `task` now if pydantic is up, else as soon as it is (in the order asked)."""
-    if _ready:
-        task()
-    else:
-        _waiting.append(task)
+GATE = Gate()  # the page's one gate: the listeners, storage and files wait on it
 
 
 async def load() -> None:
@@ -48,8 +36,8 @@ async def load() -> None:
 
 async def after_ready(app, then: Callable[[], None]) -> None:
     """Load, check the stored data, run what waited, then `then` (the idle warm-up)."""
-    global _ready
     from app.web import storage
+    from app.web.startup.boot import fail  # the start's own way out: the recovery screen when the data is at fault
 
     try:
         await load()
@@ -57,17 +45,8 @@ async def after_ready(app, then: Callable[[], None]) -> None:
     except Exception as error:
         detail = traceback.format_exc()
         print(detail, file=sys.stderr)
-        from app.main import fail  # the start's own way out: the recovery screen when the data is at fault
-
         fail(error, detail, late=True)
         return
-    _ready = True
     js.document.documentElement.setAttribute("data-checks", "ready")
-    waiting = list(_waiting)
-    _waiting.clear()
-    for task in waiting:
-        try:
-            task()
-        except Exception:  # one failed intent does not drop the ones after it
-            traceback.print_exc()
+    GATE.open()
     then()

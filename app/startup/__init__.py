@@ -1,0 +1,1 @@
+"""The start-up's pure half: the first screen's modules that a memory snapshot holds, the pydantic gate, the idle warm-up, the cycle collector's switch (the browser's half is app/web/startup/; the order of it all: docs/startup.md)."""

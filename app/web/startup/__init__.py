@@ -1,0 +1,1 @@
+"""The start-up's browser half: the boot sequence, pydantic loaded and the stored data checked after the first screen, the recovery screen when a start fails on what is stored (the pure half is app/startup/; the order of it all: docs/startup.md)."""
