@@ -313,6 +313,22 @@ def _restored(entries: list[dict[str, Any]], flats: list[dict[str, Any]], order:
     return order
 
 
+def _numbered(decided: dict[str, Any], flats: list[dict[str, Any]]) -> int:
+    """A protocol's version number once versions made apart met: the number of a version
+    that holds the protocol the merge makes, else past every one by one less than how many
+    met. Two devices editing version 3 apart both number their edit 4; what merging both
+    makes is neither, so 5; a third device's 4 merged in makes a 6, not the 5 that the first
+    two made. Every device merging the same versions, in any order, numbers it the same."""
+    def steps(flat: dict[str, Any]) -> dict[str, Any]:  # the protocol's paths, but the number
+        order = flat.get(paths.STRUCTURE) or []
+        return {p: v for p, v in flat.items() if p.startswith("protocol/") and p != paths.VERSION
+                and (not paths.step_of(p) or paths.step_of(p) in order)}
+
+    made = steps(decided)
+    same = [flat.get(paths.VERSION, 1) for flat in flats if steps(flat) == made]
+    return max(same) if same else max(flat.get(paths.VERSION, 1) for flat in flats) + len(flats) - 1
+
+
 def _flat(entry: dict[str, Any], collection: str) -> dict[str, Any]:
     return paths.flat(collection, {f: _value(entry, f, collection) for f in CONTENT_FIELDS[collection]})
 
@@ -333,6 +349,7 @@ def decide(alive: dict[tuple[str, str], dict[str, Any]], collection: str, record
             changed.update((opened(path, d), d) for d in others)
         if collection == "protocols":
             decided[paths.STRUCTURE] = _restored(entries, flats, decided[paths.STRUCTURE], changed)
+            decided[paths.VERSION] = _numbered(decided, flats)
         plain.update(paths.rebuild(collection, decided))
         shown = [e for e in entries if not e.get("deleted") and not e.get("erased")] or [latest]
         for field in TEXT_FIELDS[collection]:
