@@ -31,7 +31,8 @@ member and roles per role, a protocol per step field and per text in each langua
   texts the others stay open (`OPEN` in `changed`) until a person picks one
   (`alternatives`) or types one of them; a version made knowing an open text does not
   replace it. Its order of steps takes the later change, and a step it lacks that a change
-  it never saw edited comes back (`_restored`);
+  it never saw edited comes back (`_restored`); a protocol that no version held gets a
+  version number of its own (`_numbered`);
 - a deletion wins over every concurrent edit, text included: the record stays deleted, and
   the import's preview names the records it deletes and the edits made here it drops.
 A tombstone keeps what merging needs and nothing a person wrote: a deletion empties its
@@ -319,13 +320,13 @@ def _numbered(decided: dict[str, Any], flats: list[dict[str, Any]]) -> int:
     met. Two devices editing version 3 apart both number their edit 4; what merging both
     makes is neither, so 5; a third device's 4 merged in makes a 6, not the 5 that the first
     two made. Every device merging the same versions, in any order, numbers it the same."""
-    def steps(flat: dict[str, Any]) -> dict[str, Any]:  # the protocol's paths, but the number
+    def content(flat: dict[str, Any]) -> dict[str, Any]:  # the protocol's paths, but the number
         order = flat.get(paths.STRUCTURE) or []
         return {p: v for p, v in flat.items() if p.startswith("protocol/") and p != paths.VERSION
                 and (not paths.step_of(p) or paths.step_of(p) in order)}
 
-    made = steps(decided)
-    same = [flat.get(paths.VERSION, 1) for flat in flats if steps(flat) == made]
+    made = content(decided)
+    same = [flat.get(paths.VERSION, 1) for flat in flats if content(flat) == made]
     return max(same) if same else max(flat.get(paths.VERSION, 1) for flat in flats) + len(flats) - 1
 
 
