@@ -459,8 +459,11 @@ class Preview:
 
 
 def _drops(before: Record, after: Record, collection: str) -> bool:
-    """Whether a deletion that `after` carries never saw the text `before` shows."""
+    """Whether a deletion that `after` carries never saw the text `before` shows: its text
+    fields, and a protocol's texts (each path's change, app/paths.py)."""
     dots = [before.changed.get(f, "") for f in TEXT_FIELDS[collection]]
+    content = paths.flat(collection, {f: as_json(getattr(before, f)) for f in CONTENT_FIELDS[collection]})
+    dots += [paths.dot(before.changed, path) for path in content if paths.is_text(collection, path)]
     deletions = [e for e in live(after, collection).values() if e.get("deleted")]
     return any(dot and not any(knows(d, *_named(dot)) or (d["stamp"], d["device"]) == _named(dot) for d in deletions)
                for dot in dots)
