@@ -238,8 +238,11 @@ def histories(draw, devices: int = 3) -> list[Workspace]:
             j = draw(st.integers(0, devices - 1))
             held[i] = merge(held[i], file_format.load(file_format.dump(held[j])) if exchange == 0 else held[j])
             continue
+        edit = an_edit(held[i], draw)
+        if edit["type"] == "add_step":  # a new step's key is random (app/actions/protocols.py): no two devices share one
+            edit["key"] += f"-{i}"
         try:
-            held[i] = apply(held[i], parse(an_edit(held[i], draw)), now=clocks[i], device=f"d-{i}")
+            held[i] = apply(held[i], parse(edit), now=clocks[i], device=f"d-{i}")
         except ActionError:
             pass
     return held
