@@ -15,11 +15,31 @@ and said nothing, or joined later, is not part of it and sees nothing of it, whi
 charter's promise ("what is said in the group stays in the group"). Nothing is stamped:
 every device reading the same records finds the same attendance, and the first change to
 the session stores it.
+
+A session needs `MIN_PRESENT` present to run a round. Each action keeps to it, but a merge
+decides each member's presence apart (app/paths.py): two devices each marking a different
+member absent can leave fewer. The merge keeps both corrections, as each was right where it
+was made; the session's screens say what is short and how to fix it (`short`), starting a
+round waits for it, and a correction towards the minimum is accepted.
 """
 
 from __future__ import annotations
 
-from app.model import Member, Workspace
+from collections.abc import Mapping
+
+from app.model import Member, Session, Workspace
+
+MIN_PRESENT = 2  # a carrier and someone to consult
+
+
+def present(attendance: Mapping[str, str]) -> int:
+    return sum(p == "present" for p in attendance.values())
+
+
+def short(session: Session) -> int:
+    """How many more members the session needs marked present to run a round (0 once it
+    has `MIN_PRESENT`; a session stored before attendance existed is settled on reading)."""
+    return max(0, MIN_PRESENT - present(session.attendance)) if session.attendance else 0
 
 
 def settle(ws: Workspace) -> Workspace:

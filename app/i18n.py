@@ -1,7 +1,8 @@
 """Interface text in French and English, from gettext catalogs (.po files).
 
 Messages are keyed (`msgid "error.gate.choose_pitch"`), each language has its own catalog,
-and every domain (ui, errors, summary...) is a file of its own so that screens can grow apart.
+and each area of the app (the shell, a round, the summaries, files and sync...) is a file
+of its own, a domain: where a new message goes is said in docs/architecture.md.
 The catalogs are read once per language; a missing key shows as the key itself, which the
 catalog test forbids.
 """
@@ -16,7 +17,7 @@ from typing import Callable, Iterable, Literal
 
 LANGUAGES: tuple[Literal["fr"], Literal["en"]] = ("fr", "en")  # app/protocol.py `Language` names them for the records
 DEFAULT_LANGUAGE = "fr"
-DOMAINS = ("attendance", "bounds", "closing", "editor", "errors", "guidance", "offline", "paint", "protocols", "protomerge", "restore", "roles", "rounds", "screen", "storage", "summary", "sync", "ui", "vote", "walk")  # one catalog file per domain and language
+DOMAINS = ("shell", "group", "session", "round", "vote", "roles", "budget", "protocols", "summary", "sync", "errors")  # one catalog file per area of the app and language (docs/architecture.md)
 LOCALES = Path(__file__).with_name("locales")  # in the source tree (the page reads them from the app's zip)
 
 Translate = Callable[..., str]

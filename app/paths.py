@@ -24,6 +24,7 @@ from app.protocol import LANGUAGES
 SEP = "/"
 STRUCTURE = "protocol/order"  # a protocol's order of steps, a list of step keys (not enclosing them: `dot`)
 STEPS = "protocol/steps"  # a step's paths: protocol/steps/<key>/...
+VERSION = "protocol/version"  # its number, which the merge gives a protocol that no version held (app/sync/merge.py)
 STEP_TEXTS = ("title", "do", "dont", "script", "coach")
 OPTIONAL_TEXTS = frozenset({"dont", "script", "coach"})  # both languages empty: none
 KEYED = {"sessions": frozenset({"attendance", "roles"}), "rounds": frozenset({"roles"})}  # dict fields decided per key

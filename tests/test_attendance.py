@@ -256,6 +256,34 @@ def test_attendance_travels_in_files_and_a_later_correction_wins_the_merge():
     assert json.loads(file_format.dump(merged))["sessions"]["s-1"]["attendance"]["m-3"] == "absent"
 
 
+def merged_below_the_minimum() -> Room:
+    """Alice, Bruno and Chloé present; on the laptop Alice is marked absent, on the tablet
+    Bruno: each device keeps two present, the merge keeps both corrections, so one."""
+    laptop = opened(**{"m-3": "absent", "m-4": "absent"})
+    tablet = Room(file_format.load(file_format.dump(laptop.ws)), device="d-tablet", now=laptop.now)
+    laptop.do({"type": "set_attendance", "session_id": "s-1", "member_id": "m-0", "presence": "absent"})
+    tablet.do({"type": "set_attendance", "session_id": "s-1", "member_id": "m-1", "presence": "absent"}, after_s=5)
+    assert merge(laptop.ws, tablet.ws).sessions == merge(tablet.ws, laptop.ws).sessions
+    return Room(merge(laptop.ws, tablet.ws), now=tablet.now)
+
+
+def test_a_merge_below_the_minimum_present_is_said_and_waits_for_a_correction():
+    room = merged_below_the_minimum()
+    assert [m.name for m in room.ws.attendees(room.ws.sessions["s-1"])] == ["Chloé"]
+    page = screen(room, "session", id="s-1")
+    assert "Seulement 1 personne présente\u202f: un tour en demande au moins 2" in page
+    assert "Marquez présents ceux qui sont là, dans «\u202fPrésences\u202f» plus bas" in page
+    assert '<details class="attendance panel" open>' in page  # the correction is open
+    assert "Only 1 person is marked present: a round needs at least 2" in screen(room, "session", id="s-1", lang="en")
+    refused(room, {"type": "start_round", "session_id": "s-1", "id": "r-1"}, "error.attendance.too_few")
+    correction = {"type": "set_attendance", "session_id": "s-1"}
+    refused(room, {**correction, "member_id": "m-2", "presence": "excused"}, "error.attendance.too_few")
+    room.do({**correction, "member_id": "m-0", "presence": "present"})  # towards the minimum: accepted
+    page = screen(room, "session", id="s-1")
+    assert "Seulement" not in page and '<details class="attendance panel">' in page
+    room.do({"type": "start_round", "session_id": "s-1", "id": "r-1"})
+
+
 # Screens ------------------------------------------------------------------------------------
 
 

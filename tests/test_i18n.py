@@ -9,20 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from app.i18n import LOCALES, read_po
 from app.protocol import LIBRARY, ROUND_ROBIN
 from app.views.charter import BY_KIND, COMMON
 from app.views.followup import STATUSES
 from app.views.steps import ENTRY_KINDS
-from support.catalog_keys import check_complete, check_translated, keys_in
+from support.catalog_keys import check_complete, check_translated, keys_in, messages
 
 ROOT = Path(__file__).resolve().parents[1]
 UI_SOURCES = [*sorted((ROOT / "app" / "views").glob("*.py")), *sorted((ROOT / "app" / "web").rglob("*.py"))]
 SAME_IN_BOTH = {"ui.app.name", "ui.timer.plus_one", "ui.setup.step_minutes", "ui.setup.date", "ui.plan.text", "ui.timer.pause", "ui.entry.question.label", "ui.capture.questions", "ui.capture.reformulations", "ui.entry.reformulation.label"}
-
-
-def ui_catalog(lang: str) -> dict[str, str]:
-    return read_po((LOCALES / lang / "LC_MESSAGES" / "ui.po").read_text(encoding="utf-8"))
 
 
 def used_keys() -> set[str]:
@@ -62,4 +57,4 @@ def test_counts_are_said_with_the_form_their_number_asks_for(lang):
     view = View(ws=Workspace(), lang=lang)
     said = [view.plural("ui.count.rounds", n) for n in (0, 1, 3)]
     assert said == (["aucun tour", "1 tour", "3 tours"] if lang == "fr" else ["no round", "1 round", "3 rounds"])
-    assert not [k for k, text in ui_catalog(lang).items() if re.search(r"\((s|e|es|x)\)", text)], "no “(s)” left"
+    assert not [k for k, text in messages("ui", lang).items() if re.search(r"\((s|e|es|x)\)", text)], "no “(s)” left"

@@ -1,4 +1,4 @@
-"""The screens' own messages outside the ui domain (screen.po), in both languages: none
+"""The screens' own messages outside the ui.* keys (the screen.* keys), in both languages: none
 missing, none unused, the same placeholders in French and English."""
 
 from __future__ import annotations

@@ -64,6 +64,25 @@ def test_two_devices_editing_different_steps_both_keep_their_edits():
         assert pending(own, "protocols") == [] and alternatives(own, "protocols") == []
 
 
+def test_two_diverged_edits_merged_make_a_version_numbered_apart_from_both():
+    laptop, tablet = two_devices()
+    laptop.do(guidance("expose", "Le porteur expose, sans être interrompu."))
+    tablet.do(guidance("exploration", "Des questions ouvertes, une à la fois."), after_s=4)
+    number = laptop.ws.protocols["p-own"].protocol.version
+    assert tablet.ws.protocols["p-own"].protocol.version == number  # each device's edit: the same number
+    merged = merge(laptop.ws, tablet.ws)
+    assert merged.protocols["p-own"].protocol.version == number + 1
+    # the same number whatever the order and the way (a file), and on a third device
+    assert records(merge(tablet.ws, file_format.load(file_format.dump(laptop.ws)))) == records(merged)
+    third = merge(merge(shared(), tablet.ws), laptop.ws)
+    assert third.protocols["p-own"].protocol.version == number + 1
+    # a merge that makes one side's protocol keeps that side's number
+    assert merge(merged, laptop.ws).protocols["p-own"].protocol.version == number + 1
+    laptop.ws = merged
+    laptop.do({"type": "edit_step", "id": "p-own", "step": "expose", "minutes": 12})
+    assert merge(laptop.ws, tablet.ws).protocols["p-own"].protocol.version == number + 2
+
+
 def conflicted() -> tuple[Room, Room, Workspace]:
     """The laptop and the tablet both rewrote the exposé's French guidance (the tablet later)."""
     laptop, tablet = two_devices()
@@ -219,8 +238,11 @@ def histories(draw, devices: int = 3) -> list[Workspace]:
             j = draw(st.integers(0, devices - 1))
             held[i] = merge(held[i], file_format.load(file_format.dump(held[j])) if exchange == 0 else held[j])
             continue
+        edit = an_edit(held[i], draw)
+        if edit["type"] == "add_step":  # a new step's key is random (app/actions/protocols.py): no two devices share one
+            edit["key"] += f"-{i}"
         try:
-            held[i] = apply(held[i], parse(an_edit(held[i], draw)), now=clocks[i], device=f"d-{i}")
+            held[i] = apply(held[i], parse(edit), now=clocks[i], device=f"d-{i}")
         except ActionError:
             pass
     return held
@@ -237,6 +259,11 @@ def test_protocol_merge_is_commutative_associative_and_idempotent(held):
     assert records(merge(merge(a, b), c)) == records(merge(a, merge(b, c)))
     ab = merge(a, b)
     assert records(merge(ab, ab)) == records(ab) and records(merge(ab, b)) == records(ab)
+    # a protocol that neither side held gets a number that neither has
+    sides = [ws.protocols["p-own"].protocol for ws in (a, b)]
+    made = ab.protocols["p-own"].protocol
+    if all(made.model_copy(update={"version": p.version}) != p for p in sides):
+        assert made.version not in {p.version for p in sides}
 
 
 @FAST

@@ -107,7 +107,25 @@ def test_the_preview_names_what_the_file_deletes_and_the_edits_made_here_it_drop
     page = html(View(ws=laptop.ws, route=Route("transfer"), lang="en"), browser)
     rows = dict(re.findall(r'<th scope="row">([^<]+)</th>((?:<td>\d+</td>)+)', page))
     assert rows == {"Contributions": "<td>0</td><td>0</td><td>0</td><td>1</td>"}
-    assert "Deleted here" in page and "the deletion wins and those edits will be lost" in page
+    assert "Deleted here" in page and "1 item this file deletes was edited on this device since: the deletion wins and those edits will be lost" in page
+
+
+def test_the_preview_counts_a_protocols_text_edited_here_among_the_edits_a_deletion_drops():
+    from test_sync_merge_protocols import guidance, two_devices as protocol_devices
+
+    laptop, tablet = protocol_devices()
+    laptop.do(guidance("expose", "Le porteur expose, sans être interrompu."))
+    tablet.do({"type": "delete_protocol", "id": "p-own"})
+    seen = preview(laptop.ws, tablet.ws)
+    assert seen.deleted == {"protocols": 1} and seen.dropped == {"protocols": 1}
+    browser = BrowserState(incoming=Incoming("tablette.json", seen))
+    said = {lang: html(View(ws=laptop.ws, route=Route("transfer"), lang=lang), browser) for lang in ("fr", "en")}
+    assert "1 élément que ce fichier supprime a été modifié sur cet appareil depuis\u202f: la suppression l’emporte" in said["fr"]
+    assert "1 item this file deletes was edited on this device since: the deletion wins" in said["en"]
+    # a protocol the file deletes that nobody edited here drops nothing
+    laptop, tablet = protocol_devices()
+    tablet.do({"type": "delete_protocol", "id": "p-own"})
+    assert preview(laptop.ws, tablet.ws).dropped == {}
 
 
 def test_a_file_with_nothing_new_says_so():

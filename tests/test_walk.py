@@ -1,7 +1,7 @@
 """Issue 14, the pitches, the choice and the protocols: problems carried over from the previous
 session, votes that belong to a session, the choice that does not re-sort while the room
 votes, the difference between withdrawing and deleting a pitch, the session setup's notes
-on group size and on a slot too short; and the walk catalog."""
+on group size and on a slot too short; and the walk.* messages."""
 
 from __future__ import annotations
 
@@ -154,7 +154,7 @@ def test_the_setup_says_when_even_one_minute_a_step_does_not_fit():
     assert float(total.replace(",", ".")) <= 210
 
 
-# --- the walk catalog ---------------------------------------------------------------------------
+# --- the walk.* messages ------------------------------------------------------------------------
 
 
 def used_keys() -> set[str]:

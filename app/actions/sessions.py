@@ -9,15 +9,13 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from app import timers
+from app.attendance import MIN_PRESENT, present, short
 from app.actions.core import MINUTE, Action, ActionError, Id, IsoDate, NewId, Tx
 from app.actions.protocols import runnable, source_protocol
 from app.actions.roles import RoleHolder, round_roles, starting_roles, without
 from app.actions.steps import NextSpeaker, check_gate, enter_step, paused, speaking_order
 from app.model import Presence, Round, Session, VotingMode
 from app.protocol import DEFAULT_ID, Protocol, scale
-
-
-MIN_PRESENT = 2  # a carrier and someone to consult
 
 
 class Attendee(BaseModel):
@@ -28,8 +26,9 @@ class Attendee(BaseModel):
     presence: Presence = "present"
 
 
-def _check_present(attendance: dict[str, Presence]) -> None:
-    if sum(p == "present" for p in attendance.values()) < MIN_PRESENT:
+def _check_present(attendance: dict[str, Presence], before: dict[str, Presence] | None = None) -> None:
+    """Refused below the minimum, but for a correction towards it (after a merge, app/attendance.py)."""
+    if present(attendance) < MIN_PRESENT and (before is None or present(attendance) <= present(before)):
         raise ActionError("error.attendance.too_few", min=MIN_PRESENT)
 
 
@@ -100,7 +99,7 @@ class SetAttendance(Action):
         if round_ is not None and round_.carrier_id == member.id and self.presence != "present":
             raise ActionError("error.attendance.carrier", name=member.name)
         attendance = {**before.attendance, member.id: self.presence}
-        _check_present(attendance)
+        _check_present(attendance, before.attendance)
         held = before.roles if self.presence == "present" else without(before.roles, member.id)
         after = tx.sessions.update(before.id, attendance=attendance, roles=held)
         if round_ is not None and not round_.deleted and self.presence != "present" and member.id in round_.roles.values():
@@ -170,6 +169,8 @@ class StartRound(Action):
         group = tx.groups.need(session.group_id)
         if not group.charter_acknowledged:
             raise ActionError("error.charter.not_acknowledged")
+        if short(session):
+            raise ActionError("error.attendance.too_few", min=MIN_PRESENT)
         rounds = tx.ws.rounds_of(session.id)
         protocol = session.protocol
         carrier, pitch_id, step = self.carrier_id, self.pitch_id, 0

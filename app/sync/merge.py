@@ -31,7 +31,8 @@ member and roles per role, a protocol per step field and per text in each langua
   texts the others stay open (`OPEN` in `changed`) until a person picks one
   (`alternatives`) or types one of them; a version made knowing an open text does not
   replace it. Its order of steps takes the later change, and a step it lacks that a change
-  it never saw edited comes back (`_restored`);
+  it never saw edited comes back (`_restored`); a protocol that no version held gets a
+  version number of its own (`_numbered`);
 - a deletion wins over every concurrent edit, text included: the record stays deleted, and
   the import's preview names the records it deletes and the edits made here it drops.
 A tombstone keeps what merging needs and nothing a person wrote: a deletion empties its
@@ -313,6 +314,22 @@ def _restored(entries: list[dict[str, Any]], flats: list[dict[str, Any]], order:
     return order
 
 
+def _numbered(decided: dict[str, Any], flats: list[dict[str, Any]]) -> int:
+    """A protocol's version number once versions made apart met: the number of a version
+    that holds the protocol the merge makes, else past every one by one less than how many
+    met. Two devices editing version 3 apart both number their edit 4; what merging both
+    makes is neither, so 5; a third device's 4 merged in makes a 6, not the 5 that the first
+    two made. Every device merging the same versions, in any order, numbers it the same."""
+    def content(flat: dict[str, Any]) -> dict[str, Any]:  # the protocol's paths, but the number
+        order = flat.get(paths.STRUCTURE) or []
+        return {p: v for p, v in flat.items() if p.startswith("protocol/") and p != paths.VERSION
+                and (not paths.step_of(p) or paths.step_of(p) in order)}
+
+    made = content(decided)
+    same = [flat.get(paths.VERSION, 1) for flat in flats if content(flat) == made]
+    return max(same) if same else max(flat.get(paths.VERSION, 1) for flat in flats) + len(flats) - 1
+
+
 def _flat(entry: dict[str, Any], collection: str) -> dict[str, Any]:
     return paths.flat(collection, {f: _value(entry, f, collection) for f in CONTENT_FIELDS[collection]})
 
@@ -333,6 +350,7 @@ def decide(alive: dict[tuple[str, str], dict[str, Any]], collection: str, record
             changed.update((opened(path, d), d) for d in others)
         if collection == "protocols":
             decided[paths.STRUCTURE] = _restored(entries, flats, decided[paths.STRUCTURE], changed)
+            decided[paths.VERSION] = _numbered(decided, flats)
         plain.update(paths.rebuild(collection, decided))
         shown = [e for e in entries if not e.get("deleted") and not e.get("erased")] or [latest]
         for field in TEXT_FIELDS[collection]:
@@ -441,8 +459,11 @@ class Preview:
 
 
 def _drops(before: Record, after: Record, collection: str) -> bool:
-    """Whether a deletion that `after` carries never saw the text `before` shows."""
+    """Whether a deletion that `after` carries never saw the text `before` shows: its text
+    fields, and a protocol's texts (each path's change, app/paths.py)."""
     dots = [before.changed.get(f, "") for f in TEXT_FIELDS[collection]]
+    content = paths.flat(collection, {f: as_json(getattr(before, f)) for f in CONTENT_FIELDS[collection]})
+    dots += [paths.dot(before.changed, path) for path in content if paths.is_text(collection, path)]
     deletions = [e for e in live(after, collection).values() if e.get("deleted")]
     return any(dot and not any(knows(d, *_named(dot)) or (d["stamp"], d["device"]) == _named(dot) for d in deletions)
                for dot in dots)

@@ -3,6 +3,7 @@ corrected during the session, and told in one line on the group page and in its 
 
 from __future__ import annotations
 
+from app.attendance import MIN_PRESENT, short
 from app.markup import Markup, h
 from app.model import PRESENCES, Group, Session
 from app.views.context import View
@@ -53,8 +54,19 @@ def setup_field(view: View, group: Group) -> Markup:
     )
 
 
+def shortfall(view: View, session: Session) -> Markup | None:
+    """At the top of the session's screens, when fewer than the minimum are present (two
+    devices' corrections merged, app/attendance.py): what is short, and where to fix it."""
+    missing = short(session)
+    if not missing:
+        return None
+    return h("p", {"class": "notice", "role": "alert"},
+             view._("attendance.short", n=MIN_PRESENT - missing, min=MIN_PRESENT))
+
+
 def correction(view: View, session: Session) -> Markup:
-    """During the session: each member's presence, changed with one press (undoable)."""
+    """During the session: each member's presence, changed with one press (undoable);
+    opened when fewer than the minimum are present."""
     _ = view._
     rows = []
     for member in view.ws.members_of(session.group_id):
@@ -73,7 +85,7 @@ def correction(view: View, session: Session) -> Markup:
         )
     return h(
         "details",
-        {"class": "attendance panel"},
+        {"class": "attendance panel", "open": bool(short(session))},
         h("summary", {}, _("attendance.correct", counts=line(view, session))),
         h("p", {"class": "hint"}, _("attendance.correct.hint")),
         h("ul", {"class": "presences"}, rows),

@@ -24,7 +24,7 @@ def render(view: View) -> Markup:
         # (six to eight on a 1280x720 screen): the time budget shows again at the next step.
         choosing = session.protocol.steps[round_.step].capture == "vote"
         timing = None if choosing else budget.panel(view, session)
-        return page(view, title, timing, round_view.body(view, session, round_), roles.correction(view, session), attendance.correction(view, session), wide=True, crumbs=crumbs)
+        return page(view, title, attendance.shortfall(view, session), timing, round_view.body(view, session, round_), roles.correction(view, session), attendance.correction(view, session), wide=True, crumbs=crumbs)
     bodies = {
         "charter": charter.body,
         "followup": followup.body,
@@ -35,4 +35,5 @@ def render(view: View) -> Markup:
     body = bodies.get(stage, between.body)
     corrections = (roles.correction(view, session), attendance.correction(view, session)) if stage != "finished" else ()
     title = between.title(view, session) if stage == "between" else _(f"ui.stage.{stage}")
-    return page(view, title, budget.panel(view, session), body(view, session), *corrections, wide=stage != "finished", crumbs=crumbs)
+    shortfall = attendance.shortfall(view, session) if stage != "finished" else None
+    return page(view, title, shortfall, budget.panel(view, session), body(view, session), *corrections, wide=stage != "finished", crumbs=crumbs)

@@ -197,7 +197,7 @@ def _incoming(view: View, incoming: Incoming | None) -> Markup | None:
           h("table", {"class": "preview"}, h("thead", {}, head), h("tbody", {}, rows))),
         h("p", {"class": "hint"}, _("sync.ui.incoming.conflicts_hint")) if any(seen.conflicting.values()) else None,
         h("p", {"class": "hint"}, _("sync.ui.incoming.deleted_hint")) if any(seen.deleted.values()) else None,
-        h("p", {"class": "notice"}, _("sync.ui.incoming.dropped_hint")) if any(seen.dropped.values()) else None,
+        h("p", {"class": "notice"}, _("sync.ui.incoming.dropped_hint", n=sum(seen.dropped.values()))) if any(seen.dropped.values()) else None,
         deletions.named(view, seen),
         # A file that deletes here is merged only by a button of its own (app/web/commands/transfer.py)
         h("div", {"class": "links"}, button(_("bounds.deletion.confirm"), command="import-merge", cls="danger", deletions="confirmed")

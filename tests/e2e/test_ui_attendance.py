@@ -12,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: the room
 import build  # noqa: E402
 import pytest  # noqa: E402
 from support.room import Room  # noqa: E402
+from test_attendance import merged_below_the_minimum  # noqa: E402
 from test_ui_a11y import check, go  # noqa: E402
 from ui_helpers import seed  # noqa: E402
 
@@ -83,4 +84,21 @@ def test_attendance_screens_pass_axe_and_are_photographed(app, viewport, size):
     violations += check(page, "attendance-group", viewport)
     go(page, "#/history?group=g-1", "Historique — Cadres santé")
     violations += check(page, "attendance-history", viewport)
+    assert violations == []
+
+
+def test_attendance_merged_below_the_minimum_is_said_passes_axe_and_is_photographed(app):
+    """Two devices' corrections merged below the minimum: said at the top of the session,
+    the correction open below."""
+    page = app.page
+    seed(page, merged_below_the_minimum().ws)
+    app.open("#/session?id=s-1")
+    app.wait_until_checked()
+    page.get_by_text("Seulement 1 personne présente").wait_for()
+    assert page.locator("details.attendance").evaluate("d => d.open")
+    page.add_script_tag(path=str(build.npm_packages() / "axe-core" / "axe.min.js"))
+    violations = []
+    for viewport, (width, height) in (("projector", (1280, 720)), ("phone", (390, 844))):
+        page.set_viewport_size({"width": width, "height": height})
+        violations += check(page, "attendance-short", viewport)
     assert violations == []

@@ -23,22 +23,27 @@ def keys_in(sources: list[Path], prefixes: str) -> set[str]:
     return keys
 
 
-def check_complete(domain: str, lang: str, used: set[str]) -> None:
-    """Every key the code uses is in the domain's catalog, and every message there is used."""
-    from app.i18n import LOCALES, read_po
+def messages(prefixes: str, lang: str) -> dict[str, str]:
+    """The messages whose key starts with one of `prefixes` (a regex alternation), in
+    whichever catalog file of the language they are: the files are areas of the app, the
+    prefixes the families of keys that a set of modules writes."""
+    from app.i18n import catalog
 
-    messages = read_po((LOCALES / lang / "LC_MESSAGES" / f"{domain}.po").read_text(encoding="utf-8"))
-    assert sorted(used - set(messages)) == [], f"missing in {lang}/{domain}.po"
-    assert sorted(set(messages) - used) == [], f"unused in {lang}/{domain}.po"
-    assert all(text.strip() for text in messages.values())
+    return {key: text for key, text in catalog(lang).items() if re.match(rf"(?:{prefixes})\.", key)}
 
 
-def check_translated(domain: str, same_in_both: set[str]) -> None:
+def check_complete(prefixes: str, lang: str, used: set[str]) -> None:
+    """Every key the code uses is in the catalogs, and every message of these prefixes there is used."""
+    found = messages(prefixes, lang)
+    assert sorted(used - set(found)) == [], f"missing in the {lang} catalogs"
+    assert sorted(set(found) - used) == [], f"unused in the {lang} catalogs"
+    assert all(text.strip() for text in found.values())
+
+
+def check_translated(prefixes: str, same_in_both: set[str]) -> None:
     """French and English differ (but for the few words that are the same in both) and
     carry the same placeholders."""
-    from app.i18n import LOCALES, read_po
-
-    fr, en = (read_po((LOCALES / lang / "LC_MESSAGES" / f"{domain}.po").read_text(encoding="utf-8")) for lang in ("fr", "en"))
+    fr, en = (messages(prefixes, lang) for lang in ("fr", "en"))
     assert set(fr) == set(en)
     assert {k for k in fr if fr[k] == en[k]} == same_in_both
     for key, text in fr.items():
