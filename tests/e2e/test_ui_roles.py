@@ -14,13 +14,9 @@ import build  # noqa: E402
 import pytest  # noqa: E402
 from support.room import Room  # noqa: E402
 from test_ui_a11y import check, go  # noqa: E402
-from ui_helpers import seed  # noqa: E402
+from ui_helpers import role_holder, seed  # noqa: E402
 
 MIN = 60_000
-
-
-def role_holder(page, role: str) -> str:
-    return page.get_by_label(role, exact=True).evaluate("s => s.options[s.selectedIndex].text")
 
 
 def open_session(page) -> None:

@@ -43,6 +43,26 @@ def french(text: str) -> str:
     return re.sub(r" ([;:?!])", "\u202f\\1", text)
 
 
+def title_is(page, text: str) -> None:
+    """Wait until the screen's title (h1) reads `text`, as the app writes it in French."""
+    page.wait_for_function("t => document.querySelector('h1').textContent === t", arg=french(text))
+
+
+def role_holder(page, role: str) -> str:
+    """Who holds `role` in the setup form's menu of that name."""
+    return page.get_by_label(role, exact=True).evaluate("s => s.options[s.selectedIndex].text")
+
+
+def card(page, letter: str):
+    """A problem's card at the choice step, by its letter."""
+    return page.locator(".pitch", has=page.locator(".letter", has_text=letter))
+
+
+def dotted(card, text: str):
+    """A member's dots button on a card, by what it shows ("Bruno ●●")."""
+    return card.locator(f'button[data-action="add_dot"]:text-is("{text}")')
+
+
 def seconds(clock_text: str) -> int:
     """"12:34" -> 754; "+01:02" (overtime) -> -62."""
     match = re.fullmatch(r"(\+?)(\d+):(\d\d)", clock_text.strip())
