@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Literal
 
 LANGUAGES: tuple[Literal["fr"], Literal["en"]] = ("fr", "en")  # app/protocol.py `Language` names them for the records
 DEFAULT_LANGUAGE = "fr"
-DOMAINS = ("attendance", "bounds", "closing", "editor", "errors", "guidance", "offline", "paint", "protocols", "protomerge", "restore", "roles", "rounds", "screen", "storage", "summary", "sync", "ui", "vote", "walk")  # one catalog file per domain and language
+DOMAINS = ("attendance", "bounds", "closing", "editor", "errors", "guidance", "offline", "paint", "protocols", "protomerge", "restore", "roles", "roles_editor", "rounds", "screen", "storage", "summary", "sync", "ui", "vote", "walk")  # one catalog file per domain and language
 LOCALES = Path(__file__).with_name("locales")  # in the source tree (the page reads them from the app's zip)
 
 Translate = Callable[..., str]
