@@ -87,10 +87,11 @@ def role_problems(protocol: Protocol) -> list[Problem]:
             found.append(Problem(key="roles_editor.error.no_name", params={"n": n}))
         elif _too_long(role.name, MAX_NAME):
             found.append(Problem(key="roles_editor.error.too_long", params={"n": n, "max": MAX_NAME}))
-        said = {role.name.fr.strip().casefold(), role.name.en.strip().casefold()} - {""}
-        if said & names:
-            found.append(Problem(key="roles_editor.error.same_name", params={"name": role.name.fr.strip() or role.name.en.strip()}))
-        names |= said
+        said = {text.strip().casefold(): text.strip() for text in (role.name.fr, role.name.en) if text.strip()}
+        clash = [text for folded, text in said.items() if folded in names]
+        if clash:
+            found.append(Problem(key="roles_editor.error.same_name", params={"name": clash[0]}))
+        names |= said.keys()
         if role.key in keys or not re.fullmatch(KEY, role.key):
             found.append(Problem(key="roles_editor.error.key", params={"n": n}))
         keys.add(role.key)

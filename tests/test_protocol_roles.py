@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from app.actions import ActionError
-from app.protocol import DEFAULT_ID, LIBRARY
+from app.protocol import DEFAULT_ID, LIBRARY, Text
 from app.protocol_check import MAX_ROLES, role_problems
 from app.roles import propose
 from support.room import Room
@@ -76,6 +76,8 @@ def test_what_would_make_roles_unusable_is_refused_with_words(room):
     refused(room, {"type": "add_role", "id": "p-own", "name_fr": "Scribe", "name_en": " "}, "roles_editor.error.no_name")
     refused(room, {"type": "add_role", "id": "p-own", "name_fr": "ANIMATEUR·RICE", "name_en": "Host"}, "roles_editor.error.same_name")
     refused(room, {"type": "edit_role", "id": "p-own", "role": "timekeeper", "name_en": "secretary"}, "roles_editor.error.same_name")
+    clash = room.ws.protocols["p-own"].protocol.model_copy(update={"roles": (DEFAULT.roles[0], DEFAULT.roles[1].model_copy(update={"name": Text(fr="Gardien", en="facilitator")}))})
+    assert [(p.key, p.params) for p in role_problems(clash)] == [("roles_editor.error.same_name", {"name": "facilitator"})], "named as typed"
     refused(room, {"type": "edit_role", "id": "p-own", "role": "nope", "name_fr": "X"}, "roles.error.unknown")
     refused(room, {"type": "remove_role", "id": "p-own", "role": "nope"}, "roles.error.unknown")
     refused(room, {"type": "add_role", "id": "p-own", "key": "secretary", "name_fr": "Scribe", "name_en": "Scribe"}, "error.duplicate_id")
