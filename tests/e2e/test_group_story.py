@@ -11,13 +11,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from test_ui_a11y import go
-from test_ui_roles import open_session
-from ui_helpers import card, dotted, french, role_holder, seed, title_is
+from test_ui_a11y import SHOTS, go
+from ui_helpers import break_ends, card, dotted, french, open_session, role_holder, seed, title_is
 
 from support.room import Room
 
-SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 ROLES = ("Animateur·rice", "Gardien·ne du temps", "Secrétaire")
 PROBLEMS = {"Alice": "Recadrer un agent", "Bruno": "Un planning qui déborde", "Chloé": "Une équipe en conflit"}
 
@@ -95,7 +93,7 @@ def coached_first_session(page, wall) -> str:
     page.get_by_role("button", name="Choisir cette reformulation").click()
     page.get_by_role("checkbox", name="Conseils").check()
     page.get_by_role("button", name="Enregistrer la demande").click()
-    page.get_by_text("Conseils", exact=False).first.wait_for()
+    page.locator(".reminder", has_text=french("Demande : Conseils")).wait_for()
     next_step(page, "Écoute des interventions")
     next_step(page, "Synthèse du porteur")
     for action, whom in (("Appeler la DRH", "la cadre supérieure"), ("Revoir les roulements", "Chloé")):
@@ -104,14 +102,14 @@ def coached_first_session(page, wall) -> str:
         page.get_by_label("Pour le", exact=True).fill("2027-01-15")
         page.get_by_role("button", name="Ajouter l’action").click()
         page.locator(".entry", has_text=action).wait_for()
-    assert f"avec {'Chloé'}" in page.locator(".entry", has_text="Revoir les roulements").inner_text()
+    assert "avec Chloé" in page.locator(".entry", has_text="Revoir les roulements").inner_text()
     next_step(page, "Synthèse de chaque membre")
     page.get_by_role("button", name="Terminer le tour").click()
     title_is(page, "Entre deux tours")
 
     # A break: the projected screen says when the room is back; it ends early, by a click.
     page.get_by_role("button", name="Pause de 15 min").click()
-    back = page.evaluate("() => { const t = JSON.parse(document.querySelector('.break [data-timer]').dataset.timer); const d = new Date(t.started_at + t.budget_ms); return `${d.getHours()}\u00a0h\u00a0${String(d.getMinutes()).padStart(2, '0')}`; }")
+    back = break_ends(page)
     title_is(page, f"Pause — reprise à {back}")
     wall.get_by_role("heading", level=1, name=f"Pause — reprise à {back}").wait_for()
     page.get_by_role("button", name="Reprendre maintenant").click()

@@ -63,6 +63,21 @@ def dotted(card, text: str):
     return card.locator(f'button[data-action="add_dot"]:text-is("{text}")')
 
 
+def open_session(page) -> None:
+    """From the setup screen: the session opened, its charter acknowledged."""
+    page.get_by_role("button", name="Ouvrir la séance").click()
+    page.get_by_role("button", name="Le groupe valide la charte").click()
+
+
+BREAK_ENDS = """() => { const t = JSON.parse(document.querySelector('.break [data-timer]').dataset.timer);
+  const d = new Date(t.started_at + t.budget_ms); return `${d.getHours()}\u00a0h\u00a0${String(d.getMinutes()).padStart(2, '0')}`; }"""
+
+
+def break_ends(page) -> str:
+    """When the room is back from the break on screen, as the page's clock writes it ("10 h 40")."""
+    return page.evaluate(BREAK_ENDS)
+
+
 def seconds(clock_text: str) -> int:
     """"12:34" -> 754; "+01:02" (overtime) -> -62."""
     match = re.fullmatch(r"(\+?)(\d+):(\d\d)", clock_text.strip())
