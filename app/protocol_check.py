@@ -16,6 +16,7 @@ from app.frozen import Frozen, frozen
 from app.protocol import REQUEST_TYPES, Protocol, Step, Text
 
 MAX_STEPS = 20
+MAX_ROLES = 6  # besides the carrier: in a group of eight, two left to consult
 MAX_MINUTES = 240  # four hours for one step: more is a typo
 MAX_NAME = 200
 MAX_TEXT = 20_000
@@ -29,8 +30,8 @@ FOR_THE_CARRIER = frozenset({"carrier", "consultants", "each_consultant"})
 
 @frozen
 class Problem(Frozen):
-    """One reason a protocol cannot run: a message key of the `protocols` catalog and its
-    parameters (`n`: the step's number, from 1)."""
+    """One reason a protocol cannot run: a message key of the `protocols` catalog (the
+    `roles_editor` one for its roles) and its parameters (`n`: the step's or role's number, from 1)."""
 
     key: str
     params: dict[str, int | str]
@@ -67,6 +68,35 @@ def problems(protocol: Protocol) -> list[Problem]:
         add("request_types")
     if not SMALLEST_GROUP <= protocol.fewest_members <= protocol.most_members <= LARGEST_GROUP:
         add("sizes", low=SMALLEST_GROUP, high=LARGEST_GROUP)
+    found += role_problems(protocol)
+    return found
+
+
+def role_problems(protocol: Protocol) -> list[Problem]:
+    """What the protocol's roles must be for the setup, the rotation and the summaries to
+    tell them apart: at most MAX_ROLES, each named in both languages, no two keys or names
+    alike, one at most to whom the script speaks (messages: the `roles_editor` catalog)."""
+    found: list[Problem] = []
+    roles = protocol.roles
+    if len(roles) > MAX_ROLES:
+        found.append(Problem(key="roles_editor.error.too_many", params={"max": MAX_ROLES}))
+    names: set[str] = set()
+    keys: set[str] = set()
+    for n, role in enumerate(roles, 1):
+        if _blank(role.name):
+            found.append(Problem(key="roles_editor.error.no_name", params={"n": n}))
+        elif _too_long(role.name, MAX_NAME):
+            found.append(Problem(key="roles_editor.error.too_long", params={"n": n, "max": MAX_NAME}))
+        said = {text.strip().casefold(): text.strip() for text in (role.name.fr, role.name.en) if text.strip()}
+        clash = [text for folded, text in said.items() if folded in names]
+        if clash:
+            found.append(Problem(key="roles_editor.error.same_name", params={"name": clash[0]}))
+        names |= said.keys()
+        if role.key in keys or not re.fullmatch(KEY, role.key):
+            found.append(Problem(key="roles_editor.error.key", params={"n": n}))
+        keys.add(role.key)
+    if sum(role.leads for role in roles) > 1:
+        found.append(Problem(key="roles_editor.error.two_leads", params={}))
     return found
 
 

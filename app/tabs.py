@@ -17,7 +17,8 @@ from app.sync import restore
 from app.sync.merge import merge
 from app.model import COLLECTIONS, Local, Workspace
 
-PREFERENCES = ("language", "muted", "projector")
+# what a tab takes from another that changed it (the presentation window: all of them)
+PREFERENCES = ("language", "muted", "projector", "budget_on_wall")
 
 
 def take_shard(ws: Workspace, theirs: Workspace | None, held: dict[str, set[str]]) -> Workspace:

@@ -124,6 +124,7 @@ def screens(history: Workspace) -> list[Screen]:
     found.append(Screen("protocol editor", settled(own), "#/protocols?id=p-own", "Modifier\u202f:", {
         "move a step": [click("#move-expose-later"), click("#move-expose-earlier")],
         "preview's time": [put("#f-setup-available-minutes", "180"), put("#f-setup-available-minutes", "240")],
+        "a role removed and back": [click('[data-action="remove_role"][data-role="timekeeper"]'), UNDO],
     }))
 
     follow = new_session(history)

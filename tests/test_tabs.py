@@ -41,6 +41,13 @@ def test_preferences_follow_the_tab_that_changed_them_and_clocks_keep_the_later(
     assert (merged.language, merged.muted, merged.clock, merged.exported_at) == ("en", True, "0003", 9)
 
 
+def test_the_budget_asked_on_the_wall_reaches_the_open_presentation_window():
+    """The operator's window asks for the time budget on the wall: the presentation window,
+    already open, takes it (it reads the device's state only through this merge)."""
+    wall = Local(language="fr")
+    assert merge_local(wall, Local(language="fr", budget_on_wall=True), Local(language="fr")).budget_on_wall
+
+
 def test_with_no_base_this_tabs_drafts_win_and_the_others_are_added():
     merged = merge_local(Local(drafts={"q": "ici"}, language="en"), Local(drafts={"q": "là", "r": "là"}, language="fr"))
     assert merged.drafts == {"q": "ici", "r": "là"} and merged.language == "en"

@@ -6,7 +6,7 @@ remembers what each record was before, so undo and redo fall out of it. An inval
 raises `ActionError` carrying a translatable message key, and the workspace is unchanged.
 
 One module per concern: `core` (Tx, Action, ActionError), `groups`, `sessions`, `steps`,
-`pitches`, `votes`, `entries`, `roles`, `budget`, `protocols` (a group's own), `conflicts` and `device` (undo, redo, this device's settings); this
+`pitches`, `votes`, `entries`, `roles`, `budget`, `protocols` (a group's own) and `protocol_roles` (their roles), `conflicts` and `device` (undo, redo, this device's settings); this
 module gathers every action into the union that `parse` reads.
 """
 
@@ -46,6 +46,7 @@ from app.actions.pitches import (
     EditPitch,
     WithdrawPitch,
 )
+from app.actions.protocol_roles import AddRole, EditRole, RemoveRole
 from app.actions.protocols import (
     AddStep,
     AdaptProtocol,
@@ -98,7 +99,7 @@ AnyAction = Annotated[
         AddEntry, EditEntry, DeleteEntry, MarkOutOfFrame, ChooseReformulation, SetContract,
         AddActionItem, EditActionItem, DeleteActionItem, ResolveConflict,
         AdaptProtocol, NewProtocol, DeleteProtocol, EditProtocol, AddStep, RemoveStep, MoveStep, EditStep,
-        ImportProtocol,
+        ImportProtocol, AddRole, EditRole, RemoveRole,
         Undo, Redo, SetDraft, SetPreferences, AssignRole, ShortenSteps, DropRound,
     ],
     Field(discriminator="type"),

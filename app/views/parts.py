@@ -165,6 +165,12 @@ def form(action: str, *children: Child, cls: str = "", go: str = "", label: str 
     return h("form", attrs, *children)
 
 
+def check_box(label: str, name: str, on: bool) -> Markup:
+    """A checkbox that sends false when unchecked (the hidden field comes first; a checked box overrides it)."""
+    return h("label", {"class": "check"}, h("input", {"type": "hidden", "name": name, "value": "false"}),
+             h("input", {"type": "checkbox", "name": name, "value": "true", "checked": on}), " ", label)
+
+
 def submit(label: str, cls: str = "primary") -> Markup:
     return h("button", {"type": "submit", "class": cls}, label)
 

@@ -15,11 +15,11 @@ from typing import get_args
 from app.markup import Markup, fragment, h
 from app.model import Group, GroupProtocol
 from app.protocol import LIBRARY, Capture, Protocol, Speaker, Step
-from app.views import setup
+from app.views import protocol_roles, setup
 from app.views.conflicts import protocol_notices
 from app.views.context import View
 from app.views.routes import Route, route
-from app.views.parts import button, crumb, field_id, form, link, page, panel, select_field, submit, text_field
+from app.views.parts import button, check_box, crumb, field_id, form, link, page, panel, select_field, submit, text_field
 
 STEP = "step"  # the address's parameter naming the step whose form is open
 CAPTURES: tuple[str, ...] = get_args(Capture)
@@ -146,6 +146,7 @@ def editor(view: View, group: Group, own: GroupProtocol) -> Markup:
         panel("steps", _("protocol.ui.steps"),
               h("p", {}, button(_("protocol.ui.add_first"), "add_step", id=own.id)),
               h("ol", {"class": "protocol-steps"}, steps)),
+        protocol_roles.panel_of(view, own),
         panel("preview", _("protocol.ui.preview"),
               text_field(view, _("ui.setup.minutes"), "available_minutes", setup.SCOPE, kind="number", hint=_("protocol.ui.preview_hint")),
               setup.plan(view, group, protocol)),
@@ -217,12 +218,6 @@ def step_item(view: View, own: GroupProtocol, n: int, step: Step, open_: bool) -
     )
 
 
-def _check(label: str, name: str, on: bool) -> Markup:
-    """A checkbox that sends false when unchecked (the hidden field comes first; a checked box overrides it)."""
-    return h("label", {"class": "check"}, h("input", {"type": "hidden", "name": name, "value": "false"}),
-             h("input", {"type": "checkbox", "name": name, "value": "true", "checked": on}), " ", label)
-
-
 def step_form(view: View, own: GroupProtocol, n: int, step: Step) -> Markup:
     _ = view._
     scope = _scope(own, step)
@@ -244,9 +239,9 @@ def step_form(view: View, own: GroupProtocol, n: int, step: Step) -> Markup:
         h("div", {"class": "entry-fields"},
           text_field(view, _("protocol.ui.minutes"), "minutes", scope, kind="number", value=minutes),
           h("div", {"class": "checks"},
-            _check(_("protocol.ui.timed"), "timed", step.minutes is not None),
-            _check(_("protocol.ui.per_person_check"), "per_person", step.per_person),
-            _check(_("protocol.ui.once"), "once_per_session", step.once_per_session))),
+            check_box(_("protocol.ui.timed"), "timed", step.minutes is not None),
+            check_box(_("protocol.ui.per_person_check"), "per_person", step.per_person),
+            check_box(_("protocol.ui.once"), "once_per_session", step.once_per_session))),
         texts("do", "do", step.do),
         texts("dont", "dont", step.dont),
         texts("script", "script", step.script),

@@ -1,5 +1,7 @@
 """The clock on screen: every second, each timer's text and state are recomputed from its
-timestamps (`data-timer`) and only those elements change; the page is not rendered again.
+timestamps (`data-timer`) and only those elements change; the page is not rendered again,
+except once a minute while it shows the time budget (its "now" and how late the room is
+move with the clock, and a room running late may touch nothing for a long while).
 A timer that reaches zero chimes, unless the room muted it."""
 
 from __future__ import annotations
@@ -16,16 +18,25 @@ from app.views.parts import clock_text, timer_state
 from app.web import effects, shell
 
 _proxy = None
+_minute = 0  # the minute of the last rendering that showed the budget
+MINUTE = 60_000
 
 
 def start(app) -> None:
-    global _proxy
+    global _proxy, _minute
     _proxy = create_proxy(lambda: tick(app))
+    _minute = shell.now() // MINUTE
     js.setInterval(_proxy, 1000)
 
 
 def tick(app) -> None:
+    global _minute
     now = shell.now()
+    if now // MINUTE != _minute:
+        budget = shell.root().querySelector(".budget-status")
+        if budget is not None and budget is not jsnull:
+            _minute = now // MINUTE
+            app.render()
     chimed = False
     for element in shell.root().querySelectorAll("[data-timer]"):
         timer = from_plain(Timer, json.loads(str(element.getAttribute("data-timer"))))

@@ -8,11 +8,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from ui_helpers import seed, showcase, french
-
-
-def title_is(page, text):
-    page.wait_for_function("t => document.querySelector('h1').textContent === t", arg=french(text))
+from ui_helpers import break_ends, seed, showcase, title_is
 
 
 def focused(page) -> str:
@@ -77,7 +73,7 @@ def test_a_break_is_titled_with_the_time_the_room_is_back_and_ends_early(app):
     room = showcase(int(time.time() * 1000))
     seed(page, room.ws)
     app.open("#/session?id=s-between")
-    back = page.evaluate("() => { const t = JSON.parse(document.querySelector('.break [data-timer]').dataset.timer); const d = new Date(t.started_at + t.budget_ms); return `${d.getHours()}\u00a0h\u00a0${String(d.getMinutes()).padStart(2, '0')}`; }")
+    back = break_ends(page)
     title_is(page, f"Pause — reprise à {back}")
     page.get_by_role("button", name="Reprendre maintenant").click()
     title_is(page, "Entre deux tours")

@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import time
 
-from ui_helpers import seed, showcase, french
-
-
-def title_is(page, text):
-    page.wait_for_function("t => document.querySelector('h1').textContent === t", arg=french(text))
+from ui_helpers import seed, showcase, title_is
 
 
 def test_an_action_says_with_whom_and_by_when_and_takes_its_place_by_due_date(app):

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import json
 
-from test_ui_round import add, step_title
+from test_ui_round import add
 from support.room import Room
-from ui_helpers import seed
+from ui_helpers import seed, title_is
 
 NAME = "Codév managers"
 GUIDANCE = "Le porteur raconte en cinq minutes, sans être interrompu."
@@ -67,40 +67,40 @@ def run_a_round(page) -> None:
     page.evaluate("h => { location.hash = h }", "#/setup?group=g-1")
     page.get_by_label(NAME).check()
     page.get_by_role("button", name="Ouvrir la séance").click()
-    step_title(page, "Charte du groupe")
+    title_is(page, "Charte du groupe")
     page.get_by_role("button", name="Le groupe valide la charte").click()
     page.get_by_role("button", name="Commencer le premier tour").click()
-    step_title(page, "Exposé des problématiques")
+    title_is(page, "Exposé des problématiques")
     add(page, "Titre de la problématique", PITCH, "Ajouter la problématique")
     page.get_by_role("button", name="Étape suivante").click()
-    step_title(page, "Choix consensuel d'une problématique")
+    title_is(page, "Choix consensuel d'une problématique")
     page.locator(".pitch", has_text=PITCH).get_by_role("button", name=f"Choisir « {PITCH} »").click()
     page.get_by_text("Le groupe a choisi").wait_for()
     page.get_by_role("button", name="Étape suivante").click()
-    step_title(page, "Exposé par le porteur")
+    title_is(page, "Exposé par le porteur")
     assert GUIDANCE in page.inner_text("#app")
     page.get_by_role("button", name="Étape suivante").click()
-    step_title(page, "Silence")
+    title_is(page, "Silence")
     assert page.get_by_role("timer", name="Temps de l’étape").inner_text().startswith("03:")
     page.get_by_role("button", name="Étape suivante").click()
-    step_title(page, "Exploration par le groupe")
+    title_is(page, "Exploration par le groupe")
     page.get_by_role("button", name="Étape suivante").click()
-    step_title(page, "Reformulations")
+    title_is(page, "Reformulations")
     add(page, "Reformulation", "Comment garder la relation en recadrant ?", "Ajouter la reformulation")
     page.get_by_role("button", name="Étape suivante").click()
-    step_title(page, "Choix d'une reformulation et demande")
+    title_is(page, "Choix d'une reformulation et demande")
     page.locator(".entry", has_text="garder la relation").get_by_role("button", name="Choisir cette reformulation").click()
     page.get_by_role("checkbox", name="Conseils").check()
     page.get_by_label("La demande, dans les mots du porteur").fill("Un premier pas")
     page.get_by_role("button", name="Enregistrer la demande").click()
     page.get_by_text("Conseils — Un premier pas").wait_for()
     page.get_by_role("button", name="Étape suivante").click()
-    step_title(page, "Écoute des interventions")
+    title_is(page, "Écoute des interventions")
     page.get_by_role("button", name="Étape suivante").click()
-    step_title(page, "Synthèse du porteur")
+    title_is(page, "Synthèse du porteur")
     assert page.get_by_role("button", name="Étape suivante").count() == 0, "the synthesis is the last step now"
     page.get_by_role("button", name="Terminer le tour").click()
-    step_title(page, "Entre deux tours")
+    title_is(page, "Entre deux tours")
 
 
 def test_an_adapted_protocol_runs_travels_as_a_file_and_runs_elsewhere(app, browser, base_url, tmp_path):

@@ -14,18 +14,9 @@ import build  # noqa: E402
 import pytest  # noqa: E402
 from support.room import Room  # noqa: E402
 from test_ui_a11y import check, go  # noqa: E402
-from ui_helpers import seed  # noqa: E402
+from ui_helpers import open_session, role_holder, seed  # noqa: E402
 
 MIN = 60_000
-
-
-def role_holder(page, role: str) -> str:
-    return page.get_by_label(role, exact=True).evaluate("s => s.options[s.selectedIndex].text")
-
-
-def open_session(page) -> None:
-    page.get_by_role("button", name="Ouvrir la séance").click()
-    page.get_by_role("button", name="Le groupe valide la charte").click()
 
 
 def coached_round_at_its_end() -> Room:

@@ -14,8 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: the room
 import build  # noqa: E402
 from support.room import Room  # noqa: E402
 from test_ui_a11y import check  # noqa: E402
-from test_ui_round import step_title  # noqa: E402
-from ui_helpers import french, seed  # noqa: E402
+from ui_helpers import french, seed, title_is  # noqa: E402
 
 
 def kb_session() -> Room:
@@ -43,20 +42,20 @@ def test_two_rounds_rotate_the_moderator_and_secretary_never_to_the_carrier(app)
     app.open("#/session?id=s-1")
     app.wait_until_checked()
     page.get_by_role("button", name="Commencer le premier tour").click()
-    step_title(page, "Casting : distribution des rôles")
+    title_is(page, "Casting : distribution des rôles")
     facts(page, "Tour 1 sur 3 · Modérateur·rice : Alice · Secrétaire : Bruno")
     # Alice's case is chosen: she narrates, the moderation goes to Chloé
     choose(page, "Cas 0")
     facts(page, "Porteur : Alice · Modérateur·rice : Chloé · Secrétaire : Bruno")
     for _ in range(5):
         page.get_by_role("button", name="Étape suivante").click()
-    step_title(page, "Conclusion")
+    title_is(page, "Conclusion")
     page.get_by_role("button", name="Terminer le tour").click()
-    step_title(page, "Entre deux tours")
+    title_is(page, "Entre deux tours")
 
     # The second round rotates: Alice (who has just narrated) moderates, David writes...
     page.get_by_role("button", name="Commencer le tour suivant").click()
-    step_title(page, "Casting : distribution des rôles")
+    title_is(page, "Casting : distribution des rôles")
     facts(page, "Tour 2 sur 3 · Modérateur·rice : Alice · Secrétaire : David")
     # ...until his own case is chosen: then Émilie writes for him
     choose(page, "Cas 3")
@@ -67,7 +66,7 @@ def test_two_rounds_rotate_the_moderator_and_secretary_never_to_the_carrier(app)
     secretary.get_by_role("button", name="Bruno").click()
     facts(page, "Porteur : David · Modérateur·rice : Alice · Secrétaire : Bruno")
     page.get_by_role("button", name="Étape suivante").click()
-    step_title(page, "Récit spontané")
+    title_is(page, "Récit spontané")
     assert page.locator(".guidance details.script").evaluate("d => d.open")  # on its own: read by the moderator
     assert page.locator(".guidance .leader").inner_text() == french("Modérateur·rice : Alice")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 
-from ui_helpers import seconds, french
+from ui_helpers import seconds, title_is
 
 MEMBERS = ["Alice", "Bruno", "Chloé", "David", "Émilie"]
 PITCHES = {
@@ -20,10 +20,6 @@ PITCHES = {
 
 def heading(page):
     return page.get_by_role("heading", level=1)
-
-
-def step_title(page, text):
-    page.wait_for_function("t => document.querySelector('h1').textContent === t", arg=french(text))
 
 
 def selected(page, label):
@@ -53,20 +49,20 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
     for number, name in enumerate(MEMBERS, start=1):
         page.get_by_label(f"Membre {number}", exact=True).fill(name)
     page.get_by_role("button", name="Créer le groupe").click()
-    step_title(page, "Cadres de santé")
+    title_is(page, "Cadres de santé")
     assert page.get_by_role("heading", name="Membres (5)").is_visible()
 
     # A session, the charter, the first round.
     page.get_by_role("link", name="Nouvelle séance").click()
     page.get_by_label("Lieu").fill("Salle 2")
     page.get_by_role("button", name="Ouvrir la séance").click()
-    step_title(page, "Charte du groupe")
+    title_is(page, "Charte du groupe")
     assert "Plusieurs institutions" in page.locator(".charter").inner_text()
     page.get_by_role("button", name="Le groupe valide la charte").click()
     page.get_by_role("button", name="Commencer le premier tour").click()
 
     # 1. Pitches: each member in turn, the speaking order follows.
-    step_title(page, "Exposé des problématiques")
+    title_is(page, "Exposé des problématiques")
     assert page.get_by_role("timer", name="Temps de l’étape").inner_text().startswith("10:")
     for name in MEMBERS:
         assert selected(page, "Qui présente") == page.locator(".turn.current button").inner_text() == name
@@ -80,7 +76,7 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
     # Keyboard: Right goes to the next step; Space pauses and resumes the timer.
     leave_field(page)
     page.keyboard.press("ArrowRight")
-    step_title(page, "Choix consensuel d'une problématique")
+    title_is(page, "Choix consensuel d'une problématique")
     page.keyboard.press("Space")
     page.get_by_role("button", name="Reprendre").wait_for()
     assert "EN PAUSE" in page.get_by_role("timer", name="Temps de l’étape").inner_text()  # a label, in capitals, on a projector
@@ -90,7 +86,7 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
     # 2. The gate: no next step before the group has chosen.
     page.keyboard.press("ArrowRight")
     assert "Choisissez d’abord une problématique" in page.get_by_role("alert").inner_text()
-    step_title(page, "Choix consensuel d'une problématique")
+    title_is(page, "Choix consensuel d'une problématique")
     chloe = PITCHES["Chloé"]
     votes = page.get_by_role("group", name=f"Votes pour « {chloe} »")
     for voter in ("Alice", "Bruno", "David"):
@@ -103,13 +99,13 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
     page.get_by_role("button", name="Étape suivante").click()
 
     # 3. The carrier's exposé.
-    step_title(page, "Exposé par le porteur")
+    title_is(page, "Exposé par le porteur")
     assert "Porteur : Chloé" in page.locator(".facts").inner_text()
     add(page, "Note sur l’exposé", "Deux clans depuis la fusion des services", "Ajouter la note")
     page.get_by_role("button", name="Étape suivante").click()
 
     # 4. Questions, one answered; undo and redo from the keyboard.
-    step_title(page, "Exploration par le groupe")
+    title_is(page, "Exploration par le groupe")
     authors = [o.strip() for o in page.get_by_label("Qui parle").locator("option").all_inner_texts()]
     assert authors == ["Alice", "Bruno", "David", "Émilie"], "the carrier asks no question"
     add(page, "Question", "Depuis quand dure le conflit ?", "Ajouter la question", author="Bruno")
@@ -124,7 +120,7 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
     page.get_by_role("button", name="Étape suivante").click()
 
     # 5. One reformulation per consultant, in turn.
-    step_title(page, "Reformulations")
+    title_is(page, "Reformulations")
     consultants = ["Alice", "Bruno", "David", "Émilie"]
     for name in consultants:
         assert selected(page, "Qui parle") == page.locator(".turn.current button").inner_text() == name
@@ -134,7 +130,7 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
     page.get_by_role("button", name="Étape suivante").click()
 
     # 6. The contract gates the next step until a reformulation and a request are chosen.
-    step_title(page, "Choix d'une reformulation et demande")
+    title_is(page, "Choix d'une reformulation et demande")
     page.get_by_role("button", name="Étape suivante").click()
     assert "choisir une reformulation" in page.get_by_role("alert").inner_text()
     page.locator(".entry", has_text="Reformulation de David").get_by_role("button", name="Choisir cette reformulation").click()
@@ -148,7 +144,7 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
     page.get_by_role("button", name="Étape suivante").click()
 
     # 7. Interventions by type; one marked out of frame; then a half-typed one, and a reload.
-    step_title(page, "Écoute des interventions")
+    title_is(page, "Écoute des interventions")
     assert "Reformulation de David" in page.locator(".reminder").inner_text()
     page.get_by_label("Type d’apport").select_option(label="Témoignages")
     add(page, "Intervention", "J'ai vécu la même fusion en 2019", "Ajouter l’intervention", author="Alice")
@@ -161,7 +157,7 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
     before, at = seconds(timer.inner_text()), time.monotonic()
     page.reload()
     app.assert_ready()
-    step_title(page, "Écoute des interventions")
+    title_is(page, "Écoute des interventions")
     expected = before - (time.monotonic() - at)
     assert abs(seconds(timer.inner_text()) - expected) <= 2
     assert page.get_by_label("Intervention", exact=True).input_value() == half
@@ -177,7 +173,7 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
     page.get_by_role("button", name="Étape suivante").click()
 
     # 8. The carrier's synthesis and action plan.
-    step_title(page, "Synthèse du porteur")
+    title_is(page, "Synthèse du porteur")
     add(page, "Ce que le porteur retient", "Voir chaque clan séparément d'abord", "Ajouter")
     page.get_by_label("Action", exact=True).fill("Entretiens individuels")
     page.get_by_label("Pour le").fill("15/01/2027")  # typed day first, whatever the browser's language
@@ -187,14 +183,14 @@ def test_a_whole_round_in_french_then_a_reload_in_step_7(app):
     page.get_by_role("button", name="Étape suivante").click()
 
     # 9. Each member's learning; then the round ends with the keyboard.
-    step_title(page, "Synthèse de chaque membre")
+    title_is(page, "Synthèse de chaque membre")
     for name in MEMBERS:
         add(page, "Ce que je retiens pour ma pratique", f"{name} retient quelque chose", "Ajouter l’apprentissage")
         if name != MEMBERS[-1]:
             page.get_by_role("button", name="Personne suivante").click()
     leave_field(page)
     page.keyboard.press("ArrowRight")
-    step_title(page, "Entre deux tours")
+    title_is(page, "Entre deux tours")
     assert "1 tour terminé (3 tours prévus)." in page.inner_text("#app")
     # The pitches not chosen wait for the next round, who never carried first.
     waiting = page.locator(".panel", has_text="Prochaine problématique").locator(".entry")

@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import time
 
-from ui_helpers import seed, showcase, french
-
-
-def title_is(page, text):
-    page.wait_for_function("t => document.querySelector('h1').textContent === t", arg=french(text))
+from ui_helpers import seed, showcase, title_is
 
 
 def saved(page, send, text):

@@ -12,7 +12,7 @@ from pathlib import Path
 import build
 import pytest
 from test_ui_a11y import AXE_RUN, WCAG
-from ui_helpers import seed
+from ui_helpers import card, dotted, seed
 
 from support.room import Room
 
@@ -56,15 +56,6 @@ def open_choice(app, room: Room, viewport: str = "projector") -> None:
     app.open("#/session?id=s-1")
     app.wait_until_checked()
     app.page.locator(".pitches").wait_for()
-
-
-def dotted(card, text: str):
-    """A member's dots button on a card, by what it shows ("Bruno ●●")."""
-    return card.locator(f'button[data-action="add_dot"]:text-is("{text}")')
-
-
-def card(page, letter: str):
-    return page.locator(".pitch", has=page.locator(".letter", has_text=letter))
 
 
 OFF_SCREEN = """() => [...document.querySelectorAll('.pitches button[data-action], .vote-bar a, .vote-bar button')]

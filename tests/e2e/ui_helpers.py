@@ -43,6 +43,41 @@ def french(text: str) -> str:
     return re.sub(r" ([;:?!])", "\u202f\\1", text)
 
 
+def title_is(page, text: str) -> None:
+    """Wait until the screen's title (h1) reads `text`, as the app writes it in French."""
+    page.wait_for_function("t => document.querySelector('h1').textContent === t", arg=french(text))
+
+
+def role_holder(page, role: str) -> str:
+    """Who holds `role` in the setup form's menu of that name."""
+    return page.get_by_label(role, exact=True).evaluate("s => s.options[s.selectedIndex].text")
+
+
+def card(page, letter: str):
+    """A problem's card at the choice step, by its letter."""
+    return page.locator(".pitch", has=page.locator(".letter", has_text=letter))
+
+
+def dotted(card, text: str):
+    """A member's dots button on a card, by what it shows ("Bruno ●●")."""
+    return card.locator(f'button[data-action="add_dot"]:text-is("{text}")')
+
+
+def open_session(page) -> None:
+    """From the setup screen: the session opened, its charter acknowledged."""
+    page.get_by_role("button", name="Ouvrir la séance").click()
+    page.get_by_role("button", name="Le groupe valide la charte").click()
+
+
+BREAK_ENDS = """() => { const t = JSON.parse(document.querySelector('.break [data-timer]').dataset.timer);
+  const d = new Date(t.started_at + t.budget_ms); return `${d.getHours()}\u00a0h\u00a0${String(d.getMinutes()).padStart(2, '0')}`; }"""
+
+
+def break_ends(page) -> str:
+    """When the room is back from the break on screen, as the page's clock writes it ("10 h 40")."""
+    return page.evaluate(BREAK_ENDS)
+
+
 def seconds(clock_text: str) -> int:
     """"12:34" -> 754; "+01:02" (overtime) -> -62."""
     match = re.fullmatch(r"(\+?)(\d+):(\d\d)", clock_text.strip())
