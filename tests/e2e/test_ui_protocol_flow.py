@@ -56,7 +56,7 @@ def adapt(page) -> None:
     page.get_by_role("link", name="Fermer l’étape 4 : Silence").click()
     page.locator("form[data-action=edit_step]").wait_for(state="detached")
     assert page.evaluate("document.activeElement.id") == steps(page).nth(3).get_by_role("link", name="Modifier l’étape 4 : Silence").get_attribute("id")
-    page.get_by_label("Nom (français)").fill(NAME)
+    page.get_by_role("form", name="Nom et description").get_by_label("Nom (français)").fill(NAME)
     page.get_by_role("button", name="Enregistrer le nom et la description").click()
     page.wait_for_function("t => document.querySelector('h1').textContent === t", arg=f"Modifier : {NAME}")
     assert "version 8" in page.inner_text("#app")
