@@ -32,6 +32,31 @@ VotingMode = Literal["one", "dots", "secret"]
 PRESENCES: tuple[Presence, ...] = ("present", "excused", "absent")
 
 
+_GROUPED: dict[tuple[int, str], tuple[dict[str, Any], dict[str, list[Any]]]] = {}
+
+
+def grouped(records: dict[str, Any], by: str) -> dict[str, list[Any]]:
+    """A collection's records (tombstones too) by the value of their field `by`, in the
+    collection's order. The queries below each read every record of the collection, and a
+    screen asks several, at every click: with ten years of history, thousands of entries
+    read for a round's few (a third of the round screen's render, bench/calls.py). Kept for
+    as long as the collection is the same dict: nothing changes a collection in place, an
+    action makes a new one (app/actions/core.py), so a click that changes no entry reads
+    none. The few latest collections are kept (the dict itself with its index, so that its
+    id is not reused while kept)."""
+    key = (id(records), by)
+    found = _GROUPED.get(key)
+    if found is not None and found[0] is records:
+        return found[1]
+    index: dict[str, list[Any]] = {}
+    for record in records.values():
+        index.setdefault(getattr(record, by), []).append(record)
+    if len(_GROUPED) >= 16:
+        _GROUPED.clear()
+    _GROUPED[key] = (records, index)
+    return index
+
+
 @frozen
 class Record(Frozen):
     """What every record carries, for the merge (app/sync/merge.py)."""
@@ -301,14 +326,14 @@ class Workspace(Frozen):
         return sorted(found, key=lambda s: (s.date, s.stamp))
 
     def rounds_of(self, session_id: str) -> list[Round]:
-        found = [r for r in self.rounds.values() if r.session_id == session_id and not r.deleted]
+        found = [r for r in grouped(self.rounds, "session_id").get(session_id, ()) if not r.deleted]
         return sorted(found, key=lambda r: (r.number, r.id))
 
     def entries_of(self, round_id: str, kind: str | None = None) -> list[Entry]:
         found = [
             e
-            for e in self.entries.values()
-            if e.round_id == round_id and not e.deleted and (kind is None or e.kind == kind)
+            for e in grouped(self.entries, "round_id").get(round_id, ())
+            if not e.deleted and (kind is None or e.kind == kind)
         ]
         return sorted(found, key=lambda e: (e.created, e.id))
 
@@ -326,15 +351,15 @@ class Workspace(Frozen):
         return sorted(found, key=lambda p: (p.created, p.id))
 
     def pitches_of(self, session_id: str) -> list[Pitch]:
-        found = [p for p in self.pitches.values() if p.session_id == session_id and not p.deleted]
+        found = [p for p in grouped(self.pitches, "session_id").get(session_id, ()) if not p.deleted]
         return sorted(found, key=lambda p: (p.created, p.id))
 
     def parking_lot(self, group_id: str) -> list[Pitch]:
         """Pitches of the group that no round has examined yet."""
         found = [
             p
-            for p in self.pitches.values()
-            if p.group_id == group_id and not p.deleted and not p.round_id and not p.withdrawn
+            for p in grouped(self.pitches, "group_id").get(group_id, ())
+            if not p.deleted and not p.round_id and not p.withdrawn
         ]
         return sorted(found, key=lambda p: (p.created, p.id))
 
@@ -377,7 +402,7 @@ class Workspace(Frozen):
         ]
 
     def action_items_of(self, round_id: str) -> list[ActionItem]:
-        found = [a for a in self.action_items.values() if a.round_id == round_id and not a.deleted]
+        found = [a for a in grouped(self.action_items, "round_id").get(round_id, ()) if not a.deleted]
         return sorted(found, key=lambda a: a.by_due)
 
     def last_carried(self, group_id: str) -> dict[str, str]:
