@@ -256,7 +256,7 @@ def round_screen() -> Screen:
     step = CLICKS["step 4 <-> 3"]
     return Screen("round screen", ws, f"#/session?id={session}", "Exploration", {
         "pause / resume": [{"how": "click", "selector": CLICKS["pause / resume"]}] * 2,
-        "step 4 <-> 3": [{"how": "click", "selector": step.format(step=4)}, {"how": "click", "selector": step.format(step=3)}],
+        "step 4 <-> 3": [{"how": "click", "selector": step.format(step=3)}, {"how": "click", "selector": step.format(step=4)}],
         "+1 min, undo": [{"how": "click", "selector": CLICKS["+1 min"]}, undo],
         "answered": [{"how": "click", "selector": CLICKS["answered"]}] * 2,
     })
