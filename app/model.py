@@ -7,7 +7,9 @@ it was made knowing of other devices' versions (to tell a concurrent edit from a
 and a tombstone.
 """
 
+from collections import defaultdict
 from dataclasses import field
+from operator import attrgetter
 from typing import Annotated, Any, Literal
 
 from app.clock import STAMP
@@ -37,20 +39,22 @@ _GROUPED: dict[tuple[int, str], tuple[dict[str, Any], dict[str, list[Any]]]] = {
 
 def grouped(records: dict[str, Any], by: str) -> dict[str, list[Any]]:
     """A collection's records (tombstones too) by the value of their field `by`, in the
-    collection's order. The queries below each read every record of the collection, and a
-    screen asks several, at every click: with ten years of history, thousands of entries
-    read for a round's few (a third of the round screen's render, bench/calls.py). Kept for
-    as long as the collection is the same dict: nothing changes a collection in place, an
-    action makes a new one (app/actions/core.py), so a click that changes no entry reads
-    none. The few latest collections are kept (the dict itself with its index, so that its
-    id is not reused while kept)."""
+    collection's order. Some queries below are asked many times by one screen (the break
+    screen asks `rounds_of` of every session of the group's history, to say who carried
+    last), each reading every record. Kept for as long as the collection is the same dict:
+    nothing changes a collection in place, an action makes a new one (app/actions/core.py),
+    so a click that changes no round reads none. The few latest collections are kept (the
+    dict itself with its index, so that its id is not reused while kept). Not for the
+    entries: thousands with ten years, asked once per screen, and changed by the clicks
+    of the round's steps; indexing them costs three readings (bench/calls.py)."""
     key = (id(records), by)
     found = _GROUPED.get(key)
     if found is not None and found[0] is records:
         return found[1]
-    index: dict[str, list[Any]] = {}
+    index: defaultdict[str, list[Any]] = defaultdict(list)
+    field_of = attrgetter(by)
     for record in records.values():
-        index.setdefault(getattr(record, by), []).append(record)
+        index[field_of(record)].append(record)
     if len(_GROUPED) >= 16:
         _GROUPED.clear()
     _GROUPED[key] = (records, index)
@@ -332,8 +336,8 @@ class Workspace(Frozen):
     def entries_of(self, round_id: str, kind: str | None = None) -> list[Entry]:
         found = [
             e
-            for e in grouped(self.entries, "round_id").get(round_id, ())
-            if not e.deleted and (kind is None or e.kind == kind)
+            for e in self.entries.values()
+            if e.round_id == round_id and not e.deleted and (kind is None or e.kind == kind)
         ]
         return sorted(found, key=lambda e: (e.created, e.id))
 

@@ -1,6 +1,6 @@
-"""The workspace's queries read an index of each collection (app/model.py `grouped`), kept
-while the collection is the same: they answer what a scan of every record answers, and
-an action's change is in the next answer."""
+"""Some of the workspace's queries read an index of their collection (app/model.py
+`grouped`), kept while the collection is the same: they answer what reading every record
+answers, and an action's change is in the next answer."""
 
 from __future__ import annotations
 
@@ -44,16 +44,17 @@ def test_a_change_is_in_the_next_answer_and_the_workspace_before_keeps_its_own()
     room = Room()
     room.group()
     sid = room.session()
-    room.do({"type": "start_round", "session_id": sid, "id": "r-1", "carrier_id": "m-0"})
-    ask = lambda eid, text: room.do({"type": "add_entry", "id": eid, "session_id": sid, "round_id": "r-1",  # noqa: E731
-                                     "kind": "question", "author_id": "m-1", "text": text})
-    ask("q-1", "Depuis quand ?")
+    pitch = lambda pid, member: room.do({"type": "add_pitch", "id": pid, "session_id": sid, "member_id": member,  # noqa: E731
+                                         "title": f"Situation {pid}"})
+    pitch("p-1", "m-0")
     before = room.ws
-    assert [e.id for e in before.entries_of("r-1")] == ["q-1"]
-    room.do({"type": "delete_entry", "id": "q-1"})
-    ask("q-2", "Et ensuite ?")
-    assert [e.id for e in room.ws.entries_of("r-1")] == ["q-2"]
-    assert [e.id for e in before.entries_of("r-1")] == ["q-1"]
+    assert [p.id for p in before.parking_lot("g-1")] == ["p-1"]
+    room.do({"type": "delete_pitch", "id": "p-1"})
+    pitch("p-2", "m-1")
+    assert [p.id for p in room.ws.parking_lot("g-1")] == [p.id for p in room.ws.pitches_of(sid)] == ["p-2"]
+    assert [p.id for p in before.parking_lot("g-1")] == ["p-1"]
+    room.do({"type": "start_round", "session_id": sid, "id": "r-1", "pitch_id": "p-2"})
+    assert [r.id for r in room.ws.rounds_of(sid)] == ["r-1"] and room.ws.parking_lot("g-1") == []
     assert asked(room.ws) == scanned(room.ws)
 
 
