@@ -296,7 +296,7 @@ def both(values: dict[str, dict[str, list[float]]]) -> dict[str, list[float]]:
     return {"dom": [v for r in values.values() for v in r["dom"]], "painted": [v for r in values.values() for v in r["painted"]]}
 
 
-def measure_screens(browser, bases: dict[str, str], runs: int) -> float:
+def measure_screens(browser, bases: dict[str, str], runs: int, only: list[str] | None = None) -> float:
     """The new screens, each with ten years of history, after the round screen's clicks with
     the same history (the reference the README's figures were measured on, here measured
     under the same load of the machine); the worst p95 (click -> DOM) of the new screens
@@ -310,6 +310,8 @@ def measure_screens(browser, bases: dict[str, str], runs: int) -> float:
         print(line("all clicks", both(measure(browser, bases["now"], ws, session, runs))))
     worst = 0.0
     for screen in ([round_screen()] if len(bases) > 1 else []) + screens(ten_years()):
+        if only and screen.name not in only:
+            continue
         print(f"{screen.name} (ten years: {len(screen.ws.live('sessions'))} sessions), {runs + runs % 2} moves each:")
         found = measure_screen(browser, bases, screen, runs, rounds=5 if len(bases) > 1 else 1)
         for name, kinds in found.items():
@@ -333,6 +335,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=30, help="clicks of each kind (default 30)")
     parser.add_argument("--loads", type=int, default=3, help="fresh pages per kind for the first click (default 3)")
     parser.add_argument("--only", choices=("round", "screens"), help="the round screen's clicks (and first clicks) alone, or the new screens alone")
+    parser.add_argument("--screens", nargs="+", metavar="NAME", help="of the screens, only these (bench/screens.py's names; \"round screen\" with --before)")
     parser.add_argument("--before", metavar="FOLDER", help="another built dist/ (an older commit's, say): the screens measured in both, in one run")
     parser.add_argument("--cases", nargs="+", choices=list(CASES), default=list(CASES),
                         help="workspaces to measure (default: all, then the first clicks); a subset skips the first clicks")
@@ -345,7 +348,7 @@ def main() -> int:
             browser = playwright.chromium.launch(executable_path=build.chromium_executable(), args=list(build.CHROMIUM_ARGS))
             if args.only != "round":
                 bases = {"before": f"{base}before/", "now": base} if args.before else {"now": base}
-                worst = measure_screens(browser, bases, runs)
+                worst = measure_screens(browser, bases, runs, args.screens)
                 if args.only == "screens":
                     browser.close()
                     verdict = "met" if worst <= TARGET_P95_MS else "NOT met"
