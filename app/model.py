@@ -7,7 +7,9 @@ it was made knowing of other devices' versions (to tell a concurrent edit from a
 and a tombstone.
 """
 
+from collections import defaultdict
 from dataclasses import field
+from operator import attrgetter
 from typing import Annotated, Any, Literal
 
 from app.clock import STAMP
@@ -30,6 +32,33 @@ Presence = Literal["present", "excused", "absent"]
 # whose counts stay hidden until the animateur reveals them.
 VotingMode = Literal["one", "dots", "secret"]
 PRESENCES: tuple[Presence, ...] = ("present", "excused", "absent")
+
+
+_GROUPED: dict[tuple[int, str], tuple[dict[str, Any], dict[str, list[Any]]]] = {}
+
+
+def grouped(records: dict[str, Any], by: str) -> dict[str, list[Any]]:
+    """A collection's records (tombstones too) by the value of their field `by`, in the
+    collection's order. Some queries below are asked many times by one screen (the break
+    screen asks `rounds_of` of every session of the group's history, to say who carried
+    last), each reading every record. Kept for as long as the collection is the same dict:
+    nothing changes a collection in place, an action makes a new one (app/actions/core.py),
+    so a click that changes no round reads none. The few latest collections are kept (the
+    dict itself with its index, so that its id is not reused while kept). Not for the
+    entries: thousands with ten years, asked once per screen, and changed by the clicks
+    of the round's steps; indexing them costs three readings (bench/calls.py)."""
+    key = (id(records), by)
+    found = _GROUPED.get(key)
+    if found is not None and found[0] is records:
+        return found[1]
+    index: defaultdict[str, list[Any]] = defaultdict(list)
+    field_of = attrgetter(by)
+    for record in records.values():
+        index[field_of(record)].append(record)
+    if len(_GROUPED) >= 16:
+        _GROUPED.clear()
+    _GROUPED[key] = (records, index)
+    return index
 
 
 @frozen
@@ -301,7 +330,7 @@ class Workspace(Frozen):
         return sorted(found, key=lambda s: (s.date, s.stamp))
 
     def rounds_of(self, session_id: str) -> list[Round]:
-        found = [r for r in self.rounds.values() if r.session_id == session_id and not r.deleted]
+        found = [r for r in grouped(self.rounds, "session_id").get(session_id, ()) if not r.deleted]
         return sorted(found, key=lambda r: (r.number, r.id))
 
     def entries_of(self, round_id: str, kind: str | None = None) -> list[Entry]:
@@ -326,15 +355,15 @@ class Workspace(Frozen):
         return sorted(found, key=lambda p: (p.created, p.id))
 
     def pitches_of(self, session_id: str) -> list[Pitch]:
-        found = [p for p in self.pitches.values() if p.session_id == session_id and not p.deleted]
+        found = [p for p in grouped(self.pitches, "session_id").get(session_id, ()) if not p.deleted]
         return sorted(found, key=lambda p: (p.created, p.id))
 
     def parking_lot(self, group_id: str) -> list[Pitch]:
         """Pitches of the group that no round has examined yet."""
         found = [
             p
-            for p in self.pitches.values()
-            if p.group_id == group_id and not p.deleted and not p.round_id and not p.withdrawn
+            for p in grouped(self.pitches, "group_id").get(group_id, ())
+            if not p.deleted and not p.round_id and not p.withdrawn
         ]
         return sorted(found, key=lambda p: (p.created, p.id))
 
@@ -377,7 +406,7 @@ class Workspace(Frozen):
         ]
 
     def action_items_of(self, round_id: str) -> list[ActionItem]:
-        found = [a for a in self.action_items.values() if a.round_id == round_id and not a.deleted]
+        found = [a for a in grouped(self.action_items, "round_id").get(round_id, ()) if not a.deleted]
         return sorted(found, key=lambda a: a.by_due)
 
     def last_carried(self, group_id: str) -> dict[str, str]:

@@ -16,7 +16,10 @@ Then the screens issues 18 and 19 added (bench/screens.py: setup with its roles 
 plan, the time budget of a late session, the break screen, the group page and its history,
 the protocol list and editor, the follow-up of actions), each with the ten years of history
 and the moves a person makes there (a click, a field the screen follows, a link: until the
-DOM changed), p50 and p95 per kind and per screen. `--only screens` measures those alone.
+DOM changed), p50 and p95 per kind and per screen. `--only screens` measures those alone;
+`--before FOLDER` measures them in another build as well (a dist/ built from an older
+commit), screen by screen in turn, and ends with a table of both: the way to tell whether a
+change helps on a machine too noisy for two separate runs.
 
 The clicks above are measured once pydantic is up (data-checks="ready"). Then the first
 click after a load, which pays for whatever Python builds lazily (pydantic's validators):
@@ -214,19 +217,49 @@ INTERACT = """async ({moves, runs, warm}) => {
 }"""
 
 
-def measure_screen(browser, base: str, screen: Screen, runs: int) -> dict[str, dict[str, list[float]]]:
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 720})
-    page = context.new_page()
-    seed(page, screen.ws)
-    page.goto(f"{base}{screen.address}")
-    page.wait_for_selector("html[data-checks=ready]", state="attached", timeout=120_000)
-    assert page.locator("h1").inner_text().startswith(screen.title), page.inner_text("body")[:500]
-    runs += runs % 2  # each cycle comes back to where it started
-    # one cycle of each kind first, not counted: its first move pays what Python builds on
-    # first use (a first click is measured on its own above, on the round screen)
-    found = {kind: page.evaluate(INTERACT, {"moves": moves, "runs": runs, "warm": len(moves)}) for kind, moves in screen.kinds.items()}
-    context.close()
+def measure_screen(browser, bases: dict[str, str], screen: Screen, runs: int, rounds: int = 1) -> dict[str, dict[str, dict[str, list[float]]]]:
+    """Per build (name -> base URL), per kind of move: the screen open in a page of each
+    build at once, each kind measured in `rounds` batches, the builds taking turns, so that
+    they meet the same load of the machine."""
+    pages = {}
+    for name, base in bases.items():
+        context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 720})
+        page = pages[name] = context.new_page()
+        seed(page, screen.ws)
+        page.goto(f"{base}{screen.address}")
+        page.wait_for_selector("html[data-checks=ready]", state="attached", timeout=120_000)
+        assert page.locator("h1").inner_text().startswith(screen.title), page.inner_text("body")[:500]
+    batch = -(-runs // rounds)
+    batch += batch % 2  # each cycle comes back to where it started
+    found: dict[str, dict[str, dict[str, list[float]]]] = {name: {} for name in bases}
+    for kind, moves in screen.kinds.items():
+        for name, page in pages.items():
+            # one cycle first, not counted: its first move pays what Python builds on first
+            # use (a first click is measured on its own, on the round screen)
+            page.evaluate(INTERACT, {"moves": moves, "runs": 0, "warm": len(moves)})
+        for turn in range(rounds):
+            for name in list(pages) if turn % 2 else list(reversed(pages)):
+                values = pages[name].evaluate(INTERACT, {"moves": moves, "runs": batch, "warm": 0})
+                kept = found[name].setdefault(kind, {"dom": [], "painted": []})
+                kept["dom"] += values["dom"]
+                kept["painted"] += values["painted"]
+    for page in pages.values():
+        page.context.close()
     return found
+
+
+def round_screen() -> Screen:
+    """The round screen of bench/interaction.py's clicks, as one of bench/screens.py's (each
+    kind a cycle back to where it started), to compare builds on it too."""
+    ws, session = history()
+    undo = {"how": "click", "selector": '[data-action="undo"][aria-keyshortcuts~="Control+Z"]'}
+    step = CLICKS["step 4 <-> 3"]
+    return Screen("round screen", ws, f"#/session?id={session}", "Exploration", {
+        "pause / resume": [{"how": "click", "selector": CLICKS["pause / resume"]}] * 2,
+        "step 4 <-> 3": [{"how": "click", "selector": step.format(step=3)}, {"how": "click", "selector": step.format(step=4)}],
+        "+1 min, undo": [{"how": "click", "selector": CLICKS["+1 min"]}, undo],
+        "answered": [{"how": "click", "selector": CLICKS["answered"]}] * 2,
+    })
 
 
 NO_IDLE = "window.requestIdleCallback = () => 0;"  # the warm-up waits for idle time: never
@@ -259,24 +292,41 @@ def line(name: str, values: dict[str, list[float]]) -> str:
     return f"  {name:<22} DOM p50 {statistics.median(dom):6.1f} ms  p95 {pct(dom, 0.95):6.1f} ms   painted p50 {statistics.median(painted):6.1f} ms  p95 {pct(painted, 0.95):6.1f} ms"
 
 
-def measure_screens(browser, base: str, runs: int) -> float:
+def both(values: dict[str, dict[str, list[float]]]) -> dict[str, list[float]]:
+    return {"dom": [v for r in values.values() for v in r["dom"]], "painted": [v for r in values.values() for v in r["painted"]]}
+
+
+def measure_screens(browser, bases: dict[str, str], runs: int, only: list[str] | None = None) -> float:
     """The new screens, each with ten years of history, after the round screen's clicks with
     the same history (the reference the README's figures were measured on, here measured
-    under the same load of the machine); the worst p95 (click -> DOM) of the new screens."""
-    ws, session = history()
-    found = measure(browser, base, ws, session, runs)
-    every = {"dom": [v for r in found.values() for v in r["dom"]], "painted": [v for r in found.values() for v in r["painted"]]}
-    print(f"reference, the round screen (ten years), {runs} clicks each:")
-    print(line("all clicks", every))
+    under the same load of the machine); the worst p95 (click -> DOM) of the new screens
+    of the last build. With two builds (`--before`), the round screen too is measured as
+    the new screens are, each screen in both builds at once, batch by batch in turn (five
+    batches per kind), and a table compares them at the end."""
+    table: dict[str, dict[str, dict[str, list[float]]]] = {}
+    if len(bases) == 1:
+        ws, session = history()
+        print(f"reference, the round screen (ten years), {runs} clicks each:")
+        print(line("all clicks", both(measure(browser, bases["now"], ws, session, runs))))
     worst = 0.0
-    for screen in screens(ten_years()):
-        found = measure_screen(browser, base, screen, runs)
+    for screen in ([round_screen()] if len(bases) > 1 else []) + screens(ten_years()):
+        if only and screen.name not in only:
+            continue
         print(f"{screen.name} (ten years: {len(screen.ws.live('sessions'))} sessions), {runs + runs % 2} moves each:")
-        for kind, values in found.items():
-            print(line(kind, values))
-        every = {"dom": [v for r in found.values() for v in r["dom"]], "painted": [v for r in found.values() for v in r["painted"]]}
-        print(line("all moves", every))
-        worst = max(worst, pct(every["dom"], 0.95))
+        found = measure_screen(browser, bases, screen, runs, rounds=5 if len(bases) > 1 else 1)
+        for name, kinds in found.items():
+            for kind, values in kinds.items():
+                print(line(f"{kind} ({name})" if len(bases) > 1 else kind, values))
+            table.setdefault(screen.name, {})[name] = every = both(kinds)
+            print(line(f"all moves ({name})" if len(bases) > 1 else "all moves", every))
+        if screen.name != "round screen":
+            worst = max(worst, pct(table[screen.name]["now"]["dom"], 0.95))
+    if len(bases) > 1:
+        print("click -> DOM, all moves of each screen, p50 / p95 (ms):")
+        print(f"  {'screen':<18}" + "".join(f"{name:>18}" for name in bases))
+        for screen_name, builds in table.items():
+            cells = "".join(f"{statistics.median(builds[name]['dom']):9.1f} /{pct(builds[name]['dom'], 0.95):6.1f}  " for name in bases)
+            print(f"  {screen_name:<18}{cells}")
     return worst
 
 
@@ -285,17 +335,20 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=30, help="clicks of each kind (default 30)")
     parser.add_argument("--loads", type=int, default=3, help="fresh pages per kind for the first click (default 3)")
     parser.add_argument("--only", choices=("round", "screens"), help="the round screen's clicks (and first clicks) alone, or the new screens alone")
+    parser.add_argument("--screens", nargs="+", metavar="NAME", help="of the screens, only these (bench/screens.py's names; \"round screen\" with --before)")
+    parser.add_argument("--before", metavar="FOLDER", help="another built dist/ (an older commit's, say): the screens measured in both, in one run")
     parser.add_argument("--cases", nargs="+", choices=list(CASES), default=list(CASES),
                         help="workspaces to measure (default: all, then the first clicks); a subset skips the first clicks")
     args = parser.parse_args()
     runs = args.runs
-    server, base = build.start_server({"/": build.DIST})
+    server, base = build.start_server({"/": build.DIST, **({"/before/": Path(args.before)} if args.before else {})})
     results = {}
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=build.chromium_executable(), args=list(build.CHROMIUM_ARGS))
             if args.only != "round":
-                worst = measure_screens(browser, base, runs)
+                bases = {"before": f"{base}before/", "now": base} if args.before else {"now": base}
+                worst = measure_screens(browser, bases, runs, args.screens)
                 if args.only == "screens":
                     browser.close()
                     verdict = "met" if worst <= TARGET_P95_MS else "NOT met"
