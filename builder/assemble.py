@@ -115,11 +115,12 @@ def assemble(out: Path, modules: Path, library: Path, app: Path, wheels: list[Pa
 
 
 def write_service_worker(out: Path) -> None:
-    """dist/sw.js: assets/sw.js with the list of every file of the build (but itself and the
-    precompressed siblings, which the host hands out for their originals) and a hash of
-    their names and bytes, which names its cache: a new build is a new worker."""
+    """dist/sw.js: assets/sw.js with the list of every file of the build (but itself, the
+    precompressed siblings, which the host hands out for their originals, and the source
+    maps, which only a developer's tools fetch) and a hash of their names and bytes, which
+    names its cache: a new build is a new worker."""
     files = sorted(path.relative_to(out).as_posix() for path in out.rglob("*")
-                   if path.is_file() and path.name != SERVICE_WORKER and path.suffix not in PRECOMPRESSED)
+                   if path.is_file() and path.name != SERVICE_WORKER and path.suffix not in (*PRECOMPRESSED, ".map"))
     digest = hashlib.sha256()
     for name in files:
         digest.update(name.encode() + b"\0" + hashlib.sha256((out / name).read_bytes()).digest())

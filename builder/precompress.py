@@ -34,7 +34,8 @@ def precompress(out: Path) -> None:
             write_atomically(siblings[".br"], brotli.compress(data, quality=11, lgwin=24))
         for cached in siblings.values():
             os.utime(cached)  # in use (prune_unused)
-        if siblings[".br"].stat().st_size <= 0.95 * len(data):
+        # gzip's may not be larger either: it is, for a map of a few bytes (core.js.map).
+        if siblings[".br"].stat().st_size <= 0.95 * len(data) and siblings[".gz"].stat().st_size < len(data):
             for suffix, cached in siblings.items():
                 shutil.copy2(cached, path.with_name(path.name + suffix))
     prune_unused(folder)

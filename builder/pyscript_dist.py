@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 from builder.project import BuildError
+from builder.sourcemaps import shifted
 
 # PyScript chunks that core.js imports lazily and this page does use: the TOML parser for
 # pyscript.toml, and the error plugin (still imported, to switch its on-page banner off).
@@ -110,8 +111,9 @@ def lazy_package_init(source: str, package: dict[str, str] | None = None) -> str
 
 
 def copy_pyscript(source: Path, target: Path) -> None:
-    """Copy core.js and the chunks it reaches: static imports, plus the lazy chunks that
-    this page uses (PYSCRIPT_LAZY_CHUNKS); editors, terminals and the like stay out."""
+    """Copy core.js and the chunks it reaches, each with its source map: static imports, plus
+    the lazy chunks that this page uses (PYSCRIPT_LAZY_CHUNKS); editors, terminals and the
+    like stay out. The bundle goes through `BUNDLE_EDITS`, its map shifted to match."""
     target.mkdir()
     pending, seen = ["core.js"], set()
     while pending:
@@ -121,8 +123,18 @@ def copy_pyscript(source: Path, target: Path) -> None:
         seen.add(name)
         text = (source / name).read_text()
         shutil.copy2(source / name, target / name)
+        source_map = source / f"{name}.map"
+        if source_map.is_file():
+            shutil.copy2(source_map, target / source_map.name)
         if re.fullmatch(r"core-[\w-]+\.js", name):  # the bundle (core.js only imports it)
-            (target / name).write_text(without_worker_hooks(without_package_writes(text)))
+            edited, mapping = text, source_map.read_text() if source_map.is_file() else None
+            for edit in BUNDLE_EDITS:
+                before, edited = edited, edit(edited)
+                if mapping:
+                    mapping = shifted(mapping, before, edited)
+            (target / name).write_text(edited)
+            if mapping:
+                (target / source_map.name).write_text(mapping)
         static = re.findall(r'(?:from|import)\s*"\./([\w.-]+\.js)"', text)
         lazy = re.findall(r'import\(\s*"\./([\w.-]+\.js)"\s*\)', text)
         pending += static
@@ -155,3 +167,7 @@ def without_worker_hooks(bundle: str) -> str:
         raise BuildError("PyScript's bundle no longer builds its worker hooks as the build expects "
                          "(PYSCRIPT_WORKER_HOOKS): check builder/pyscript_dist.py without_worker_hooks against this @pyscript/core")
     return PYSCRIPT_WORKER_HOOKS.sub(r"\g<name>=()=>{}", bundle)
+
+
+# What dist/'s copy of PyScript's bundle leaves out, in this order.
+BUNDLE_EDITS = (without_package_writes, without_worker_hooks)

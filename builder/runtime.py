@@ -12,7 +12,7 @@ from builder.fetch import normalize, wheel_project
 from builder.project import CACHE, BuildError, sha256_of
 from builder.zips import read_zip, write_zip
 
-# What the page loads from the pyodide package (no source maps, no CommonJS twin).
+# What the page loads from the pyodide package (no CommonJS twin), with their source maps.
 PYODIDE_RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 STDLIB = "python_stdlib.zip"
 # What app/ imports as it starts, the first screen then pydantic (their own dependencies follow
@@ -25,6 +25,8 @@ def copy_pyodide(source: Path, library: Path, files: list[Path], lock: dict, tar
     target.mkdir()
     for name in PYODIDE_RUNTIME:
         shutil.copy2(library if name == STDLIB else source / name, target / name)
+        if (source / f"{name}.map").is_file():  # pyodide.mjs's (pyodide.asm.mjs ships none)
+            shutil.copy2(source / f"{name}.map", target / f"{name}.map")
     for path in files:
         shutil.copy2(path, target / path.name)
     (target / "pyodide-lock.json").write_text(json.dumps(lock, indent=1))

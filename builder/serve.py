@@ -18,6 +18,7 @@ MIME_TYPES = {
     ".mjs": "text/javascript",
     ".js": "text/javascript",
     ".json": "application/json",
+    ".map": "application/json",
     ".toml": "application/toml",
     ".whl": "application/zip",
     ".zip": "application/zip",

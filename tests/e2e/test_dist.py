@@ -11,13 +11,16 @@ import subprocess
 import sys
 import urllib.request
 import zipfile
+from pathlib import Path
 
 import build
 import pytest
 from builder.fetch import build_packages
 from builder.precompress import PRECOMPRESSED
-from builder.pyscript_dist import lazy_package_init, pyscript_package, without_package_writes, without_worker_hooks
+from builder.pyscript_dist import (BUNDLE_EDITS, lazy_package_init, pyscript_package, without_package_writes,
+                                   without_worker_hooks)
 from builder.runtime import STDLIB
+from builder.sourcemaps import decode, line_starts
 
 from app.i18n import LANGUAGES, catalog
 
@@ -189,10 +192,9 @@ def test_no_absolute_or_remote_urls_in_what_the_page_loads():
 
 
 def test_only_what_the_page_loads_is_shipped():
-    assert not list(DIST.rglob("*.map")), "no source maps"
     assert not (DIST / "pyscript" / "xterm-Bdboj2r8.js").exists()
     assert sorted(p.name for p in (DIST / "pyodide").glob("pyodide*") if p.suffix not in PRECOMPRESSED) == [
-        "pyodide-lock.json", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.mjs",
+        "pyodide-lock.json", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.mjs", "pyodide.mjs.map",
     ]
 
 
@@ -227,8 +229,9 @@ def test_precompressed_siblings_hold_the_same_bytes():
         if name.endswith(".whl"):
             assert not br.exists() and not gz.exists(), f"{name}: deflated already, nothing to gain"
             continue
-        if name.endswith(".png") and not br.exists():
-            continue
+        if not br.exists() and (name.endswith(".png") or len(gzip.compress(data, 9)) >= len(data)):
+            assert not gz.exists(), name
+            continue  # a PNG, or a file of a few bytes (core.js.map) that gzip makes no smaller
         assert brotli.decompress(br.read_bytes()) == data, name
         assert gzip.decompress(gz.read_bytes()) == data, name
         assert max(br.stat().st_size, gz.stat().st_size) < len(data), name
@@ -244,10 +247,41 @@ def test_the_python_zips_are_stored_for_brotli_to_compress_across_files():
     assert f'"integrity": "sha256-{digest}"' in (DIST / "index.html").read_text()
 
 
+def test_every_source_map_comment_finds_its_map_and_only_those_maps_are_shipped():
+    """Lighthouse's best practices want them (issue 17); browsers fetch them only for a
+    developer's tools, so the service worker does not store them (above)."""
+    resolved = set()
+    for script in (path for path in DIST.rglob("*") if path.suffix in (".js", ".mjs")):
+        for url in re.findall(r"^//# sourceMappingURL=(\S+)$", script.read_text(), re.M):
+            source_map = script.parent / url
+            assert json.loads(source_map.read_text())["version"] == 3, url
+            resolved.add(source_map.relative_to(DIST).as_posix())
+    assert {"pyscript/core.js.map", "pyodide/pyodide.mjs.map"} < resolved
+    assert resolved == {name for name in shipped() if name.endswith(".map")}
+
+
+def test_the_bundles_map_points_at_the_same_code_once_the_build_edited_it():
+    """dist/'s bundle is PyScript's without two spans (BUNDLE_EDITS): each position its map
+    keeps still points at the code it pointed at, but where an edit begins."""
+    published = build.npm_packages() / "@pyscript" / "core" / "dist"
+    original = next(published.glob("core-*.js"))
+    shipped_bundle = DIST / "pyscript" / original.name
+
+    def points(script: Path) -> list[tuple]:
+        text, mapping = script.read_text(), json.loads(script.with_name(script.name + ".map").read_text())
+        starts = line_starts(text)
+        return [(*segment[1:], text[starts[line] + segment[0]:][:12])
+                for line, segments in enumerate(decode(mapping["mappings"])) for segment in segments]
+
+    before, after = set(points(original)), points(shipped_bundle)
+    moved = [point for point in after if point not in before]
+    assert len(after) > 10_000 and len(moved) <= 3 * len(BUNDLE_EDITS), moved
+
+
 def test_the_service_worker_stores_every_file_of_the_build_under_its_hash():
     worker = (DIST / "sw.js").read_text()
     found = json.loads(re.search(r"const BUILD = (\{.*?\n\});", worker, re.S)[1])
-    assert found["files"] == [name for name in shipped() if name != "sw.js"]
+    assert found["files"] == [name for name in shipped() if name != "sw.js" and not name.endswith(".map")]
     assert "index.html" in found["files"] and "assets/offline.mjs" in found["files"]
     digest = hashlib.sha256()
     for name in found["files"]:
