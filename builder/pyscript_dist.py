@@ -81,10 +81,12 @@ def lazy_package_init(source: str, package: dict[str, str] | None = None) -> str
     same import statements, run when one of them is first used instead of when PyScript
     imports the package before the page's script (which never uses them): display, fetch,
     storage, websocket, workers... about 50 ms of every start (bench/compare.py, 21
-    alternating loads). It may only import names (under `if not RUNNING_IN_WORKER:` too),
-    and the modules it imports (`package`: their sources by name) may not import names from
-    the package at their top (a cycle that only the eager order resolves): anything else
-    stops the build, to be looked at (tests/e2e/test_dist.py)."""
+    alternating loads; on 2026-12-03, machine loaded, PyScript as published against both
+    changes: +4, +257 and +58 ms run by run, docs/startup.md). It may only import names
+    (under `if not RUNNING_IN_WORKER:` too), and the modules it imports (`package`: their
+    sources by name) may not import names from the package at their top (a cycle that only
+    the eager order resolves): anything else stops the build, to be looked at
+    (tests/e2e/test_dist.py)."""
     names: list[str] = []
     statements: list[str] = []
 
@@ -148,7 +150,10 @@ def without_package_writes(bundle: str) -> str:
     (`app_archive`), so the page leaves the package out of the bundle: PyScript then
     writes nothing and imports the zip's. The bundle is pinned in package-lock.json; if
     another version no longer matches, the build stops rather than ship it unchanged.
-    (PyScript's workers would need the written package: this page starts none.)"""
+    (PyScript's workers would need the written package: this page starts none.)
+    Gain: 24 and 28 ms from the interpreter booted to ready on a quiet machine; on
+    2026-12-03, with the machine loaded 3-6x, -15, +173 and +42 ms run by run, quartiles
+    straddling zero (docs/startup.md, bench/pyscript_patches.py: to measure again)."""
     found = PYSCRIPT_PACKAGE_WRITES.findall(bundle)
     if len(found) != 1:
         raise BuildError("PyScript's bundle no longer writes its package as the build expects "
