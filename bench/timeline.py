@@ -33,7 +33,7 @@ import build  # noqa: E402
 
 SCRIPT = """import js; js.performance.mark("python: script starts")
 import app.model; js.performance.mark("python: the app's models defined")
-import app.views, app.views.home, app.web.app, app.web.storage, app.web.events; js.performance.mark("python: first screen's modules")
+import app.first_screen; app.first_screen.import_all(); js.performance.mark("python: first screen's modules")
 import app.main; await app.main.run()"""
 
 # (what the page says, what the copy says instead)

@@ -7,6 +7,7 @@
 - runtime: Pyodide's files, its standard library zip with the start-up wheels, its lock file
 - app_zip: the app's zip (app/, its catalogs, PyScript's Python package)
 - pyscript_dist: PyScript's bundle and chunks as the page loads them
+- sourcemaps: the bundle's source map shifted to match the build's edits of it
 - page: index.html with its inlined scripts, preload links and Content-Security-Policy hashes
 - icons: the manifest's PNG icons
 - precompress: the .br and .gz siblings
