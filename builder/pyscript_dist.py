@@ -82,7 +82,7 @@ def lazy_package_init(source: str, package: dict[str, str] | None = None) -> str
     imports the package before the page's script (which never uses them): display, fetch,
     storage, websocket, workers... about 50 ms of every start (bench/compare.py, 21
     alternating loads; on 2026-12-03, machine loaded, PyScript as published against both
-    changes: +4, +257, +58 and +212 ms run by run, docs/startup.md). It may only import names
+    changes: +4, +257, +58, +212 and -8 ms run by run, docs/startup.md). It may only import names
     (under `if not RUNNING_IN_WORKER:` too), and the modules it imports (`package`: their
     sources by name) may not import names from the package at their top (a cycle that only
     the eager order resolves): anything else stops the build, to be looked at
@@ -152,8 +152,8 @@ def without_package_writes(bundle: str) -> str:
     another version no longer matches, the build stops rather than ship it unchanged.
     (PyScript's workers would need the written package: this page starts none.)
     Gain: 24 and 28 ms from the interpreter booted to ready on a quiet machine; on
-    2026-12-03, with the machine loaded 3-6x, -15, +173, +42 and +196 ms run by run,
-    quartiles straddling zero (docs/startup.md, bench/pyscript_patches.py: to measure again)."""
+    2026-12-03, with the machine loaded 2-6x, -15, +173, +42, +196 and -119 ms run by run,
+    quartiles straddling zero: not clearly above noise (docs/startup.md)."""
     found = PYSCRIPT_PACKAGE_WRITES.findall(bundle)
     if len(found) != 1:
         raise BuildError("PyScript's bundle no longer writes its package as the build expects "
