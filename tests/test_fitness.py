@@ -7,7 +7,7 @@ import re
 import tomllib
 from pathlib import Path
 
-import build
+from builder.page import with_plugins
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,5 +31,5 @@ def test_pyscript_plugins_are_written_once_and_the_page_gets_them():
     plugins = tomllib.loads((ROOT / "pyscript.toml").read_text())["plugins"]
     source = (ROOT / "index.html").read_text()
     assert not any(plugin in source for plugin in plugins), "index.html keeps no list of its own"
-    config = re.search(r"<mpy-config>(.*?)</mpy-config>", build.with_plugins(source), re.S)
+    config = re.search(r"<mpy-config>(.*?)</mpy-config>", with_plugins(source), re.S)
     assert config and json.loads(config[1]) == {"plugins": plugins}

@@ -11,9 +11,16 @@ import subprocess
 import sys
 import urllib.request
 import zipfile
+from pathlib import Path
 
 import build
 import pytest
+from builder.fetch import build_packages
+from builder.precompress import PRECOMPRESSED
+from builder.pyscript_dist import (BUNDLE_EDITS, lazy_package_init, pyscript_package, without_package_writes,
+                                   without_worker_hooks)
+from builder.runtime import STDLIB
+from builder.sourcemaps import decode, line_starts
 
 from app.i18n import LANGUAGES, catalog
 
@@ -67,7 +74,7 @@ def test_app_ships_as_a_zip_with_bytecode_that_boot_js_mounts_after_its_hash():
 
 def test_pyscript_leaves_its_package_to_the_apps_zip_which_holds_it_as_bytecode():
     """PyScript's bundle holds its Python package's sources, which it writes at every start;
-    dist/'s bundle leaves them out (build.without_package_writes), and the app's zip, first
+    dist/'s bundle leaves them out (without_package_writes), and the app's zip, first
     on sys.path, holds the same modules as bytecode, from the same npm package."""
     original = next((build.CACHE / "npm" / "node_modules" / "@pyscript" / "core" / "dist").glob("core-*.js")).read_text()
     shipped_bundle = next((DIST / "pyscript").glob("core-*.js")).read_text()
@@ -75,43 +82,43 @@ def test_pyscript_leaves_its_package_to_the_apps_zip_which_holds_it_as_bytecode(
     assert "__init__" in written and not re.findall(r'"(\w+)\.py":', shipped_bundle)
     assert 'import pyscript as _pyscript' in shipped_bundle  # PyScript still imports it
     assert len(original) - len(shipped_bundle) > 25_000  # the package's sources, and nothing else, left out
-    assert shipped_bundle == build.without_worker_hooks(build.without_package_writes(original))
-    package = build.pyscript_package(build.npm_packages())
+    assert shipped_bundle == without_worker_hooks(without_package_writes(original))
+    package = pyscript_package(build.npm_packages())
     assert set(package) == written, "the npm package's sources are the bundle's modules"
     with zipfile.ZipFile(next((DIST / "pyodide").glob("cercle-*.zip"))) as archive:
         compiled = {name[len("pyscript/"):-4] for name in archive.namelist() if re.fullmatch(r"pyscript/\w+\.pyc", name)}
         assert compiled == written
         for name, text in package.items():
             if name == "__init__":
-                text = build.lazy_package_init(text, package)
+                text = lazy_package_init(text, package)
             assert compiled_from(archive.read(f"pyscript/{name}.pyc"), text.encode()), name
 
 
 def test_a_pyscript_bundle_that_no_longer_matches_stops_the_build():
     bundle = 'a=1;W(".",{pyscript:{"__init__.py":"import x\\n","ffi.py":"y = {}"}}),H.push("import pyscript as _pyscript"),H.push("del _os")'
-    assert build.without_package_writes(bundle) == 'a=1;W(".",{}),H.push("import pyscript as _pyscript"),H.push("del _os")'
+    assert without_package_writes(bundle) == 'a=1;W(".",{}),H.push("import pyscript as _pyscript"),H.push("del _os")'
     for changed in (bundle.replace("_pyscript", "_ps"), bundle + ";" + bundle, ""):
         with pytest.raises(build.BuildError, match="no longer writes its package"):
-            build.without_package_writes(changed)
+            without_package_writes(changed)
 
 
 def test_pyscript_builds_no_worker_hooks_with_function_which_the_csp_forbids():
     shipped_bundle = next((DIST / "pyscript").glob("core-*.js")).read_text()
     assert "return Function(`return(w,x)" not in shipped_bundle
     hooks = 'x=1,jo=(e,t)=>{const n=[...Eo(t)];if(n.length){const r=_o(e[`_${t}`]||(async(e,t,...n)=>{for(const r of n)await r(e,t)})),s=n.map(_o).join(", ");return Function(`return(w,x)=>(${r})(w,x,...[${s}])`)()}},y=2'
-    assert build.without_worker_hooks(hooks) == "x=1,jo=()=>{},y=2"
+    assert without_worker_hooks(hooks) == "x=1,jo=()=>{},y=2"
     for changed in (hooks.replace("return Function", "return new Function"), hooks + ";" + hooks, ""):
         with pytest.raises(build.BuildError, match="no longer builds its worker hooks"):
-            build.without_worker_hooks(changed)
+            without_worker_hooks(changed)
 
 
 def test_pyscript_package_in_the_zip_offers_every_name_of_pyscripts_own_from_the_same_module():
-    """Its __init__ imports them on first use (build.py `lazy_package_init`)."""
-    package = build.pyscript_package(build.npm_packages())
+    """Its __init__ imports them on first use (builder/pyscript_dist.py `lazy_package_init`)."""
+    package = pyscript_package(build.npm_packages())
     original = package["__init__"]
     expected = {alias.asname or alias.name for node in ast.walk(ast.parse(original)) if isinstance(node, ast.ImportFrom)
                 for alias in node.names}
-    init = build.lazy_package_init(original, package)
+    init = lazy_package_init(original, package)
     with zipfile.ZipFile(next((DIST / "pyodide").glob("cercle-*.zip"))) as archive:
         assert compiled_from(archive.read("pyscript/__init__.pyc"), init.encode())  # what the page imports
     shipped: dict = {}
@@ -120,12 +127,12 @@ def test_pyscript_package_in_the_zip_offers_every_name_of_pyscripts_own_from_the
     imports = [ast.unparse(node) for node in ast.parse(original).body if not isinstance(node, ast.Expr)]
     assert shipped["_IMPORTS"] == "\n".join(imports) + "\n", "PyScript's own statements, in its order"
     with pytest.raises(build.BuildError, match="more than import names"):
-        build.lazy_package_init(original + "\nprint('side effect')\n")
+        lazy_package_init(original + "\nprint('side effect')\n")
     with pytest.raises(build.BuildError, match="imports from the package at its top"):
-        build.lazy_package_init(original, {"fetch": "from pyscript import window\n"})
+        lazy_package_init(original, {"fetch": "from pyscript import window\n"})
 
 
-# A package made lazy as build.py makes PyScript's, then used as PyScript's own would be.
+# A package made lazy as the build makes PyScript's, then used as PyScript's own would be.
 LAZY_USE = """
 import sys
 import pyscript.fetch  # a submodule first: the package still binds the function of that name
@@ -156,7 +163,7 @@ def test_the_lazy_package_binds_what_the_eager_one_binds(tmp_path):
         "workers": "workers = 'workers'\n",
     }
     (tmp_path / "pyscript").mkdir()
-    (tmp_path / "pyscript" / "__init__.py").write_text(build.lazy_package_init(init, files))
+    (tmp_path / "pyscript" / "__init__.py").write_text(lazy_package_init(init, files))
     for name, text in files.items():
         (tmp_path / "pyscript" / f"{name}.py").write_text(text)
     result = subprocess.run([sys.executable, "-c", LAZY_USE], cwd=tmp_path, capture_output=True, text=True)
@@ -176,7 +183,7 @@ def test_library_zip_holds_the_standard_library_and_pydantic_as_bytecode():
 
 def test_no_absolute_or_remote_urls_in_what_the_page_loads():
     texts = [DIST / "index.html", DIST / "pyscript.toml", DIST / "sw.js",
-             *(path for path in (DIST / "assets").glob("*.*") if path.suffix not in (".png", *build.PRECOMPRESSED))]
+             *(path for path in (DIST / "assets").glob("*.*") if path.suffix not in (".png", *PRECOMPRESSED))]
     for path in texts:
         text = path.read_text()
         assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:/|https?:)""", text), path.name
@@ -185,10 +192,9 @@ def test_no_absolute_or_remote_urls_in_what_the_page_loads():
 
 
 def test_only_what_the_page_loads_is_shipped():
-    assert not list(DIST.rglob("*.map")), "no source maps"
     assert not (DIST / "pyscript" / "xterm-Bdboj2r8.js").exists()
-    assert sorted(p.name for p in (DIST / "pyodide").glob("pyodide*") if p.suffix not in build.PRECOMPRESSED) == [
-        "pyodide-lock.json", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.mjs",
+    assert sorted(p.name for p in (DIST / "pyodide").glob("pyodide*") if p.suffix not in PRECOMPRESSED) == [
+        "pyodide-lock.json", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.mjs", "pyodide.mjs.map",
     ]
 
 
@@ -210,11 +216,11 @@ def test_server_sends_the_right_mime_types(base_url, path, mime):
 
 def shipped() -> list[str]:
     return sorted(path.relative_to(DIST).as_posix() for path in DIST.rglob("*")
-                  if path.is_file() and path.suffix not in build.PRECOMPRESSED)
+                  if path.is_file() and path.suffix not in PRECOMPRESSED)
 
 
 def test_precompressed_siblings_hold_the_same_bytes():
-    build.build_packages()
+    build_packages()
     import brotli
 
     for name in shipped():
@@ -223,8 +229,9 @@ def test_precompressed_siblings_hold_the_same_bytes():
         if name.endswith(".whl"):
             assert not br.exists() and not gz.exists(), f"{name}: deflated already, nothing to gain"
             continue
-        if name.endswith(".png") and not br.exists():
-            continue
+        if not br.exists() and (name.endswith(".png") or len(gzip.compress(data, 9)) >= len(data)):
+            assert not gz.exists(), name
+            continue  # a PNG, or a file of a few bytes (core.js.map) that gzip makes no smaller
         assert brotli.decompress(br.read_bytes()) == data, name
         assert gzip.decompress(gz.read_bytes()) == data, name
         assert max(br.stat().st_size, gz.stat().st_size) < len(data), name
@@ -232,7 +239,7 @@ def test_precompressed_siblings_hold_the_same_bytes():
 
 def test_the_python_zips_are_stored_for_brotli_to_compress_across_files():
     app_zip = next((DIST / "pyodide").glob("cercle-*.zip"))
-    for archive in (DIST / "pyodide" / build.STDLIB, app_zip):
+    for archive in (DIST / "pyodide" / STDLIB, app_zip):
         with zipfile.ZipFile(archive) as opened:
             assert {info.compress_type for info in opened.infolist()} == {zipfile.ZIP_STORED}, archive.name
     # The page checks the app's zip against its hash (Subresource Integrity): these bytes.
@@ -240,10 +247,41 @@ def test_the_python_zips_are_stored_for_brotli_to_compress_across_files():
     assert f'"integrity": "sha256-{digest}"' in (DIST / "index.html").read_text()
 
 
+def test_every_source_map_comment_finds_its_map_and_only_those_maps_are_shipped():
+    """Lighthouse's best practices want them (issue 17); browsers fetch them only for a
+    developer's tools, so the service worker does not store them (above)."""
+    resolved = set()
+    for script in (path for path in DIST.rglob("*") if path.suffix in (".js", ".mjs")):
+        for url in re.findall(r"^//# sourceMappingURL=(\S+)$", script.read_text(), re.M):
+            source_map = script.parent / url
+            assert json.loads(source_map.read_text())["version"] == 3, url
+            resolved.add(source_map.relative_to(DIST).as_posix())
+    assert {"pyscript/core.js.map", "pyodide/pyodide.mjs.map"} < resolved
+    assert resolved == {name for name in shipped() if name.endswith(".map")}
+
+
+def test_the_bundles_map_points_at_the_same_code_once_the_build_edited_it():
+    """dist/'s bundle is PyScript's without two spans (BUNDLE_EDITS): each position its map
+    keeps still points at the code it pointed at, but where an edit begins."""
+    published = build.npm_packages() / "@pyscript" / "core" / "dist"
+    original = next(published.glob("core-*.js"))
+    shipped_bundle = DIST / "pyscript" / original.name
+
+    def points(script: Path) -> list[tuple]:
+        text, mapping = script.read_text(), json.loads(script.with_name(script.name + ".map").read_text())
+        starts = line_starts(text)
+        return [(*segment[1:], text[starts[line] + segment[0]:][:12])
+                for line, segments in enumerate(decode(mapping["mappings"])) for segment in segments]
+
+    before, after = set(points(original)), points(shipped_bundle)
+    moved = [point for point in after if point not in before]
+    assert len(after) > 10_000 and len(moved) <= 3 * len(BUNDLE_EDITS), moved
+
+
 def test_the_service_worker_stores_every_file_of_the_build_under_its_hash():
     worker = (DIST / "sw.js").read_text()
     found = json.loads(re.search(r"const BUILD = (\{.*?\n\});", worker, re.S)[1])
-    assert found["files"] == [name for name in shipped() if name != "sw.js"]
+    assert found["files"] == [name for name in shipped() if name != "sw.js" and not name.endswith(".map")]
     assert "index.html" in found["files"] and "assets/offline.mjs" in found["files"]
     digest = hashlib.sha256()
     for name in found["files"]:

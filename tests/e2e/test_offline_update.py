@@ -7,6 +7,8 @@ import shutil
 
 import build
 import pytest
+from builder.assemble import write_service_worker
+from builder.precompress import precompress
 from test_offline import CONTROLLED, create_group
 
 pytestmark = pytest.mark.context(service_workers="allow")
@@ -34,8 +36,8 @@ def publish(site) -> None:
     """A new build: another index.html, then what build.py writes after it."""
     page = site / "index.html"
     page.write_text(page.read_text().replace("<title>", '<meta name="cercle-test" content="new build">\n  <title>'))
-    build.write_service_worker(site)
-    build.precompress(site)
+    write_service_worker(site)
+    precompress(site)
 
 
 def test_a_new_build_is_offered_and_nothing_is_lost(app, site):
