@@ -40,7 +40,8 @@ def main() -> int:
         parser.error("run `python3 build.py` first")
     with tempfile.TemporaryDirectory(prefix="cercle-bench-") as scratch:
         builds = {"patched": build.DIST}
-        with mock.patch.object(pyscript_dist, "without_package_writes", lambda bundle: bundle):
+        # (BUNDLE_EDITS holds the functions themselves: patching the name alone changes nothing.)
+        with mock.patch.object(pyscript_dist, "BUNDLE_EDITS", (pyscript_dist.without_worker_hooks,)):
             print("bench: building the app with PyScript's bundle writing its package", flush=True)
             builds["writes"] = build.build(Path(scratch) / "writes")
             with mock.patch.object(app_zip, "pyscript_package", lambda modules: {}):

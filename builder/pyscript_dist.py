@@ -151,9 +151,9 @@ def without_package_writes(bundle: str) -> str:
     writes nothing and imports the zip's. The bundle is pinned in package-lock.json; if
     another version no longer matches, the build stops rather than ship it unchanged.
     (PyScript's workers would need the written package: this page starts none.)
-    Gain: 24 and 28 ms from the interpreter booted to ready on a quiet machine; on
-    2026-12-03, with the machine loaded 2-6x, -15, +173, +42, +196 and -119 ms run by run,
-    quartiles straddling zero: not clearly above noise (docs/startup.md)."""
+    Gain, with `lazy_package_init`, against PyScript as published (bench/pyscript_patches.py,
+    2026-12-03, quiet machine, 21 alternating loads): 206 ms to ready, run by run (quartiles
+    43 to 302), 133 ms from the interpreter booted; this edit alone, 120 ms (docs/startup.md)."""
     found = PYSCRIPT_PACKAGE_WRITES.findall(bundle)
     if len(found) != 1:
         raise BuildError("PyScript's bundle no longer writes its package as the build expects "
