@@ -19,7 +19,7 @@ is (brotli on the wire, stored zips) and (t0) of the same app built without prec
 (deflated zips, no siblings: the build before precompression). Times are read inside the
 page (performance.now() when data-app-state changes), so Playwright's overhead is out of
 them; bytes are what the server sent during the load (bodies, as encoded). Prints medians,
-the ratios b/a (DESIGN.md §6: at most 1.20), r/a (at most 0.60, with no byte from the
+the ratios b/a (DESIGN.md §6: at most 1.20; issue 17 asks at most 1.10), r/a (at most 0.60, with no byte from the
 network) and r0/a, t/t0, c/a, c'/a and b/a'; and b/a run by run; and when (r) showed the last
 screen (assets/last-screen.js: its mark, or the first paint if that came later).
 """
@@ -44,7 +44,8 @@ sys.path.insert(0, str(ROOT))
 
 import build  # noqa: E402
 
-TARGET_RATIO = 1.20
+TARGET_RATIO = 1.20  # DESIGN.md §6
+COLD_GOAL = 1.10  # issue 17: the cold first visit
 TARGET_RETURNING = 0.60
 TIMEOUT_MS = 120_000
 IDLE_S = 3  # between the first visit and the return
@@ -242,7 +243,8 @@ def main() -> int:
     print(report("(t) Cercle, first visit at 25 Mbit/s, 50 ms RTT", results["precompressed"]))
     print(report("(t0) the same without precompression", results["plain"]))
     print()
-    print(f"ratio b/a: {ratio:.2f} (target <= {TARGET_RATIO:.2f}: {'met' if ratio <= TARGET_RATIO else 'NOT met'})")
+    print(f"ratio b/a: {ratio:.2f} (target <= {TARGET_RATIO:.2f}: {'met' if ratio <= TARGET_RATIO else 'NOT met'}; "
+          f"issue 17's <= {COLD_GOAL:.2f}: {'met' if ratio <= COLD_GOAL else 'NOT met'})")
     # The same, run by run: each run loads (a) and (b) seconds apart, so their ratio
     # is less moved by this machine's load drifting over the minutes of the benchmark.
     paired = sorted(app_run["at"] / bare_run["at"] for bare_run, app_run in zip(results["bare"], results["app"]))
