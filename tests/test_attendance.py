@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -274,6 +275,8 @@ def test_a_merge_below_the_minimum_present_is_said_and_waits_for_a_correction():
     assert "Seulement 1 personne présente\u202f: un tour en demande au moins 2" in page
     assert "Marquez présents ceux qui sont là, dans «\u202fPrésences\u202f» plus bas" in page
     assert '<details class="attendance panel" open>' in page  # the correction is open
+    starts = re.findall(r'<button[^>]*data-action="start_round"[^>]*>', page)
+    assert starts and all(" disabled" in b for b in starts), "no round can be started from the screen while too few are present"
     assert "Only 1 person is marked present: a round needs at least 2" in screen(room, "session", id="s-1", lang="en")
     refused(room, {"type": "start_round", "session_id": "s-1", "id": "r-1"}, "error.attendance.too_few")
     correction = {"type": "set_attendance", "session_id": "s-1"}
@@ -281,6 +284,7 @@ def test_a_merge_below_the_minimum_present_is_said_and_waits_for_a_correction():
     room.do({**correction, "member_id": "m-0", "presence": "present"})  # towards the minimum: accepted
     page = screen(room, "session", id="s-1")
     assert "Seulement" not in page and '<details class="attendance panel">' in page
+    assert not any(" disabled" in b for b in re.findall(r'<button[^>]*data-action="start_round"[^>]*>', page))
     room.do({"type": "start_round", "session_id": "s-1", "id": "r-1"})
 
 

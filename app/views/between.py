@@ -5,6 +5,7 @@ correct it), or the move to the session's evaluation."""
 from __future__ import annotations
 
 from app import timers
+from app.attendance import short as too_few_present
 from app.markup import Markup, fragment, h
 from app.model import Session, tabled
 from app.views.conflicts import conflicted, notice
@@ -30,7 +31,7 @@ def body(view: View, session: Session) -> Markup:
     last = view.ws.last_carried(session.group_id)  # once: it reads every round of the group's history
     return fragment(
         h("p", {"class": "lead"}, view.plural("ui.between.progress", len(done), planned=view.plural("ui.count.planned_rounds", session.planned_rounds))),
-        h("div", {"class": "moves start"}, button(start, "start_round", cls="primary", session_id=session.id)) if opening else None,
+        h("div", {"class": "moves start"}, button(start, "start_round", cls="primary", disabled=bool(too_few_present(session)), session_id=session.id)) if opening else None,
         next_pitch(view, session, last) if pitches else None,
         carriers(view, session, last, alternative=pitches and waiting) if not opening else None,
         pause(view, session),
@@ -108,7 +109,7 @@ def _waiting(view: View, session: Session, pitch, who: dict[str, str], last: str
         h("p", {"class": "text"}, h("strong", {}, pitch.title)),
         h("p", {"class": "text"}, pitch.text) if pitch.text else None,
         notice(view, "pitches", pitch),
-        button(_("ui.between.examine"), "start_round", cls="primary", disabled=not here, session_id=session.id, pitch_id=pitch.id, aria_label=_("ui.between.examine_one", title=short(pitch.title, 60))),
+        button(_("ui.between.examine"), "start_round", cls="primary", disabled=not here or bool(too_few_present(session)), session_id=session.id, pitch_id=pitch.id, aria_label=_("ui.between.examine_one", title=short(pitch.title, 60))),
         pitch_controls(view, pitch),
     )
 
@@ -122,7 +123,7 @@ def carriers(view: View, session: Session, last: dict[str, str], *, alternative:
         h(
             "li",
             {"class": "carrier"},
-            button(m.name, "start_round", session_id=session.id, carrier_id=m.id, aria_label=_("ui.between.carrier_one", name=m.name)),
+            button(m.name, "start_round", disabled=bool(too_few_present(session)), session_id=session.id, carrier_id=m.id, aria_label=_("ui.between.carrier_one", name=m.name)),
             " ",
             h("span", {"class": "since"}, _last(view, last.get(m.id, ""))),
         )
