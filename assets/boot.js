@@ -113,7 +113,7 @@
   const SNAPSHOT = self.caches && STARTUP?.snapshot
     ? { cache: `cercle-snapshot ${scope}`, key: `${scope}snapshot-${STARTUP.snapshot}` }
     : null; // no Cache Storage (a page served insecurely, not from localhost): none
-  const PYTHON_ENV = { PYDANTIC_DISABLE_PLUGINS: "__all__" }; // no scan of installed packages for plugins
+  const PYTHON_ENV = STARTUP?.env; // what Python finds in os.environ, here and in any snapshot (builder/snapshot.py)
 
   // This build's stored snapshot (a response whose body is still to read), or null. One
   // that the worker refused to make, or that failed to restore, is stored empty (204).
@@ -124,6 +124,28 @@
       .then((cache) => cache.match(SNAPSHOT.key))
       .then((response) => (response?.status === 200 ? response : null))
       .catch(() => null);
+  }
+
+  // The snapshot this build ships (docs/startup.md, "The shipped snapshot"), for a first
+  // visit, fetched beside the runtime from the page's first bytes: restoring it takes a
+  // quarter less than booting Python (measured 2026-12-03). A restored Python holds the
+  // first screen's modules already, so the standard library (3.5 MB) is not needed until
+  // pydantic: it comes after the snapshot instead of beside it, and what a first visit
+  // fetches before the first screen weighs about the same as without the snapshot. Not on
+  // a page that a service worker serves (a returning visit restores the snapshot its own
+  // worker made, or boots in full offline). Its hash is checked (Subresource Integrity):
+  // altered bytes are refused, and Python boots in full.
+  const SHIPPED = STARTUP?.shipped;
+
+  // The shipped snapshot (a response whose body is still to read), or null.
+  function shippedSnapshot() {
+    if (!SHIPPED || navigator.serviceWorker?.controller) return Promise.resolve(null);
+    return fetch(new URL(SHIPPED.url, document.baseURI), { integrity: SHIPPED.integrity })
+      .then((response) => (response.ok ? response : Promise.reject(new Error(`HTTP ${response.status}`))))
+      .catch((error) => {
+        console.warn("Cercle: the shipped memory snapshot could not be fetched, so Python starts without it:", error);
+        return null;
+      });
   }
 
   // A snapshot that fails to restore is never tried, nor made, again for this build.
@@ -137,12 +159,13 @@
 
   // Python from the stored snapshot (null if it fails: then it boots as without one).
   // The file system is not in a snapshot: the app's zip is written again, the same bytes.
-  async function restore(loadPyodide, options, stored, app) {
+  // `refuse`: what a failure does (the stored one is set aside; the shipped one, only said).
+  async function restore(loadPyodide, options, snapshot, app, refuse) {
     let pyodide;
     try {
-      pyodide = await loadPyodide({ ...options, _loadSnapshot: stored.arrayBuffer() });
+      pyodide = await loadPyodide({ ...options, _loadSnapshot: snapshot.arrayBuffer() });
     } catch (error) {
-      refuseSnapshot(error);
+      refuse(error);
       return null;
     }
     const bytes = await app; // failing its hash: the start-up's failure, snapshot or not
@@ -151,9 +174,31 @@
       pyodide.runPython("import app.startup.first_screen; app.startup.first_screen.restored()");
       return pyodide;
     } catch (error) {
-      refuseSnapshot(error);
+      refuse(error);
       return null;
     }
+  }
+
+  function refuseShipped(error) {
+    console.warn("Cercle: the shipped memory snapshot did not restore, so Python starts without it:", error);
+  }
+
+  // After the shipped snapshot: the standard library where Pyodide keeps it, the same bytes
+  // as when the snapshot was made (Python's import caches in it still describe them), in
+  // place of the empty zip that Pyodide was given meanwhile. Until then, importing a module
+  // that the snapshot does not hold fails plainly ("can't open Zip file"); nothing before
+  // the first screen does (tests/e2e/test_snapshot.py), and pydantic waits for it.
+  function installStdlib(pyodide) {
+    const path = pyodide.runPython("import sys; f'/lib/python{sys.version_info[0]}{sys.version_info[1]}.zip'");
+    pyodide.FS.unlink(path);
+    return fetchChecked(SHIPPED.stdlib).then((bytes) => {
+      pyodide.FS.writeFile(path, new Uint8Array(bytes), { canOwn: true });
+      pyodide.runPython(`import importlib, sys, zipimport
+zipimport._zip_directory_cache.pop(${JSON.stringify(path)}, None)
+sys.path_importer_cache.pop(${JSON.stringify(path)}, None)
+importlib.invalidate_caches()`);
+      return pyodide;
+    });
   }
 
   // When this start did not come from a snapshot, the worker makes one for the next start
@@ -207,10 +252,17 @@
     const app = fetchChecked(STARTUP.app);
     const unwatch = watchWebAssembly();
     const options = { env: PYTHON_ENV, stdout: (line) => output.stdout(line), stderr: (line) => output.stderr(line) };
-    const booting = Promise.all([import("./pyodide/pyodide.mjs"), storedSnapshot()])
-      .then(async ([{ loadPyodide }, stored]) => {
-        const restored = stored && (await restore(loadPyodide, options, stored, app));
-        root.dataset.boot = restored ? "snapshot" : "full";
+    // This build's snapshot stored by an earlier visit, else the shipped one if worth it.
+    const snapshot = storedSnapshot().then((stored) =>
+      stored ? { boot: "snapshot", response: stored, refuse: refuseSnapshot, options }
+        : shippedSnapshot().then((shipped) => shipped &&
+          { boot: "shipped", response: shipped, refuse: refuseShipped, options: { ...options, stdLibURL: SHIPPED.pending } }));
+    let stdlib = null; // the standard library written after the shipped snapshot (installStdlib)
+    const booting = Promise.all([import("./pyodide/pyodide.mjs"), snapshot])
+      .then(async ([{ loadPyodide }, found]) => {
+        const restored = found && (await restore(loadPyodide, found.options, found.response, app, found.refuse));
+        root.dataset.boot = restored ? found.boot : "full"; // for the tests and the benchmark
+        if (restored && found.boot === "shipped") stdlib = installStdlib(restored);
         if (restored) return restored;
         const pyodide = await loadPyodide(options);
         mountApp(pyodide, await app);
@@ -224,7 +276,7 @@
     // After the first screen (app/web/startup/checks.py): the packages, installed once. Pyodide
     // reports a package it could not load on errorCallback (then Python's import fails).
     window.cercleBoot.installLater = () =>
-      (installing ??= booting.then((pyodide) =>
+      (installing ??= booting.then((pyodide) => stdlib ?? pyodide).then((pyodide) =>
         pyodide.loadPackage(STARTUP.packages, { messageCallback: () => {}, errorCallback: console.error }),
       ));
     return ({ stdout, stderr }) => {

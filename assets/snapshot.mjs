@@ -8,6 +8,7 @@
 // (`_makeSnapshot`, `makeMemorySnapshot`): its version is pinned in package-lock.json, and
 // anything that fails here leaves the page booting as without it.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
+import { makeSnapshot } from "./snapshot-make.mjs";
 
 async function make({ app, env, cache: name, key }) {
   const cache = await caches.open(name);
@@ -16,22 +17,14 @@ async function make({ app, env, cache: name, key }) {
     if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
     return response.arrayBuffer();
   });
-  const pyodide = await loadPyodide({ _makeSnapshot: true, env, stdout: () => {}, stderr: console.warn });
-  // Pyodide restores the heap into the memory its module declares: a heap that grew while
-  // the modules were imported would not fit (Pyodide issue 6254, "offset is out of bounds").
-  const heap = pyodide._module.HEAP8.length;
-  pyodide.FS.writeFile(app.path, new Uint8Array(await zip), { canOwn: true });
-  pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(app.path)})`);
-  pyodide.runPython("import app.startup.first_screen; app.startup.first_screen.import_all()");
-  const grown = pyodide._module.HEAP8.length;
+  const { snapshot, refused } = await makeSnapshot(loadPyodide, zip, { path: app.path, env });
   // One build's snapshot per site: the others' go (a new build is a new id).
   for (const request of await cache.keys()) await cache.delete(request);
-  if (grown > heap) {
+  if (refused) {
     // Stored as refused, so that no later visit makes it again for this build.
-    await cache.put(key, new Response(null, { status: 204, headers: { "Cercle-Refused": `heap ${heap} -> ${grown}` } }));
-    return { outcome: "refused", detail: `the heap grew from ${heap} to ${grown} bytes` };
+    await cache.put(key, new Response(null, { status: 204, headers: { "Cercle-Refused": refused } }));
+    return { outcome: "refused", detail: refused };
   }
-  const snapshot = pyodide.makeMemorySnapshot();
   await cache.put(key, new Response(snapshot, { headers: { "Content-Type": "application/octet-stream" } }));
   return { outcome: "stored", detail: `${snapshot.length} bytes` };
 }

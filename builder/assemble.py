@@ -15,7 +15,7 @@ try:
 except ImportError:  # not on Windows: builds there are simply not serialised
     fcntl = None
 
-from builder.app_zip import app_archive, named_after_content
+from builder.app_zip import APP_MOUNT, app_archive, named_after_content
 from builder.bytecode import with_bytecode
 from builder.fetch import browser_wheels, npm_packages, wheel_project
 from builder.icons import PNG_ICONS, ring_icon
@@ -25,6 +25,7 @@ from builder.page import (BOOT_SCRIPT, BUILD_MARKER, LAST_SCREEN_SCRIPT, PLUGINS
 from builder.precompress import PRECOMPRESSED, precompress
 from builder.project import CACHE, DIST, ROOT, BuildError, prune_unused
 from builder.pyscript_dist import copy_pyscript
+from builder.snapshot import PYTHON_ENV, is_shipped_snapshot, shipped_name, shipped_snapshot
 from builder.runtime import STDLIB, copy_pyodide, rewrite_lock, runtime_library, split_wheels, startup_projects
 from builder.zips import with_stored_entries
 
@@ -102,7 +103,9 @@ def assemble(out: Path, modules: Path, library: Path, app: Path, wheels: list[Pa
     boot = (ROOT / "assets" / "boot.js").read_text()
     if STARTUP_MARKER not in boot:
         raise BuildError(f"assets/boot.js: keep `{STARTUP_MARKER}` (build.py writes what the page loads there)")
-    manifest = {**startup_manifest(app, packages), "snapshot": snapshot_id(out / "pyodide", app)}
+    snapshot = snapshot_id(out / "pyodide", app)
+    shipped = shipped_snapshot(out / "pyodide", app, APP_MOUNT, shipped_name(snapshot))
+    manifest = {**startup_manifest(app, packages), "env": PYTHON_ENV, "snapshot": snapshot, "shipped": shipped}
     boot = boot.replace(STARTUP_MARKER, json.dumps(manifest, indent=1))
     page = page.replace(BOOT_SCRIPT, f"<script>\n{boot}</script>").replace(PRELOADS_MARKER, preload_links(out))
     page = with_plugins(page)
@@ -116,11 +119,14 @@ def assemble(out: Path, modules: Path, library: Path, app: Path, wheels: list[Pa
 
 def write_service_worker(out: Path) -> None:
     """dist/sw.js: assets/sw.js with the list of every file of the build (but itself, the
-    precompressed siblings, which the host hands out for their originals, and the source
-    maps, which only a developer's tools fetch) and a hash of their names and bytes, which
-    names its cache: a new build is a new worker."""
+    precompressed siblings, which the host hands out for their originals, the source maps,
+    which only a developer's tools fetch, and the shipped memory snapshot, which only a
+    first visit over a fast network fetches: a returning visit restores the one its own
+    worker made, and 4 MB more at install would slow the first visit on a slow network)
+    and a hash of their names and bytes, which names its cache: a new build is a new worker."""
     files = sorted(path.relative_to(out).as_posix() for path in out.rglob("*")
-                   if path.is_file() and path.name != SERVICE_WORKER and path.suffix not in (*PRECOMPRESSED, ".map"))
+                   if path.is_file() and path.name != SERVICE_WORKER and path.suffix not in (*PRECOMPRESSED, ".map")
+                   and not is_shipped_snapshot(path))
     digest = hashlib.sha256()
     for name in files:
         digest.update(name.encode() + b"\0" + hashlib.sha256((out / name).read_bytes()).digest())

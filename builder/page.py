@@ -28,7 +28,7 @@ BUILD_MARKER = '/* build.py: build */ "source"'
 # (`with_inline_hashes`).
 INLINE_HASHES = "'inline-hashes'"
 # What a returning visit's memory snapshot depends on beside the runtime and the app (snapshot_id).
-SNAPSHOT_SCRIPTS = ("boot.js", "snapshot.mjs")
+SNAPSHOT_SCRIPTS = ("boot.js", "snapshot.mjs", "snapshot-make.mjs")
 
 
 def with_plugins(page: str) -> str:
@@ -93,14 +93,17 @@ def preload_links(out: Path) -> str:
     browser fetches it all at once while it parses the page. boot.js fetches the app's zip
     itself, first thing. The wheels installed after the first screen are not fetched
     before: during the boot, their 1.5 MB slowed the runtime's own download and
-    compilation, and once it had booted, the first screen (README, "Start-up benchmark")."""
+    compilation, and once it had booted, the first screen (README, "Start-up benchmark").
+    Nor is the standard library: a first visit restores the shipped snapshot, which does
+    without it until pydantic (builder/snapshot.py); a returning visit takes it from the
+    service worker, at once."""
     def link(path: Path, kind: str) -> str:
         extra = ' as="fetch" crossorigin' if kind == "preload" else ""
         return f'<link rel="{kind}" href="./{path.relative_to(out).as_posix()}"{extra}>'
 
     runtime = out / "pyodide"
     links = [link(runtime / "pyodide.asm.mjs", "modulepreload")]
-    links += [link(runtime / name, "preload") for name in ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")]
+    links += [link(runtime / name, "preload") for name in ("pyodide.asm.wasm", "pyodide-lock.json")]
     links += [link(path, "modulepreload") for path in sorted((out / "pyscript").glob("*.js"))]
     links.append(link(out / "pyscript.toml", "preload"))
     return "\n  ".join(links)

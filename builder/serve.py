@@ -64,6 +64,12 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
                 return file
         return super().send_head()
 
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser stopped a download it no longer wanted: nothing to report
+
     def translate_path(self, path: str) -> str:
         path = path.split("?", 1)[0].split("#", 1)[0]
         for prefix in sorted(self.mounts, key=len, reverse=True):

@@ -1,5 +1,7 @@
-"""A returning visit starts from a memory snapshot (issue 17): after a first visit, a worker
-(assets/snapshot.mjs) stores Pyodide's memory with the first screen's modules imported;
+"""A returning visit starts from a memory snapshot (issue 17): after a first visit (which
+restored the snapshot the build ships: test_shipped_snapshot.py), a worker
+(assets/snapshot.mjs) stores Pyodide's memory with the first screen's modules imported, its
+own (Python's hash seed is the device's, not every visitor's);
 the next tab restores it, reaches ready, loads pydantic and takes an action. A snapshot
 that cannot be restored (damaged, or of another runtime) is set aside and the page boots
 as without one."""
@@ -37,7 +39,7 @@ def first_visit(app: App) -> dict:
     app.open()
     app.wait_until_checked()
     app.page.wait_for_function(f"{ROOT_DATA}.snapshot", timeout=3 * BOOT_TIMEOUT_MS)
-    assert app.page.evaluate(f"{ROOT_DATA}.boot") == "full"
+    assert app.page.evaluate(f"{ROOT_DATA}.boot") == "shipped"
     assert app.page.evaluate(f"{ROOT_DATA}.snapshot") == "stored"
     return app.page.evaluate(STORED)
 
@@ -55,9 +57,12 @@ def test_a_returning_visit_restores_the_snapshot_then_loads_pydantic_and_acts(ap
     # The service worker's own cache is another one, which its clean-up leaves alone.
     assert any(name.startswith("cercle http") for name in stored["caches"]), stored["caches"]
     again = new_tab(app)
+    requested = []
+    again.page.on("request", lambda request: requested.append(request.url))
     again.open()
     assert again.page.evaluate(f"{ROOT_DATA}.boot") == "snapshot"
     again.wait_until_checked()
+    assert not [url for url in requested if "/snapshot-" in url], "a page the service worker serves fetched the shipped snapshot"
     create_group(again.page, "Cadres de santé")  # an action, checked by pydantic
     again.page.reload()
     again.assert_ready()
