@@ -14,6 +14,9 @@ from app.protocol import Step
 
 MINUTE = 60_000
 SLACK = MINUTE  # behind by less than a minute is on time
+# A session whose planned end passed this long ago was left open (since another day): its
+# budget no longer says how the room stands, and catching up makes no sense.
+STALE = 12 * 60 * MINUTE
 
 
 @dataclass(frozen=True)
@@ -42,8 +45,12 @@ class Budget:
         return self.planned_end - self.now
 
     @property
+    def stale(self) -> bool:
+        return self.now - self.planned_end >= STALE
+
+    @property
     def behind(self) -> bool:
-        return self.late_ms >= SLACK
+        return self.late_ms >= SLACK and not self.stale
 
     @property
     def shorten_factor(self) -> float | None:

@@ -198,7 +198,7 @@
   // as when the snapshot was made (Python's import caches in it still describe them), in
   // place of the empty zip that Pyodide was given meanwhile. Until then, importing a module
   // that the snapshot does not hold fails plainly ("can't open Zip file"); nothing before
-  // the first screen does (tests/e2e/test_snapshot.py), and pydantic waits for it.
+  // the first screen does (tests/e2e/test_shipped_snapshot.py), and pydantic waits for it.
   function installStdlib(pyodide) {
     const path = pyodide.runPython("import sys; f'/lib/python{sys.version_info[0]}{sys.version_info[1]}.zip'");
     pyodide.FS.unlink(path);
@@ -263,7 +263,7 @@ importlib.invalidate_caches()`);
     const app = fetchChecked(STARTUP.app);
     const unwatch = watchWebAssembly();
     const options = { env: PYTHON_ENV, stdout: (line) => output.stdout(line), stderr: (line) => output.stderr(line) };
-    // This build's snapshot stored by an earlier visit, else the shipped one if worth it.
+    // This build's snapshot stored by an earlier visit, else the shipped one (when: shippedSnapshot).
     const snapshot = storedSnapshot().then((stored) =>
       stored ? { boot: "snapshot", response: stored, refuse: refuseSnapshot, options }
         : shippedSnapshot().then((shipped) => shipped &&

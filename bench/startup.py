@@ -8,7 +8,8 @@ In turn (alternating the order), each run in a fresh browser context (empty cach
 precompiled, dist/pyodide's is: build.py does it for the app, and so the bare page gets it
 too); (c) bench/floor.html, the stack without the app: Pyodide booted as the app boots
 it, PyScript taking it over, one pydantic model defined and validated, and (c') the same
-with one line of Python instead of pydantic; (b) the app until <html data-app-state="ready">.
+with one line of Python instead of pydantic; (b) the app until <html data-app-state="ready">
+(a first visit: it restores the memory snapshot that dist/ ships, docs/startup.md).
 Then (r), a returning visit as a facilitator makes one: a first visit in a persistent
 browser profile (launch_persistent_context), until the service worker has stored the
 build and its worker the memory snapshot, a few seconds idle, that tab closed, and the
@@ -21,12 +22,14 @@ page (performance.now() when data-app-state changes), so Playwright's overhead i
 them; bytes are what the server sent during the load (bodies, as encoded). Prints medians,
 the ratios b/a (DESIGN.md §6: at most 1.20; issue 17 asks at most 1.10), r/a (at most 0.60, with no byte from the
 network) and r0/a, t/t0, c/a, c'/a and b/a'; and b/a run by run; and when (r) showed the last
-screen (assets/last-screen.js: its mark, or the first paint if that came later).
+screen (assets/last-screen.js: its mark, or the first paint if that came later), and how
+Python started in each page of the app (data-boot: shipped, snapshot or full).
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import io
 import json
 import shutil
@@ -98,6 +101,7 @@ MEASURE = """() => {
     bytes: entries.reduce((sum, entry) => sum + entry.transferSize, 0),
     requests: entries.length,
     paint: paint ? paint.startTime : null,
+    boot: document.documentElement.dataset.boot ?? null,  // how Python started (assets/boot.js)
     lastScreen: painted && paint ? Math.max(painted.startTime, paint.startTime) : null,
   };
 }"""
@@ -260,6 +264,9 @@ def main() -> int:
     painted = [run["lastScreen"] for run in results["returning"] if run["lastScreen"] is not None]
     print(f"(r): the last screen painted at {statistics.median(painted) if painted else float('nan'):.0f} ms (median; "
           f"in {len(painted)} of {len(results['returning'])} runs), ready at {again:.0f} ms")
+    for name, label in (("app", "b"), ("precompressed", "t"), ("plain", "t0"), ("returning", "r"), ("returning-full", "r0")):
+        boots = collections.Counter(run.get("boot") for run in results[name])
+        print(f"({label}) Python started: " + ", ".join(f"{kind} {count}/{len(results[name])}" for kind, count in boots.most_common()))
     return 0
 
 

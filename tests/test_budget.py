@@ -148,3 +148,22 @@ def test_the_duration_reads_in_hours_and_minutes():
     view = View(ws=Room().ws, route=route("home"), lang="fr", now=0, today="2026-12-01")
     assert duration(view, 100 * MIN) == "1 h 40"
     assert duration(view, 12 * MIN) == "12 min"
+
+
+def test_a_session_left_open_since_another_day_says_so_and_suggests_no_catching_up():
+    """Coming back to a session nobody closed: no "4534 h 14 de retard", no shortening."""
+    room = opened(rounds=2, available_minutes=120)
+    room.do({"type": "set_preferences", "budget_on_wall": True})
+    room.wait(int((budget.STALE - MIN) / 1000) + 120 * 60)  # the planned end passed nearly twelve hours ago
+    assert now_budget(room).behind and not now_budget(room).stale
+    room.wait(2 * 60)
+    b = now_budget(room)
+    assert b.stale and not b.behind and b.shorten_factor is None and not b.can_drop_round
+    from app.views.context import View
+    from app.views.routes import route
+
+    page = screen(room, id="s-1")
+    day = View(ws=room.ws, route=route("home"), lang="fr", now=0).date(room.ws.sessions["s-1"].date)
+    assert f"Séance du {day}, restée ouverte : son budget de temps ne s" in page
+    assert "de retard" not in page and "shorten_steps" not in page and "drop_round" not in page
+    assert "restée ouverte" not in screen(room, "presentation", id="s-1")

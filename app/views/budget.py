@@ -20,8 +20,10 @@ def duration(view: View, ms: int) -> str:
     return view._("budget.hours", h=hours, m=f"{rest:02d}") if hours else view._("budget.minutes", m=rest)
 
 
-def status(view: View, b: budget.Budget) -> str:
+def status(view: View, b: budget.Budget, session: Session) -> str:
     _ = view._
+    if b.stale:
+        return _("budget.stale", date=view.date(session.date))
     rounds = view.plural("ui.count.rounds", b.rounds_left)
     left = _("budget.left", time=duration(view, b.left_ms), rounds=rounds) if b.left_ms > 0 else _("budget.over", rounds=rounds)
     if b.behind:
@@ -48,7 +50,7 @@ def panel(view: View, session: Session) -> Markup | None:
         "section",
         {"class": classes("budget panel", behind=b.behind), "aria-labelledby": "budget-title"},
         h("h2", {"id": "budget-title"}, _("budget.title")),
-        h("p", {"class": "budget-status"}, status(view, b)),
+        h("p", {"class": "budget-status"}, status(view, b, session)),
         h("p", {"class": "hint"}, times),
         h("div", {"class": "budget-moves"}, h("span", {}, _("budget.suggest")), *moves) if moves else None,
         toggle(_("budget.on_wall"), "set_preferences", on_wall, budget_on_wall=str(not on_wall).lower()),
@@ -60,4 +62,6 @@ def wall_line(view: View, session: Session) -> Markup | None:
     if not view.ws.local.budget_on_wall or session.stage not in SHOWN:
         return None
     b = budget.compute(view.ws, session, view.now)
-    return h("p", {"class": classes("budget-status", behind=b.behind)}, status(view, b))
+    if b.stale:
+        return None  # the room is not looking at an old session's budget
+    return h("p", {"class": classes("budget-status", behind=b.behind)}, status(view, b, session))
