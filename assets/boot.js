@@ -139,6 +139,18 @@
   const SHIPPED = STARTUP?.shipped;
   const SHIPPED_MAX_BYTES = 8 * 2 ** 20; // over the wire
 
+  // Whether this browser holds anything of Cercle's (a page that no service worker serves
+  // may: a browser without one, or a visit before it took over). Then the first screen
+  // reads it, which imports modules the snapshot lacks (a text codec, for one): the
+  // standard library comes with the snapshot, not after it.
+  function somethingStored() {
+    try {
+      return Object.keys(localStorage).some((key) => key.startsWith("cercle."));
+    } catch {
+      return true; // storage off: the app will say so, from a full standard library
+    }
+  }
+
   // The shipped snapshot (a response whose body is still to read), or null.
   function shippedSnapshot() {
     if (!SHIPPED || navigator.serviceWorker?.controller) return Promise.resolve(null);
@@ -266,14 +278,18 @@ importlib.invalidate_caches()`);
     // This build's snapshot stored by an earlier visit, else the shipped one (when: shippedSnapshot).
     const snapshot = storedSnapshot().then((stored) =>
       stored ? { boot: "snapshot", response: stored, refuse: refuseSnapshot, options }
-        : shippedSnapshot().then((shipped) => shipped &&
-          { boot: "shipped", response: shipped, refuse: refuseShipped, options: { ...options, stdLibURL: SHIPPED.pending } }));
+        : shippedSnapshot().then((shipped) => {
+          if (!shipped) return null;
+          const data = somethingStored(); // then the standard library comes with it, not after
+          return { boot: "shipped", response: shipped, refuse: refuseShipped, later: !data,
+            options: data ? options : { ...options, stdLibURL: SHIPPED.pending } };
+        }));
     let stdlib = null; // the standard library written after the shipped snapshot (installStdlib)
     const booting = Promise.all([import("./pyodide/pyodide.mjs"), snapshot])
       .then(async ([{ loadPyodide }, found]) => {
         const restored = found && (await restore(loadPyodide, found.options, found.response, app, found.refuse));
         root.dataset.boot = restored ? found.boot : "full"; // for the tests and the benchmark
-        if (restored && found.boot === "shipped") stdlib = installStdlib(restored);
+        if (restored && found.later) stdlib = installStdlib(restored);
         if (restored) return restored;
         const pyodide = await loadPyodide(options);
         mountApp(pyodide, await app);

@@ -14,7 +14,9 @@ import build
 import pytest
 from tests.e2e.test_offline import create_group
 
+from app.sync import shards
 from app.views import NEED_PYDANTIC, SCREENS
+from support.halfday import half_day
 
 DIST = build.DIST
 
@@ -78,6 +80,26 @@ def test_every_screen_shows_before_the_standard_library_has_come(app):
     app.page.evaluate("location.hash = '#/'")
     app.wait_until_checked()
     create_group(app.page, "Cadres de santé")
+
+
+def test_what_a_browser_holds_is_read_with_the_standard_library_restored_beside_the_snapshot(app):
+    """Reading stored data imports modules the snapshot lacks (a text codec, for one): a
+    page that no service worker serves but whose browser holds Cercle's data (a browser
+    without one) restores the snapshot with the standard library, and shows the data
+    before pydantic is up, as a full boot does (app/web/startup/checks.py)."""
+    items = shards.items(half_day().ws)
+    app.page.add_init_script("(items => { for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); })(%s)"
+                             % json.dumps(items))
+    held = []
+    app.page.route("**/pyodide/pydantic_core-*.whl", lambda route: held.append(route))
+    app.open()
+    assert app.page.evaluate(BOOT) == "shipped"
+    assert app.page.get_by_role("link", name=re.compile(half_day().ws.groups["g-1"].name)).count() >= 1
+    app.page.wait_for_timeout(300)
+    assert held and app.page.evaluate("document.documentElement.dataset.checks") is None, "painted before pydantic"
+    for route in held:
+        route.continue_()
+    app.wait_until_checked()
 
 
 @pytest.mark.allow_errors  # the browser says on the console that the hash did not match

@@ -53,6 +53,7 @@ import os, app.main, pyscript, pydantic
 
 def test_pyscripts_python_api_is_imported_on_first_use_and_works(app):
     app.open()
+    app.wait_until_checked()  # its modules import some of the standard library, which a first visit takes after ready
     found = app.page.evaluate("""async () => {
         const pyodide = await window.cercleBoot.python({ stdout: console.log, stderr: console.error });
         return pyodide.runPython(`
