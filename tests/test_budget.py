@@ -164,6 +164,6 @@ def test_a_session_left_open_since_another_day_says_so_and_suggests_no_catching_
 
     page = screen(room, id="s-1")
     day = View(ws=room.ws, route=route("home"), lang="fr", now=0).date(room.ws.sessions["s-1"].date)
-    assert f"Séance du {day}, restée ouverte : son budget de temps ne s" in page
+    assert f"Séance du {day}, restée ouverte\u202f: son budget de temps ne s’applique plus." in page
     assert "de retard" not in page and "shorten_steps" not in page and "drop_round" not in page
     assert "restée ouverte" not in screen(room, "presentation", id="s-1")
