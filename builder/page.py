@@ -5,15 +5,13 @@ Content-Security-Policy."""
 from __future__ import annotations
 
 import ast
-import base64
-import hashlib
 import json
 import re
 import tomllib
 from pathlib import Path
 
 from builder.app_zip import APP_MOUNT
-from builder.project import ROOT, BuildError, sha256_of
+from builder.project import ROOT, BuildError, integrity, sha256_of
 from builder.runtime import PYODIDE_RUNTIME
 
 PRELOADS_MARKER = "<!-- build.py: preload links -->"
@@ -51,7 +49,7 @@ def with_inline_hashes(page: str) -> str:
 
     def hashes(tag: str, *more: str) -> str:
         bodies = re.findall(rf"<{tag}(?![^>]*\b(?:src|type=\"py\"))[^>]*>(.*?)</{tag}>", page, re.S)
-        return " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()}'"
+        return " ".join(f"'{integrity(body.encode())}'"
                         for body in dict.fromkeys([*bodies, *more]))
 
     scripts, styles = hashes("script"), hashes("style", summary_style())
@@ -75,8 +73,7 @@ def startup_manifest(app: Path, packages: list[str]) -> dict:
     first screen is up (app/web/startup/checks.py; from the lock file, hash-checked by Pyodide,
     their wheels fetched then: see `preload_links`), and the app's zip with the hash the
     browser checks (Subresource Integrity) and where it goes in Pyodide's file system."""
-    integrity = "sha256-" + base64.b64encode(hashlib.sha256(app.read_bytes()).digest()).decode()
-    return {"packages": packages, "app": {"url": f"./pyodide/{app.name}", "path": APP_MOUNT, "integrity": integrity}}
+    return {"packages": packages, "app": {"url": f"./pyodide/{app.name}", "path": APP_MOUNT, "integrity": integrity(app.read_bytes())}}
 
 
 def snapshot_id(runtime: Path, app: Path) -> str:

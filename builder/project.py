@@ -3,6 +3,7 @@ helpers every part uses (hashes, quiet subprocesses, atomic writes, cache prunin
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import shutil
 import subprocess
@@ -30,6 +31,12 @@ def sha256_of(*paths: Path) -> str:
     for path in paths:
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def integrity(data: bytes) -> str:
+    """Subresource Integrity's form of a hash (`<script integrity>`, `fetch(url, {integrity})`):
+    the browser refuses other bytes."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode()
 
 
 def run_quietly(command: list[str], cwd: Path, failure: str) -> None:

@@ -5,7 +5,6 @@ booting Python (assets/boot.js; docs/startup.md, "The shipped snapshot")."""
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import re
@@ -14,7 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from builder.project import CACHE, ROOT, BuildError, prune_unused, sha256_of, write_atomically
+from builder.project import CACHE, ROOT, BuildError, integrity, prune_unused, sha256_of, write_atomically
 from builder.runtime import PYODIDE_RUNTIME, STDLIB
 
 
@@ -37,11 +36,6 @@ PYTHON_ENV = {"PYDANTIC_DISABLE_PLUGINS": "__all__"}  # no scan of installed pac
 # `installStdlib`), so that the first visit does not wait for it.
 PENDING_STDLIB = "python_stdlib.pending.zip"
 EMPTY_ZIP = b"PK\x05\x06" + bytes(18)
-
-
-def integrity(data: bytes) -> str:
-    """Subresource Integrity's form of a hash: the browser refuses other bytes."""
-    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode()
 
 
 def shipped_snapshot(runtime: Path, app: Path, mount: str, name: str) -> dict[str, object]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import build
 from test_ui_a11y import SHOTS, check, go
 from test_ui_protocols import adapted_group
-from ui_helpers import french, role_holder, seed
+from ui_helpers import french, open_seeded, role_holder
 
 
 def role_form(page, name: str):
@@ -17,10 +17,7 @@ def role_form(page, name: str):
 
 def test_the_editor_renames_adds_and_removes_roles_which_the_setup_then_proposes(app):
     page = app.page
-    page.set_viewport_size({"width": 1280, "height": 720})
-    seed(page, adapted_group().ws)
-    app.open("#/protocols?id=p-own")
-    app.wait_until_checked()
+    open_seeded(app, adapted_group().ws, "#/protocols?id=p-own")
     timekeeper = role_form(page, "Gardien·ne du temps")
     timekeeper.get_by_label("Nom (français)").fill("Maître·sse du temps")
     timekeeper.get_by_role("button", name="Enregistrer le rôle").click()

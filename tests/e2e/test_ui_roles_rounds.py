@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: the room
 import build  # noqa: E402
 from support.room import Room  # noqa: E402
 from test_ui_a11y import check  # noqa: E402
-from ui_helpers import french, seed, title_is  # noqa: E402
+from ui_helpers import french, open_seeded, title_is  # noqa: E402
 
 
 def kb_session() -> Room:
@@ -37,10 +37,7 @@ def choose(page, title: str) -> None:
 
 def test_two_rounds_rotate_the_moderator_and_secretary_never_to_the_carrier(app):
     page = app.page
-    page.set_viewport_size({"width": 1280, "height": 720})
-    seed(page, kb_session().ws)
-    app.open("#/session?id=s-1")
-    app.wait_until_checked()
+    open_seeded(app, kb_session().ws, "#/session?id=s-1")
     page.get_by_role("button", name="Commencer le premier tour").click()
     title_is(page, "Casting : distribution des rôles")
     facts(page, "Tour 1 sur 3 · Modérateur·rice : Alice · Secrétaire : Bruno")

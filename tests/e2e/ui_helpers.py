@@ -36,6 +36,14 @@ def seed(page, ws: Workspace) -> None:
     page.add_init_script(script % json.dumps(storage_items(ws)))
 
 
+def open_seeded(app, ws: Workspace, path: str = "") -> None:
+    """The app on the projector's 1280x720, opened at `path` on `ws` stored, pydantic up."""
+    app.page.set_viewport_size({"width": 1280, "height": 720})
+    seed(app.page, ws)
+    app.open(path)
+    app.wait_until_checked()
+
+
 def french(text: str) -> str:
     """A French title as the app writes it (tests/test_typography.py): typographic
     apostrophe, a narrow no-break space before ; : ? ! and inside « »."""
