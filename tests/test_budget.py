@@ -166,4 +166,5 @@ def test_a_session_left_open_since_another_day_says_so_and_suggests_no_catching_
     day = View(ws=room.ws, route=route("home"), lang="fr", now=0).date(room.ws.sessions["s-1"].date)
     assert f"Séance du {day}, restée ouverte\u202f: son budget de temps ne s’applique plus." in page
     assert "de retard" not in page and "shorten_steps" not in page and "drop_round" not in page
+    assert "fin prévue" not in page  # another day's hours, without their date, would only confuse
     assert "restée ouverte" not in screen(room, "presentation", id="s-1")

@@ -51,7 +51,7 @@ def panel(view: View, session: Session) -> Markup | None:
         {"class": classes("budget panel", behind=b.behind), "aria-labelledby": "budget-title"},
         h("h2", {"id": "budget-title"}, _("budget.title")),
         h("p", {"class": "budget-status"}, status(view, b, session)),
-        h("p", {"class": "hint"}, times),
+        None if b.stale else h("p", {"class": "hint"}, times),  # hours of another day, without their date
         h("div", {"class": "budget-moves"}, h("span", {}, _("budget.suggest")), *moves) if moves else None,
         toggle(_("budget.on_wall"), "set_preferences", on_wall, budget_on_wall=str(not on_wall).lower()),
     )
